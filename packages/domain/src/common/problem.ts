@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Machine-readable error codes carried in RFC 9457 problem documents (`code`). The server turns each into a
+ * Danish or English `detail`; the web app may show that text directly.
+ */
+export const ProblemCode = z.enum([
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'csrf_failed',
+  'invalid_credentials',
+  'account_locked',
+  'invalid_totp',
+  'session_expired',
+  'consent_required',
+  'consent_withdrawn',
+  'transition_not_allowed',
+  'service_not_allowed',
+  'idempotency_in_flight',
+  'idempotency_mismatch',
+  'idempotency_key_invalid',
+  'email_taken',
+  'slug_taken',
+  'oidc_failed',
+  'service_unavailable',
+  'internal_error',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: ProblemCode,
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

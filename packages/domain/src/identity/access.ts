@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Kinds of organisation on the platform. Each organisation is its own data controller. */
+export const OrganisationKind = z.enum([
+  'police_district',
+  'municipality',
+  'national_hotline',
+  'counselling_service',
+  'shelter',
+  'perpetrator_programme',
+  'ngo',
+  'platform_operator',
+]);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+/**
+ * A role is held through a membership of one organisation. Roles are deliberately few; what a role may do is
+ * declared once, in {@link permissionsByRole}, and enforced on every route.
+ */
+export const Role = z.enum(['referrer', 'intake_coordinator', 'counsellor', 'organisation_admin', 'platform_admin']);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Victim-side and perpetrator-side work are separate service lines. A membership limited to one line never sees
+ * referrals of the other; `null` on a membership means every line of that organisation (e.g. the hotline).
+ */
+export const ServiceLine = z.enum(['victim', 'perpetrator']);
+export type ServiceLine = z.infer<typeof ServiceLine>;
+
+/**
+ * Every route declares exactly one of these. `public` routes need no session; `session` routes need a fully
+ * authenticated session but no particular role; `mfa_pending` routes are the steps between password and TOTP.
+ */
+export const Permission = z.enum([
+  'public',
+  'mfa_pending',
+  'session',
+  'referral:create',
+  'referral:track',
+  'referral:intake',
+  'referral:decide',
+  'referral:contact',
+  'users:manage',
+  'organisations:manage',
+]);
+export type Permission = z.infer<typeof Permission>;
+
+/** The authorization matrix as data: it drives enforcement, the access tests and the docs. */
+export const permissionsByRole: Record<Role, readonly Permission[]> = {
+  referrer: ['referral:create', 'referral:track'],
+  intake_coordinator: ['referral:intake', 'referral:decide', 'referral:contact'],
+  counsellor: ['referral:intake', 'referral:contact'],
+  organisation_admin: ['users:manage'],
+  // A platform admin runs the platform but can read no case content: no referral permission at all.
+  platform_admin: ['organisations:manage'],
+};
+
+/** Roles that can read case data must use a second factor (QUALITY.md #1). We require it of every role. */
+export function isSecondFactorRequired(_role: Role): boolean {
+  return true;
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'session' || permission === 'mfa_pending') return true;
+  return permissionsByRole[role].includes(permission);
+}

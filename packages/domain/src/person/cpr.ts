@@ -1,0 +1,27 @@
+/**
+ * CPR numbers: check the format and that the first six digits are a plausible date. Modulus 11 is never enforced:
+ * since 2007 valid numbers exist that fail it, and CPR says systems must accept them (DOMAIN.md §6.3).
+ */
+export function isPlausibleCpr(input: string): boolean {
+  const match = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(input.trim());
+  if (!match) return false;
+  const [, dd, mm, yy, serial] = match as unknown as [string, string, string, string, string];
+  const day = Number(dd);
+  const month = Number(mm);
+  const year = fullYearFromCpr(Number(yy), Number(serial[0]));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Century from digit 7 and the two-digit year, per the CPR office's table. */
+export function fullYearFromCpr(twoDigitYear: number, seventhDigit: number): number {
+  if (seventhDigit <= 3) return 1900 + twoDigitYear;
+  if (seventhDigit === 4 || seventhDigit === 9) return (twoDigitYear <= 36 ? 2000 : 1900) + twoDigitYear;
+  if (twoDigitYear <= 57) return 2000 + twoDigitYear;
+  return 1800 + twoDigitYear;
+}
+
+/** Canonical form (10 digits, no hyphen), used for the keyed lookup hash. */
+export function normaliseCpr(input: string): string {
+  return input.replace(/\D/g, '');
+}

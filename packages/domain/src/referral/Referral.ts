@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { isPlausibleCpr } from '../person/cpr.ts';
+import { ContactOutcome, DeclineReason, DeclinedBy, ReferralStatus, referralActionTypes } from './referral-status.ts';
+
+export const PersonRole = z.enum(['exposed', 'uses_violence', 'both']);
+export type PersonRole = z.infer<typeof PersonRole>;
+
+export const Gender = z.enum(['woman', 'man', 'other', 'unknown']);
+export type Gender = z.infer<typeof Gender>;
+
+export const YesNoUnknown = z.enum(['yes', 'no', 'unknown']);
+export type YesNoUnknown = z.infer<typeof YesNoUnknown>;
+
+export const RiskLevel = z.enum(['standard', 'medium', 'high']);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+
+/** Name and address protection in CPR, or a shelter stay. The address itself is never stored on a referral. */
+export const AddressProtection = z.enum(['none', 'name_and_address', 'special', 'shelter', 'unknown']);
+export type AddressProtection = z.infer<typeof AddressProtection>;
+
+export const ConsentMethod = z.enum(['oral_at_scene', 'written']);
+export type ConsentMethod = z.infer<typeof ConsentMethod>;
+
+/** What a consent lets the recipient see. The receiver's view is cut to exactly these categories. */
+export const ConsentDataCategory = z.enum(['identity', 'contact', 'situation', 'children', 'cpr']);
+export type ConsentDataCategory = z.infer<typeof ConsentDataCategory>;
+
+export const ConsentPurpose = z.enum(['referral_for_counselling']);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+
+/** A public employee's duty to notify the municipality about children (underretning, Barnets Lov § 133). */
+export const UnderretningStatus = z.enum(['sent', 'will_send', 'not_needed']);
+export type UnderretningStatus = z.infer<typeof UnderretningStatus>;
+
+export const ReferralSource = z.enum(['police', 'municipality', 'self', 'other']);
+export type ReferralSource = z.infer<typeof ReferralSource>;
+
+const Uuid = z.uuid();
+const shortText = (max: number) => z.string().trim().max(max);
+
+export const Cpr = z.string().trim().refine(isPlausibleCpr, { message: 'cpr_format' });
+
+export const PersonInput = z.strictObject({
+  fullName: shortText(200).min(1),
+  cpr: Cpr.optional(),
+  gender: Gender,
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  addressProtection: AddressProtection.default('unknown'),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+export const SafeContactInput = z.strictObject({
+  phone: z.string().trim().regex(/^\+?[0-9 ]{3,20}$/, { message: 'phone_format' }).optional(),
+  isSafeToCall: YesNoUnknown,
+  safeTimes: shortText(200).optional(),
+  voicemailAllowed: YesNoUnknown,
+  smsAllowed: YesNoUnknown,
+  /** ISO 639-1 code of the language the person prefers. */
+  language: z.string().trim().regex(/^[a-z]{2}$/, { message: 'language_format' }).default('da'),
+  interpreterNeeded: z.boolean().default(false),
+});
+export type SafeContactInput = z.infer<typeof SafeContactInput>;
+
+export const ConsentInput = z.strictObject({
+  recipientOrganisationId: Uuid,
+  dataCategories: z.array(ConsentDataCategory).min(1).max(5),
+  purpose: ConsentPurpose.default('referral_for_counselling'),
+  method: ConsentMethod,
+  obtainedAt: z.iso.datetime({ offset: true }),
+});
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+export const CreateReferralRequest = z.strictObject({
+  programmeId: Uuid,
+  serviceId: Uuid,
+  role: PersonRole,
+  person: PersonInput,
+  /** The consent the referrer obtained. Required to send; a draft may be saved without it. */
+  consent: ConsentInput.optional(),
+  safeContact: SafeContactInput,
+  childrenInHome: YesNoUnknown,
+  underretning: UnderretningStatus.optional(),
+  situation: shortText(4000).optional(),
+  riskLevel: RiskLevel.default('standard'),
+  /** Another referral from the same call-out: the new one joins its incident (e.g. the other party). */
+  linkedReferralId: Uuid.optional(),
+  send: z.boolean().default(true),
+});
+export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;
+
+export const NoteInput = z.strictObject({ note: shortText(2000).optional() });
+export type NoteInput = z.infer<typeof NoteInput>;
+
+export const DeclineReferralRequest = z.strictObject({ reason: DeclineReason, decidedBy: DeclinedBy, note: shortText(2000).optional() });
+export type DeclineReferralRequest = z.infer<typeof DeclineReferralRequest>;
+
+export const RerouteReferralRequest = z.strictObject({
+  toServiceId: Uuid,
+  consent: ConsentInput,
+  note: shortText(2000).optional(),
+});
+export type RerouteReferralRequest = z.infer<typeof RerouteReferralRequest>;
+
+export const ContactAttemptRequest = z.strictObject({ outcome: ContactOutcome, note: shortText(2000).optional() });
+export type ContactAttemptRequest = z.infer<typeof ContactAttemptRequest>;
+
+export const ReferralEventAction = z.enum(['create', ...referralActionTypes, 'consent_withdrawn', 'escalate']);
+export type ReferralEventAction = z.infer<typeof ReferralEventAction>;
+
+export const ReferralTimelineEntry = z.object({
+  id: z.string(),
+  action: ReferralEventAction,
+  at: z.iso.datetime({ offset: true }),
+  organisationName: z.string().nullable(),
+  toStatus: ReferralStatus.nullable(),
+  declineReason: DeclineReason.nullable(),
+  declinedBy: DeclinedBy.nullable(),
+  contactOutcome: ContactOutcome.nullable(),
+  fromServiceName: z.string().nullable(),
+  toServiceName: z.string().nullable(),
+  /** The receiver's own notes. Never sent to the referrer's side. */
+  note: z.string().nullable(),
+});
+export type ReferralTimelineEntry = z.infer<typeof ReferralTimelineEntry>;
+
+export const ConsentView = z.object({
+  id: z.string(),
+  recipientOrganisationName: z.string(),
+  dataCategories: z.array(ConsentDataCategory),
+  method: ConsentMethod,
+  obtainedAt: z.iso.datetime({ offset: true }),
+  withdrawnAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ConsentView = z.infer<typeof ConsentView>;
+
+const ActionList = z.array(z.enum(referralActionTypes));
+
+/** One line in the referrer's "my referrals". Status only: never the counselling content. */
+export const ReferralSummaryForReferrer = z.object({
+  id: z.string(),
+  reference: z.string(),
+  incidentId: z.string(),
+  status: ReferralStatus,
+  role: PersonRole,
+  personName: z.string(),
+  serviceName: z.string(),
+  receivingOrganisationName: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  lastEventAt: z.iso.datetime({ offset: true }),
+  hasFirstContact: z.boolean(),
+});
+export type ReferralSummaryForReferrer = z.infer<typeof ReferralSummaryForReferrer>;
+
+export const ReferralForReferrer = ReferralSummaryForReferrer.extend({
+  riskLevel: RiskLevel,
+  consent: ConsentView.nullable(),
+  timeline: z.array(ReferralTimelineEntry),
+  allowedActions: ActionList,
+  linkedReferralIds: z.array(z.string()),
+});
+export type ReferralForReferrer = z.infer<typeof ReferralForReferrer>;
+
+/** One line in a service's intake inbox: no name, no contact details; enough to sort and pick. */
+export const InboxItem = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: ReferralStatus,
+  role: PersonRole,
+  source: ReferralSource,
+  serviceId: z.string(),
+  serviceName: z.string(),
+  referringOrganisationName: z.string(),
+  riskLevel: RiskLevel,
+  sentAt: z.iso.datetime({ offset: true }).nullable(),
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  isOverdue: z.boolean(),
+  isEscalated: z.boolean(),
+  contactAttemptCount: z.number().int(),
+  hasFirstContact: z.boolean(),
+  isConsentWithdrawn: z.boolean(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const ReceiverPersonView = z.object({
+  fullName: z.string().nullable(),
+  cpr: z.string().nullable(),
+  gender: Gender,
+  birthYear: z.number().int().nullable(),
+  addressProtection: AddressProtection,
+});
+
+export const ReceiverSafeContactView = z.object({
+  phone: z.string().nullable(),
+  isSafeToCall: YesNoUnknown,
+  safeTimes: z.string().nullable(),
+  voicemailAllowed: YesNoUnknown,
+  smsAllowed: YesNoUnknown,
+  language: z.string(),
+  interpreterNeeded: z.boolean(),
+});
+
+/** The receiving service's view: only what the consent covers; nothing once consent is withdrawn. */
+export const ReferralForReceiver = InboxItem.extend({
+  receivedAt: z.iso.datetime({ offset: true }).nullable(),
+  firstContactAt: z.iso.datetime({ offset: true }).nullable(),
+  consent: ConsentView.nullable(),
+  person: ReceiverPersonView.nullable(),
+  safeContact: ReceiverSafeContactView.nullable(),
+  situation: z.string().nullable(),
+  childrenInHome: YesNoUnknown.nullable(),
+  timeline: z.array(ReferralTimelineEntry),
+  allowedActions: ActionList,
+  maxContactAttempts: z.number().int(),
+});
+export type ReferralForReceiver = z.infer<typeof ReferralForReceiver>;
+
+export const ServiceOption = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+});
+export type ServiceOption = z.infer<typeof ServiceOption>;
+
+export const RoutingRule = z.object({
+  serviceId: z.string(),
+  role: PersonRole.nullable(),
+  gender: Gender.nullable(),
+  isFallback: z.boolean(),
+});
+export type RoutingRule = z.infer<typeof RoutingRule>;
+
+export const ProgrammeOption = z.object({
+  id: z.string(),
+  name: z.string(),
+  services: z.array(ServiceOption),
+  routingRules: z.array(RoutingRule),
+});
+export type ProgrammeOption = z.infer<typeof ProgrammeOption>;
+
+export const ReferralOptions = z.object({
+  programmes: z.array(ProgrammeOption),
+  /** Public employees have the enhanced duty to notify about children; the form prompts them. */
+  isPublicEmployee: z.boolean(),
+});
+export type ReferralOptions = z.infer<typeof ReferralOptions>;

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/tables.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerOidcRoutes } from './modules/oidc/oidc.routes.ts';
+import { registerOrganisationRoutes } from './modules/organisations/organisation.routes.ts';
+import { registerReferralRoutes } from './modules/referrals/referral.routes.ts';
+import { registerUserRoutes } from './modules/users/user.routes.ts';
+import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
+import type { Clock } from './platform/clock.ts';
+import { registerErrorHandling, sendProblem } from './platform/errors.ts';
+import type { FieldCipher } from './platform/field-encryption.ts';
+import type { LiveUpdates } from './platform/live-updates.ts';
+import type { Mailer } from './platform/mailer.ts';
+
+export type AppConfig = {
+  publicOrigin: string;
+  allowInsecureOidc: boolean;
+  /** Serve the built web app from this folder when it exists. */
+  webDistDir?: string;
+  /** Off in tests that are about something else; on in production. */
+  isRateLimitEnabled?: boolean;
+  logLevel?: string;
+};
+
+/** Everything a module needs, passed in explicitly: no singletons, so tests can pass their own. */
+export type AppDeps = {
+  db: Kysely<Database>;
+  clock: Clock;
+  cipher: FieldCipher;
+  mailer: Mailer;
+  liveUpdates: LiveUpdates;
+  config: AppConfig;
+};
+
+export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] };
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<BroApp> {
+  const app = Fastify({
+    logger: {
+      level: deps.config.logLevel ?? 'info',
+      // Never log cookies, tokens or bodies; URLs carry ids only (no personal data in URLs, by design).
+      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    },
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    disableRequestLogging: deps.config.logLevel === 'silent',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Bro API', version: '0.1.0', description: 'Consented referrals between front-line staff and specialist services for violence in close relationships.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerErrorHandling(app);
+  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
+
+  // API responses may carry personal data: never cached anywhere.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(
+    async (api) => {
+      registerHealthRoutes(api, deps);
+      registerAuthRoutes(api, deps);
+      registerOidcRoutes(api, deps);
+      registerUserRoutes(api, deps);
+      registerOrganisationRoutes(api, deps);
+      registerReferralRoutes(api, deps);
+      api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(async (docs) => {
+    // Plugin routes declare their permission too: these pages are public documentation.
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+
+  registerWebApp(app, deps.config.webDistDir ?? defaultWebDist);
+
+  const broApp = app as unknown as BroApp;
+  broApp.routeCatalogue = routeCatalogue;
+  return broApp;
+}
+
+/** Serves the built single-page app; unknown non-API paths get index.html so deep links work. */
+function registerWebApp(app: FastifyInstance, distDir: string): void {
+  const indexPath = `${distDir}/index.html`;
+  if (!existsSync(indexPath)) return;
+  const indexHtml = readFileSync(indexPath, 'utf8');
+  void app.register(async (web) => {
+    web.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await web.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        (res as unknown as { setHeader: (name: string, value: string) => void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store');
+      },
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html')) {
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
+    }
+    return sendProblem(request, reply, 'not_found');
+  });
+}

@@ -1,0 +1,50 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Env } from '../env.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import type { Database } from './tables.ts';
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  connectionString: string;
+  isEmbedded: boolean;
+  close: () => Promise<void>;
+};
+
+// Return timestamps as Date and bigint ids as strings (never lose precision).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export function createKysely(connectionString: string, maxConnections = 20): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens the database: the server at DATABASE_URL when given, otherwise a real PostgreSQL started from the
+ * embedded-postgres package in DATA_DIR (created on first start).
+ */
+export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
+  if (env.databaseUrl) {
+    const db = createKysely(env.databaseUrl);
+    return { db, connectionString: env.databaseUrl, isEmbedded: false, close: () => db.destroy() };
+  }
+  const server = await startEmbeddedPostgres(env.dataDir);
+  const admin = new pg.Client({ connectionString: server.connectionString('postgres') });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'bro'");
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE bro');
+  await admin.end();
+  const connectionString = server.connectionString('bro');
+  const db = createKysely(connectionString);
+  return {
+    db,
+    connectionString,
+    isEmbedded: true,
+    close: async () => {
+      await db.destroy();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import * as createFoundation from './migrations/2026-11-21T0600-create-foundation.ts';
+
+/**
+ * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
+ * the same under Node's type stripping, Vitest and any bundler.
+ */
+const migrations: Record<string, Migration> = {
+  '2026-11-21T0600-create-foundation': createFoundation,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}
+
+/** Registers a migration: the only place a new migration file must be named. */
+export function listMigrationNames(): string[] {
+  return Object.keys(migrations);
+}

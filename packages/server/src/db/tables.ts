@@ -1,0 +1,258 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely's view of the schema. Keep in step with migrations/. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type OrganisationsTable = {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: string;
+  municipality_code: string | null;
+  police_district_code: string | null;
+  is_active: Generated<boolean>;
+  is_local_login_enabled: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type UnitsTable = { id: Generated<string>; organisation_id: string; name: string; created_at: CreatedAt };
+
+export type UsersTable = {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret_enc: string | null;
+  totp_enrolled_at: NullableTimestamp;
+  failed_login_count: Generated<number>;
+  last_failed_login_at: NullableTimestamp;
+  locked_at: NullableTimestamp;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type MembershipsTable = {
+  id: Generated<string>;
+  user_id: string;
+  organisation_id: string;
+  unit_id: string | null;
+  role: string;
+  service_line: string | null;
+  created_at: CreatedAt;
+};
+
+export type SessionsTable = {
+  id: string;
+  user_id: string;
+  membership_id: string | null;
+  stage: string;
+  auth_method: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: NullableTimestamp;
+};
+
+export type OidcProvidersTable = {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret_enc: string;
+  display_name: string;
+  is_enabled: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt };
+
+export type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt };
+
+export type ServicesTable = {
+  id: Generated<string>;
+  organisation_id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  service_line: string | null;
+  phone: string | null;
+  first_contact_deadline_hours: Generated<number>;
+  high_risk_deadline_hours: Generated<number>;
+  max_contact_attempts: Generated<number>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type ProgrammesTable = { id: Generated<string>; slug: string; name: string; description: Generated<string>; created_at: CreatedAt };
+
+export type ProgrammeReferrersTable = { programme_id: string; organisation_id: string };
+
+export type ProgrammeServicesTable = {
+  programme_id: string;
+  service_id: string;
+  routing_role: string | null;
+  routing_gender: string | null;
+  routing_priority: Generated<number>;
+  is_fallback: Generated<boolean>;
+};
+
+export type PersonsTable = {
+  id: Generated<string>;
+  created_by_organisation_id: string;
+  full_name_enc: string;
+  cpr_enc: string | null;
+  cpr_hmac: string | null;
+  gender: string;
+  birth_year: number | null;
+  address_protection: Generated<string>;
+  created_at: CreatedAt;
+};
+
+export type ConsentsTable = {
+  id: Generated<string>;
+  person_id: string;
+  recipient_organisation_id: string;
+  data_categories: string[];
+  purpose: string;
+  method: string;
+  obtained_by_user_id: string;
+  obtained_by_organisation_id: string;
+  obtained_at: Timestamp;
+  withdrawn_at: NullableTimestamp;
+  withdrawn_by_user_id: string | null;
+  created_at: CreatedAt;
+};
+
+export type ReferralsTable = {
+  id: Generated<string>;
+  reference: string;
+  incident_id: string;
+  person_id: string;
+  person_role: string;
+  source: string;
+  referring_organisation_id: string;
+  referring_unit_id: string | null;
+  created_by_user_id: string | null;
+  programme_id: string | null;
+  service_id: string;
+  receiving_organisation_id: string;
+  consent_id: string | null;
+  status: string;
+  risk_level: string;
+  situation_enc: string | null;
+  phone_enc: string | null;
+  is_safe_to_call: string;
+  safe_times_enc: string | null;
+  voicemail_allowed: string;
+  sms_allowed: string;
+  language: Generated<string>;
+  interpreter_needed: Generated<boolean>;
+  children_in_home: string;
+  underretning: string | null;
+  unsuccessful_contact_attempts: Generated<number>;
+  contact_attempt_count: Generated<number>;
+  first_contact_at: NullableTimestamp;
+  due_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  received_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type ReferralEventsTable = {
+  id: Generated<string>;
+  referral_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  occurred_at: ColumnType<Date, Date | string | undefined, never>;
+  decline_reason: string | null;
+  declined_by: string | null;
+  contact_outcome: string | null;
+  from_service_id: string | null;
+  to_service_id: string | null;
+  note_enc: string | null;
+};
+
+export type IdempotencyKeysTable = {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  state: string;
+  response_status: number | null;
+  response_body: unknown;
+  created_at: CreatedAt;
+  completed_at: NullableTimestamp;
+};
+
+export type NotificationsTable = {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  referral_id: string | null;
+  created_at: CreatedAt;
+  read_at: NullableTimestamp;
+};
+
+export type AuditLogTable = {
+  id: Generated<string>;
+  occurred_at: ColumnType<Date, Date | string, never>;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  previous_hash: string;
+  hash: string;
+};
+
+export type AccessLogTable = {
+  id: Generated<string>;
+  occurred_at: ColumnType<Date, Date | string, never>;
+  user_id: string;
+  organisation_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  person_id: string | null;
+  purpose: string;
+};
+
+export type Database = {
+  organisations: OrganisationsTable;
+  units: UnitsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  oidc_providers: OidcProvidersTable;
+  oidc_identities: OidcIdentitiesTable;
+  oidc_login_attempts: OidcLoginAttemptsTable;
+  services: ServicesTable;
+  programmes: ProgrammesTable;
+  programme_referrers: ProgrammeReferrersTable;
+  programme_services: ProgrammeServicesTable;
+  persons: PersonsTable;
+  consents: ConsentsTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  notifications: NotificationsTable;
+  audit_log: AuditLogTable;
+  access_log: AccessLogTable;
+};
+
+export type Organisation = Selectable<OrganisationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Membership = Selectable<MembershipsTable>;
+export type Referral = Selectable<ReferralsTable>;

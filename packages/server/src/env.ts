@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Everything else receives a validated `Env`. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** 32 bytes, base64. Required with DATABASE_URL; the embedded mode generates one into DATA_DIR. */
+  ENCRYPTION_KEY: z.string().optional(),
+  /** Load the demo organisations and accounts on first start. Default: on with the embedded database. */
+  DEMO_DATA: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The public origin, used for OIDC redirect URIs. */
+  PUBLIC_ORIGIN: z.string().url().optional(),
+  /** Allow OIDC issuers on plain http (local test identity providers only). */
+  OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+});
+
+export type Env = {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  encryptionKey: string | undefined;
+  loadDemoData: boolean;
+  logLevel: string;
+  publicOrigin: string;
+  allowInsecureOidc: boolean;
+};
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.parse(source);
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: resolve(parsed.DATA_DIR),
+    encryptionKey: parsed.ENCRYPTION_KEY,
+    loadDemoData: parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : parsed.DATABASE_URL === undefined,
+    logLevel: parsed.LOG_LEVEL,
+    publicOrigin: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}`,
+    allowInsecureOidc: parsed.OIDC_ALLOW_INSECURE === 'true',
+  };
+}

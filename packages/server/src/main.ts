@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
+import { readEnv, type Env } from './env.ts';
+import { startJobWorker } from './platform/job-queue.ts';
+import { systemClock } from './platform/clock.ts';
+import { createFieldCipher, generateEncryptionKey } from './platform/field-encryption.ts';
+import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
+import { createLogMailer } from './platform/mailer.ts';
+
+/** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const env = readEnv();
+  const startedAt = Date.now();
+  const database = await openDatabase(env);
+  await migrateToLatest(database.db);
+  const cipher = createFieldCipher(resolveEncryptionKey(env, database.isEmbedded));
+  const clock = systemClock;
+  if (env.loadDemoData) await loadDemoDataIfEmpty({ db: database.db, cipher, clock });
+
+  const liveUpdates = await createPostgresLiveUpdates(database.connectionString);
+  const app = await buildApp({
+    db: database.db,
+    clock,
+    cipher,
+    mailer: createLogMailer((line) => console.warn(`[mail] ${line}`)),
+    liveUpdates,
+    config: { publicOrigin: env.publicOrigin, allowInsecureOidc: env.allowInsecureOidc, isRateLimitEnabled: true, logLevel: env.logLevel },
+  });
+  const jobs = await startJobWorker({ connectionString: database.connectionString, db: database.db, clock, mailer: createLogMailer((line) => app.log.info(line)), liveUpdates });
+  await app.listen({ host: env.host, port: env.port });
+  app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    app.log.info(`${signal}: stopping`);
+    await app.close();
+    await jobs.stop();
+    await liveUpdates.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** With DATABASE_URL the key must come from configuration; the embedded mode keeps one in DATA_DIR. */
+function resolveEncryptionKey(env: Env, isEmbedded: boolean): string {
+  if (env.encryptionKey) return env.encryptionKey;
+  if (!isEmbedded) throw new Error('ENCRYPTION_KEY is required when DATABASE_URL is set (32 bytes, base64).');
+  const keyPath = join(env.dataDir, 'encryption.key');
+  if (!existsSync(keyPath)) writeFileSync(keyPath, generateEncryptionKey(), { mode: 0o600 });
+  return readFileSync(keyPath, 'utf8').trim();
+}
+
+main().catch((error: unknown) => {
+  console.error('Bro could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import { pingDatabase } from './health.queries.ts';
+
+export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await pingDatabase(db);
+    return true;
+  } catch {
+    // Unreachable is exactly what this check reports; the caller answers 503.
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/tables.ts';
+
+/** Lock key that serialises audit appends, so two transactions can never chain onto the same predecessor. */
+const AUDIT_APPEND_LOCK = 727_274_001;
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditEntry = {
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** Identifiers and codes only: never names, contact details or free text. */
+  details?: Record<string, string | number | boolean | null>;
+};
+
+/**
+ * Appends one entry to the hash chain. Must be called inside the transaction that makes the change, ideally as
+ * its last statement: the advisory lock is held until commit, so appends (and only appends) are serialised.
+ */
+export async function appendAuditEntry(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const previousHash = last?.hash ?? GENESIS_HASH;
+  const details = entry.details ?? {};
+  const hash = computeAuditHash(previousHash, { ...entry, details });
+  await trx
+    .insertInto('audit_log')
+    .values({
+      occurred_at: entry.occurredAt,
+      actor_user_id: entry.actorUserId,
+      actor_organisation_id: entry.actorOrganisationId,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      details: JSON.stringify(details),
+      previous_hash: previousHash,
+      hash,
+    })
+    .execute();
+}
+
+export function computeAuditHash(previousHash: string, entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
+  return createHash('sha256').update(previousHash).update(canonicalAuditEntry(entry)).digest('hex');
+}
+
+/** A stable serialisation: fixed field order, sorted detail keys, UTC milliseconds. */
+export function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
+  const sortedDetails = Object.fromEntries(Object.entries(entry.details).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify([
+    entry.occurredAt.toISOString(),
+    entry.actorUserId,
+    entry.actorOrganisationId,
+    entry.action,
+    entry.objectType,
+    entry.objectId,
+    sortedDetails,
+  ]);
+}
+
+export type AuditChainVerdict = { isIntact: true; entries: number } | { isIntact: false; entries: number; firstBrokenId: string; problem: string };
+
+/** Walks the whole chain in id order and names the first entry that does not fit. */
+export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5_000): Promise<AuditChainVerdict> {
+  let previousHash = GENESIS_HASH;
+  let lastId = '0';
+  let entries = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return { isIntact: true, entries };
+    for (const row of rows) {
+      entries += 1;
+      if (row.previous_hash !== previousHash) {
+        return { isIntact: false, entries, firstBrokenId: row.id, problem: 'previous_hash does not match the entry before it (an entry was removed, inserted or reordered)' };
+      }
+      const expected = computeAuditHash(previousHash, {
+        occurredAt: row.occurred_at,
+        actorUserId: row.actor_user_id,
+        actorOrganisationId: row.actor_organisation_id,
+        action: row.action,
+        objectType: row.object_type,
+        objectId: row.object_id,
+        details: row.details,
+      });
+      if (expected !== row.hash) return { isIntact: false, entries, firstBrokenId: row.id, problem: 'hash does not match the entry content (the entry was altered)' };
+      previousHash = row.hash;
+      lastId = row.id;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import { hasPermission, Permission, Role, type OrganisationKind, type ServiceLine } from '@bro/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import type { Clock } from '../clock.ts';
+import { sendProblem } from '../errors.ts';
+import { endSession, findLiveSession, touchSession } from './session.queries.ts';
+import { ABSOLUTE_TIMEOUT_MS, hashSessionToken, IDLE_TIMEOUT_MS, SESSION_COOKIE } from './session.ts';
+
+/** The authenticated caller, as every use case sees it. */
+export type Actor = {
+  userId: string;
+  displayName: string;
+  email: string;
+  sessionId: string;
+  csrfToken: string;
+  authMethod: 'password' | 'oidc';
+  membershipId: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  unitId: string | null;
+  role: Role;
+  serviceLine: ServiceLine | null;
+};
+
+/** A caller between password and second factor. */
+export type PendingLogin = { userId: string; sessionId: string; stage: 'mfa_required' | 'mfa_enrolment'; email: string; displayName: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every route: who may call it. Routes without one are refused (deny by default). */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    pendingLogin: PendingLogin | undefined;
+  }
+}
+
+export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Deny by default. Every request to a known route passes here: the route's declared permission decides; a
+ * route that declares none is refused. State-changing requests on a session must carry its CSRF token.
+ */
+export function registerAuthorization(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): RouteCatalogueEntry[] {
+  const catalogue: RouteCatalogueEntry[] = [];
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('pendingLogin', undefined);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    // Read the permission lazily: a plugin's own onRoute hook (docs, static files) may declare it after ours runs.
+    for (const method of methods) {
+      catalogue.push({
+        method,
+        url: route.url,
+        get permission() {
+          return route.config?.permission;
+        },
+      });
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404) return;
+    const permission = request.routeOptions.config.permission;
+    if (!permission || !Permission.safeParse(permission).success) {
+      request.log.error({ route: request.routeOptions.url }, 'route declares no permission: denied');
+      return sendProblem(request, reply, 'forbidden');
+    }
+    if (permission === 'public') return;
+    return authenticate(request, reply, permission, deps);
+  });
+
+  return catalogue;
+}
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: { db: Kysely<Database>; clock: Clock }) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return sendProblem(request, reply, 'unauthenticated');
+  const session = await findLiveSession(deps.db, hashSessionToken(token));
+  if (!session) return sendProblem(request, reply, 'unauthenticated');
+
+  const now = deps.clock.now();
+  const isIdle = now.getTime() - session.last_seen_at.getTime() > IDLE_TIMEOUT_MS;
+  const isTooOld = now.getTime() > session.expires_at.getTime() || now.getTime() - session.created_at.getTime() > ABSOLUTE_TIMEOUT_MS;
+  if (isIdle || isTooOld) {
+    await endSession(deps.db, session.id, now);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return sendProblem(request, reply, 'session_expired');
+  }
+
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrf_token) {
+    return sendProblem(request, reply, 'csrf_failed');
+  }
+
+  if (session.stage !== 'authenticated') {
+    if (permission !== 'mfa_pending') return sendProblem(request, reply, 'unauthenticated');
+    request.pendingLogin = {
+      userId: session.user_id,
+      sessionId: session.id,
+      stage: session.stage as PendingLogin['stage'],
+      email: session.email,
+      displayName: session.display_name,
+    };
+    return;
+  }
+  if (permission === 'mfa_pending') return sendProblem(request, reply, 'forbidden');
+  if (!session.membership_id || !session.role || !session.organisation_id) return sendProblem(request, reply, 'forbidden');
+
+  const role = Role.parse(session.role);
+  if (!hasPermission(role, permission)) return sendProblem(request, reply, 'forbidden');
+
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
+
+  request.actor = {
+    userId: session.user_id,
+    displayName: session.display_name,
+    email: session.email,
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+    authMethod: session.auth_method as Actor['authMethod'],
+    membershipId: session.membership_id,
+    organisationId: session.organisation_id,
+    organisationName: session.organisation_name ?? '',
+    organisationKind: session.organisation_kind as OrganisationKind,
+    unitId: session.unit_id,
+    role,
+    serviceLine: (session.service_line as ServiceLine | null) ?? null,
+  };
+}
+
+/** For use in handlers of non-public routes: the hook guarantees an actor is present. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('requireActor used on a route without an authenticated permission');
+  return request.actor;
+}
+
+export function requirePendingLogin(request: FastifyRequest): PendingLogin {
+  if (!request.pendingLogin) throw new Error('requirePendingLogin used on a route without mfa_pending permission');
+  return request.pendingLogin;
+}

@@ -1,0 +1,93 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type SessionRow = {
+  id: string;
+  stage: string;
+  auth_method: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_id: string;
+  display_name: string;
+  email: string;
+  membership_id: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  organisation_kind: string | null;
+  unit_id: string | null;
+  role: string | null;
+  service_line: string | null;
+};
+
+/**
+ * A live session with its user and membership. Joined on every request, so deactivating a user, an
+ * organisation or a membership takes effect at once.
+ */
+export async function findLiveSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('memberships as m', 'm.id', 's.membership_id')
+    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select([
+      's.id',
+      's.stage',
+      's.auth_method',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id as user_id',
+      'u.display_name',
+      'u.email',
+      'm.id as membership_id',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'm.unit_id',
+      'm.role',
+      'm.service_line',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.ended_at', 'is', null)
+    .where('u.is_active', '=', true)
+    .where((eb) => eb.or([eb('s.membership_id', 'is', null), eb('o.is_active', '=', true)]))
+    .executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Db,
+  session: { id: string; userId: string; membershipId: string | null; stage: string; authMethod: string; csrfToken: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      membership_id: session.membershipId,
+      stage: session.stage,
+      auth_method: session.authMethod,
+      csrf_token: session.csrfToken,
+      created_at: session.now,
+      last_seen_at: session.now,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function endSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ ended_at: now }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
+}
+
+export async function endAllSessionsOfUser(db: Db, userId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('sessions').set({ ended_at: now }).where('user_id', '=', userId).where('ended_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

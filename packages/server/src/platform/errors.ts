@@ -1,0 +1,107 @@
+import type { ProblemCode } from '@bro/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { pickLanguage, problemMessages } from './problem-messages.ts';
+
+const statusByCode: Record<ProblemCode, number> = {
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  csrf_failed: 403,
+  invalid_credentials: 401,
+  account_locked: 423,
+  invalid_totp: 401,
+  session_expired: 401,
+  consent_required: 422,
+  consent_withdrawn: 409,
+  transition_not_allowed: 409,
+  service_not_allowed: 422,
+  idempotency_in_flight: 409,
+  idempotency_mismatch: 422,
+  idempotency_key_invalid: 400,
+  email_taken: 409,
+  slug_taken: 409,
+  oidc_failed: 401,
+  service_unavailable: 503,
+  internal_error: 500,
+};
+
+/**
+ * A typed error a use case throws for an expected outcome. Routes never build error responses themselves:
+ * the one error handler below turns every AppError into a problem document in the caller's language.
+ */
+export class AppError extends Error {
+  readonly code: ProblemCode;
+  readonly fieldErrors: { path: string; message: string }[] | undefined;
+  constructor(code: ProblemCode, fieldErrors?: { path: string; message: string }[]) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ProblemCode, fieldErrors?: { path: string; message: string }[]) {
+  const language = pickLanguage(request.headers['accept-language']);
+  const message = problemMessages[code][language];
+  const status = statusByCode[code];
+  return reply
+    .status(status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('content-language', language)
+    .send({
+      type: `https://bro.dk/problems/${code.replaceAll('_', '-')}`,
+      title: message.title,
+      status,
+      detail: message.detail,
+      code,
+      ...(fieldErrors && fieldErrors.length > 0 ? { errors: fieldErrors } : {}),
+    });
+}
+
+/** One place maps every error to RFC 9457. Never a stack trace, SQL or path in a response. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendProblem(request, reply, error.code, error.fieldErrors);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fieldErrors = error.validation.map((issue) => ({
+        path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'invalid',
+      }));
+      return sendProblem(request, reply, 'validation_failed', fieldErrors);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: { message: error.message, code: error.code } }, 'response did not match its schema');
+      return sendProblem(request, reply, 'internal_error');
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(request, reply, 'payload_too_large');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_VALIDATION':
+        return sendProblem(request, reply, 'validation_failed');
+    }
+    if (error.statusCode === 429) return sendProblem(request, reply, 'rate_limited');
+    if (error.statusCode === 400 || (error as { name?: string }).name === 'SyntaxError') return sendProblem(request, reply, 'validation_failed');
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: { code: error.code } }, 'database unavailable');
+      return sendProblem(request, reply, 'service_unavailable');
+    }
+    // Log the error type and message only: a message may never carry personal data by our own rule (use cases
+    // throw codes), and we never log request bodies.
+    request.log.error({ err: { name: error.name, message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
+    return sendProblem(request, reply, 'internal_error');
+  });
+
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found'));
+}
+
+function isDatabaseUnavailable(error: { code?: string; message?: string }): boolean {
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(error.code ?? '') || /Connection terminated/i.test(error.message ?? '');
+}

@@ -1,0 +1,123 @@
+import type { ProblemCode } from '@bro/domain';
+
+export type Language = 'da' | 'en';
+
+type Message = { title: string; detail: string };
+
+/** Every problem code in Danish and English. Danish is the default. */
+export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
+  validation_failed: {
+    da: { title: 'Ugyldige oplysninger', detail: 'Nogle af oplysningerne er ikke udfyldt korrekt. Ret de markerede felter og prøv igen.' },
+    en: { title: 'Invalid input', detail: 'Some of the information is not filled in correctly. Correct the marked fields and try again.' },
+  },
+  unauthenticated: {
+    da: { title: 'Log ind', detail: 'Du skal være logget ind for at se denne side.' },
+    en: { title: 'Sign in', detail: 'You must be signed in to see this page.' },
+  },
+  forbidden: {
+    da: { title: 'Ingen adgang', detail: 'Din rolle giver ikke adgang til dette.' },
+    en: { title: 'No access', detail: 'Your role does not give access to this.' },
+  },
+  not_found: {
+    da: { title: 'Ikke fundet', detail: 'Det, du leder efter, findes ikke, eller du har ikke adgang til det.' },
+    en: { title: 'Not found', detail: 'What you are looking for does not exist, or you do not have access to it.' },
+  },
+  conflict: {
+    da: { title: 'Konflikt', detail: 'Ændringen kunne ikke gennemføres, fordi oplysningerne er ændret i mellemtiden. Hent siden igen.' },
+    en: { title: 'Conflict', detail: 'The change could not be made because the information has changed meanwhile. Reload the page.' },
+  },
+  rate_limited: {
+    da: { title: 'For mange forsøg', detail: 'Der er sendt for mange forespørgsler. Vent lidt, og prøv igen.' },
+    en: { title: 'Too many attempts', detail: 'Too many requests were sent. Wait a little and try again.' },
+  },
+  payload_too_large: {
+    da: { title: 'For meget data', detail: 'Forespørgslen er for stor.' },
+    en: { title: 'Too much data', detail: 'The request is too large.' },
+  },
+  csrf_failed: {
+    da: { title: 'Sikkerhedstjek fejlede', detail: 'Forespørgslen manglede et sikkerhedstjek. Hent siden igen, og prøv igen.' },
+    en: { title: 'Security check failed', detail: 'The request lacked a security check. Reload the page and try again.' },
+  },
+  invalid_credentials: {
+    da: { title: 'Forkert login', detail: 'E-mail eller adgangskode er forkert.' },
+    en: { title: 'Wrong sign-in', detail: 'The e-mail or password is wrong.' },
+  },
+  account_locked: {
+    da: { title: 'Kontoen er spærret', detail: 'Kontoen er spærret efter for mange forkerte forsøg. Kontakt din organisations administrator.' },
+    en: { title: 'Account locked', detail: 'The account is locked after too many failed attempts. Contact your organisation’s administrator.' },
+  },
+  invalid_totp: {
+    da: { title: 'Forkert kode', detail: 'Engangskoden er forkert eller udløbet. Prøv med den nye kode fra din app.' },
+    en: { title: 'Wrong code', detail: 'The one-time code is wrong or has expired. Try the new code from your app.' },
+  },
+  session_expired: {
+    da: { title: 'Du er logget ud', detail: 'Du er blevet logget ud, fordi du har været inaktiv, eller fordi sessionen er udløbet. Log ind igen.' },
+    en: { title: 'You are signed out', detail: 'You were signed out after inactivity or because the session expired. Sign in again.' },
+  },
+  consent_required: {
+    da: { title: 'Samtykke mangler', detail: 'Henvisningen kan ikke sendes uden borgerens samtykke til, at modtageren får oplysningerne.' },
+    en: { title: 'Consent missing', detail: 'The referral cannot be sent without the person’s consent to share the information with the recipient.' },
+  },
+  consent_withdrawn: {
+    da: { title: 'Samtykket er trukket tilbage', detail: 'Borgeren har trukket sit samtykke tilbage. Oplysningerne kan ikke længere deles.' },
+    en: { title: 'Consent withdrawn', detail: 'The person has withdrawn their consent. The information can no longer be shared.' },
+  },
+  transition_not_allowed: {
+    da: { title: 'Ikke muligt nu', detail: 'Handlingen er ikke mulig, når henvisningen har denne status.' },
+    en: { title: 'Not possible now', detail: 'This action is not possible while the referral has this status.' },
+  },
+  service_not_allowed: {
+    da: { title: 'Tilbuddet kan ikke vælges', detail: 'Det valgte tilbud er ikke en del af jeres henvisningsprogram.' },
+    en: { title: 'Service not available', detail: 'The chosen service is not part of your referral programme.' },
+  },
+  idempotency_in_flight: {
+    da: { title: 'Allerede i gang', detail: 'Den samme henvisning er ved at blive oprettet. Vent et øjeblik.' },
+    en: { title: 'Already in progress', detail: 'The same referral is being created. Wait a moment.' },
+  },
+  idempotency_mismatch: {
+    da: { title: 'Nøglen er brugt', detail: 'Idempotency-Key er allerede brugt til en anden forespørgsel.' },
+    en: { title: 'Key already used', detail: 'The Idempotency-Key was already used for a different request.' },
+  },
+  idempotency_key_invalid: {
+    da: { title: 'Ugyldig nøgle', detail: 'Idempotency-Key skal være 8–128 tegn (bogstaver, tal, bindestreg).' },
+    en: { title: 'Invalid key', detail: 'Idempotency-Key must be 8–128 characters (letters, digits, dashes).' },
+  },
+  email_taken: {
+    da: { title: 'E-mail er i brug', detail: 'Der findes allerede en bruger med denne e-mail.' },
+    en: { title: 'E-mail in use', detail: 'A user with this e-mail already exists.' },
+  },
+  slug_taken: {
+    da: { title: 'Kortnavn er i brug', detail: 'Der findes allerede en organisation med dette kortnavn.' },
+    en: { title: 'Short name in use', detail: 'An organisation with this short name already exists.' },
+  },
+  oidc_failed: {
+    da: { title: 'Login fejlede', detail: 'Login via din organisations identitetsudbyder lykkedes ikke. Prøv igen.' },
+    en: { title: 'Sign-in failed', detail: 'Sign-in through your organisation’s identity provider did not succeed. Try again.' },
+  },
+  service_unavailable: {
+    da: { title: 'Midlertidigt utilgængelig', detail: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.' },
+    en: { title: 'Temporarily unavailable', detail: 'The system is temporarily unavailable. Try again shortly.' },
+  },
+  internal_error: {
+    da: { title: 'Der skete en fejl', detail: 'Der skete en uventet fejl. Intet er gemt halvt. Prøv igen.' },
+    en: { title: 'Something went wrong', detail: 'An unexpected error occurred. Nothing was half-saved. Try again.' },
+  },
+};
+
+/** Danish unless the client prefers English before Danish. */
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'da';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+      return { tag, weight: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('da')) return 'da';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'da';
+}

@@ -5,3 +5,6 @@ export * from './referral/referral-status.ts';
 export * from './referral/Referral.ts';
 export * from './referral/routing.ts';
 export * from './referral/deadline.ts';
+export * from './identity/Session.ts';
+export * from './identity/UserAdmin.ts';
+export * from './identity/OrganisationAdmin.ts';

@@ -1,0 +1,2 @@
+// Filled in by the e2e work.
+export default {};

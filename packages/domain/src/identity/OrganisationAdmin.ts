@@ -1,0 +1,2 @@
+// Schemas for this API area are added by the identity work.
+export {};

@@ -1,0 +1,2 @@
+// The web app is built by the web work.
+export {};

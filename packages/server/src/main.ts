@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     liveUpdates,
     config: { publicOrigin: env.publicOrigin, allowInsecureOidc: env.allowInsecureOidc, isRateLimitEnabled: true, logLevel: env.logLevel },
   });
-  const jobs = await startJobWorker({ connectionString: database.connectionString, db: database.db, clock, mailer: createLogMailer((line) => app.log.info(line)), liveUpdates });
+  const jobs = await startJobWorker(
+    { connectionString: database.connectionString, db: database.db, clock, mailer: createLogMailer((line) => app.log.info(line)), liveUpdates },
+    { log: (level, message) => app.log[level](message) },
+  );
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
 

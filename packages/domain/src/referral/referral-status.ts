@@ -25,7 +25,11 @@ export type ReferralStatus = z.infer<typeof ReferralStatus>;
 
 export const terminalStatuses: readonly ReferralStatus[] = ['declined', 'withdrawn', 'expired', 'not_reached', 'handed_over'];
 
-/** Who acts. The referrer's side may only send and withdraw; the system only expires. */
+/**
+ * Who acts. The referrer's side may only send and withdraw. The system expires stale referrals and may also mark
+ * a referral received (e.g. when it is delivered to the service's inbox on its behalf); everything else is the
+ * receiving service's.
+ */
 export const ReferralSide = z.enum(['referrer', 'receiver', 'system']);
 export type ReferralSide = z.infer<typeof ReferralSide>;
 
@@ -123,9 +127,10 @@ export function applyReferralAction(state: ReferralState, action: ReferralAction
     case 'accept':
       return moved(state, 'accepted');
     case 'decline':
-      if (!isDeclineReasonAllowed(action.decidedBy, action.reason)) return { ok: false, reason: 'reason_not_allowed' };
-      // Once accepted, only the citizen can still say no; the service decided when it accepted.
+      // Once accepted, only the citizen can still say no; the service decided when it accepted. Checked before the
+      // reason, so a service decline after acceptance is refused for what it is, whatever reason it gives.
       if (state.status === 'accepted' && action.decidedBy === 'service') return { ok: false, reason: 'not_allowed_in_status' };
+      if (!isDeclineReasonAllowed(action.decidedBy, action.reason)) return { ok: false, reason: 'reason_not_allowed' };
       return moved(state, 'declined');
     case 'reroute':
       // A new service starts afresh: its own attempts, its own first contact.

@@ -20,6 +20,8 @@ export type AuditEntry = {
 /**
  * Appends one entry to the hash chain. Must be called inside the transaction that makes the change, ideally as
  * its last statement: the advisory lock is held until commit, so appends (and only appends) are serialised.
+ * Assumes READ COMMITTED (the default): a REPEATABLE READ transaction could read a stale head; the UNIQUE
+ * constraint on previous_hash then fails it rather than forking the chain.
  */
 export async function appendAuditEntry(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);

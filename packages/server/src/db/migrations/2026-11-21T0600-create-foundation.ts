@@ -267,10 +267,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       object_type text NOT NULL,
       object_id text NOT NULL,
       details jsonb NOT NULL DEFAULT '{}'::jsonb,
-      previous_hash text NOT NULL,
+      previous_hash text NOT NULL UNIQUE,
       hash text NOT NULL UNIQUE
     );
-    COMMENT ON TABLE audit_log IS 'Append-only, hash-chained: hash = sha256(previous_hash || canonical(entry)). Appends are serialised by an advisory lock. details never holds personal data.';
+    COMMENT ON TABLE audit_log IS 'Append-only, hash-chained: hash = sha256(previous_hash || canonical(entry)). Appends are serialised by an advisory lock; UNIQUE(previous_hash) makes any fork fail instead of silently branching. details never holds personal data.';
 
     CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -1,5 +1,121 @@
-import type { FastifyInstance } from 'fastify';
+import { LoginRequest, LoginResponse, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
+import { requireActor, requirePendingLogin } from '../../platform/auth/authorization.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
+import { enrolTotp, getTotpEnrolment, loginWithPassword, loginWithTotp, logout, toSessionInfo } from './auth.service.ts';
 
-// Placeholder: filled in by the auth work.
-export function registerAuthRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+/** Guessing passwords or codes from one address: at most this many tries a minute per route (on top of lockout). */
+const ATTEMPTS_PER_MINUTE = 10;
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, cipher } = deps;
+  // @fastify/rate-limit throws an error with statusCode 429; the one error handler turns it into `rate_limited`.
+  const attemptLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } };
+
+  api.post(
+    '/auth/login',
+    {
+      config: { permission: 'public', ...attemptLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'First factor: e-mail and password. Starts a half-finished login that needs the second factor.',
+        body: LoginRequest,
+        response: { 200: LoginResponse },
+      },
+    },
+    async (request, reply) => {
+      const started = await loginWithPassword({
+        db,
+        clock,
+        email: request.body.email,
+        password: request.body.password,
+        previousSessionToken: request.cookies[SESSION_COOKIE],
+      });
+      setSessionCookie(reply, started.token);
+      return { stage: started.stage, csrfToken: started.csrfToken };
+    },
+  );
+
+  api.get(
+    '/auth/totp/enrolment',
+    {
+      config: { permission: 'mfa_pending' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The TOTP secret to enrol (QR code and text), for a login in the enrolment stage',
+        response: { 200: TotpEnrolment },
+      },
+    },
+    async (request) => getTotpEnrolment({ db, clock, cipher, pending: requirePendingLogin(request) }),
+  );
+
+  api.post(
+    '/auth/totp/enrol',
+    {
+      config: { permission: 'mfa_pending', ...attemptLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirms the TOTP enrolment with a first code and completes the login',
+        body: TotpCodeRequest,
+        response: { 200: SessionInfo },
+      },
+    },
+    async (request, reply) => {
+      const completed = await enrolTotp({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
+      setSessionCookie(reply, completed.token);
+      return completed.sessionInfo;
+    },
+  );
+
+  api.post(
+    '/auth/totp',
+    {
+      config: { permission: 'mfa_pending', ...attemptLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Second factor: the TOTP code. Completes the login in a new session.',
+        body: TotpCodeRequest,
+        response: { 200: SessionInfo },
+      },
+    },
+    async (request, reply) => {
+      const completed = await loginWithTotp({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
+      setSessionCookie(reply, completed.token);
+      return completed.sessionInfo;
+    },
+  );
+
+  api.get(
+    '/session',
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['auth'], summary: 'The signed-in user, organisation, role and permissions', response: { 200: SessionInfo } },
+    },
+    async (request) => toSessionInfo(requireActor(request)),
+  );
+
+  api.post(
+    '/auth/logout',
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['auth'], summary: 'Ends the session and clears what the browser kept', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await logout({ db, clock, actor: requireActor(request) });
+      return reply
+        .clearCookie(SESSION_COOKIE, sessionCookieOptions)
+        .header('clear-site-data', '"cache", "cookies", "storage"')
+        .status(204)
+        .send(null);
+    },
+  );
+}
+
+function setSessionCookie(reply: FastifyReply, token: string): void {
+  // No Max-Age: the cookie dies with the browser; the server enforces the idle and absolute limits.
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions);
+}

@@ -1,0 +1,141 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type LoginCandidate = {
+  id: string;
+  passwordHash: string | null;
+  isActive: boolean;
+  isLocked: boolean;
+  isTotpEnrolled: boolean;
+  membershipId: string | null;
+  organisationId: string | null;
+  isOrganisationActive: boolean | null;
+  isLocalLoginEnabled: boolean | null;
+};
+
+/** The user behind an e-mail, with their first membership (the one a password login signs into). */
+export async function findLoginCandidate(db: Db, email: string): Promise<LoginCandidate | undefined> {
+  const row = await db
+    .selectFrom('users as u')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('memberships')
+          .select(['id', 'user_id', 'organisation_id'])
+          .distinctOn('user_id')
+          .orderBy('user_id')
+          .orderBy('created_at')
+          .orderBy('id')
+          .as('m'),
+      (join) => join.onRef('m.user_id', '=', 'u.id'),
+    )
+    .leftJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select([
+      'u.id',
+      'u.password_hash',
+      'u.is_active',
+      'u.locked_at',
+      'u.totp_enrolled_at',
+      'm.id as membership_id',
+      'o.id as organisation_id',
+      'o.is_active as is_organisation_active',
+      'o.is_local_login_enabled',
+    ])
+    .where('u.email', '=', email)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    passwordHash: row.password_hash,
+    isActive: row.is_active,
+    isLocked: row.locked_at !== null,
+    isTotpEnrolled: row.totp_enrolled_at !== null,
+    membershipId: row.membership_id,
+    organisationId: row.organisation_id,
+    isOrganisationActive: row.is_organisation_active,
+    isLocalLoginEnabled: row.is_local_login_enabled,
+  };
+}
+
+export type SecondFactorState = {
+  userId: string;
+  organisationId: string | null;
+  membershipId: string | null;
+  email: string;
+  totpSecretEnc: string | null;
+  isTotpEnrolled: boolean;
+  isLocked: boolean;
+};
+
+/** The user and membership behind a half-finished login. */
+export async function findSecondFactorState(db: Db, sessionId: string): Promise<SecondFactorState | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('memberships as m', 'm.id', 's.membership_id')
+    .select(['u.id', 'u.email', 'u.totp_secret_enc', 'u.totp_enrolled_at', 'u.locked_at', 's.membership_id', 'm.organisation_id'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    userId: row.id,
+    organisationId: row.organisation_id,
+    membershipId: row.membership_id,
+    email: row.email,
+    totpSecretEnc: row.totp_secret_enc,
+    isTotpEnrolled: row.totp_enrolled_at !== null,
+    isLocked: row.locked_at !== null,
+  };
+}
+
+/**
+ * Counts one failed attempt (password or second factor) and locks the account when the count reaches
+ * `lockThreshold`. One statement, so concurrent attempts cannot both slip under the threshold.
+ */
+export async function recordFailedAttempt(
+  db: Db,
+  input: { userId: string; now: Date; lockThreshold: number },
+): Promise<{ failedLoginCount: number; isLocked: boolean; isNewlyLocked: boolean }> {
+  const before = await db.selectFrom('users').select('locked_at').where('id', '=', input.userId).forUpdate().executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_login_count: eb('failed_login_count', '+', 1),
+      last_failed_login_at: input.now,
+      locked_at: eb
+        .case()
+        .when(eb.and([eb('locked_at', 'is', null), eb('failed_login_count', '>=', input.lockThreshold - 1)]))
+        .then(input.now)
+        .else(eb.ref('locked_at'))
+        .end(),
+    }))
+    .where('id', '=', input.userId)
+    .returning(['failed_login_count', 'locked_at'])
+    .executeTakeFirstOrThrow();
+  return { failedLoginCount: row.failed_login_count, isLocked: row.locked_at !== null, isNewlyLocked: before.locked_at === null && row.locked_at !== null };
+}
+
+/** A completed login (both factors) starts the count of consecutive failures afresh. */
+export async function resetFailedAttempts(db: Db, userId: string): Promise<void> {
+  await db.updateTable('users').set({ failed_login_count: 0 }).where('id', '=', userId).where('failed_login_count', '<>', 0).execute();
+}
+
+/** Stores a new, not yet confirmed TOTP secret unless one is already pending; answers the one that is stored. */
+export async function storePendingTotpSecret(db: Db, input: { userId: string; secretEnc: string; now: Date }): Promise<string> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret_enc: input.secretEnc, totp_enrolled_at: null, updated_at: input.now })
+    .where('id', '=', input.userId)
+    .where('totp_secret_enc', 'is', null)
+    .where('totp_enrolled_at', 'is', null)
+    .execute();
+  const row = await db.selectFrom('users').select('totp_secret_enc').where('id', '=', input.userId).executeTakeFirstOrThrow();
+  if (row.totp_secret_enc === null) throw new Error('TOTP secret was not stored');
+  return row.totp_secret_enc;
+}
+
+export async function confirmTotpEnrolment(db: Db, input: { userId: string; now: Date }): Promise<void> {
+  await db.updateTable('users').set({ totp_enrolled_at: input.now, updated_at: input.now }).where('id', '=', input.userId).execute();
+}

@@ -1,0 +1,337 @@
+import { hash, verify as verifyPassword } from '@node-rs/argon2';
+import { permissionsByRole, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
+import type { Kysely } from 'kysely';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import QRCode from 'qrcode';
+import type { Database } from '../../db/tables.ts';
+import { appendAuditEntry } from '../../platform/audit-log.ts';
+import type { Actor, PendingLogin } from '../../platform/auth/authorization.ts';
+import { endAllSessionsOfUser, endSession, findLiveSession } from '../../platform/auth/session.queries.ts';
+import { hashSessionToken, IDLE_TIMEOUT_MS, startSession } from '../../platform/auth/session.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-encryption.ts';
+import {
+  confirmTotpEnrolment,
+  findLoginCandidate,
+  findSecondFactorState,
+  recordFailedAttempt,
+  resetFailedAttempts,
+  storePendingTotpSecret,
+  type SecondFactorState,
+} from './auth.queries.ts';
+
+/** Consecutive failed attempts (password or second factor) after which only an admin can unlock the account. */
+export const LOCKOUT_THRESHOLD = 5;
+const TOTP_ISSUER = 'Bro';
+/** One 30-second step either side, for phones whose clock drifts a little. */
+const TOTP_TOLERANCE_SECONDS = 30;
+
+let dummyHashPromise: Promise<string> | undefined;
+/**
+ * An unknown e-mail is checked against this hash, so it costs the same argon2 work as a known one and the
+ * answer time does not tell which e-mails have accounts.
+ */
+function dummyPasswordHash(): Promise<string> {
+  dummyHashPromise ??= hash('no-such-account-placeholder-password');
+  return dummyHashPromise;
+}
+
+export type StartedLogin = { token: string; csrfToken: string; stage: LoginStage };
+
+/**
+ * The first factor. Unknown e-mail, wrong password, inactive user, password-less (OIDC-only) user and an
+ * organisation without local login all fail alike with `invalid_credentials`; `account_locked` is told only to
+ * someone who gave the right password, so neither answer reveals whether an e-mail has an account.
+ */
+export async function loginWithPassword(input: {
+  db: Kysely<Database>;
+  clock: Clock;
+  email: string;
+  password: string;
+  previousSessionToken?: string | undefined;
+}): Promise<StartedLogin> {
+  const { db, clock } = input;
+  const candidate = await findLoginCandidate(db, input.email);
+  const isPasswordValid = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), input.password).catch(() => false);
+  const now = clock.now();
+
+  if (!candidate || candidate.passwordHash === null) {
+    await db.transaction().execute(async (trx) => {
+      await appendAuditEntry(trx, {
+        occurredAt: now,
+        actorUserId: candidate?.id ?? null,
+        actorOrganisationId: candidate?.organisationId ?? null,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: candidate?.id ?? 'unknown',
+        details: { factor: 'password', reason: candidate ? 'no_local_password' : 'unknown_account' },
+      });
+    });
+    throw new AppError('invalid_credentials');
+  }
+
+  if (!isPasswordValid) {
+    await db.transaction().execute(async (trx) => {
+      const attempt = await recordFailedAttempt(trx, { userId: candidate.id, now, lockThreshold: LOCKOUT_THRESHOLD });
+      await appendAuditEntry(trx, {
+        occurredAt: now,
+        actorUserId: candidate.id,
+        actorOrganisationId: candidate.organisationId,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: candidate.id,
+        details: { factor: 'password', reason: 'wrong_password', failedAttempts: attempt.failedLoginCount },
+      });
+      if (attempt.isNewlyLocked) await auditLock(trx, candidate.id, candidate.organisationId, now, 'password');
+    });
+    throw new AppError('invalid_credentials');
+  }
+
+  const refusal = refusalReason(candidate);
+  if (refusal) {
+    await db.transaction().execute(async (trx) => {
+      await appendAuditEntry(trx, {
+        occurredAt: now,
+        actorUserId: candidate.id,
+        actorOrganisationId: candidate.organisationId,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: candidate.id,
+        details: { factor: 'password', reason: refusal },
+      });
+    });
+    throw new AppError(refusal === 'account_locked' ? 'account_locked' : 'invalid_credentials');
+  }
+
+  const stage: LoginStage = candidate.isTotpEnrolled ? 'mfa_required' : 'mfa_enrolment';
+  return db.transaction().execute(async (trx) => {
+    const started = await startSession(trx, {
+      userId: candidate.id,
+      membershipId: candidate.membershipId,
+      stage,
+      authMethod: 'password',
+      now,
+      // Whatever session this browser held before is replaced, never carried into the new login.
+      ...(input.previousSessionToken ? { previousSessionId: hashSessionToken(input.previousSessionToken) } : {}),
+    });
+    await appendAuditEntry(trx, {
+      occurredAt: now,
+      actorUserId: candidate.id,
+      actorOrganisationId: candidate.organisationId,
+      action: 'auth.password_accepted',
+      objectType: 'user',
+      objectId: candidate.id,
+      details: { factor: 'password', stage },
+    });
+    return { token: started.token, csrfToken: started.csrfToken, stage };
+  });
+}
+
+function refusalReason(candidate: NonNullable<Awaited<ReturnType<typeof findLoginCandidate>>>) {
+  if (!candidate.isActive) return 'inactive_user' as const;
+  if (!candidate.membershipId || !candidate.isOrganisationActive) return 'no_active_membership' as const;
+  if (!candidate.isLocalLoginEnabled) return 'local_login_disabled' as const;
+  if (candidate.isLocked) return 'account_locked' as const;
+  return undefined;
+}
+
+/** The enrolment page: a new secret the first time, the same pending secret on every later visit. */
+export async function getTotpEnrolment(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin }): Promise<TotpEnrolment> {
+  const { db, clock, cipher, pending } = input;
+  if (pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
+  const state = await getSecondFactorState(db, pending.sessionId);
+  if (state.isTotpEnrolled) throw new AppError('transition_not_allowed');
+
+  const now = clock.now();
+  const secretEnc = await db.transaction().execute(async (trx) => {
+    const stored = await storePendingTotpSecret(trx, { userId: state.userId, secretEnc: cipher.encrypt(generateSecret()), now });
+    if (state.totpSecretEnc === null) {
+      await appendAuditEntry(trx, {
+        occurredAt: now,
+        actorUserId: state.userId,
+        actorOrganisationId: state.organisationId,
+        action: 'auth.totp_enrolment_started',
+        objectType: 'user',
+        objectId: state.userId,
+        details: { factor: 'totp' },
+      });
+    }
+    return stored;
+  });
+  const secret = cipher.decrypt(secretEnc);
+  const otpauthUri = generateURI({ issuer: TOTP_ISSUER, label: state.email, secret });
+  return { otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2 }), secret };
+}
+
+export type CompletedLogin = { token: string; sessionInfo: SessionInfo };
+
+/** Confirms the pending secret with a first code; the login then completes in a fresh session. */
+export async function enrolTotp(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+  if (input.pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
+  const state = await getSecondFactorState(input.db, input.pending.sessionId);
+  if (state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
+  return completeSecondFactor({ ...input, state, secretEnc: state.totpSecretEnc, isEnrolment: true });
+}
+
+/** The second factor of a login by an enrolled user. */
+export async function loginWithTotp(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+  if (input.pending.stage !== 'mfa_required') throw new AppError('transition_not_allowed');
+  const state = await getSecondFactorState(input.db, input.pending.sessionId);
+  if (!state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
+  return completeSecondFactor({ ...input, state, secretEnc: state.totpSecretEnc, isEnrolment: false });
+}
+
+async function completeSecondFactor(input: {
+  db: Kysely<Database>;
+  clock: Clock;
+  cipher: FieldCipher;
+  pending: PendingLogin;
+  code: string;
+  state: SecondFactorState;
+  secretEnc: string;
+  isEnrolment: boolean;
+}): Promise<CompletedLogin> {
+  const { db, clock, cipher, pending, state } = input;
+  const now = clock.now();
+  if (state.isLocked) {
+    await db.transaction().execute(async (trx) => endSession(trx, pending.sessionId, now));
+    throw new AppError('account_locked');
+  }
+
+  const result = await verifyTotp({
+    secret: cipher.decrypt(input.secretEnc),
+    token: input.code,
+    epoch: Math.floor(now.getTime() / 1000),
+    epochTolerance: TOTP_TOLERANCE_SECONDS,
+  }).catch(() => ({ valid: false as const }));
+
+  if (!result.valid) {
+    // A wrong code counts toward the same lockout as a wrong password: the password alone must not open
+    // unlimited guesses at a six-digit code.
+    const isLocked = await db.transaction().execute(async (trx) => {
+      const attempt = await recordFailedAttempt(trx, { userId: state.userId, now, lockThreshold: LOCKOUT_THRESHOLD });
+      if (attempt.isLocked) await endAllSessionsOfUser(trx, state.userId, now);
+      await appendAuditEntry(trx, {
+        occurredAt: now,
+        actorUserId: state.userId,
+        actorOrganisationId: state.organisationId,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: state.userId,
+        details: { factor: 'totp', reason: 'wrong_code', failedAttempts: attempt.failedLoginCount },
+      });
+      if (attempt.isNewlyLocked) await auditLock(trx, state.userId, state.organisationId, now, 'totp');
+      return attempt.isLocked;
+    });
+    throw new AppError(isLocked ? 'account_locked' : 'invalid_totp');
+  }
+
+  return db.transaction().execute(async (trx) => {
+    if (input.isEnrolment) await confirmTotpEnrolment(trx, { userId: state.userId, now });
+    // Only a completed login (both factors) resets the failure count: were the password alone enough, an
+    // attacker who knows it could alternate password and code guesses forever.
+    await resetFailedAttempts(trx, state.userId);
+    // Step-up rotates the token: the half-authenticated token is worthless from here on.
+    const started = await startSession(trx, {
+      userId: state.userId,
+      membershipId: state.membershipId,
+      stage: 'authenticated',
+      authMethod: 'password',
+      now,
+      previousSessionId: pending.sessionId,
+    });
+    const row = await findLiveSession(trx, started.sessionId);
+    if (!row || !row.organisation_id) throw new AppError('unauthenticated');
+    if (input.isEnrolment) {
+      await appendAuditEntry(trx, {
+        occurredAt: now,
+        actorUserId: state.userId,
+        actorOrganisationId: state.organisationId,
+        action: 'auth.totp_enrolled',
+        objectType: 'user',
+        objectId: state.userId,
+        details: { factor: 'totp' },
+      });
+    }
+    await appendAuditEntry(trx, {
+      occurredAt: now,
+      actorUserId: state.userId,
+      actorOrganisationId: state.organisationId,
+      action: 'auth.login_succeeded',
+      objectType: 'user',
+      objectId: state.userId,
+      details: { method: 'password', factor: 'totp', isEnrolment: input.isEnrolment },
+    });
+    return {
+      token: started.token,
+      sessionInfo: toSessionInfo({
+        userId: row.user_id,
+        displayName: row.display_name,
+        email: row.email,
+        organisationId: row.organisation_id,
+        organisationName: row.organisation_name ?? '',
+        organisationKind: row.organisation_kind as Actor['organisationKind'],
+        role: row.role as Actor['role'],
+        serviceLine: (row.service_line as Actor['serviceLine']) ?? null,
+        csrfToken: row.csrf_token,
+        authMethod: row.auth_method as Actor['authMethod'],
+      }),
+    };
+  });
+}
+
+type SessionInfoSource = Pick<
+  Actor,
+  'userId' | 'displayName' | 'email' | 'organisationId' | 'organisationName' | 'organisationKind' | 'role' | 'serviceLine' | 'csrfToken' | 'authMethod'
+>;
+
+/** What the web app needs to know about the signed-in user; the permissions come from the role matrix. */
+export function toSessionInfo(source: SessionInfoSource): SessionInfo {
+  return {
+    user: { id: source.userId, displayName: source.displayName, email: source.email },
+    organisation: { id: source.organisationId, name: source.organisationName, kind: source.organisationKind },
+    role: source.role,
+    serviceLine: source.serviceLine,
+    permissions: [...permissionsByRole[source.role]],
+    csrfToken: source.csrfToken,
+    authMethod: source.authMethod,
+    idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
+  };
+}
+
+export async function logout(input: { db: Kysely<Database>; clock: Clock; actor: Actor }): Promise<void> {
+  const { actor } = input;
+  const now = input.clock.now();
+  await input.db.transaction().execute(async (trx) => {
+    await endSession(trx, actor.sessionId, now);
+    await appendAuditEntry(trx, {
+      occurredAt: now,
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.organisationId,
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: actor.userId,
+      details: { method: actor.authMethod },
+    });
+  });
+}
+
+async function getSecondFactorState(db: Kysely<Database>, sessionId: string): Promise<SecondFactorState> {
+  const state = await findSecondFactorState(db, sessionId);
+  // The authorization hook found this session a moment ago; if it is gone now, the login simply has to restart.
+  if (!state) throw new AppError('unauthenticated');
+  return state;
+}
+
+async function auditLock(trx: Parameters<typeof appendAuditEntry>[0], userId: string, organisationId: string | null, now: Date, factor: 'password' | 'totp') {
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: userId,
+    actorOrganisationId: organisationId,
+    action: 'user.lock',
+    objectType: 'user',
+    objectId: userId,
+    details: { reason: 'failed_attempts', factor, threshold: LOCKOUT_THRESHOLD },
+  });
+}

@@ -53,6 +53,10 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
       level: deps.config.logLevel ?? 'info',
       // Never log cookies, tokens or bodies; URLs carry ids only (no personal data in URLs, by design).
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+      // Paths only: query strings can carry an OIDC code, a search term or a postcode, none of which belong in logs.
+      serializers: {
+        req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+      },
     },
     bodyLimit: 64 * 1024,
     trustProxy: false,

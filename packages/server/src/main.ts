@@ -19,7 +19,12 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   const cipher = createFieldCipher(resolveEncryptionKey(env, database.isEmbedded));
   const clock = systemClock;
-  if (env.loadDemoData) await loadDemoDataIfEmpty({ db: database.db, cipher, clock });
+  if (env.loadDemoData) {
+    // Demo accounts have published passwords and TOTP secrets: never in production.
+    if (env.nodeEnv === 'production') throw new Error('DEMO_DATA=true is refused when NODE_ENV=production.');
+    const demo = await loadDemoDataIfEmpty({ db: database.db, cipher, clock });
+    if (demo.isLoaded) console.warn('[bro] demo data loaded: organisations, programmes and demo accounts (see README).');
+  }
 
   const liveUpdates = await createPostgresLiveUpdates(database.connectionString);
   const app = await buildApp({

@@ -27,6 +27,7 @@ export type UsersTable = {
   password_hash: string | null;
   totp_secret_enc: string | null;
   totp_enrolled_at: NullableTimestamp;
+  totp_last_time_step: ColumnType<string | null, number | null | undefined, number | null>;
   failed_login_count: Generated<number>;
   last_failed_login_at: NullableTimestamp;
   locked_at: NullableTimestamp;

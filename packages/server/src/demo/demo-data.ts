@@ -1,7 +1,189 @@
-import type { Kysely } from 'kysely';
+import { hash } from '@node-rs/argon2';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
+import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
+import { municipalities, municipalitySlug } from './municipalities.ts';
+import {
+  interventionscenterMunicipalityCodes,
+  MUNICIPAL_UNIT_NAME,
+  POLICE_UNIT_NAME,
+  policeDistricts,
+  programmes,
+  services,
+  specialistOrganisations,
+} from './organisations.ts';
 
-// Placeholder: filled in by the demo-data work.
-export async function loadDemoDataIfEmpty(_deps: { db: Kysely<Database>; cipher: FieldCipher; clock: Clock }): Promise<void> {}
+/** Serialises demo loading, so two app nodes starting at once on an empty database load it once. */
+const DEMO_LOAD_LOCK = 727_274_101;
+
+/**
+ * Loads the demo organisations, services, programmes and accounts into an empty database, in one transaction.
+ * Idempotent: anything in `organisations` means the database is not empty, and nothing is loaded.
+ * Deterministic: the same rows every time (apart from generated ids and password salts).
+ */
+export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Database>; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
+  if (await hasAnyOrganisation(db)) return { isLoaded: false };
+  // Hashed once, outside the transaction: argon2 is slow by design and every demo account shares the password.
+  const passwordHash = await hash(DEMO_PASSWORD);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${DEMO_LOAD_LOCK})`.execute(trx);
+    if (await hasAnyOrganisation(trx)) return { isLoaded: false };
+    const now = clock.now();
+    const organisationIds = await insertOrganisations(trx, now);
+    const unitIds = await insertUnits(trx, organisationIds, now);
+    const serviceIds = await insertServices(trx, organisationIds, now);
+    await insertProgrammes(trx, { organisationIds, serviceIds, now });
+    await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
+    await appendAuditEntry(trx, {
+      occurredAt: now,
+      actorUserId: null,
+      actorOrganisationId: null,
+      action: 'demo_data.load',
+      objectType: 'platform',
+      objectId: 'demo-data',
+      details: { organisations: organisationIds.size, services: serviceIds.size, programmes: programmes.length, accounts: demoAccounts.length },
+    });
+    return { isLoaded: true };
+  });
+}
+
+async function hasAnyOrganisation(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Returns id by slug. */
+async function insertOrganisations(trx: Transaction<Database>, now: Date): Promise<Map<string, string>> {
+  const rows = [
+    ...policeDistricts.map((district) => ({
+      slug: district.slug,
+      name: district.name,
+      kind: 'police_district',
+      municipality_code: null,
+      police_district_code: district.code,
+    })),
+    ...municipalities.map((municipality) => ({
+      slug: municipalitySlug(municipality),
+      name: municipality.organisationName,
+      kind: 'municipality',
+      municipality_code: municipality.code,
+      police_district_code: null,
+    })),
+    ...specialistOrganisations.map((organisation) => ({
+      slug: organisation.slug,
+      name: organisation.name,
+      kind: organisation.kind,
+      municipality_code: null,
+      police_district_code: null,
+    })),
+  ].map((row) => ({ ...row, created_at: now, updated_at: now }));
+  const inserted = await trx.insertInto('organisations').values(rows).returning(['id', 'slug']).execute();
+  return new Map(inserted.map((row) => [row.slug, row.id]));
+}
+
+/** Returns unit id by organisation slug (one unit per organisation that has one). */
+async function insertUnits(trx: Transaction<Database>, organisationIds: Map<string, string>, now: Date): Promise<Map<string, string>> {
+  const municipalSlugs = municipalities.filter((municipality) => (interventionscenterMunicipalityCodes as readonly string[]).includes(municipality.code)).map(municipalitySlug);
+  const rows = [
+    ...policeDistricts.map((district) => ({ organisationSlug: district.slug, name: POLICE_UNIT_NAME })),
+    ...municipalSlugs.map((slug) => ({ organisationSlug: slug, name: MUNICIPAL_UNIT_NAME })),
+  ];
+  const inserted = await trx
+    .insertInto('units')
+    .values(rows.map((row) => ({ organisation_id: idOf(organisationIds, row.organisationSlug), name: row.name, created_at: now })))
+    .returning(['id', 'organisation_id'])
+    .execute();
+  const slugById = new Map([...organisationIds].map(([slug, id]) => [id, slug]));
+  return new Map(inserted.map((row) => [slugById.get(row.organisation_id) ?? '', row.id]));
+}
+
+async function insertServices(trx: Transaction<Database>, organisationIds: Map<string, string>, now: Date): Promise<Map<string, string>> {
+  const inserted = await trx
+    .insertInto('services')
+    .values(
+      services.map((service) => ({
+        organisation_id: idOf(organisationIds, service.organisationSlug),
+        slug: service.slug,
+        name: service.name,
+        description: service.description,
+        service_line: service.serviceLine,
+        phone: service.phone,
+        first_contact_deadline_hours: service.firstContactDeadlineHours,
+        high_risk_deadline_hours: service.highRiskDeadlineHours,
+        max_contact_attempts: service.maxContactAttempts,
+        created_at: now,
+      })),
+    )
+    .returning(['id', 'slug'])
+    .execute();
+  return new Map(inserted.map((row) => [row.slug, row.id]));
+}
+
+/** Routing rules get priorities 10, 20, …: the order in organisations.ts is the order of proposal. */
+async function insertProgrammes(trx: Transaction<Database>, input: { organisationIds: Map<string, string>; serviceIds: Map<string, string>; now: Date }): Promise<void> {
+  for (const programme of programmes) {
+    const created = await trx
+      .insertInto('programmes')
+      .values({ slug: programme.slug, name: programme.name, description: programme.description, created_at: input.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('programme_referrers')
+      .values(programme.referrerSlugs.map((slug) => ({ programme_id: created.id, organisation_id: idOf(input.organisationIds, slug) })))
+      .execute();
+    await trx
+      .insertInto('programme_services')
+      .values(
+        programme.routes.map((route, index) => ({
+          programme_id: created.id,
+          service_id: idOf(input.serviceIds, route.serviceSlug),
+          routing_role: route.role,
+          routing_gender: route.gender,
+          routing_priority: (index + 1) * 10,
+          is_fallback: route.isFallback ?? false,
+        })),
+      )
+      .execute();
+  }
+}
+
+async function insertAccounts(
+  trx: Transaction<Database>,
+  input: { organisationIds: Map<string, string>; unitIds: Map<string, string>; passwordHash: string; cipher: FieldCipher; now: Date },
+): Promise<void> {
+  for (const account of demoAccounts) {
+    const user = await trx
+      .insertInto('users')
+      .values({
+        email: account.email,
+        display_name: account.displayName,
+        password_hash: input.passwordHash,
+        totp_secret_enc: account.totpSecret === null ? null : input.cipher.encrypt(account.totpSecret),
+        totp_enrolled_at: account.totpSecret === null ? null : input.now,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('memberships')
+      .values({
+        user_id: user.id,
+        organisation_id: idOf(input.organisationIds, account.organisationSlug),
+        unit_id: account.unitName === null ? null : idOf(input.unitIds, account.organisationSlug),
+        role: account.role,
+        service_line: account.serviceLine,
+        created_at: input.now,
+      })
+      .execute();
+  }
+}
+
+/** The demo data refers to its own rows by slug; a typo must fail the load, not insert a dangling row. */
+function idOf(ids: Map<string, string>, slug: string): string {
+  const id = ids.get(slug);
+  if (!id) throw new Error(`demo data refers to an unknown slug: ${slug}`);
+  return id;
+}

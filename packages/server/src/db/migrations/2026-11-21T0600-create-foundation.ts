@@ -34,6 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       password_hash text,
       totp_secret_enc text,
       totp_enrolled_at timestamptz,
+      totp_last_time_step bigint,
       failed_login_count integer NOT NULL DEFAULT 0,
       last_failed_login_at timestamptz,
       locked_at timestamptz,
@@ -42,6 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     );
     COMMENT ON COLUMN users.totp_secret_enc IS 'TOTP shared secret, AES-256-GCM encrypted.';
+    COMMENT ON COLUMN users.totp_last_time_step IS 'Time step of the last accepted TOTP code: a code is accepted once only.';
 
     CREATE TABLE memberships (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -136,6 +136,21 @@ export async function storePendingTotpSecret(db: Db, input: { userId: string; se
   return row.totp_secret_enc;
 }
 
+/**
+ * Claims a TOTP time step for the user: true the first time, false if this or a later step was already used.
+ * One conditional UPDATE, so two concurrent logins with the same code cannot both win.
+ */
+export async function claimTotpTimeStep(db: Db, input: { userId: string; timeStep: number }): Promise<boolean> {
+  const claimed = await db
+    .updateTable('users')
+    .set({ totp_last_time_step: input.timeStep })
+    .where('id', '=', input.userId)
+    .where((eb) => eb.or([eb('totp_last_time_step', 'is', null), eb('totp_last_time_step', '<', String(input.timeStep))]))
+    .returning('id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
 export async function confirmTotpEnrolment(db: Db, input: { userId: string; now: Date }): Promise<void> {
   await db.updateTable('users').set({ totp_enrolled_at: input.now, updated_at: input.now }).where('id', '=', input.userId).execute();
 }

@@ -12,6 +12,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import {
+  claimTotpTimeStep,
   confirmTotpEnrolment,
   findLoginCandidate,
   findSecondFactorState,
@@ -228,6 +229,9 @@ async function completeSecondFactor(input: {
   }
 
   return db.transaction().execute(async (trx) => {
+    // A code works once: someone who saw it over a shoulder cannot replay it within its 30-second window.
+    const timeStep = 'timeStep' in result ? result.timeStep : Math.floor(now.getTime() / 30_000);
+    if (!(await claimTotpTimeStep(trx, { userId: state.userId, timeStep }))) throw new AppError('invalid_totp');
     if (input.isEnrolment) await confirmTotpEnrolment(trx, { userId: state.userId, now });
     // Only a completed login (both factors) resets the failure count: were the password alone enough, an
     // attacker who knows it could alternate password and code guesses forever.

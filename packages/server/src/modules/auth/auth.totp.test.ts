@@ -63,7 +63,8 @@ describe('TOTP enrolment and second factor', () => {
     expect(enrolledRow.totp_enrolled_at).not.toBeNull();
     expect((await auditEntries(t, 'auth.totp_enrolled')).rows.some((row) => row.object_id === user.id)).toBe(true);
 
-    // The next login asks for the code of the enrolled secret.
+    // The next login (in a later 30-second window: a code is accepted once) asks for the enrolled secret's code.
+    t.clock.advance(30_000);
     const next = await startLogin(user.email);
     expect(next.stage).toBe('mfa_required');
     expect((await t.as(next.session).post('/api/auth/totp', { code: await totpCode(t, secret) })).statusCode).toBe(200);
@@ -85,6 +86,19 @@ describe('TOTP enrolment and second factor', () => {
     expect((await t.as(login.session).get('/api/session')).statusCode).toBe(401);
     const succeeded = await auditEntries(t, 'auth.login_succeeded');
     expect(succeeded.rows.at(-1)).toMatchObject({ actor_user_id: user.id, details: { method: 'password', factor: 'totp' } });
+  });
+
+  it('accepts a code once only: replaying it in the same window fails, the code of the next window works', async () => {
+    const user = await t.given.user({ organisationId, role: 'counsellor' });
+    const code = await totpCode(t, user.totpSecret!);
+    const first = await startLogin(user.email);
+    expect((await t.as(first.session).post('/api/auth/totp', { code })).statusCode).toBe(200);
+    const replay = await startLogin(user.email);
+    const replayed = await t.as(replay.session).post('/api/auth/totp', { code });
+    expect(replayed.statusCode).toBe(401);
+    expect(replayed.json()).toMatchObject({ code: 'invalid_totp' });
+    t.clock.advance(30_000);
+    expect((await t.as(replay.session).post('/api/auth/totp', { code: await totpCode(t, user.totpSecret!) })).statusCode).toBe(200);
   });
 
   it('refuses a wrong code with 401 invalid_totp, and the right code still works after it', async () => {

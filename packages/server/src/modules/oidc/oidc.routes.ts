@@ -1,5 +1,120 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
+import {
+  completeOidcLogin,
+  createOidcConfigurationCache,
+  listOidcProviders,
+  LOGIN_ATTEMPT_LIFETIME_MS,
+  refuseOidcLogin,
+  startOidcLogin,
+  type OidcFailureReason,
+} from './oidc.service.ts';
 
-// Placeholder: filled in by the oidc work.
-export function registerOidcRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+/**
+ * Binds a started login to the browser that started it, so a callback URL (code + state) lured into another
+ * browser cannot sign that browser in (login CSRF). SameSite=Lax, not Strict: it must travel on the identity
+ * provider's cross-site redirect back to us, which is a top-level GET. One login at a time per browser: starting a
+ * second one in another tab replaces the cookie, and the first tab's callback is refused (the user simply retries).
+ */
+export const OIDC_STATE_COOKIE = '__Host-bro-oidc-state';
+const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' as const };
+
+/** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
+export const OIDC_FAILURE_LOCATION = '/login?error=oidc';
+
+export const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
+export type OidcProviderOption = z.infer<typeof OidcProviderOption>;
+
+const Redirect = z.null().describe('302 Found: see the Location header');
+const SlugParams = z.strictObject({ organisationSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });
+// Not strict: providers add their own parameters (session_state, iss, …) and openid-client reads the raw URL.
+const CallbackQuery = z.object({
+  code: z.string().max(4096).optional(),
+  state: z.string().max(512).optional(),
+  iss: z.string().max(2048).optional(),
+  error: z.string().max(256).optional(),
+  error_description: z.string().max(2048).optional(),
+});
+
+/** Sign-in through an organisation's own identity provider (MitID Erhverv broker, Entra ID, Keycloak …). */
+export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const configurations = createOidcConfigurationCache({ cipher: deps.cipher, clock: deps.clock, allowInsecureRequests: deps.config.allowInsecureOidc });
+  // Both steps write to the database without a session: bound them per client address. Generous, because a
+  // whole police station may sign in at shift change from behind one address.
+  const rateLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: 120, timeWindow: '1 minute' } };
+
+  api.get(
+    '/auth/oidc/providers',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Organisations whose staff can sign in through their own identity provider',
+        response: { 200: z.array(OidcProviderOption) },
+      },
+    },
+    async () => listOidcProviders({ db: deps.db }),
+  );
+
+  api.get(
+    '/auth/oidc/:organisationSlug/start',
+    {
+      config: { permission: 'public', ...rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: "Redirects to the organisation's identity provider (authorization code flow with PKCE)",
+        params: SlugParams,
+        response: { 302: Redirect },
+      },
+    },
+    async (request, reply) => {
+      const started = await startOidcLogin({ ...deps, configurations, organisationSlug: request.params.organisationSlug });
+      if (!started.isStarted) return redirectToFailure(request, reply, started.reason);
+      reply.setCookie(OIDC_STATE_COOKIE, started.state, { ...stateCookieOptions, maxAge: LOGIN_ATTEMPT_LIFETIME_MS / 1000 });
+      return reply.redirect(started.authorizationUrl, 302);
+    },
+  );
+
+  api.get(
+    // = CALLBACK_PATH under the /api prefix: the redirect URI registered at every provider.
+    '/auth/oidc/callback',
+    {
+      config: { permission: 'public', ...rateLimit },
+      // A browser lands here: every failure, bad input included, ends on the login page, never on an error document.
+      attachValidation: true,
+      schema: {
+        tags: ['auth'],
+        summary: "The identity provider's redirect back: signs in and redirects to the app, or to the login page",
+        querystring: CallbackQuery,
+        response: { 302: Redirect },
+      },
+    },
+    async (request, reply) => {
+      reply.clearCookie(OIDC_STATE_COOKIE, stateCookieOptions);
+      if (request.validationError) {
+        const refused = await refuseOidcLogin(deps, { reason: 'invalid_callback' });
+        return redirectToFailure(request, reply, refused.reason);
+      }
+      const result = await completeOidcLogin({
+        ...deps,
+        configurations,
+        callbackUrl: new URL(request.url, deps.config.publicOrigin),
+        browserState: request.cookies[OIDC_STATE_COOKIE],
+        previousSessionToken: request.cookies[SESSION_COOKIE],
+      });
+      if (!result.isSignedIn) return redirectToFailure(request, reply, result.reason);
+      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions);
+      return reply.redirect('/', 302);
+    },
+  );
+}
+
+function redirectToFailure(request: FastifyRequest, reply: FastifyReply, reason: OidcFailureReason) {
+  // The reason code only: no e-mail, subject or provider message, which could carry personal data.
+  request.log.warn({ reason }, 'OIDC sign-in refused');
+  return reply.redirect(OIDC_FAILURE_LOCATION, 302);
+}

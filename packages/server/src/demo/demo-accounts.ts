@@ -1,0 +1,160 @@
+import type { Role, ServiceLine } from '@bro/domain';
+
+/**
+ * The demo accounts: one source for the demo data, the README, the end-to-end tests and `npm run demo:totp`.
+ * The people are invented. The password and the TOTP secrets are public on purpose: never load the demo data
+ * into a system that holds real data (main.ts loads it only into an empty database, by default only in the
+ * embedded mode).
+ */
+export type DemoAccount = {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** The organisation's name, as shown in the app. */
+  organisation: string;
+  organisationSlug: string;
+  unitName: string | null;
+  serviceLine: ServiceLine | null;
+  password: string;
+  /** Base32 TOTP secret, already enrolled; null for the account that shows TOTP enrolment. */
+  totpSecret: string | null;
+  /** What the account is for in a demo. */
+  purpose: string;
+};
+
+export const DEMO_PASSWORD = 'demo-bro-2026';
+
+export const demoAccounts: readonly DemoAccount[] = [
+  {
+    email: 'politi@demo.bro.dk',
+    displayName: 'Sofie Holm',
+    role: 'referrer',
+    organisation: 'Københavns Politi',
+    organisationSlug: 'politi-koebenhavn',
+    unitName: 'Team for partnervold',
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOPOLITIAAAAAAAAAAAAAAAAAAA',
+    purpose: 'Police referrer in the Interventionscenter and Partnerskab Mod Vold',
+  },
+  {
+    email: 'politi.oestjylland@demo.bro.dk',
+    displayName: 'Jonas Mikkelsen',
+    role: 'referrer',
+    organisation: 'Østjyllands Politi',
+    organisationSlug: 'politi-oestjylland',
+    unitName: 'Team for partnervold',
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOPOLITIOESTJYLLANDAAAAAAAA',
+    purpose: 'Police referrer in Partnerskab Mod Vold only (to Hotline 1888)',
+  },
+  {
+    email: 'kommune@demo.bro.dk',
+    displayName: 'Amira Hassan',
+    role: 'referrer',
+    organisation: 'Frederiksberg Kommune',
+    organisationSlug: 'kommune-frederiksberg',
+    unitName: 'Socialrådgivningen for voksne',
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOKOMMUNEAAAAAAAAAAAAAAAAAA',
+    purpose: 'Municipal referrer in the Interventionscenter',
+  },
+  {
+    email: 'taarnby@demo.bro.dk',
+    displayName: 'Line Sørensen',
+    role: 'referrer',
+    organisation: 'Tårnby Kommune',
+    organisationSlug: 'kommune-taarnby',
+    unitName: 'Socialrådgivningen for voksne',
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: null,
+    purpose: 'Municipal referrer without a second factor yet: shows TOTP enrolment at first login',
+  },
+  {
+    email: 'lokk.visitation@demo.bro.dk',
+    displayName: 'Hanne Lund',
+    role: 'intake_coordinator',
+    organisation: 'LOKK – Landsorganisation af Kvindekrisecentre',
+    organisationSlug: 'lokk',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOLOKKVISITATIONAAAAAAAAAAA',
+    purpose: 'Intake coordinator: receives, accepts, declines and reroutes referrals for women exposed to violence',
+  },
+  {
+    email: 'lokk.raadgiver@demo.bro.dk',
+    displayName: 'Maria Berg',
+    role: 'counsellor',
+    organisation: 'LOKK – Landsorganisation af Kvindekrisecentre',
+    organisationSlug: 'lokk',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOLOKKRAADGIVERAAAAAAAAAAAA',
+    purpose: 'Counsellor: sees the inbox and records contact attempts, cannot accept or decline',
+  },
+  {
+    email: 'lokk.admin@demo.bro.dk',
+    displayName: 'Karen Dahl',
+    role: 'organisation_admin',
+    organisation: 'LOKK – Landsorganisation af Kvindekrisecentre',
+    organisationSlug: 'lokk',
+    unitName: null,
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOLOKKADMINAAAAAAAAAAAAAAAA',
+    purpose: "Organisation admin: manages LOKK's users, reads no case content",
+  },
+  {
+    email: 'mandecentret@demo.bro.dk',
+    displayName: 'Peter Nielsen',
+    role: 'intake_coordinator',
+    organisation: 'Mandecentret',
+    organisationSlug: 'mandecentret',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOMANDECENTRETAAAAAAAAAAAAA',
+    purpose: 'Intake coordinator for men exposed to violence',
+  },
+  {
+    email: 'dmv.visitation@demo.bro.dk',
+    displayName: 'Lars Winther',
+    role: 'intake_coordinator',
+    organisation: 'Dialog mod Vold',
+    organisationSlug: 'dialog-mod-vold',
+    unitName: null,
+    serviceLine: 'perpetrator',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMODMVVISITATIONAAAAAAAAAAAA',
+    purpose: 'Intake coordinator on the perpetrator line: never sees victim-side referrals',
+  },
+  {
+    email: 'hotline@demo.bro.dk',
+    displayName: 'Camilla Juhl',
+    role: 'intake_coordinator',
+    organisation: 'Lev Uden Vold',
+    organisationSlug: 'lev-uden-vold',
+    unitName: null,
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOHOTLINEAAAAAAAAAAAAAAAAAA',
+    purpose: 'Hotline 1888 intake coordinator: both lines (the fallback of every programme)',
+  },
+  {
+    email: 'drift@demo.bro.dk',
+    displayName: 'Rasmus Krogh',
+    role: 'platform_admin',
+    organisation: 'Bro drift',
+    organisationSlug: 'bro-drift',
+    unitName: null,
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMODRIFTAAAAAAAAAAAAAAAAAAAA',
+    purpose: 'Platform admin: manages organisations, can read no case content',
+  },
+];

@@ -181,6 +181,11 @@ export const InboxItem = z.object({
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
+/**
+ * The person as the receiving service may see them. `fullName`, `birthYear`, `gender` and `addressProtection` need
+ * the consent category `identity`, `cpr` needs `cpr`; without a category its fields are null, except `gender` and
+ * `addressProtection`, which then read `unknown`. The whole object is null when neither category is consented to.
+ */
 export const ReceiverPersonView = z.object({
   fullName: z.string().nullable(),
   cpr: z.string().nullable(),
@@ -244,3 +249,21 @@ export const ReferralOptions = z.object({
   isPublicEmployee: z.boolean(),
 });
 export type ReferralOptions = z.infer<typeof ReferralOptions>;
+
+/** Sending a draft: the consent may come now if the draft was saved without one. */
+export const SendReferralRequest = z.strictObject({ consent: ConsentInput.optional() });
+export type SendReferralRequest = z.infer<typeof SendReferralRequest>;
+
+/** In-app notices. They carry ids only: the user opens Bro to see what it is about. */
+export const NotificationKind = z.enum(['referral_overdue']);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+/** Named apart from the browser's `Notification` (web push), which Bro never uses: notices carry no content. */
+export const InAppNotification = z.object({
+  id: z.string(),
+  kind: NotificationKind,
+  referralId: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  isRead: z.boolean(),
+});
+export type InAppNotification = z.infer<typeof InAppNotification>;

@@ -49,9 +49,13 @@ async function listIds(db: Kysely<Database>): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-/** Tampering as the database owner would: with the append-only triggers switched off. */
+/**
+ * Tampering as the database owner would: with the append-only triggers switched off and the fork-guarding
+ * UNIQUE(previous_hash) constraint dropped (an owner can do both; only the chain itself then tells).
+ */
 async function tamper(db: Kysely<Database>, statement: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
   await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
+  await sql`ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_previous_hash_key`.execute(db);
   try {
     await statement(db);
   } finally {

@@ -1,0 +1,398 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Gender,
+  normaliseCpr,
+  NotificationKind,
+  PersonRole,
+  ReferralForReferrer,
+  type ConsentInput,
+  type CreateReferralRequest,
+  type InAppNotification,
+  type OrganisationKind,
+  type ReferralOptions,
+  type ReferralSource,
+  type ReferralSummaryForReferrer,
+} from '@bro/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import { recordAccess } from '../../platform/access-log.ts';
+import { appendAuditEntry } from '../../platform/audit-log.ts';
+import type { Actor } from '../../platform/auth/authorization.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-encryption.ts';
+import { hashIdempotentRequest, runIdempotently } from '../../platform/idempotency.ts';
+import type { LiveUpdates } from '../../platform/live-updates.ts';
+import {
+  findIncidentIdOfReferral,
+  findProgrammeServiceForReferrer,
+  findReferralRecord,
+  insertConsent,
+  insertPerson,
+  insertReferral,
+  insertReferralEvent,
+  listLinkedReferralIds,
+  listNotificationsOfUser,
+  listProgrammesOfReferrer,
+  listReferralEvents,
+  listReferralsForReferrer as selectReferralsForReferrer,
+  listServicesOfProgrammes,
+  markNotificationRead as updateNotificationRead,
+  updateReferral,
+  withdrawActiveConsentsOfPerson,
+  type NotificationRow,
+  type ReferralRecord,
+} from './referral.queries.ts';
+import { referrerVisibility, type ReferralVisibility } from './referral-access.ts';
+import { applyReferralTransition, publishReferralChanges } from './referral-transition.ts';
+import { toReferrerSummary, toReferrerView } from './referral-views.ts';
+
+/** Use cases of the referring side (police, municipality): create, send, withdraw, follow up. */
+
+type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
+type LiveDeps = Deps & { liveUpdates: LiveUpdates };
+
+const REFERRER_LIST_LIMIT = 200;
+/** Clocks drift; a consent "obtained" further in the future than this is a mistake in the form. */
+const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
+
+const sourceByOrganisationKind: Partial<Record<OrganisationKind, ReferralSource>> = { police_district: 'police', municipality: 'municipality' };
+
+export async function getReferralOptions(input: { db: Kysely<Database>; actor: Actor }): Promise<ReferralOptions> {
+  const programmes = await listProgrammesOfReferrer(input.db, input.actor.organisationId);
+  const services = await listServicesOfProgrammes(input.db, programmes.map((programme) => programme.id));
+  return {
+    programmes: programmes.map((programme) => {
+      const ofProgramme = services.filter((service) => service.programme_id === programme.id);
+      return {
+        id: programme.id,
+        name: programme.name,
+        services: ofProgramme.map((service) => ({ id: service.id, name: service.name, organisationId: service.organisation_id, organisationName: service.organisation_name })),
+        routingRules: ofProgramme.map((service) => ({
+          serviceId: service.id,
+          role: service.routing_role === null ? null : PersonRole.parse(service.routing_role),
+          gender: service.routing_gender === null ? null : Gender.parse(service.routing_gender),
+          isFallback: service.is_fallback,
+        })),
+      };
+    }),
+    isPublicEmployee: input.actor.organisationKind === 'police_district' || input.actor.organisationKind === 'municipality',
+  };
+}
+
+/**
+ * Creates a referral (and, unless it is a draft, sends it).
+ *
+ * @idempotent Keyed by the client's Idempotency-Key per user; see platform/idempotency.ts for the flow. A retry
+ * with the same key and body replays the first response byte for byte and creates nothing.
+ */
+export async function createReferral(input: LiveDeps & { actor: Actor; request: CreateReferralRequest; idempotencyKey: string }) {
+  const outcome = await runIdempotently({
+    db: input.db,
+    clock: input.clock,
+    cipher: input.cipher,
+    userId: input.actor.userId,
+    key: input.idempotencyKey,
+    // The operation is part of the hash: a key reused for another kind of request is a mismatch, never a replay.
+    requestHash: hashIdempotentRequest({ operation: 'referral.create', body: input.request }),
+    statusCode: 201,
+    execute: (trx) => insertNewReferral({ ...input, trx }),
+    // Parse through the response schema before storing: the stored (replayed) body is exactly what the schema allows.
+    serialize: (result) => JSON.stringify(ReferralForReferrer.parse(result.view)),
+  });
+  if (!outcome.isReplay && outcome.result.view.status === 'sent') {
+    await publishReferralChanges(input.liveUpdates, [{ serviceId: outcome.result.serviceId, referralId: outcome.result.view.id }]);
+  }
+  return { statusCode: outcome.statusCode, body: outcome.body, isReplay: outcome.isReplay };
+}
+
+async function insertNewReferral(input: Deps & { trx: Transaction<Database>; actor: Actor; request: CreateReferralRequest }) {
+  const { trx, actor, request, cipher } = input;
+  const now = input.clock.now();
+  const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId });
+  if (!service) throw new AppError('service_not_allowed');
+  if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
+  else if (request.send) throw new AppError('consent_required');
+
+  let incidentId: string = randomUUID();
+  if (request.linkedReferralId) {
+    const linkedIncidentId = await findIncidentIdOfReferral(trx, { referralId: request.linkedReferralId, referringOrganisationId: actor.organisationId });
+    if (!linkedIncidentId) throw new AppError('not_found');
+    incidentId = linkedIncidentId;
+  }
+
+  const { person, safeContact } = request;
+  const cpr = person.cpr ? normaliseCpr(person.cpr) : undefined;
+  const personId = await insertPerson(trx, {
+    created_by_organisation_id: actor.organisationId,
+    full_name_enc: cipher.encrypt(person.fullName),
+    cpr_enc: cpr ? cipher.encrypt(`${cpr.slice(0, 6)}-${cpr.slice(6)}`) : null,
+    cpr_hmac: cpr ? cipher.lookupHash(cpr) : null,
+    gender: person.gender,
+    birth_year: person.birthYear ?? null,
+    address_protection: person.addressProtection,
+    created_at: now,
+  });
+  const consentId = request.consent ? await recordConsent({ trx, actor, personId, consent: request.consent, now }) : null;
+  const referralId = await insertReferral(trx, {
+    incident_id: incidentId,
+    person_id: personId,
+    person_role: request.role,
+    source: sourceByOrganisationKind[actor.organisationKind] ?? 'other',
+    referring_organisation_id: actor.organisationId,
+    referring_unit_id: actor.unitId,
+    created_by_user_id: actor.userId,
+    programme_id: request.programmeId,
+    service_id: service.id,
+    receiving_organisation_id: service.organisation_id,
+    consent_id: consentId,
+    status: 'draft',
+    risk_level: request.riskLevel,
+    situation_enc: cipher.encryptOptional(request.situation),
+    phone_enc: cipher.encryptOptional(safeContact.phone),
+    is_safe_to_call: safeContact.isSafeToCall,
+    safe_times_enc: cipher.encryptOptional(safeContact.safeTimes),
+    voicemail_allowed: safeContact.voicemailAllowed,
+    sms_allowed: safeContact.smsAllowed,
+    language: safeContact.language,
+    interpreter_needed: safeContact.interpreterNeeded,
+    children_in_home: request.childrenInHome,
+    underretning: request.underretning ?? null,
+    created_at: now,
+    updated_at: now,
+  });
+  await insertReferralEvent(trx, {
+    referral_id: referralId,
+    action: 'create',
+    from_status: null,
+    to_status: 'draft',
+    actor_user_id: actor.userId,
+    actor_organisation_id: actor.organisationId,
+    occurred_at: now,
+    to_service_id: service.id,
+  });
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: actor.userId,
+    actorOrganisationId: actor.organisationId,
+    action: 'referral.create',
+    objectType: 'referral',
+    objectId: referralId,
+    details: { personId, serviceId: service.id, programmeId: request.programmeId, personRole: request.role, riskLevel: request.riskLevel, consentId, isLinked: Boolean(request.linkedReferralId) },
+  });
+
+  const visibility = referrerVisibility(actor);
+  if (request.send) {
+    const record = await getRecord(trx, referralId, visibility, true);
+    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor });
+  }
+  return { view: await buildReferrerView(trx, cipher, referralId, visibility), serviceId: service.id };
+}
+
+/** A consent must name the organisation that will receive the data, and cannot have been given in the future. */
+export function assertConsentFits(consent: ConsentInput, recipientOrganisationId: string, now: Date, path: string): void {
+  if (consent.recipientOrganisationId !== recipientOrganisationId) throw new AppError('consent_required');
+  if (new Date(consent.obtainedAt).getTime() > now.getTime() + CONSENT_CLOCK_SKEW_MS) {
+    throw new AppError('validation_failed', [{ path: `${path}.obtainedAt`, message: 'in_the_future' }]);
+  }
+}
+
+/** Consent is a record of its own (who obtained it, how, when, for whom, for what), audited like any change. */
+export async function recordConsent(input: { trx: Transaction<Database>; actor: Actor; personId: string; consent: ConsentInput; now: Date }): Promise<string> {
+  const { consent, actor } = input;
+  const consentId = await insertConsent(input.trx, {
+    person_id: input.personId,
+    recipient_organisation_id: consent.recipientOrganisationId,
+    data_categories: [...new Set(consent.dataCategories)],
+    purpose: consent.purpose,
+    method: consent.method,
+    obtained_by_user_id: actor.userId,
+    obtained_by_organisation_id: actor.organisationId,
+    obtained_at: consent.obtainedAt,
+    created_at: input.now,
+  });
+  await appendAuditEntry(input.trx, {
+    occurredAt: input.now,
+    actorUserId: actor.userId,
+    actorOrganisationId: actor.organisationId,
+    action: 'consent.record',
+    objectType: 'consent',
+    objectId: consentId,
+    details: { personId: input.personId, recipientOrganisationId: consent.recipientOrganisationId, categories: [...new Set(consent.dataCategories)].sort().join(','), method: consent.method },
+  });
+  return consentId;
+}
+
+/** Sends a draft. The consent may come with the request if the draft was saved without one. */
+export async function sendReferral(input: LiveDeps & { actor: Actor; referralId: string; consent?: ConsentInput | undefined }) {
+  const visibility = referrerVisibility(input.actor);
+  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
+    const record = await getRecord(trx, input.referralId, visibility, true);
+    if (record.status !== 'draft') throw new AppError('transition_not_allowed');
+    if (record.programme_id !== null) {
+      const isStillAllowed = await findProgrammeServiceForReferrer(trx, { programmeId: record.programme_id, serviceId: record.service_id, referrerOrganisationId: input.actor.organisationId });
+      if (!isStillAllowed) throw new AppError('service_not_allowed');
+    }
+    const now = input.clock.now();
+    let consentId = record.consent_id;
+    if (input.consent) {
+      assertConsentFits(input.consent, record.receiving_organisation_id, now, 'body.consent');
+      consentId = await recordConsent({ trx, actor: input.actor, personId: record.person_id, consent: input.consent, now });
+    } else {
+      const hasActiveConsent = record.consent_id !== null && record.consent_withdrawn_at === null && record.consent_recipient_organisation_id === record.receiving_organisation_id;
+      if (!hasActiveConsent) throw new AppError('consent_required');
+    }
+    await applyReferralTransition({
+      trx,
+      clock: input.clock,
+      record,
+      action: { type: 'send' },
+      side: 'referrer',
+      actor: input.actor,
+      changes: { consent_id: consentId },
+    });
+    return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
+  });
+  await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);
+  await logReferrerRead(input, personId, view.id);
+  return view;
+}
+
+/** The referrer takes the referral back (e.g. the person changed their mind before the service called). */
+export async function withdrawReferral(input: LiveDeps & { actor: Actor; referralId: string; note?: string | undefined }) {
+  const visibility = referrerVisibility(input.actor);
+  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
+    const record = await getRecord(trx, input.referralId, visibility, true);
+    await applyReferralTransition({
+      trx,
+      clock: input.clock,
+      record,
+      action: { type: 'withdraw' },
+      side: 'referrer',
+      actor: input.actor,
+      sealedNote: input.cipher.encryptOptional(input.note),
+    });
+    return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
+  });
+  await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);
+  await logReferrerRead(input, personId, view.id);
+  return view;
+}
+
+/**
+ * The person withdrew their consent. Data already passed on stays lawful, but sharing stops now: the receiver's
+ * view loses every personal field, and the referral can no longer be rerouted (forvaltningsloven § 28, GDPR art. 7(3)).
+ */
+export async function withdrawConsent(input: LiveDeps & { actor: Actor; referralId: string }) {
+  const visibility = referrerVisibility(input.actor);
+  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
+    const record = await getRecord(trx, input.referralId, visibility, true);
+    if (record.consent_id === null) throw new AppError('conflict');
+    if (record.consent_withdrawn_at !== null) throw new AppError('consent_withdrawn');
+    const now = input.clock.now();
+    const withdrawnConsentIds = await withdrawActiveConsentsOfPerson(trx, { personId: record.person_id, withdrawnAt: now, withdrawnByUserId: input.actor.userId });
+    await updateReferral(trx, record.id, { updated_at: now });
+    await insertReferralEvent(trx, {
+      referral_id: record.id,
+      action: 'consent_withdrawn',
+      from_status: record.status,
+      to_status: null,
+      actor_user_id: input.actor.userId,
+      actor_organisation_id: input.actor.organisationId,
+      occurred_at: now,
+    });
+    await appendAuditEntry(trx, {
+      occurredAt: now,
+      actorUserId: input.actor.userId,
+      actorOrganisationId: input.actor.organisationId,
+      action: 'referral.consent_withdrawn',
+      objectType: 'referral',
+      objectId: record.id,
+      details: { consentId: record.consent_id, withdrawnConsentIds: withdrawnConsentIds.sort().join(',') },
+    });
+    return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
+  });
+  await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);
+  await logReferrerRead(input, personId, view.id);
+  return view;
+}
+
+/** "My referrals": newest first. Shows the names the referrer entered, so every line is access-logged. */
+export async function listReferralsForReferrer(input: Deps & { actor: Actor }): Promise<ReferralSummaryForReferrer[]> {
+  const rows = await selectReferralsForReferrer(input.db, { visibility: referrerVisibility(input.actor), limit: REFERRER_LIST_LIMIT });
+  const now = input.clock.now();
+  await recordAccess(
+    input.db,
+    rows.map((row) => ({
+      occurredAt: now,
+      userId: input.actor.userId,
+      organisationId: input.actor.organisationId,
+      action: 'list' as const,
+      objectType: 'referral',
+      objectId: row.id,
+      personId: row.person_id,
+      purpose: 'referral_tracking' as const,
+    })),
+  );
+  return rows.map((row) => toReferrerSummary(row, input.cipher));
+}
+
+export async function getReferralForReferrer(input: Deps & { actor: Actor; referralId: string }) {
+  const visibility = referrerVisibility(input.actor);
+  const record = await getRecord(input.db, input.referralId, visibility, false);
+  const view = await buildReferrerViewOf(input.db, input.cipher, record, visibility);
+  await logReferrerRead(input, record.person_id, record.id);
+  return view;
+}
+
+/** Every referrer view carries the person's name: each one sent is an access-logged read. */
+async function logReferrerRead(input: Deps & { actor: Actor }, personId: string, referralId: string): Promise<void> {
+  await recordAccess(input.db, [
+    {
+      occurredAt: input.clock.now(),
+      userId: input.actor.userId,
+      organisationId: input.actor.organisationId,
+      action: 'read',
+      objectType: 'referral',
+      objectId: referralId,
+      personId,
+      purpose: 'referral_tracking',
+    },
+  ]);
+}
+
+export async function getRecord(db: Kysely<Database> | Transaction<Database>, referralId: string, visibility: ReferralVisibility, lock: boolean): Promise<ReferralRecord> {
+  const record = await findReferralRecord(db, { referralId, visibility, lock });
+  if (!record) throw new AppError('not_found');
+  return record;
+}
+
+async function buildReferrerView(db: Kysely<Database> | Transaction<Database>, cipher: FieldCipher, referralId: string, visibility: ReferralVisibility) {
+  return buildReferrerViewOf(db, cipher, await getRecord(db, referralId, visibility, false), visibility);
+}
+
+async function buildReferrerViewOf(db: Kysely<Database> | Transaction<Database>, cipher: FieldCipher, record: ReferralRecord, visibility: ReferralVisibility) {
+  const events = await listReferralEvents(db, record.id);
+  const linkedReferralIds = await listLinkedReferralIds(db, { incidentId: record.incident_id, exceptReferralId: record.id, visibility });
+  return toReferrerView({ record, events, linkedReferralIds, cipher });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notifications
+
+const NOTIFICATION_LIST_LIMIT = 100;
+
+function toNotification(row: NotificationRow): InAppNotification {
+  return { id: row.id, kind: NotificationKind.parse(row.kind), referralId: row.referral_id, createdAt: row.created_at.toISOString(), isRead: row.read_at !== null };
+}
+
+export async function listNotifications(input: { db: Kysely<Database>; actor: Actor }): Promise<InAppNotification[]> {
+  const rows = await listNotificationsOfUser(input.db, { userId: input.actor.userId, limit: NOTIFICATION_LIST_LIMIT });
+  return rows.map(toNotification);
+}
+
+export async function markNotificationRead(input: { db: Kysely<Database>; clock: Clock; actor: Actor; notificationId: string }): Promise<InAppNotification> {
+  const row = await updateNotificationRead(input.db, { notificationId: input.notificationId, userId: input.actor.userId, now: input.clock.now() });
+  if (!row) throw new AppError('not_found');
+  return toNotification(row);
+}

@@ -59,3 +59,27 @@ export const CreateOrganisationAdminRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(200),
 });
 export type CreateOrganisationAdminRequest = z.infer<typeof CreateOrganisationAdminRequest>;
+
+/**
+ * An organisation's own identity provider (OIDC: a MitID Erhverv broker, Entra ID, Keycloak). The client secret
+ * is write-only: it is stored encrypted and never returned.
+ */
+export const OidcProviderSettings = z.object({
+  issuer: z.string(),
+  clientId: z.string(),
+  displayName: z.string(),
+  isEnabled: z.boolean(),
+  hasClientSecret: z.boolean(),
+  redirectUri: z.string(),
+});
+export type OidcProviderSettings = z.infer<typeof OidcProviderSettings>;
+
+export const PutOidcProviderRequest = z.strictObject({
+  issuer: z.url({ protocol: /^https?$/ }).max(500),
+  clientId: z.string().trim().min(1).max(200),
+  /** Required the first time; leave out to keep the stored secret. */
+  clientSecret: z.string().min(1).max(500).optional(),
+  displayName: z.string().trim().min(1).max(100),
+  isEnabled: z.boolean(),
+});
+export type PutOidcProviderRequest = z.infer<typeof PutOidcProviderRequest>;

@@ -120,3 +120,43 @@ export async function insertOidcIdentity(db: Db, identity: { organisationId: str
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+export type OidcProviderSettingsRow = { issuer: string; clientId: string; displayName: string; isEnabled: boolean; clientSecretEnc: string };
+
+export async function findProviderSettings(db: Db, organisationId: string): Promise<OidcProviderSettingsRow | undefined> {
+  return db
+    .selectFrom('oidc_providers')
+    .select(['issuer', 'client_id as clientId', 'display_name as displayName', 'is_enabled as isEnabled', 'client_secret_enc as clientSecretEnc'])
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function upsertProviderSettings(
+  db: Db,
+  settings: { organisationId: string; issuer: string; clientId: string; clientSecretEnc: string; displayName: string; isEnabled: boolean },
+): Promise<void> {
+  await db
+    .insertInto('oidc_providers')
+    .values({
+      organisation_id: settings.organisationId,
+      issuer: settings.issuer,
+      client_id: settings.clientId,
+      client_secret_enc: settings.clientSecretEnc,
+      display_name: settings.displayName,
+      is_enabled: settings.isEnabled,
+    })
+    .onConflict((conflict) =>
+      conflict.column('organisation_id').doUpdateSet({
+        issuer: settings.issuer,
+        client_id: settings.clientId,
+        client_secret_enc: settings.clientSecretEnc,
+        display_name: settings.displayName,
+        is_enabled: settings.isEnabled,
+      }),
+    )
+    .execute();
+}
+
+export async function organisationExists(db: Db, organisationId: string): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst()) !== undefined;
+}

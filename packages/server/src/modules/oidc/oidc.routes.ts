@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OidcProviderSettings, OrganisationIdParams, PutOidcProviderRequest } from '@bro/domain';
 import type { AppDeps } from '../../app.ts';
+import { requireActor } from '../../platform/auth/authorization.ts';
+import { getOidcProviderSettings, putOidcProviderSettings } from './oidc-provider-admin.service.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
 import {
   completeOidcLogin,
@@ -46,6 +49,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Both steps write to the database without a session: bound them per client address. Generous, because a
   // whole police station may sign in at shift change from behind one address.
   const rateLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  registerProviderAdminRoutes(app, deps);
 
   api.get(
     '/auth/oidc/providers',
@@ -117,4 +121,33 @@ function redirectToFailure(request: FastifyRequest, reply: FastifyReply, reason:
   // The reason code only: no e-mail, subject or provider message, which could carry personal data.
   request.log.warn({ reason }, 'OIDC sign-in refused');
   return reply.redirect(OIDC_FAILURE_LOCATION, 302);
+}
+
+/** Platform admins configure each organisation's identity provider. */
+function registerProviderAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const config = { permission: 'organisations:manage' as const };
+  const tags = ['organisations'];
+  api.get(
+    '/platform/organisations/:organisationId/oidc-provider',
+    { config, schema: { tags, summary: "An organisation's identity provider (the secret is never returned)", params: OrganisationIdParams, response: { 200: OidcProviderSettings } } },
+    async (request) => getOidcProviderSettings({ db: deps.db, config: deps.config, organisationId: request.params.organisationId }),
+  );
+  api.put(
+    '/platform/organisations/:organisationId/oidc-provider',
+    {
+      config,
+      schema: { tags, summary: "Create or replace an organisation's identity provider", params: OrganisationIdParams, body: PutOidcProviderRequest, response: { 200: OidcProviderSettings } },
+    },
+    async (request) =>
+      putOidcProviderSettings({
+        db: deps.db,
+        clock: deps.clock,
+        cipher: deps.cipher,
+        config: deps.config,
+        actor: requireActor(request),
+        organisationId: request.params.organisationId,
+        request: request.body,
+      }),
+  );
 }

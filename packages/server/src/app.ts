@@ -60,7 +60,6 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     },
     bodyLimit: 64 * 1024,
     trustProxy: false,
-    disableRequestLogging: deps.config.logLevel === 'silent',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -146,15 +145,15 @@ function registerWebApp(app: FastifyInstance, distDir: string): void {
       root: distDir,
       wildcard: false,
       index: false,
-      setHeaders: (res, path) => {
-        (res as unknown as { setHeader: (name: string, value: string) => void }).setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store');
+      // Hashed assets are immutable; anything else (index.html) is never cached.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store');
       },
     });
-  });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html')) {
+    // Deep links (/inbox/…) get the app; anything else unknown stays a problem document.
+    web.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api') || !request.headers.accept?.includes('text/html')) return sendProblem(request, reply, 'not_found');
       return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
-    }
-    return sendProblem(request, reply, 'not_found');
+    });
   });
 }

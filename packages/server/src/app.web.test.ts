@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type BroApp } from './app.ts';
+import { createFixedClock } from './platform/clock.ts';
+import { createFieldCipher } from './platform/field-encryption.ts';
+import { createInProcessLiveUpdates } from './platform/live-updates.ts';
+import { createRecordingMailer } from './platform/mailer.ts';
+import { TEST_ENCRYPTION_KEY, TEST_NOW } from './test/test-app.ts';
+import { createTestDatabase, type TestDatabase } from './test/test-database.ts';
+
+/** The built web app, served by the same process: assets cached forever, the page never, deep links work. */
+describe('serving the web app', () => {
+  let app: BroApp;
+  let database: TestDatabase;
+  let distDir: string;
+
+  beforeAll(async () => {
+    distDir = mkdtempSync(join(tmpdir(), 'bro-dist-'));
+    mkdirSync(join(distDir, 'assets'));
+    writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Bro</title><div id="root"></div>');
+    writeFileSync(join(distDir, 'assets', 'index-abc123.css'), 'body{margin:0}');
+    database = await createTestDatabase();
+    app = await buildApp({
+      db: database.db,
+      clock: createFixedClock(TEST_NOW),
+      cipher: createFieldCipher(TEST_ENCRYPTION_KEY),
+      mailer: createRecordingMailer(),
+      liveUpdates: createInProcessLiveUpdates(),
+      config: { publicOrigin: 'http://localhost:3000', allowInsecureOidc: false, logLevel: 'silent', webDistDir: distDir },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+    rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('serves hashed assets with a long cache lifetime and the security headers', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/index-abc123.css' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/css');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers a deep link with the app page, never cached', async () => {
+    const response = await app.inject({ method: 'GET', url: '/inbox/2f1c', headers: { accept: 'text/html' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<div id="root">');
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps unknown API paths and non-HTML requests as problem documents', async () => {
+    const api = await app.inject({ method: 'GET', url: '/api/nowhere', headers: { accept: 'text/html' } });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    const missingAsset = await app.inject({ method: 'GET', url: '/assets/missing.js' });
+    expect(missingAsset.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,143 @@
+import type { InboxItem } from '@bro/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { InAppNotification } from '../../api';
+import { useFormat } from '../../i18n/format';
+import { Alert } from '../../ui/Alert';
+import { Badge } from '../../ui/Badge';
+import { LiveMessage } from '../../ui/LiveMessage';
+import { LoadFailed, Loading } from '../../ui/Loading';
+import { PageHeading } from '../../ui/PageHeading';
+import { ReferralStatusBadge, RiskBadge } from '../referrals/ReferralStatusBadge';
+import { useInbox, useNow } from './useInbox';
+import { useInboxLive } from './useInboxLive';
+
+/** `/inbox`: the service's referrals in the order the server gives (high risk first, then deadline). */
+export function InboxPage() {
+  const { t } = useTranslation();
+  const inbox = useInbox();
+  const now = useNow();
+  const resultMessage = (useLocation().state as { message?: string } | null)?.message;
+
+  return (
+    <>
+      <PageHeading>{t('inbox.heading')}</PageHeading>
+      {resultMessage ? (
+        <Alert variant="success" role="status">
+          {resultMessage}
+        </Alert>
+      ) : null}
+      <LiveMessage message={inbox.announcement} />
+      <Notifications />
+      <section className="app-section" aria-labelledby="inbox-referrals-heading">
+        <h2 id="inbox-referrals-heading">{t('inbox.referralsHeading')}</h2>
+        {inbox.error ? (
+          <LoadFailed message={inbox.error.detail ?? t('errors.network')} onRetry={() => void inbox.reload()} />
+        ) : !inbox.data ? (
+          <Loading />
+        ) : inbox.data.length === 0 ? (
+          <p>{t('inbox.empty')}</p>
+        ) : (
+          <ul className="app-cards">
+            {inbox.data.map((item) => (
+              <InboxCard key={item.id} item={item} now={now} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function InboxCard({ item, now }: { item: InboxItem; now: Date }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <li className={item.riskLevel === 'high' ? 'app-card-high-risk' : undefined}>
+      <h3 className="h4 m-0">
+        <Link to={`/inbox/${encodeURIComponent(item.id)}`}>{t('inbox.cardTitle', { reference: item.reference })}</Link>
+      </h3>
+      <div className="app-badges">
+        {item.status === 'sent' ? <Badge tone="info">{t('inbox.tagNew')}</Badge> : null}
+        <ReferralStatusBadge status={item.status} />
+        <RiskBadge level={item.riskLevel} />
+        {item.isOverdue ? <Badge tone="error">{t('inbox.tagOverdue')}</Badge> : null}
+        {item.isEscalated ? <Badge tone="warning">{t('inbox.tagEscalated')}</Badge> : null}
+        {item.isConsentWithdrawn ? <Badge tone="error">{t('inbox.tagConsentWithdrawn')}</Badge> : null}
+      </div>
+      <dl className="app-card-facts">
+        <div>
+          <dt>{t('referral.service')}:</dt>
+          <dd>{item.serviceName}</dd>
+        </div>
+        <div>
+          <dt>{t('inbox.referredBy')}:</dt>
+          <dd>
+            {item.referringOrganisationName} ({t(`referralSource.${item.source}`)})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('referral.role')}:</dt>
+          <dd>{t(`personRole.${item.role}`)}</dd>
+        </div>
+        {item.dueAt ? (
+          <div>
+            <dt>{t('inbox.deadline')}:</dt>
+            <dd>
+              {format.relative(item.dueAt, now)} ({format.dateTime(item.dueAt)})
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('inbox.contactAttempts')}:</dt>
+          <dd>{item.hasFirstContact ? t('inbox.reached') : format.number(item.contactAttemptCount)}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
+
+const knownNotificationKinds = ['referral_received', 'referral_overdue', 'referral_escalated', 'referral_withdrawn', 'consent_withdrawn', 'referral_rerouted'] as const;
+type KnownNotificationKind = (typeof knownNotificationKinds)[number];
+
+function Notifications() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const live = useInboxLive();
+  const [error, setError] = useState<string>();
+  const unread = live?.notifications.filter((notification) => !notification.isRead) ?? [];
+  if (!live || unread.length === 0) return null;
+
+  const text = (notification: InAppNotification) =>
+    (knownNotificationKinds as readonly string[]).includes(notification.kind)
+      ? t(`notificationKind.${notification.kind as KnownNotificationKind}`)
+      : t('notificationKind.other');
+
+  return (
+    <section className="app-section" aria-labelledby="inbox-notifications-heading">
+      <h2 id="inbox-notifications-heading">{t('inbox.notificationsHeading', { count: unread.length })}</h2>
+      {error ? <p className="form-error-message">{error}</p> : null}
+      <ul className="app-cards">
+        {unread.map((notification) => (
+          <li key={notification.id}>
+            <p className="m-0">
+              <strong>{text(notification)}</strong>
+            </p>
+            <p className="m-0 form-hint">{format.dateTime(notification.createdAt)}</p>
+            <div className="app-button-row mt-3">
+              {notification.referralId ? <Link to={`/inbox/${encodeURIComponent(notification.referralId)}`}>{t('inbox.openReferral')}</Link> : null}
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void live.markRead(notification.id).then(() => setError(undefined), () => setError(t('errors.unexpected')))}
+              >
+                {t('inbox.markRead')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import type { Permission } from '@bro/domain';
+import { Suspense, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { changeLanguage, currentLanguage } from '../../i18n';
+import { Alert } from '../../ui/Alert';
+import { Loading } from '../../ui/Loading';
+import { useSession } from '../auth/useSession';
+import { InboxLiveProvider } from '../inbox/InboxLiveProvider';
+import { useInboxLive } from '../inbox/useInboxLive';
+
+/** The frame of every page: skip link, header (who you are, language, log out), navigation, main. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { session, signOut, isIdleWarningShown } = useSession();
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+
+  return (
+    <InboxLiveProvider isEnabled={session?.permissions.includes('referral:intake') ?? false}>
+      <div className="app-root">
+        <a className="skipnav" href="#main" onClick={skipToMain}>
+          {t('shell.skipToContent')}
+        </a>
+        <header className="header">
+          <div className="solution-info">
+            <div className="container app-header-inner">
+              <Link to="/" className="app-brand">
+                {t('shell.brand')}
+              </Link>
+              <div className="app-header-user">
+                {session ? (
+                  <p className="app-header-identity">
+                    <span className="app-header-organisation">{session.organisation.name}</span>
+                    <span>
+                      {session.user.displayName}, {t(`roles.${session.role}`)}
+                    </span>
+                  </p>
+                ) : null}
+                <LanguageSwitch />
+                {session ? (
+                  <button type="button" className="button button-secondary" onClick={() => void signOut('logout')}>
+                    {t('shell.logOut')}
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          </div>
+          {session ? <MainNavigation permissions={session.permissions} /> : null}
+        </header>
+        <div className="container" aria-live="polite">
+          {session && isIdleWarningShown ? <IdleNotice /> : null}
+        </div>
+        <main id="main" className="container app-main" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </InboxLiveProvider>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const next = currentLanguage() === 'da' ? 'en' : 'da';
+  // The button names the other language in that language, so a reader of either can find it.
+  return (
+    <button type="button" className="button button-tertiary" lang={next} onClick={() => void changeLanguage(next)}>
+      {t('shell.otherLanguage')}
+    </button>
+  );
+}
+
+function IdleNotice() {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  return (
+    <Alert variant="warning" heading={t('shell.idleHeading')}>
+      <p>{t('shell.idleText')}</p>
+      <button type="button" className="button button-secondary mt-3" onClick={() => void refresh().catch(() => undefined)}>
+        {t('shell.idleStay')}
+      </button>
+    </Alert>
+  );
+}
+
+type NavItem = { to: string; permission: Permission; label: string; isEnd?: boolean };
+
+function MainNavigation({ permissions }: { permissions: readonly Permission[] }) {
+  const { t } = useTranslation();
+  const live = useInboxLive();
+  const items: NavItem[] = [
+    { to: '/referrals/new', permission: 'referral:create', label: t('nav.newReferral') },
+    { to: '/referrals', permission: 'referral:track', label: t('nav.myReferrals'), isEnd: true },
+    { to: '/inbox', permission: 'referral:intake', label: t('nav.inbox') },
+    { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
+    { to: '/platform/organisations', permission: 'organisations:manage', label: t('nav.organisations') },
+  ];
+  const visible = items.filter((item) => permissions.includes(item.permission));
+  if (visible.length === 0) return null;
+  return (
+    <nav className="app-nav" aria-label={t('nav.label')}>
+      <div className="container">
+        <ul>
+          {visible.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.isEnd}>
+                {item.label}
+                {item.permission === 'referral:intake' && live && live.unreadCount > 0 ? (
+                  <>
+                    <span className="badge badge-info" aria-hidden="true">
+                      {live.unreadCount}
+                    </span>
+                    <span className="sr-only">, {t('nav.unreadNotifications', { count: live.unreadCount })}</span>
+                  </>
+                ) : null}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Permission } from '@bro/domain';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequirePermission, RequireSession, StartRedirect } from './features/shell/guards';
+import { NotFoundPage } from './features/shell/NotFoundPage';
+import { Shell } from './features/shell/Shell';
+
+// Each area is its own chunk: a police officer's phone never downloads the admin pages, and the first load stays small.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const NewReferralPage = page(() => import('./features/referrals/NewReferralPage'), 'NewReferralPage');
+const MyReferralsPage = page(() => import('./features/referrals/MyReferralsPage'), 'MyReferralsPage');
+const ReferralDetailPage = page(() => import('./features/referrals/ReferralDetailPage'), 'ReferralDetailPage');
+const InboxPage = page(() => import('./features/inbox/InboxPage'), 'InboxPage');
+const InboxReferralPage = page(() => import('./features/inbox/InboxReferralPage'), 'InboxReferralPage');
+const UsersPage = page(() => import('./features/admin/UsersPage'), 'UsersPage');
+const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
+
+const guarded = (permission: Permission, Page: ComponentType) => (
+  <RequirePermission permission={permission}>
+    <Page />
+  </RequirePermission>
+);
+
+/** Paths carry ids only, never names, CPR numbers or search terms (QUALITY.md #26). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route path="login" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route index element={<StartRedirect />} />
+          <Route path="referrals/new" element={guarded('referral:create', NewReferralPage)} />
+          <Route path="referrals" element={guarded('referral:track', MyReferralsPage)} />
+          <Route path="referrals/:id" element={guarded('referral:track', ReferralDetailPage)} />
+          <Route path="inbox" element={guarded('referral:intake', InboxPage)} />
+          <Route path="inbox/:id" element={guarded('referral:intake', InboxReferralPage)} />
+          <Route path="admin/users" element={guarded('users:manage', UsersPage)} />
+          <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

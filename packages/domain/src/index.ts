@@ -8,3 +8,8 @@ export * from './referral/deadline.ts';
 export * from './identity/Session.ts';
 export * from './identity/UserAdmin.ts';
 export * from './identity/OrganisationAdmin.ts';
+export * from './directory/taxonomy.ts';
+export * from './directory/schedule.ts';
+export * from './directory/postcodes.ts';
+export * from './directory/HelpService.ts';
+export * from './directory/Hsds.ts';

@@ -11,6 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Kysely } from 'kysely';
 import type { Database } from './db/tables.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerDirectoryRoutes } from './modules/directory/directory.routes.ts';
+import { registerPublicPages } from './modules/directory/public-pages.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerOidcRoutes } from './modules/oidc/oidc.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisations/organisation.routes.ts';
@@ -112,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
       registerUserRoutes(api, deps);
       registerOrganisationRoutes(api, deps);
       registerReferralRoutes(api, deps);
+      registerDirectoryRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
 
+  registerPublicPages(app, deps);
   registerWebApp(app, deps.config.webDistDir ?? defaultWebDist);
 
   const broApp = app as unknown as BroApp;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as createFoundation from './migrations/2026-11-21T0600-create-foundation.ts';
+import * as createDirectory from './migrations/2026-11-21T0800-create-directory.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -8,6 +9,7 @@ import * as createFoundation from './migrations/2026-11-21T0600-create-foundatio
  */
 const migrations: Record<string, Migration> = {
   '2026-11-21T0600-create-foundation': createFoundation,
+  '2026-11-21T0800-create-directory': createDirectory,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

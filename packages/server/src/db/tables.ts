@@ -249,6 +249,10 @@ export type Database = {
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   access_log: AccessLogTable;
+  directory_services: DirectoryServicesTable;
+  directory_locations: DirectoryLocationsTable;
+  directory_check_reminders: DirectoryCheckRemindersTable;
+  directory_state: DirectoryStateTable;
 };
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -257,3 +261,73 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Membership = Selectable<MembershipsTable>;
 export type Referral = Selectable<ReferralsTable>;
+
+/** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
+export type DirectoryServicesTable = {
+  id: Generated<string>;
+  organisation_id: string;
+  referral_service_id: string | null;
+  slug: string;
+  status: string;
+  name_da: string;
+  name_en: string;
+  name_ar: string | null;
+  description_da: string;
+  description_en: string;
+  description_ar: string | null;
+  how_to_contact_da: string;
+  how_to_contact_en: string;
+  how_to_contact_ar: string | null;
+  eligibility_da: string | null;
+  eligibility_en: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  target_groups: string[];
+  channels: string[];
+  languages: string[];
+  is_anonymous_contact_offered: boolean;
+  is_free_of_charge: boolean;
+  is_open_24_hours: boolean;
+  schedule_rules: ColumnType<unknown, string, string>;
+  schedule_note_da: string | null;
+  schedule_note_en: string | null;
+  is_national: boolean;
+  municipality_codes: string[];
+  phones: ColumnType<unknown, string, string>;
+  email: string | null;
+  website_url: string | null;
+  capacity_available: number | null;
+  capacity_maximum: number | null;
+  capacity_unit: string | null;
+  capacity_updated_at: NullableTimestamp;
+  last_checked_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type DirectoryLocationsTable = {
+  id: Generated<string>;
+  directory_service_id: string;
+  position: number;
+  name_da: string;
+  name_en: string;
+  name_ar: string | null;
+  location_type: string;
+  is_confidential: boolean;
+  address_line: string | null;
+  postal_code: string | null;
+  city: string | null;
+  municipality_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  confidential_address_enc: string | null;
+};
+
+export type DirectoryCheckRemindersTable = {
+  directory_service_id: string;
+  period: string;
+  notified_users: number;
+  created_at: CreatedAt;
+};
+
+export type DirectoryStateTable = { id: Generated<boolean>; version: ColumnType<string, never, never> };

@@ -5,6 +5,7 @@ import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
+import { loadDirectoryDemoData } from './directory-demo.ts';
 import { municipalities, municipalitySlug } from './municipalities.ts';
 import {
   interventionscenterMunicipalityCodes,
@@ -28,7 +29,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Da
   if (await hasAnyOrganisation(db)) return { isLoaded: false };
   // Hashed once, outside the transaction: argon2 is slow by design and every demo account shares the password.
   const passwordHash = await hash(DEMO_PASSWORD);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOAD_LOCK})`.execute(trx);
     if (await hasAnyOrganisation(trx)) return { isLoaded: false };
     const now = clock.now();
@@ -48,6 +49,9 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Da
     });
     return { isLoaded: true };
   });
+  // After the commit: the directory loader reads the organisations this transaction created.
+  if (result.isLoaded) await loadDirectoryDemoData({ db, clock });
+  return result;
 }
 
 async function hasAnyOrganisation(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PgBoss } from 'pg-boss';
 import type { Database } from '../db/tables.ts';
+import { directoryJobs } from '../modules/directory/directory.jobs.ts';
 import { referralJobs } from '../modules/referrals/referral.jobs.ts';
 import type { Clock } from './clock.ts';
 import type { JobContext, JobDefinition } from './jobs.ts';
@@ -10,7 +11,7 @@ import type { Mailer } from './mailer.ts';
 export type JobDeps = { connectionString: string; db: Kysely<Database>; clock: Clock; mailer: Mailer; liveUpdates: LiveUpdates };
 
 /** Every module's job definitions. A module with jobs adds its list here. */
-export const allJobDefinitions: readonly JobDefinition[] = [...referralJobs];
+export const allJobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs];
 
 /** pg-boss keeps its tables in a schema of its own, apart from the application's (migrated by Kysely). */
 export const JOB_SCHEMA = 'pgboss';

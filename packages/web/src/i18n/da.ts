@@ -383,6 +383,7 @@ export const da = {
   notificationKind: {
     referral_received: 'Ny henvisning modtaget',
     referral_overdue: 'En henvisning har overskredet fristen for første kontakt',
+    directory_check_due: 'Et af jeres tilbud i hjælpeoversigten er ikke blevet tjekket i 6 måneder',
     referral_escalated: 'En henvisning er eskaleret',
     referral_withdrawn: 'En henvisning er trukket tilbage',
     consent_withdrawn: 'En borger har trukket sit samtykke tilbage',

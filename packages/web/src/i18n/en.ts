@@ -387,6 +387,7 @@ export const en: Dictionary = {
   notificationKind: {
     referral_received: 'New referral received',
     referral_overdue: 'A referral has passed its first-contact deadline',
+    directory_check_due: 'One of your services in the help directory has not been checked for 6 months',
     referral_escalated: 'A referral has been escalated',
     referral_withdrawn: 'A referral has been withdrawn',
     consent_withdrawn: 'A citizen has withdrawn consent',

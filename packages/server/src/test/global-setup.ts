@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createKysely } from '../db/database.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded-postgres.ts';
+import type { EmbeddedServer } from '../db/embedded-postgres.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 declare module 'vitest' {
@@ -18,6 +17,17 @@ declare module 'vitest' {
  * machine's own on 127.0.0.1:5432). The migrations run once into a template; each test file clones it.
  */
 export default async function setup(project: TestProject) {
+  // embedded-postgres registers async-exit-hook: its `beforeExit` handler calls process.exit(0), which would turn
+  // Vitest's failing exit code into success, and its `exit` handler throws once the server is gone. Load it here,
+  // note the handlers it adds for those two events, and remove them once the teardown has stopped the server
+  // (which is what the hook was for). Its signal handlers stay: Ctrl-C still stops the server.
+  const beforeExitBefore = new Set(process.listeners('beforeExit'));
+  const exitBefore = new Set(process.listeners('exit'));
+  const { startEmbeddedPostgres } = await import('../db/embedded-postgres.ts');
+  const { createKysely } = await import('../db/database.ts');
+  const addedBeforeExit = process.listeners('beforeExit').filter((listener) => !beforeExitBefore.has(listener));
+  const addedExit = process.listeners('exit').filter((listener) => !exitBefore.has(listener));
+
   let server: EmbeddedServer | undefined;
   let dataDir: string | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;
@@ -48,6 +58,8 @@ export default async function setup(project: TestProject) {
     await admin.end();
     if (server) await server.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const listener of addedBeforeExit) process.removeListener('beforeExit', listener);
+    for (const listener of addedExit) process.removeListener('exit', listener);
   };
 }
 

@@ -1,4 +1,4 @@
-import { demoAccounts, type DemoAccount } from '../../packages/server/src/demo/demo-accounts.ts';
+import { allDemoAccounts as demoAccounts, type DemoAccount } from '../../packages/server/src/demo/demo-accounts.ts';
 
 export { demoAccounts, type DemoAccount };
 

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { loginAs, type LoginAccount } from './login.ts';
-import { describeFindings, watchSecurityHeaders, type SecurityHeaderFinding } from './security-headers.ts';
+import { describeFindings, disableHttpCache, watchSecurityHeaders, type SecurityHeaderFinding } from './security-headers.ts';
 
 type Fixtures = {
   /** Security-header problems seen so far in this test on `page` (every response from the app is checked). */
@@ -20,6 +20,7 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   securityHeaderFindings: [
     async ({ page, baseURL }, use) => {
+      await disableHttpCache(page);
       const watcher = watchSecurityHeaders(page, originOf(baseURL));
       await use(watcher.findings);
       await watcher.settle();
@@ -33,6 +34,7 @@ export const test = base.extend<Fixtures>({
     await use(async (account) => {
       const context = await browser.newContext({ baseURL, locale, timezoneId });
       const page = await context.newPage();
+      await disableHttpCache(page);
       opened.push({ context, watcher: watchSecurityHeaders(page, originOf(baseURL)) });
       await loginAs(page, account);
       return page;

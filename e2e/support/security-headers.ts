@@ -40,8 +40,20 @@ function parseCsp(csp: string): Map<string, string> {
 }
 
 /**
+ * Switches the page's HTTP cache off. Call it before the first navigation of a watched page: Chromium drops
+ * Strict-Transport-Security from the responses it keeps in its cache, so a cache hit would look like a response
+ * without HSTS. Uncached, every response is checked as the server sent it.
+ */
+export async function disableHttpCache(page: Page): Promise<void> {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.setCacheDisabled', { cacheDisabled: true });
+}
+
+/**
  * Records the security-header problems of every response from `origin` that the page receives (documents,
  * scripts, styles, fonts, API calls, redirects). Other origins are not ours to judge (and there should be none).
+ * Call `disableHttpCache(page)` first (the fixtures do).
  */
 export function watchSecurityHeaders(page: Page, origin: string): { findings: SecurityHeaderFinding[]; checked: () => number; settle: () => Promise<void> } {
   const findings: SecurityHeaderFinding[] = [];

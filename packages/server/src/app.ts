@@ -11,6 +11,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Kysely } from 'kysely';
 import type { Database } from './db/tables.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerCampaignRoutes } from './modules/campaigns/campaign.routes.ts';
+import { registerCourseRoutes } from './modules/courses/course.routes.ts';
+import { registerCampaignPages } from './modules/directory/campaign-pages.routes.ts';
+import { registerContactPages } from './modules/directory/contact-pages.routes.ts';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes.ts';
 import { registerPublicPages } from './modules/directory/public-pages.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
@@ -114,7 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
       registerUserRoutes(api, deps);
       registerOrganisationRoutes(api, deps);
       registerReferralRoutes(api, deps);
+      registerCourseRoutes(api, deps);
       registerDirectoryRoutes(api, deps);
+      registerCampaignRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
@@ -129,6 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   });
 
   registerPublicPages(app, deps);
+  registerContactPages(app, deps);
+  registerCampaignPages(app, deps);
   registerWebApp(app, deps.config.webDistDir ?? defaultWebDist);
 
   const broApp = app as unknown as BroApp;

@@ -10,6 +10,7 @@ import { systemClock } from './platform/clock.ts';
 import { createFieldCipher, generateEncryptionKey } from './platform/field-encryption.ts';
 import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
 import { createLogMailer } from './platform/mailer.ts';
+import { createLogSmsSender } from './platform/sms.ts';
 
 /** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -36,7 +37,15 @@ async function main(): Promise<void> {
     config: { publicOrigin: env.publicOrigin, allowInsecureOidc: env.allowInsecureOidc, isRateLimitEnabled: true, logLevel: env.logLevel },
   });
   const jobs = await startJobWorker(
-    { connectionString: database.connectionString, db: database.db, clock, mailer: createLogMailer((line) => app.log.info(line)), liveUpdates },
+    {
+      connectionString: database.connectionString,
+      db: database.db,
+      clock,
+      mailer: createLogMailer((line) => app.log.info(line)),
+      liveUpdates,
+      cipher,
+      sms: createLogSmsSender((line) => app.log.info(line)),
+    },
     { log: (level, message) => app.log[level](message) },
   );
   await app.listen({ host: env.host, port: env.port });

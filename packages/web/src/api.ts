@@ -3,12 +3,15 @@
 import type {
   AdminUser,
   ContactAttemptRequest,
+  CreateHelpServiceRequest,
   CreateOrganisationAdminRequest,
   CreateOrganisationRequest,
   CreateReferralRequest,
   CreateUserRequest,
   CreateUserResponse,
   DeclineReferralRequest,
+  HelpService,
+  HelpServiceSummary,
   InAppNotification,
   InboxItem,
   LoginRequest,
@@ -24,6 +27,7 @@ import type {
   SessionInfo,
   TotpEnrolment,
   Unit,
+  UpdateHelpServiceRequest,
   UpdateOrganisationRequest,
   UpdateUserRequest,
 } from '@bro/domain';
@@ -209,6 +213,15 @@ export const updateOrganisation = (id: string, body: UpdateOrganisationRequest) 
   request<PlatformOrganisation>('PATCH', `/api/platform/organisations/${ids(id)}`, { body });
 export const createOrganisationAdmin = (id: string, body: CreateOrganisationAdminRequest) =>
   request<CreateUserResponse>('POST', `/api/platform/organisations/${ids(id)}/admins`, { body });
+
+// Help directory (organisation admin): the organisation's own public listings
+export const fetchHelpServices = (signal?: AbortSignal) => request<HelpServiceSummary[]>('GET', '/api/directory/services', { signal });
+export const fetchHelpService = (id: string, signal?: AbortSignal) => request<HelpService>('GET', `/api/directory/services/${ids(id)}`, { signal });
+export const createHelpService = (body: CreateHelpServiceRequest) => request<HelpService>('POST', '/api/directory/services', { body });
+/** Lists (phones, locations, opening hours …) are replaced as a whole, so the form sends them complete. */
+export const updateHelpService = (id: string, body: UpdateHelpServiceRequest) =>
+  request<HelpService>('PATCH', `/api/directory/services/${ids(id)}`, { body });
+export const markHelpServiceChecked = (id: string) => request<HelpService>('POST', `/api/directory/services/${ids(id)}/mark-checked`, { body: {} });
 
 /**
  * Maps a problem's field errors (`body.person.fullName`) to our form field keys (`person.fullName`). Errors for

@@ -16,6 +16,9 @@ const ReferralDetailPage = page(() => import('./features/referrals/ReferralDetai
 const InboxPage = page(() => import('./features/inbox/InboxPage'), 'InboxPage');
 const InboxReferralPage = page(() => import('./features/inbox/InboxReferralPage'), 'InboxReferralPage');
 const UsersPage = page(() => import('./features/admin/UsersPage'), 'UsersPage');
+const DirectoryPage = page(() => import('./features/directory/DirectoryPage'), 'DirectoryPage');
+const NewHelpServicePage = page(() => import('./features/directory/NewHelpServicePage'), 'NewHelpServicePage');
+const EditHelpServicePage = page(() => import('./features/directory/EditHelpServicePage'), 'EditHelpServicePage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
@@ -38,6 +41,9 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded('referral:intake', InboxPage)} />
           <Route path="inbox/:id" element={guarded('referral:intake', InboxReferralPage)} />
           <Route path="admin/users" element={guarded('users:manage', UsersPage)} />
+          <Route path="admin/directory" element={guarded('users:manage', DirectoryPage)} />
+          <Route path="admin/directory/new" element={guarded('users:manage', NewHelpServicePage)} />
+          <Route path="admin/directory/:id" element={guarded('users:manage', EditHelpServicePage)} />
           <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

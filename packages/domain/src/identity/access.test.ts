@@ -4,6 +4,8 @@ import { hasPermission, isSecondFactorRequired, Permission, permissionsByRole, R
 const roles = Role.options;
 const sessionLevelPermissions = ['public', 'session', 'mfa_pending'] as const;
 const referralPermissions = Permission.options.filter((permission) => permission.startsWith('referral:'));
+/** Permissions that show course content (configuration shows none). */
+const courseContentPermissions = Permission.options.filter((permission) => (permission.startsWith('course:') && permission !== 'course:configure') || permission === 'access_history:produce');
 
 describe('the authorization matrix', () => {
   it('gives a platform admin no referral permission at all (no case content)', () => {
@@ -12,6 +14,26 @@ describe('the authorization matrix', () => {
 
   it('gives an organisation admin no referral permission either', () => {
     for (const permission of referralPermissions) expect(hasPermission('organisation_admin', permission)).toBe(false);
+  });
+
+  it('gives platform and organisation admins no course content at all', () => {
+    for (const role of ['platform_admin', 'organisation_admin'] as const) {
+      for (const permission of courseContentPermissions) expect(hasPermission(role, permission), `${role} / ${permission}`).toBe(false);
+    }
+  });
+
+  it('lets only counsellors record course work, and only supervisors see others\' caseloads', () => {
+    expect(roles.filter((role) => hasPermission(role, 'course:write'))).toEqual(['counsellor']);
+    expect(roles.filter((role) => hasPermission(role, 'course:supervise'))).toEqual(['supervisor']);
+  });
+
+  it('lets only organisation admins configure courses, and only platform admins publish instruments', () => {
+    expect(roles.filter((role) => hasPermission(role, 'course:configure'))).toEqual(['organisation_admin']);
+    expect(roles.filter((role) => hasPermission(role, 'instruments:manage'))).toEqual(['platform_admin']);
+  });
+
+  it('gives a referrer nothing of the courses', () => {
+    for (const permission of courseContentPermissions) expect(hasPermission('referrer', permission)).toBe(false);
   });
 
   it.each(roles)('gives %s at least one permission', (role) => {

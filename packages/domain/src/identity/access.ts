@@ -17,7 +17,7 @@ export type OrganisationKind = z.infer<typeof OrganisationKind>;
  * A role is held through a membership of one organisation. Roles are deliberately few; what a role may do is
  * declared once, in {@link permissionsByRole}, and enforced on every route.
  */
-export const Role = z.enum(['referrer', 'intake_coordinator', 'counsellor', 'organisation_admin', 'platform_admin']);
+export const Role = z.enum(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'organisation_admin', 'platform_admin']);
 export type Role = z.infer<typeof Role>;
 
 /**
@@ -42,17 +42,33 @@ export const Permission = z.enum([
   'referral:contact',
   'users:manage',
   'organisations:manage',
+  /** Read the courses of the services one is assigned to (course content: access-logged). */
+  'course:read',
+  /** Open a course and decide its triage. */
+  'course:triage',
+  /** Record the work of a course: sessions, notes, assessments, safety plan, onward referrals, outcomes, closing. */
+  'course:write',
+  /** See another counsellor's caseload (faglig supervision). */
+  'course:supervise',
+  /** Set a service's course template, eligibility rules and staff. No course content. */
+  'course:configure',
+  /** Produce a person's "who looked at my data" extract (GDPR Art. 15). */
+  'access_history:produce',
+  /** Publish a new version of a risk instrument. No course content. */
+  'instruments:manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
 /** The authorization matrix as data: it drives enforcement, the access tests and the docs. */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   referrer: ['referral:create', 'referral:track'],
-  intake_coordinator: ['referral:intake', 'referral:decide', 'referral:contact'],
-  counsellor: ['referral:intake', 'referral:contact'],
-  organisation_admin: ['users:manage'],
-  // A platform admin runs the platform but can read no case content: no referral permission at all.
-  platform_admin: ['organisations:manage'],
+  intake_coordinator: ['referral:intake', 'referral:decide', 'referral:contact', 'course:read', 'course:triage', 'access_history:produce'],
+  counsellor: ['referral:intake', 'referral:contact', 'course:read', 'course:triage', 'course:write', 'access_history:produce'],
+  // A supervisor (faglig leder) reads the courses of their services and their counsellors' caseloads; writes none.
+  supervisor: ['course:read', 'course:supervise', 'access_history:produce'],
+  organisation_admin: ['users:manage', 'course:configure'],
+  // A platform admin runs the platform but can read no case content: no referral or course permission at all.
+  platform_admin: ['organisations:manage', 'instruments:manage'],
 };
 
 /** Roles that can read case data must use a second factor (QUALITY.md #1). We require it of every role. */

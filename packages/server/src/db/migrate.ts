@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as createFoundation from './migrations/2026-11-21T0600-create-foundation.ts';
 import * as createDirectory from './migrations/2026-11-21T0800-create-directory.ts';
+import * as createCourses from './migrations/2026-11-21T0900-create-courses.ts';
+import * as createSelfReferralAndCampaigns from './migrations/2026-11-21T1000-create-self-referral-and-campaigns.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -10,6 +12,8 @@ import * as createDirectory from './migrations/2026-11-21T0800-create-directory.
 const migrations: Record<string, Migration> = {
   '2026-11-21T0600-create-foundation': createFoundation,
   '2026-11-21T0800-create-directory': createDirectory,
+  '2026-11-21T0900-create-courses': createCourses,
+  '2026-11-21T1000-create-self-referral-and-campaigns': createSelfReferralAndCampaigns,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -120,12 +120,14 @@ export type ConsentsTable = {
   data_categories: string[];
   purpose: string;
   method: string;
-  obtained_by_user_id: string;
-  obtained_by_organisation_id: string;
+  /** NULL exactly when the person gave the consent themselves (migration 2026-11-21T1000). */
+  obtained_by_user_id: string | null;
+  obtained_by_organisation_id: string | null;
   obtained_at: Timestamp;
   withdrawn_at: NullableTimestamp;
   withdrawn_by_user_id: string | null;
   created_at: CreatedAt;
+  is_given_by_person: Generated<boolean>;
 };
 
 export type ReferralsTable = {
@@ -135,7 +137,8 @@ export type ReferralsTable = {
   person_id: string;
   person_role: string;
   source: string;
-  referring_organisation_id: string;
+  /** NULL exactly for a self-referral (source `self`; migration 2026-11-21T1000). */
+  referring_organisation_id: string | null;
   referring_unit_id: string | null;
   created_by_user_id: string | null;
   programme_id: string | null;
@@ -164,6 +167,12 @@ export type ReferralsTable = {
   closed_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** An onward referral made from a course (migration 2026-11-21T0900). */
+  origin_course_id: string | null;
+  /** Self-referral only (migration 2026-11-21T1000): published as suppressed counts only. */
+  heard_about: string | null;
+  /** Self-referral only: keyed HMAC of the receipt code. */
+  receipt_code_hash: string | null;
 };
 
 export type ReferralEventsTable = {
@@ -249,10 +258,26 @@ export type Database = {
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   access_log: AccessLogTable;
+  course_templates: CourseTemplatesTable;
+  service_staff: ServiceStaffTable;
+  eligibility_rule_sets: EligibilityRuleSetsTable;
+  risk_instruments: RiskInstrumentsTable;
+  courses: CoursesTable;
+  course_triage_decisions: CourseTriageDecisionsTable;
+  risk_assessments: RiskAssessmentsTable;
+  course_sessions: CourseSessionsTable;
+  safety_plan_versions: SafetyPlanVersionsTable;
+  shelter_stays: ShelterStaysTable;
+  underretninger: UnderretningerTable;
+  course_outcomes: CourseOutcomesTable;
+  access_history_extracts: AccessHistoryExtractsTable;
   directory_services: DirectoryServicesTable;
   directory_locations: DirectoryLocationsTable;
   directory_check_reminders: DirectoryCheckRemindersTable;
   directory_state: DirectoryStateTable;
+  self_referral_challenges: SelfReferralChallengesTable;
+  campaigns: CampaignsTable;
+  campaign_services: CampaignServicesTable;
 };
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -331,3 +356,207 @@ export type DirectoryCheckRemindersTable = {
 };
 
 export type DirectoryStateTable = { id: Generated<boolean>; version: ColumnType<string, never, never> };
+
+/** Counselling courses (migration 2026-11-21T0900). jsonb columns are written as JSON text and read parsed. */
+export type CourseTemplatesTable = {
+  service_id: string;
+  planned_sessions: number;
+  session_modes: string[];
+  focus: string[];
+  contact_interval_days: number;
+  high_risk_contact_interval_days: number;
+  offers_case_conference: Generated<boolean>;
+  updated_by_user_id: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type ServiceStaffTable = { service_id: string; membership_id: string; created_at: CreatedAt };
+
+export type EligibilityRuleSetsTable = {
+  id: Generated<string>;
+  service_id: string;
+  version: number;
+  rules: ColumnType<unknown, string, never>;
+  created_by_user_id: string | null;
+  created_at: CreatedAt;
+};
+
+export type RiskInstrumentsTable = {
+  id: Generated<string>;
+  key: string;
+  version: number;
+  kind: string;
+  definition: ColumnType<unknown, string, never>;
+  published_by_user_id: string | null;
+  published_at: CreatedAt;
+};
+
+export type CoursesTable = {
+  id: Generated<string>;
+  reference: string;
+  person_id: string;
+  service_id: string;
+  organisation_id: string;
+  side: string;
+  person_role: string;
+  origin: string;
+  referral_id: string | null;
+  is_anonymous: boolean;
+  client_label_enc: string;
+  address_protection: string;
+  safe_contact_enc: string;
+  status: string;
+  counsellor_user_id: string | null;
+  planned_sessions: number;
+  session_modes: string[];
+  focus: string[];
+  contact_interval_days: number;
+  high_risk_contact_interval_days: number;
+  offers_case_conference: boolean;
+  risk_level: string | null;
+  opened_by_user_id: string;
+  opened_at: Timestamp;
+  closing_reason: string | null;
+  closing_summary_enc: string | null;
+  closed_at: NullableTimestamp;
+  closed_by_user_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type CourseTriageDecisionsTable = {
+  id: Generated<string>;
+  course_id: string;
+  rule_set_id: string | null;
+  facts_enc: string;
+  evaluation_enc: string;
+  outcome: string;
+  proposal: string;
+  decision: string;
+  onward_category: string | null;
+  reason_enc: string | null;
+  decided_by_user_id: string;
+  decided_at: ColumnType<Date, Date | string, never>;
+};
+
+export type RiskAssessmentsTable = {
+  id: Generated<string>;
+  seq: Generated<string>;
+  course_id: string;
+  instrument_id: string;
+  kind: string;
+  computed_level: string | null;
+  final_level: string;
+  is_raised_by_judgement: boolean;
+  yes_count: number | null;
+  unknown_count: number | null;
+  answers_enc: string;
+  judgement_reason_enc: string | null;
+  assessed_by_user_id: string;
+  assessed_at: ColumnType<Date, Date | string, never>;
+};
+
+export type CourseSessionsTable = {
+  id: Generated<string>;
+  course_id: string;
+  planned_at: Timestamp;
+  duration_minutes: number;
+  mode: string;
+  location_enc: string | null;
+  attendance: Generated<string>;
+  attendance_recorded_at: NullableTimestamp;
+  note_enc: string | null;
+  reminder_sent_at: NullableTimestamp;
+  reminder_channel: string | null;
+  reminder_skip_reason: string | null;
+  created_by_user_id: string;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+};
+
+export type SafetyPlanVersionsTable = {
+  course_id: string;
+  version: number;
+  content_enc: string;
+  created_by_user_id: string;
+  created_at: ColumnType<Date, Date | string, never>;
+};
+
+/** `date` columns: written as 'YYYY-MM-DD'; the queries read them back as text (`to_char`), never as a shifted Date. */
+export type ShelterStaysTable = {
+  id: Generated<string>;
+  course_id: string;
+  shelter_organisation_id: string | null;
+  shelter_name: string | null;
+  legal_basis: string;
+  admitted_on: ColumnType<Date, string, string>;
+  discharged_on: ColumnType<Date | null, string | null | undefined, string | null>;
+  onward_referral_id: string | null;
+  recorded_by_user_id: string;
+  recorded_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+};
+
+export type UnderretningerTable = {
+  id: Generated<string>;
+  course_id: string;
+  municipality_code: string;
+  sent_at: Timestamp;
+  sent_by_user_id: string;
+  receipt_received_at: NullableTimestamp;
+  note_enc: string | null;
+  recorded_at: ColumnType<Date, Date | string, never>;
+};
+
+export type CourseOutcomesTable = {
+  course_id: string;
+  phase: string;
+  safety_rating: number;
+  options_rating: number;
+  violence_forms: string[];
+  session_id: string | null;
+  recorded_by_user_id: string;
+  recorded_at: Timestamp;
+};
+
+export type AccessHistoryExtractsTable = {
+  id: Generated<string>;
+  person_id: string;
+  course_id: string;
+  organisation_id: string;
+  produced_by_user_id: string;
+  produced_at: ColumnType<Date, Date | string, never>;
+  includes_staff_names: boolean;
+  justification_enc: string | null;
+};
+
+/** Self-referral and campaigns (migration 2026-11-21T1000). jsonb columns are written as JSON text and read parsed. */
+export type SelfReferralChallengesTable = {
+  challenge_hash: string;
+  referral_id: string | null;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+};
+
+export type CampaignsTable = {
+  id: Generated<string>;
+  organisation_id: string;
+  slug: string;
+  status: string;
+  title_da: string;
+  title_en: string;
+  title_ar: string | null;
+  summary_da: string;
+  summary_en: string;
+  summary_ar: string | null;
+  body_da: string;
+  body_en: string;
+  body_ar: string | null;
+  testimonials: ColumnType<unknown, string, string>;
+  videos: ColumnType<unknown, string, string>;
+  published_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };

@@ -158,3 +158,50 @@ export const demoAccounts: readonly DemoAccount[] = [
     purpose: 'Platform admin: manages organisations, can read no case content',
   },
 ];
+
+/**
+ * The counselling-course accounts (course-demo.ts): a LOKK supervisor, a Vores Vej Ud counsellor, and the intake
+ * coordinator of the Danner shelter that course-demo.ts adds for onward referrals. They are loaded by
+ * `loadCourseDemoData`, not by the base loader, because Danner and the `supervisor` role are the courses' additions.
+ */
+export const courseDemoAccounts: readonly DemoAccount[] = [
+  {
+    email: 'lokk.leder@demo.bro.dk',
+    displayName: 'Birthe Kjær',
+    role: 'supervisor',
+    organisation: 'LOKK – Landsorganisation af Kvindekrisecentre',
+    organisationSlug: 'lokk',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOLOKKLEDERAAAAAAAAAAAAAAAA',
+    purpose: "Supervisor (faglig leder): reads LOKK's courses and each counsellor's caseload, records nothing",
+  },
+  {
+    email: 'voresvejud@demo.bro.dk',
+    displayName: 'Nadia Rahimi',
+    role: 'counsellor',
+    organisation: 'Københavns Kommune',
+    organisationSlug: 'kommune-koebenhavn',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOVORESVEJUDAAAAAAAAAAAAAAA',
+    purpose: 'Vores Vej Ud social worker: walk-in courses, triage with exclusions and onward referral',
+  },
+  {
+    email: 'danner@demo.bro.dk',
+    displayName: 'Ida Holm',
+    role: 'intake_coordinator',
+    organisation: 'Danner',
+    organisationSlug: 'danner',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMODANNERAAAAAAAAAAAAAAAAAAA',
+    purpose: 'Shelter intake coordinator: receives onward referrals from courses and accepts them (§ 109 stays)',
+  },
+];
+
+/** Every demo account, base and course demo: what the README, `npm run demo:totp` and the e2e tests use. */
+export const allDemoAccounts: readonly DemoAccount[] = [...demoAccounts, ...courseDemoAccounts];

@@ -6,7 +6,7 @@ import { createFixedClock } from '../platform/clock.ts';
 import { createFieldCipher } from '../platform/field-encryption.ts';
 import { TEST_ENCRYPTION_KEY, TEST_NOW } from '../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
-import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
+import { DEMO_PASSWORD, demoAccounts, allDemoAccounts } from './demo-accounts.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
 import { municipalities } from './municipalities.ts';
 
@@ -144,8 +144,8 @@ describe('demo data', () => {
       .leftJoin('units as n', 'n.id', 'm.unit_id')
       .select(['u.email', 'u.password_hash', 'u.totp_secret_enc', 'u.totp_enrolled_at', 'u.is_active', 'm.role', 'm.service_line', 'o.slug', 'o.name', 'n.name as unit'])
       .execute();
-    expect(rows).toHaveLength(demoAccounts.length);
-    for (const account of demoAccounts) {
+    expect(rows).toHaveLength(allDemoAccounts.length);
+    for (const account of allDemoAccounts) {
       const row = rows.find((candidate) => candidate.email === account.email);
       expect(row, account.email).toMatchObject({
         role: account.role,

@@ -5,6 +5,8 @@ import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
+import { loadCampaignDemoData } from './campaign-demo.ts';
+import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
 import { municipalities, municipalitySlug } from './municipalities.ts';
 import {
@@ -38,6 +40,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Da
     const serviceIds = await insertServices(trx, organisationIds, now);
     await insertProgrammes(trx, { organisationIds, serviceIds, now });
     await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
+    await loadCourseDemoData({ db: trx, cipher, clock });
     await appendAuditEntry(trx, {
       occurredAt: now,
       actorUserId: null,
@@ -51,6 +54,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Da
   });
   // After the commit: the directory loader reads the organisations this transaction created.
   if (result.isLoaded) await loadDirectoryDemoData({ db, clock });
+  if (result.isLoaded) await loadCampaignDemoData({ db, clock });
   return result;
 }
 

@@ -4,7 +4,17 @@ import type { Database } from '../db/tables.ts';
 export type AccessAction = 'read' | 'list' | 'search' | 'export' | 'print';
 
 /** Why personal data was read. Shown to the person in their access-history extract (GDPR Art. 15). */
-export type AccessPurpose = 'referral_intake' | 'referral_follow_up' | 'referral_tracking' | 'referral_creation';
+export type AccessPurpose =
+  | 'referral_intake'
+  | 'referral_follow_up'
+  | 'referral_tracking'
+  | 'referral_creation'
+  /** A counsellor's (or intake coordinator's) work on a course of their service. */
+  | 'course_work'
+  /** A supervisor reading a course or a counsellor's caseload. */
+  | 'course_supervision'
+  /** Producing the person's own "who looked at my data" extract. */
+  | 'access_history_extract';
 
 export type AccessRecord = {
   occurredAt: Date;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { PgBoss } from 'pg-boss';
 import type { Database } from '../db/tables.ts';
+import { courseJobs } from '../modules/courses/course.jobs.ts';
 import { directoryJobs } from '../modules/directory/directory.jobs.ts';
 import { referralJobs } from '../modules/referrals/referral.jobs.ts';
 import type { Clock } from './clock.ts';
@@ -8,10 +9,10 @@ import type { JobContext, JobDefinition } from './jobs.ts';
 import type { LiveUpdates } from './live-updates.ts';
 import type { Mailer } from './mailer.ts';
 
-export type JobDeps = { connectionString: string; db: Kysely<Database>; clock: Clock; mailer: Mailer; liveUpdates: LiveUpdates };
+export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Kysely<Database> };
 
 /** Every module's job definitions. A module with jobs adds its list here. */
-export const allJobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs];
+export const allJobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs];
 
 /** pg-boss keeps its tables in a schema of its own, apart from the application's (migrated by Kysely). */
 export const JOB_SCHEMA = 'pgboss';
@@ -48,7 +49,7 @@ export async function startJobWorker(deps: JobDeps, options: JobWorkerOptions = 
   const definitions = options.definitions ?? allJobDefinitions;
   const log = options.log ?? defaultLog;
   const retry = options.retry ?? { limit: 3, delaySeconds: 30, isBackoff: true };
-  const context: JobContext = { db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates };
+  const context: JobContext = { db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates, cipher: deps.cipher, sms: deps.sms };
 
   const boss = new PgBoss({
     connectionString: deps.connectionString,

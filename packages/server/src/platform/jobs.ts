@@ -1,11 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
+import type { FieldCipher } from './field-encryption.ts';
 import type { LiveUpdates } from './live-updates.ts';
 import type { Mailer } from './mailer.ts';
+import type { SmsSender } from './sms.ts';
 
 /** What a job handler receives. Same shape in the worker and in tests (which call handlers directly). */
-export type JobContext = { db: Kysely<Database>; clock: Clock; mailer: Mailer; liveUpdates: LiveUpdates };
+export type JobContext = {
+  db: Kysely<Database>;
+  clock: Clock;
+  mailer: Mailer;
+  liveUpdates: LiveUpdates;
+  /** For jobs that read encrypted fields (session reminders need the person's contact details). */
+  cipher?: FieldCipher;
+  sms?: SmsSender;
+};
 
 /** Handlers are idempotent and say what they did. */
 export type JobResult = 'done' | 'skipped' | 'failed';

@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { demoAccounts } from '../demo/demo-accounts.ts';
+import { allDemoAccounts as demoAccounts } from '../demo/demo-accounts.ts';
 
 /**
  * `npm run demo:totp`: the current one-time code of every demo account, so a demo needs no authenticator app.

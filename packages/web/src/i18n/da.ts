@@ -1,5 +1,7 @@
 // Danish is the primary language. The UI says "du" (informal you), as Danish public self-service does.
 // Domain terms follow docs/glossary.md (henvisning, samtykke, forløb, underretning, voldsudsat, voldsudøver …).
+import { directoryDa } from '../features/directory/directory.da';
+
 export const da = {
   format: {
     dateTime: '{{date}} kl. {{time}}',
@@ -32,6 +34,7 @@ export const da = {
     myReferrals: 'Mine henvisninger',
     inbox: 'Indbakke',
     users: 'Brugere',
+    directory: 'Hjælpeoversigt',
     organisations: 'Organisationer',
     unreadNotifications_one: '{{count}} ulæst notifikation',
     unreadNotifications_other: '{{count}} ulæste notifikationer',
@@ -82,6 +85,7 @@ export const da = {
     counsellor: 'Rådgiver',
     organisation_admin: 'Organisationsadministrator',
     platform_admin: 'Platformsadministrator',
+    supervisor: 'Faglig leder',
   },
   serviceLine: {
     all: 'Alle områder',
@@ -178,6 +182,7 @@ export const da = {
     police: 'politiet',
     municipality: 'kommunen',
     self: 'selvhenvender',
+    selfReferral: 'Selvhenvendelse',
     other: 'andet',
   },
   languages: {
@@ -563,4 +568,5 @@ export const da = {
       municipalityCode: 'Kommunekoden skal være 3 cifre',
     },
   },
+  directory: directoryDa,
 } as const;

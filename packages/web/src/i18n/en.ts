@@ -1,3 +1,4 @@
+import { directoryEn } from '../features/directory/directory.en';
 import type { da } from './da';
 
 /** Same keys as Danish, any text: a missing or extra key here fails the type check (`npx tsc -p packages/web`). */
@@ -36,6 +37,7 @@ export const en: Dictionary = {
     myReferrals: 'My referrals',
     inbox: 'Inbox',
     users: 'Users',
+    directory: 'Help directory',
     organisations: 'Organisations',
     unreadNotifications_one: '{{count}} unread notification',
     unreadNotifications_other: '{{count}} unread notifications',
@@ -86,6 +88,7 @@ export const en: Dictionary = {
     counsellor: 'Counsellor',
     organisation_admin: 'Organisation administrator',
     platform_admin: 'Platform administrator',
+    supervisor: 'Supervisor',
   },
   serviceLine: {
     all: 'All areas',
@@ -182,6 +185,7 @@ export const en: Dictionary = {
     police: 'police',
     municipality: 'municipality',
     self: 'self-referral',
+    selfReferral: 'Self-referral',
     other: 'other',
   },
   languages: {
@@ -567,4 +571,5 @@ export const en: Dictionary = {
       municipalityCode: 'The municipality code must be 3 digits',
     },
   },
+  directory: directoryEn,
 };

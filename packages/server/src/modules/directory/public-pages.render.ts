@@ -141,6 +141,10 @@ export function renderStartPage(lang: PageLanguage): string {
 <h2>${t.situationsHeading}</h2>
 <ul class="situations">${Situation.options.map((situation) => html`<li><a class="situation" href="/${lang}/tilbud?situation=${situation}">${situationLabel[situation][lang]}</a></li>`)}</ul>
 <p><a href="/${lang}/tilbud">${t.allServices}</a></p>
+<section class="contact-box" aria-labelledby="contact-me-heading"><h2 id="contact-me-heading">${t.contactMe}</h2>
+<p>${t.contactMeIntro}</p>
+<p><a class="situation" href="/${lang}/kontakt">${t.contactMe}</a></p>
+<p><a href="/${lang}/kvittering">${t.receiptLink}</a></p></section>
 <p><a href="/${lang}/sikkerhed">${t.safetyLink}</a></p>`;
   return renderLayout({ lang, path: '', body });
 }
@@ -295,6 +299,7 @@ ${hasFallback && t.onlyInDanish ? html`<p class="notice">${t.onlyInDanish}</p>` 
 <h2 id="contact-heading">${t.howToContact}</h2>
 <div${langAttributes(howToContact, lang)}>${paragraphs(howToContact.value)}</div>
 ${renderContactList(service, lang)}
+<p><a href="/${lang}/kontakt?tjeneste=${service.slug}">${t.askToBeContacted}</a></p>
 <p class="safety-tip">${t.safetyTip} <a href="/${lang}/sikkerhed">${texts[lang].safetyHeading}</a></p>
 </section>
 <section aria-labelledby="about-heading"><h2 id="about-heading">${t.about}</h2>

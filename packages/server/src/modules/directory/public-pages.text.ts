@@ -119,6 +119,11 @@ type Texts = {
   cannotHide: readonly string[];
   browsePrivatelyHeading: string;
   browsePrivately: readonly string[];
+  /** Links to the "contact me" form (contact-pages.*) and the receipt lookup. */
+  contactMe: string;
+  contactMeIntro: string;
+  receiptLink: string;
+  askToBeContacted: string;
 };
 
 export const texts: Record<PageLanguage, Texts> = {
@@ -209,6 +214,10 @@ export const texts: Record<PageLanguage, Texts> = {
       'Slet kun de sider, du ikke vil have i historikken, frem for hele historikken: en tom historik kan vække mistanke.',
       'Brug om muligt en enhed, som den, der udøver vold, ikke har adgang til – fx en vens telefon eller en computer på biblioteket.',
     ],
+    contactMe: 'Bliv kontaktet',
+    contactMeIntro: 'Vil du hellere have, at en rådgiver ringer til dig? Fortæl, hvornår det er sikkert. Du kan være anonym.',
+    receiptLink: 'Har du en kvitteringskode? Se, om vi har kontaktet dig',
+    askToBeContacted: 'Bed om at blive ringet op',
   },
   en: {
     title: 'Information',
@@ -297,6 +306,10 @@ export const texts: Record<PageLanguage, Texts> = {
       'Delete only the pages you do not want in your history rather than all of it: an empty history can raise suspicion.',
       'If you can, use a device that the person who harms you cannot get at – a friend’s phone or a library computer, for example.',
     ],
+    contactMe: 'Ask to be contacted',
+    contactMeIntro: 'Would you rather have a counsellor call you? Tell us when it is safe. You can stay anonymous.',
+    receiptLink: 'Have a receipt code? See whether we have contacted you',
+    askToBeContacted: 'Ask to be called',
   },
   ar: {
     title: 'معلومات',
@@ -385,5 +398,9 @@ export const texts: Record<PageLanguage, Texts> = {
       'احذف من السجل الصفحات التي لا تريدها فقط بدلاً من حذف السجل كله: فالسجل الفارغ قد يثير الشك.',
       'إن أمكن، استخدم جهازاً لا يستطيع الشخص الذي يؤذيك الوصول إليه – مثل هاتف صديق أو حاسوب في المكتبة.',
     ],
+    contactMe: 'اطلب أن نتواصل معك',
+    contactMeIntro: 'هل تفضّل أن يتصل بك مستشار؟ أخبرنا متى يكون ذلك آمناً. يمكنك البقاء مجهول الهوية.',
+    receiptLink: 'هل لديك رمز إيصال؟ تحقق مما إذا كنا قد تواصلنا معك',
+    askToBeContacted: 'اطلب أن يتصلوا بك',
   },
 };

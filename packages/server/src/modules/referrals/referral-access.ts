@@ -14,6 +14,11 @@ export type ReferralVisibility =
   | { side: 'receiver'; organisationId: string; personRoles: readonly PersonRole[] }
   /** The referring side: their unit's referrals, or (without a unit) their own. */
   | { side: 'referrer'; organisationId: string; unitId: string | null; userId: string }
+  /**
+   * The staff of a course following the onward referrals made from it (brobygning): their organisation referred,
+   * from this course. The course's own visibility rule decides who may act for the course.
+   */
+  | { side: 'course'; organisationId: string; courseId: string }
   /** Jobs acting for the platform. Never built from a request. */
   | { side: 'system' };
 
@@ -39,6 +44,10 @@ export function referrerVisibility(actor: Pick<Actor, 'organisationId' | 'unitId
   return { side: 'referrer', organisationId: actor.organisationId, unitId: actor.unitId, userId: actor.userId };
 }
 
+export function courseReferralVisibility(input: { organisationId: string; courseId: string }): ReferralVisibility {
+  return { side: 'course', organisationId: input.organisationId, courseId: input.courseId };
+}
+
 export const systemVisibility: ReferralVisibility = { side: 'system' };
 
 /** The visibility rule as a where clause on the `referrals` table (not aliased). */
@@ -58,6 +67,8 @@ export function whereReferralVisible(visibility: ReferralVisibility) {
             ? eb('referrals.created_by_user_id', '=', visibility.userId)
             : eb('referrals.referring_unit_id', '=', visibility.unitId),
         ]);
+      case 'course':
+        return eb.and([eb('referrals.referring_organisation_id', '=', visibility.organisationId), eb('referrals.origin_course_id', '=', visibility.courseId)]);
       case 'system':
         return eb.and([]);
     }

@@ -1,3 +1,4 @@
+import { SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { ConsentsTable, Database, PersonsTable, ReferralEventsTable, ReferralsTable } from '../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from './referral-access.ts';
@@ -46,6 +47,46 @@ export async function findActiveService(db: Db, serviceId: string): Promise<Prog
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)
     .executeTakeFirst();
+}
+
+/** A service an onward referral from a course may go to: active, with its line (the course's side must fit). */
+export async function findOnwardTarget(db: Db, serviceId: string): Promise<(ProgrammeServiceRow & { service_line: string | null }) | undefined> {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.organisation_id', 's.service_line', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
+    .where('s.id', '=', serviceId)
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Active services of the lines given (null: a service of both lines), with their organisation, for onward referral. */
+export async function listOnwardTargets(db: Db, input: { serviceLines: readonly string[] }): Promise<(ServiceOptionRow & { organisation_kind: string })[]> {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.name', 's.organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .where((eb) => eb.or([eb('s.service_line', 'is', null), eb('s.service_line', 'in', [...input.serviceLines])]))
+    .orderBy('o.name')
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .execute();
+}
+
+/** The onward referrals made from a course, oldest first. */
+export async function listReferralIdsOfCourse(db: Db, input: { courseId: string; referringOrganisationId: string }): Promise<string[]> {
+  const rows = await db
+    .selectFrom('referrals')
+    .select('id')
+    .where('origin_course_id', '=', input.courseId)
+    .where('referring_organisation_id', '=', input.referringOrganisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 export type ServiceOptionRow = { id: string; name: string; organisation_id: string; organisation_name: string };
@@ -170,7 +211,8 @@ export type ReferralRecord = {
   person_id: string;
   person_role: string;
   source: string;
-  referring_organisation_id: string;
+  /** NULL for a self-referral; its name then reads {@link SELF_REFERRAL_ORGANISATION_LABEL}. */
+  referring_organisation_id: string | null;
   referring_organisation_name: string;
   programme_id: string | null;
   service_id: string;
@@ -223,7 +265,8 @@ export async function findReferralRecord(db: Db, input: { referralId: string; vi
     .selectFrom('referrals')
     .innerJoin('services as service', 'service.id', 'referrals.service_id')
     .innerJoin('organisations as receiving', 'receiving.id', 'referrals.receiving_organisation_id')
-    .innerJoin('organisations as referring', 'referring.id', 'referrals.referring_organisation_id')
+    // Left join: a self-referral has no referring organisation.
+    .leftJoin('organisations as referring', 'referring.id', 'referrals.referring_organisation_id')
     .innerJoin('persons as person', 'person.id', 'referrals.person_id')
     .leftJoin('consents as consent', 'consent.id', 'referrals.consent_id')
     .leftJoin('organisations as recipient', 'recipient.id', 'consent.recipient_organisation_id')
@@ -235,7 +278,7 @@ export async function findReferralRecord(db: Db, input: { referralId: string; vi
       'referrals.person_role',
       'referrals.source',
       'referrals.referring_organisation_id',
-      'referring.name as referring_organisation_name',
+      eb.fn.coalesce('referring.name', eb.val(SELF_REFERRAL_ORGANISATION_LABEL)).as('referring_organisation_name'),
       'referrals.programme_id',
       'referrals.service_id',
       'service.name as service_name',
@@ -410,9 +453,10 @@ export async function listInbox(db: Db, input: { visibility: ReferralVisibility;
   let query = db
     .selectFrom('referrals')
     .innerJoin('services as service', 'service.id', 'referrals.service_id')
-    .innerJoin('organisations as referring', 'referring.id', 'referrals.referring_organisation_id')
+    // Left join: a self-referral has no referring organisation.
+    .leftJoin('organisations as referring', 'referring.id', 'referrals.referring_organisation_id')
     .leftJoin('consents as consent', 'consent.id', 'referrals.consent_id')
-    .select([
+    .select((eb) => [
       'referrals.id',
       'referrals.reference',
       'referrals.status',
@@ -420,7 +464,7 @@ export async function listInbox(db: Db, input: { visibility: ReferralVisibility;
       'referrals.source',
       'referrals.service_id',
       'service.name as service_name',
-      'referring.name as referring_organisation_name',
+      eb.fn.coalesce('referring.name', eb.val(SELF_REFERRAL_ORGANISATION_LABEL)).as('referring_organisation_name'),
       'referrals.risk_level',
       'referrals.sent_at',
       'referrals.due_at',

@@ -74,7 +74,7 @@ function InboxCard({ item, now }: { item: InboxItem; now: Date }) {
         <div>
           <dt>{t('inbox.referredBy')}:</dt>
           <dd>
-            {item.referringOrganisationName} ({t(`referralSource.${item.source}`)})
+            {item.source === 'self' ? t('referralSource.selfReferral') : `${item.referringOrganisationName} (${t(`referralSource.${item.source}`)})`}
           </dd>
         </div>
         <div>

@@ -49,7 +49,12 @@ function ReceiverView({ referral, onChanged }: { referral: ReferralForReceiver; 
     { key: 'status', term: t('referral.status'), value: <ReferralStatusBadge status={referral.status} /> },
     { key: 'risk', term: t('referral.riskLevel'), value: <RiskBadge level={referral.riskLevel} /> },
     { key: 'service', term: t('referral.service'), value: referral.serviceName },
-    { key: 'from', term: t('inbox.referredBy'), value: `${referral.referringOrganisationName} (${t(`referralSource.${referral.source}`)})` },
+    {
+      key: 'from',
+      term: t('inbox.referredBy'),
+      // A self-referral has no referring organisation: "Selvhenvender" says it all.
+      value: referral.source === 'self' ? t('referralSource.selfReferral') : `${referral.referringOrganisationName} (${t(`referralSource.${referral.source}`)})`,
+    },
     { key: 'role', term: t('referral.role'), value: t(`personRole.${referral.role}`) },
   ];
   if (referral.sentAt) overview.push({ key: 'sent', term: t('receiver.sentAt'), value: format.dateTime(referral.sentAt) });

@@ -98,6 +98,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/referrals', permission: 'referral:track', label: t('nav.myReferrals'), isEnd: true },
     { to: '/inbox', permission: 'referral:intake', label: t('nav.inbox') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
+    { to: '/admin/directory', permission: 'users:manage', label: t('nav.directory') },
     { to: '/platform/organisations', permission: 'organisations:manage', label: t('nav.organisations') },
   ];
   const visible = items.filter((item) => permissions.includes(item.permission));

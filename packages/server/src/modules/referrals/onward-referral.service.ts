@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { ConsentInput, OrganisationKind, PersonRole, ReferralForReferrer, ReferralSource, RiskLevel, ServiceLine, YesNoUnknown } from '@bro/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import { appendAuditEntry } from '../../platform/audit-log.ts';
+import type { Actor } from '../../platform/auth/authorization.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-encryption.ts';
+import { findOnwardTarget, insertReferral, insertReferralEvent, listOnwardTargets, listReferralEvents, listReferralIdsOfCourse } from './referral.queries.ts';
+import { courseReferralVisibility } from './referral-access.ts';
+import { applyReferralTransition } from './referral-transition.ts';
+import { toReferrerView } from './referral-views.ts';
+import { assertConsentFits, getRecord, recordConsent } from './referral.service.ts';
+
+/**
+ * Onward referral (brobygning) from a counselling course, through the same closed loop as every referral: the
+ * counsellor refers on behalf of their organisation, with the person's new consent to the receiving organisation;
+ * the receiver sees it in its inbox like any other; the course's staff follow its status (received, accepted,
+ * first contact, handed over) through the course. No programme: a course may bridge to any active service on
+ * Bro whose service line fits the course's side.
+ */
+
+const sourceByOrganisationKind: Partial<Record<OrganisationKind, ReferralSource>> = { police_district: 'police', municipality: 'municipality' };
+
+export type OnwardOrigin = {
+  courseId: string;
+  personId: string;
+  personRole: PersonRole;
+  side: ServiceLine;
+  riskLevel: RiskLevel;
+  /** What the course knows about safe contact, in the referral's terms. Passed on only as far as the consent reaches. */
+  contact: { phone: string | null; isSafeToCall: YesNoUnknown; smsAllowed: YesNoUnknown; voicemailAllowed: YesNoUnknown; safeTimes: string | null; language: string };
+};
+
+export type OnwardRequest = { serviceId: string; consent: ConsentInput; situation?: string | undefined; childrenInHome: YesNoUnknown; note?: string | undefined };
+
+/**
+ * Creates and sends the referral inside the caller's transaction (the course records it in the same one). The
+ * caller publishes the live update after commit.
+ */
+export async function createOnwardReferral(input: {
+  trx: Transaction<Database>;
+  clock: Clock;
+  cipher: FieldCipher;
+  actor: Actor;
+  origin: OnwardOrigin;
+  request: OnwardRequest;
+}): Promise<{ referralId: string; serviceId: string }> {
+  const { trx, actor, origin, request, cipher } = input;
+  const now = input.clock.now();
+  const target = await findOnwardTarget(trx, request.serviceId);
+  // A perpetrator-side course never bridges into a victim-side service, nor the other way round.
+  if (!target || (target.service_line !== null && target.service_line !== origin.side)) throw new AppError('service_not_allowed');
+  assertConsentFits(request.consent, target.organisation_id, now, 'body.consent');
+  const consentId = await recordConsent({ trx, actor, personId: origin.personId, consent: request.consent, now });
+
+  const referralId = await insertReferral(trx, {
+    // Its own incident: an onward referral is a new hand-over, not another party of the same call-out.
+    incident_id: randomUUID(),
+    person_id: origin.personId,
+    person_role: origin.personRole,
+    source: sourceByOrganisationKind[actor.organisationKind] ?? 'other',
+    referring_organisation_id: actor.organisationId,
+    referring_unit_id: actor.unitId,
+    created_by_user_id: actor.userId,
+    programme_id: null,
+    origin_course_id: origin.courseId,
+    service_id: target.id,
+    receiving_organisation_id: target.organisation_id,
+    consent_id: consentId,
+    status: 'draft',
+    risk_level: origin.riskLevel,
+    situation_enc: cipher.encryptOptional(request.situation),
+    phone_enc: cipher.encryptOptional(origin.contact.phone),
+    is_safe_to_call: origin.contact.isSafeToCall,
+    safe_times_enc: cipher.encryptOptional(origin.contact.safeTimes),
+    voicemail_allowed: origin.contact.voicemailAllowed,
+    sms_allowed: origin.contact.smsAllowed,
+    language: origin.contact.language,
+    interpreter_needed: false,
+    children_in_home: request.childrenInHome,
+    underretning: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await insertReferralEvent(trx, {
+    referral_id: referralId,
+    action: 'create',
+    from_status: null,
+    to_status: 'draft',
+    actor_user_id: actor.userId,
+    actor_organisation_id: actor.organisationId,
+    occurred_at: now,
+    to_service_id: target.id,
+    note_enc: cipher.encryptOptional(request.note),
+  });
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: actor.userId,
+    actorOrganisationId: actor.organisationId,
+    action: 'referral.create',
+    objectType: 'referral',
+    objectId: referralId,
+    details: { personId: origin.personId, serviceId: target.id, originCourseId: origin.courseId, personRole: origin.personRole, riskLevel: origin.riskLevel, consentId, isLinked: false },
+  });
+  const record = await getRecord(trx, referralId, courseReferralVisibility({ organisationId: actor.organisationId, courseId: origin.courseId }), true);
+  await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor });
+  return { referralId, serviceId: target.id };
+}
+
+/**
+ * The closed loop of every onward referral made from the course, as the referring side sees it: status and
+ * timeline, never the receiver's notes, under the course's label for the person. The caller has checked that the
+ * actor may see the course.
+ */
+export async function listOnwardReferralsOfCourse(
+  db: Kysely<Database> | Transaction<Database>,
+  cipher: FieldCipher,
+  input: { organisationId: string; courseId: string; personLabel: string },
+): Promise<ReferralForReferrer[]> {
+  const visibility = courseReferralVisibility(input);
+  const ids = await listReferralIdsOfCourse(db, { courseId: input.courseId, referringOrganisationId: input.organisationId });
+  const views: ReferralForReferrer[] = [];
+  for (const id of ids) {
+    const record = await getRecord(db, id, visibility, false);
+    const view = toReferrerView({ record, events: await listReferralEvents(db, id), linkedReferralIds: [], cipher });
+    // The course knows the person by its own label (maybe a pseudonym, when the first consent did not cover identity):
+    // the person record's name, which may have come from the police, is not the course's to see.
+    views.push({ ...view, personName: input.personLabel });
+  }
+  return views;
+}
+
+/** Where a course on this side can bridge to: every active service of that line or of both lines. */
+export async function listOnwardServiceOptions(db: Kysely<Database>, side: ServiceLine) {
+  const rows = await listOnwardTargets(db, { serviceLines: [side] });
+  return rows.map((row) => ({ id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name, organisationKind: row.organisation_kind }));
+}

@@ -1,0 +1,353 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  CHALLENGE_LIFETIME_MS,
+  challengePayload,
+  HeardAbout,
+  HOTLINE_CHOICE,
+  isProofOfWorkSolved,
+  isRoleServedByLine,
+  parseChallenge,
+  PROOF_OF_WORK_BITS,
+  ProofOfWorkNonce,
+  proofOfWorkInput,
+  receiptCodeFromBytes,
+  receiptStatusOf,
+  ReferralStatus,
+  SelfReferralForm,
+  ServiceLine,
+  suppressSmallCount,
+  type HeardAboutStatistics,
+  type ReceiptStatus,
+  type SelfReferralField,
+} from '@bro/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/tables.ts';
+import { appendAuditEntry } from '../../platform/audit-log.ts';
+import type { Actor } from '../../platform/auth/authorization.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/field-encryption.ts';
+import type { LiveUpdates } from '../../platform/live-updates.ts';
+import { findReferralRecord, insertConsent, insertPerson, insertReferral, insertReferralEvent } from './referral.queries.ts';
+import { systemVisibility } from './referral-access.ts';
+import { applyReferralTransition, publishReferralChanges } from './referral-transition.ts';
+import {
+  attachReferralToChallenge,
+  claimSelfReferralChallenge,
+  countSelfReferralsByHeardAbout,
+  deleteChallengesExpiredBefore,
+  findReceiptState,
+  findReferralOfChallenge,
+  isReceiptCodeHashTaken,
+  listSelfReferralTargets,
+  type SelfReferralTargetRow,
+} from './self-referral.queries.ts';
+
+/**
+ * Self-referral: a person asks on the public pages to be contacted. It becomes a referral with the source `self`,
+ * no referring organisation and no staff user behind it, in the chosen service's intake inbox under the same
+ * deadline rules as every referral; the person's submission (consent box ticked) is their written consent to that
+ * service's organisation. They get a receipt code that shows, to whoever holds it, only whether anyone has called.
+ *
+ * Keys: the challenge signature, the receipt code and the stored hashes all come from the field cipher's lookup
+ * HMAC (a key derived from the app key), each with its own prefix, so no value can stand in for another.
+ */
+
+type Db = Kysely<Database>;
+
+/** Stored as the name when the person gives none: staff see at once that the person chose to be anonymous. */
+const ANONYMOUS_NAME = 'Anonym';
+/** A used challenge is kept this long after it expires, then deleted. */
+const CHALLENGE_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** Tries at a receipt code that no other request has; a clash of 50-bit codes is already vanishingly rare. */
+const RECEIPT_CODE_ATTEMPTS = 5;
+
+export type SelfReferralTarget = {
+  slug: string;
+  names: { da: string; en: string; ar: string | null };
+  organisationName: string;
+  organisationId: string;
+  serviceId: string;
+  serviceLine: ServiceLine | null;
+  isHotline: boolean;
+};
+
+export type ContactFormOptions = {
+  /** Every listing that takes requests, including the hotline's. */
+  targets: SelfReferralTarget[];
+  /** The national hotline's listing, for "let the hotline choose"; undefined if there is none. */
+  hotline: SelfReferralTarget | undefined;
+};
+
+function toTarget(row: SelfReferralTargetRow): SelfReferralTarget {
+  return {
+    slug: row.slug,
+    names: { da: row.name_da, en: row.name_en, ar: row.name_ar },
+    organisationName: row.organisation_name,
+    organisationId: row.organisation_id,
+    serviceId: row.service_id,
+    serviceLine: row.service_line === null ? null : ServiceLine.parse(row.service_line),
+    isHotline: row.organisation_kind === 'national_hotline',
+  };
+}
+
+export async function getContactFormOptions(input: { db: Db }): Promise<ContactFormOptions> {
+  const targets = (await listSelfReferralTargets(input.db)).map(toTarget);
+  return { targets, hotline: targets.find((target) => target.isHotline) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Challenge and proof of work
+
+function signChallenge(cipher: FieldCipher, payload: string): string {
+  return cipher.lookupHash(`self-referral-challenge:${payload}`).slice(0, 32);
+}
+
+/** A fresh, signed, expiring challenge for one form. Stateless: nothing is stored until it is used. */
+export function issueChallenge(input: { clock: Clock; cipher: FieldCipher }): string {
+  const payload = challengePayload({
+    bits: PROOF_OF_WORK_BITS,
+    expiresAt: new Date(input.clock.now().getTime() + CHALLENGE_LIFETIME_MS),
+    random: randomBytes(16).toString('base64url'),
+  });
+  return `${payload}.${signChallenge(input.cipher, payload)}`;
+}
+
+export type ChallengeCheck = { status: 'invalid' } | { status: 'expired' } | { status: 'valid'; challenge: string; expiresAt: Date; hasProofOfWork: boolean };
+
+/**
+ * Checks the form's challenge (ours, unchanged, not expired) and whether the browser solved its proof of work.
+ * An unsolved or wrong proof is not an error: the form also works without JavaScript, and the caller then applies
+ * the stricter rate limit for requests without proof of work.
+ */
+export function checkChallenge(input: { clock: Clock; cipher: FieldCipher; challenge: string | undefined; nonce: string | undefined }): ChallengeCheck {
+  const challenge = input.challenge ?? '';
+  const parsed = parseChallenge(challenge);
+  if (!parsed) return { status: 'invalid' };
+  const expected = Buffer.from(signChallenge(input.cipher, parsed.payload));
+  if (!timingSafeEqual(expected, Buffer.from(parsed.mac))) return { status: 'invalid' };
+  if (input.clock.now().getTime() > parsed.expiresAt.getTime()) return { status: 'expired' };
+  const nonce = ProofOfWorkNonce.safeParse(input.nonce);
+  const hasProofOfWork = nonce.success && isProofOfWorkSolved(createHash('sha256').update(proofOfWorkInput(challenge, nonce.data)).digest(), parsed.bits);
+  return { status: 'valid', challenge, expiresAt: parsed.expiresAt, hasProofOfWork };
+}
+
+function challengeHash(cipher: FieldCipher, challenge: string): string {
+  return cipher.lookupHash(`self-referral-used-challenge:${challenge}`);
+}
+
+/**
+ * The receipt code is derived from the challenge with the server's key, so a replay of the same form can show the
+ * same code again although only its hash is stored. `attempt` moves to another code in the rare case of a clash.
+ */
+function receiptCodeFor(cipher: FieldCipher, challenge: string, attempt: number): string {
+  return receiptCodeFromBytes(Buffer.from(cipher.lookupHash(`self-referral-receipt:${attempt}:${challenge}`).slice(0, 14), 'hex'));
+}
+
+export function receiptCodeHash(cipher: FieldCipher, code: string): string {
+  return cipher.lookupHash(`self-referral-receipt-code:${code}`);
+}
+
+/** The receipt of the request this challenge already made (a double click, a resubmitted page), if any. */
+export async function findReceiptOfChallenge(input: { db: Db; cipher: FieldCipher; challenge: string }): Promise<{ receiptCode: string } | undefined> {
+  const used = await findReferralOfChallenge(input.db, challengeHash(input.cipher, input.challenge));
+  if (!used) return undefined;
+  for (let attempt = 0; attempt < RECEIPT_CODE_ATTEMPTS; attempt += 1) {
+    const code = receiptCodeFor(input.cipher, input.challenge, attempt);
+    if (receiptCodeHash(input.cipher, code) === used.receipt_code_hash) return { receiptCode: code };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validating and creating the request
+
+export type SelfReferralFieldErrors = Partial<Record<SelfReferralField, string>>;
+export type ValidSelfReferral = { form: SelfReferralForm; target: SelfReferralTarget };
+
+/**
+ * Checks the posted form against the schema and the services that take requests now (`options`, read for the same
+ * request). Field errors are codes the page translates (`required`, `phone_format`, `too_long`, `unknown_service`,
+ * `service_line`, `no_hotline`).
+ */
+export function validateSelfReferral(input: {
+  options: ContactFormOptions;
+  body: Partial<Record<string, string>>;
+}): { isValid: true; request: ValidSelfReferral } | { isValid: false; errors: SelfReferralFieldErrors } {
+  const errors: SelfReferralFieldErrors = {};
+  const parsed = SelfReferralForm.safeParse(input.body);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]) as SelfReferralField;
+      errors[field] ??= issue.message;
+    }
+  }
+  const { hotline, targets } = input.options;
+  const choice = parsed.success ? parsed.data.service : input.body.service;
+  const target = choice === HOTLINE_CHOICE ? hotline : targets.find((candidate) => candidate.slug === choice);
+  if (!errors.service && !target) errors.service = choice === HOTLINE_CHOICE ? 'no_hotline' : 'unknown_service';
+  if (parsed.success && target && !isRoleServedByLine(parsed.data.role, target.serviceLine)) errors.service = 'service_line';
+  if (!parsed.success || !target || Object.keys(errors).length > 0) return { isValid: false, errors };
+  return { isValid: true, request: { form: parsed.data, target } };
+}
+
+export type SelfReferralOutcome = { isReplay: boolean; receiptCode: string; referralId?: string };
+
+/**
+ * Creates the request, once per challenge: person, consent (given by the person), referral, its events and audit
+ * entries in one transaction, sent at once so the deadline runs from now; then tells the service's open inboxes.
+ *
+ * @idempotent Keyed by the form's single-use challenge: a second submission of the same form (double click,
+ * reload) makes nothing and answers with the first request's receipt code.
+ */
+export async function createSelfReferral(input: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  liveUpdates: LiveUpdates;
+  request: ValidSelfReferral;
+  challenge: string;
+  challengeExpiresAt: Date;
+}): Promise<SelfReferralOutcome> {
+  const { cipher, request, challenge } = input;
+  const now = input.clock.now();
+  const created = await input.db.transaction().execute(async (trx) => {
+    const hash = challengeHash(cipher, challenge);
+    if (!(await claimSelfReferralChallenge(trx, { challengeHash: hash, expiresAt: input.challengeExpiresAt, now }))) return undefined;
+    await deleteChallengesExpiredBefore(trx, new Date(now.getTime() - CHALLENGE_RETENTION_MS));
+    const receipt = await pickReceiptCode(trx, cipher, challenge);
+    const referralId = await insertSelfReferral({ trx, clock: input.clock, cipher, request, receiptHash: receipt.hash, now });
+    await attachReferralToChallenge(trx, { challengeHash: hash, referralId });
+    return { referralId, receiptCode: receipt.code };
+  });
+  if (!created) {
+    // The same form was sent twice at once; the other request made it. Its receipt is committed now.
+    const replay = await findReceiptOfChallenge({ db: input.db, cipher, challenge });
+    if (!replay) throw new Error('a claimed challenge has no request');
+    return { isReplay: true, receiptCode: replay.receiptCode };
+  }
+  await publishReferralChanges(input.liveUpdates, [{ serviceId: request.target.serviceId, referralId: created.referralId }]);
+  return { isReplay: false, receiptCode: created.receiptCode, referralId: created.referralId };
+}
+
+async function pickReceiptCode(trx: Transaction<Database>, cipher: FieldCipher, challenge: string): Promise<{ code: string; hash: string }> {
+  for (let attempt = 0; attempt < RECEIPT_CODE_ATTEMPTS; attempt += 1) {
+    const code = receiptCodeFor(cipher, challenge, attempt);
+    const hash = receiptCodeHash(cipher, code);
+    if (!(await isReceiptCodeHashTaken(trx, hash))) return { code, hash };
+  }
+  throw new Error('no free receipt code');
+}
+
+async function insertSelfReferral(input: { trx: Transaction<Database>; clock: Clock; cipher: FieldCipher; request: ValidSelfReferral; receiptHash: string; now: Date }): Promise<string> {
+  const { trx, cipher, now } = input;
+  const { form, target } = input.request;
+  // The person record belongs to the receiving organisation: nobody at a referring organisation made it.
+  const personId = await insertPerson(trx, {
+    created_by_organisation_id: target.organisationId,
+    full_name_enc: cipher.encrypt(form.name ?? ANONYMOUS_NAME),
+    cpr_enc: null,
+    cpr_hmac: null,
+    gender: 'unknown',
+    birth_year: null,
+    address_protection: 'unknown',
+    created_at: now,
+  });
+  const categories = ['contact', 'identity', 'situation'];
+  const consentId = await insertConsent(trx, {
+    person_id: personId,
+    recipient_organisation_id: target.organisationId,
+    data_categories: categories,
+    purpose: 'referral_for_counselling',
+    method: 'written',
+    obtained_by_user_id: null,
+    obtained_by_organisation_id: null,
+    is_given_by_person: true,
+    obtained_at: now,
+    created_at: now,
+  });
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: null,
+    actorOrganisationId: null,
+    action: 'consent.record',
+    objectType: 'consent',
+    objectId: consentId,
+    details: { personId, recipientOrganisationId: target.organisationId, categories: categories.join(','), method: 'written', isGivenByPerson: true },
+  });
+  const referralId = await insertReferral(trx, {
+    incident_id: randomUUID(),
+    person_id: personId,
+    person_role: form.role,
+    source: 'self',
+    referring_organisation_id: null,
+    referring_unit_id: null,
+    created_by_user_id: null,
+    programme_id: null,
+    service_id: target.serviceId,
+    receiving_organisation_id: target.organisationId,
+    consent_id: consentId,
+    status: 'draft',
+    // No one has assessed the risk yet; the service does that when it calls.
+    risk_level: 'standard',
+    situation_enc: cipher.encryptOptional(form.about),
+    phone_enc: cipher.encrypt(form.phone),
+    // They asked to be called, at the times they gave.
+    is_safe_to_call: 'yes',
+    safe_times_enc: cipher.encrypt(form.safeTimes),
+    voicemail_allowed: form.voicemailAllowed,
+    sms_allowed: form.smsAllowed,
+    language: form.language,
+    interpreter_needed: false,
+    children_in_home: 'unknown',
+    underretning: null,
+    heard_about: form.heardAbout,
+    receipt_code_hash: input.receiptHash,
+    created_at: now,
+    updated_at: now,
+  });
+  await insertReferralEvent(trx, {
+    referral_id: referralId,
+    action: 'create',
+    from_status: null,
+    to_status: 'draft',
+    actor_user_id: null,
+    actor_organisation_id: null,
+    occurred_at: now,
+    to_service_id: target.serviceId,
+  });
+  // Ids and codes only. "Heard about" stays out of the audit log: it is only ever shown as suppressed counts.
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: null,
+    actorOrganisationId: null,
+    action: 'referral.create',
+    objectType: 'referral',
+    objectId: referralId,
+    details: { personId, serviceId: target.serviceId, source: 'self', personRole: form.role, consentId },
+  });
+  // Sent through the state machine like every referral: it sets `sent_at` and the deadline, with its own event and audit entry.
+  const record = await findReferralRecord(trx, { referralId, visibility: systemVisibility, lock: true });
+  if (!record) throw new Error('the new self-referral cannot be read back');
+  await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor: null });
+  return referralId;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Receipt lookup and statistics
+
+/** What a receipt code shows: four coarse words, or nothing for a code we do not know. */
+export async function lookUpReceipt(input: { db: Db; cipher: FieldCipher; receiptCode: string }): Promise<ReceiptStatus | undefined> {
+  const state = await findReceiptState(input.db, receiptCodeHash(input.cipher, input.receiptCode));
+  if (!state) return undefined;
+  return receiptStatusOf({ status: ReferralStatus.parse(state.status), contactAttemptCount: state.contact_attempt_count, hasFirstContact: state.first_contact_at !== null });
+}
+
+/**
+ * Self-referrals now held by the admin's organisation, counted by how the person heard about the service. Counts
+ * only, every value listed, cells below 5 shown as "<5", and no total (which would reveal a suppressed cell).
+ */
+export async function getHeardAboutStatistics(input: { db: Db; actor: Actor }): Promise<HeardAboutStatistics> {
+  const rows = await countSelfReferralsByHeardAbout(input.db, input.actor.organisationId);
+  const countOf = (value: HeardAbout) => rows.filter((row) => (row.heard_about ?? 'not_said') === value).reduce((sum, row) => sum + row.count, 0);
+  return { counts: HeardAbout.options.map((heardAbout) => ({ heardAbout, count: suppressSmallCount(countOf(heardAbout)) })) };
+}

@@ -24,14 +24,23 @@ export type AuditEntry = {
  * constraint on previous_hash then fails it rather than forking the chain.
  */
 export async function appendAuditEntry(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await appendAuditEntries(trx, [entry]);
+}
+
+/**
+ * Appends several entries in order under one lock: one head read and one multi-row insert. A use case that makes
+ * several audited changes collects them (see {@link AuditTrail}) and appends them last, so the lock that
+ * serialises all appends is held only for the end of its transaction.
+ */
+export async function appendAuditEntries(trx: Transaction<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const previousHash = last?.hash ?? GENESIS_HASH;
-  const details = entry.details ?? {};
-  const hash = computeAuditHash(previousHash, { ...entry, details });
-  await trx
-    .insertInto('audit_log')
-    .values({
+  let previousHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    const details = entry.details ?? {};
+    const hash = computeAuditHash(previousHash, { ...entry, details });
+    const row = {
       occurred_at: entry.occurredAt,
       actor_user_id: entry.actorUserId,
       actor_organisation_id: entry.actorOrganisationId,
@@ -41,8 +50,21 @@ export async function appendAuditEntry(trx: Transaction<Database>, entry: AuditE
       details: JSON.stringify(details),
       previous_hash: previousHash,
       hash,
-    })
-    .execute();
+    };
+    previousHash = hash;
+    return row;
+  });
+  // One VALUES list: identity ids are assigned in row order, so the chain order is the id order.
+  await trx.insertInto('audit_log').values(rows).execute();
+}
+
+/** Entries a use case has decided on but not yet appended: appended together, last, with appendAuditEntries. */
+export type AuditTrail = AuditEntry[];
+
+/** Appends now, or, when the caller collects a trail, adds the entry to it. */
+export async function recordAuditEntry(trx: Transaction<Database>, entry: AuditEntry, trail: AuditTrail | undefined): Promise<void> {
+  if (trail) trail.push(entry);
+  else await appendAuditEntry(trx, entry);
 }
 
 export function computeAuditHash(previousHash: string, entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {

@@ -4,10 +4,7 @@ import type { Database } from '../db/tables.ts';
 import { courseJobs } from '../modules/courses/course.jobs.ts';
 import { directoryJobs } from '../modules/directory/directory.jobs.ts';
 import { referralJobs } from '../modules/referrals/referral.jobs.ts';
-import type { Clock } from './clock.ts';
 import type { JobContext, JobDefinition } from './jobs.ts';
-import type { LiveUpdates } from './live-updates.ts';
-import type { Mailer } from './mailer.ts';
 
 export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Kysely<Database> };
 

@@ -9,7 +9,7 @@ import {
 } from '@bro/domain';
 import type { Transaction, Updateable } from 'kysely';
 import type { Database, ReferralsTable } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { recordAuditEntry, type AuditTrail } from '../../platform/audit-log.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { LiveUpdates } from '../../platform/live-updates.ts';
@@ -37,6 +37,8 @@ export async function applyReferralTransition(input: {
   changes?: Updateable<ReferralsTable>;
   fromServiceId?: string;
   toServiceId?: string;
+  /** Collect the audit entry here instead of appending it now; the caller appends the trail last. */
+  auditTrail?: AuditTrail;
 }): Promise<ReferralState> {
   const { record, action } = input;
   const before = referralStateOf(record);
@@ -84,7 +86,7 @@ export async function applyReferralTransition(input: {
     note_enc: input.sealedNote ?? null,
   });
 
-  await appendAuditEntry(input.trx, {
+  await recordAuditEntry(input.trx, {
     occurredAt: now,
     actorUserId: input.actor?.userId ?? null,
     actorOrganisationId: input.actor?.organisationId ?? null,
@@ -100,7 +102,7 @@ export async function applyReferralTransition(input: {
       ...(input.toServiceId ? { toServiceId: input.toServiceId } : {}),
       hasNote: Boolean(input.sealedNote),
     },
-  });
+  }, input.auditTrail);
   return after;
 }
 

@@ -16,7 +16,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/tables.ts';
 import { recordAccess } from '../../platform/access-log.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntries, appendAuditEntry, recordAuditEntry, type AuditTrail } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -133,7 +133,10 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
     address_protection: person.addressProtection,
     created_at: now,
   });
-  const consentId = request.consent ? await recordConsent({ trx, actor, personId, consent: request.consent, now }) : null;
+  // The audit entries of this transaction are appended together, last: the lock that serialises appends is then
+  // held only for the end of the transaction, not across every insert.
+  const auditTrail: AuditTrail = [];
+  const consentId = request.consent ? await recordConsent({ trx, actor, personId, consent: request.consent, now, auditTrail }) : null;
   const referralId = await insertReferral(trx, {
     incident_id: incidentId,
     person_id: personId,
@@ -171,7 +174,7 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
     occurred_at: now,
     to_service_id: service.id,
   });
-  await appendAuditEntry(trx, {
+  auditTrail.push({
     occurredAt: now,
     actorUserId: actor.userId,
     actorOrganisationId: actor.organisationId,
@@ -184,9 +187,11 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   const visibility = referrerVisibility(actor);
   if (request.send) {
     const record = await getRecord(trx, referralId, visibility, true);
-    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor });
+    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor, auditTrail });
   }
-  return { view: await buildReferrerView(trx, cipher, referralId, visibility), serviceId: service.id };
+  const view = await buildReferrerView(trx, cipher, referralId, visibility);
+  await appendAuditEntries(trx, auditTrail);
+  return { view, serviceId: service.id };
 }
 
 /** A consent must name the organisation that will receive the data, and cannot have been given in the future. */
@@ -198,7 +203,14 @@ export function assertConsentFits(consent: ConsentInput, recipientOrganisationId
 }
 
 /** Consent is a record of its own (who obtained it, how, when, for whom, for what), audited like any change. */
-export async function recordConsent(input: { trx: Transaction<Database>; actor: Actor; personId: string; consent: ConsentInput; now: Date }): Promise<string> {
+export async function recordConsent(input: {
+  trx: Transaction<Database>;
+  actor: Actor;
+  personId: string;
+  consent: ConsentInput;
+  now: Date;
+  auditTrail?: AuditTrail;
+}): Promise<string> {
   const { consent, actor } = input;
   const consentId = await insertConsent(input.trx, {
     person_id: input.personId,
@@ -211,7 +223,7 @@ export async function recordConsent(input: { trx: Transaction<Database>; actor: 
     obtained_at: consent.obtainedAt,
     created_at: input.now,
   });
-  await appendAuditEntry(input.trx, {
+  await recordAuditEntry(input.trx, {
     occurredAt: input.now,
     actorUserId: actor.userId,
     actorOrganisationId: actor.organisationId,
@@ -219,7 +231,7 @@ export async function recordConsent(input: { trx: Transaction<Database>; actor: 
     objectType: 'consent',
     objectId: consentId,
     details: { personId: input.personId, recipientOrganisationId: consent.recipientOrganisationId, categories: [...new Set(consent.dataCategories)].sort().join(','), method: consent.method },
-  });
+  }, input.auditTrail);
   return consentId;
 }
 

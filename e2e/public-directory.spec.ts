@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
-import { describeFindings, watchSecurityHeaders } from './support/security-headers.ts';
+import { describeFindings, disableHttpCache, watchSecurityHeaders } from './support/security-headers.ts';
 
 /**
  * The public help directory (issue 4): a person finds the right help with JavaScript on or off, in Danish, English
@@ -150,6 +150,8 @@ async function openWithoutJavaScript(browser: Browser, baseURL: string | undefin
   if (!baseURL) throw new Error('No baseURL: the e2e global setup did not start Bro.');
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
   const page = await context.newPage();
+  // Chromium drops HSTS from cached responses: check what the server sent, uncached.
+  await disableHttpCache(page);
   const watcher = watchSecurityHeaders(page, new URL(baseURL).origin);
   return {
     page,

@@ -31,6 +31,7 @@ import type {
   UpdateOrganisationRequest,
   UpdateUserRequest,
 } from '@bro/domain';
+import type { Campaign, CampaignSummary, CreateCampaignRequest, HeardAboutStatistics, HsdsServicesPage, UpdateCampaignRequest } from '@bro/domain';
 
 export type {
   AdminUser,
@@ -240,3 +241,17 @@ export function fieldErrorsOf(error: ApiError, knownFields: readonly string[]): 
   return result;
 }
 
+// Campaign pages (organisation admin): content on the public site; public only once published
+const campaign = (id: string) => `/api/campaigns/${ids(id)}`;
+export const fetchCampaigns = (signal?: AbortSignal) => request<CampaignSummary[]>('GET', '/api/campaigns', { signal });
+export const fetchCampaign = (id: string, signal?: AbortSignal) => request<Campaign>('GET', campaign(id), { signal });
+export const createCampaign = (body: CreateCampaignRequest) => request<Campaign>('POST', '/api/campaigns', { body });
+/** Lists (testimonials, videos, services) are replaced as a whole, so the form sends them complete. */
+export const updateCampaign = (id: string, body: UpdateCampaignRequest) => request<Campaign>('PATCH', campaign(id), { body });
+export const publishCampaign = (id: string) => request<Campaign>('POST', `${campaign(id)}/publish`, { body: {} });
+export const unpublishCampaign = (id: string) => request<Campaign>('POST', `${campaign(id)}/unpublish`, { body: {} });
+/** Counts only, cells below 5 as "<5". */
+export const fetchHeardAboutStatistics = (signal?: AbortSignal) => request<HeardAboutStatistics>('GET', '/api/statistics/heard-about', { signal });
+/** One page of the public directory (HSDS API): what a campaign may point to beyond the organisation's own listings. */
+export const fetchPublicServicesPage = (page: number, signal?: AbortSignal) =>
+  request<HsdsServicesPage>('GET', `/api/hsds/services?per_page=100&page=${page}`, { signal });

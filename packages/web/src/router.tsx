@@ -19,6 +19,9 @@ const UsersPage = page(() => import('./features/admin/UsersPage'), 'UsersPage');
 const DirectoryPage = page(() => import('./features/directory/DirectoryPage'), 'DirectoryPage');
 const NewHelpServicePage = page(() => import('./features/directory/NewHelpServicePage'), 'NewHelpServicePage');
 const EditHelpServicePage = page(() => import('./features/directory/EditHelpServicePage'), 'EditHelpServicePage');
+const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), 'CampaignsPage');
+const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'), 'NewCampaignPage');
+const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
@@ -44,6 +47,9 @@ export function AppRoutes() {
           <Route path="admin/directory" element={guarded('users:manage', DirectoryPage)} />
           <Route path="admin/directory/new" element={guarded('users:manage', NewHelpServicePage)} />
           <Route path="admin/directory/:id" element={guarded('users:manage', EditHelpServicePage)} />
+          <Route path="admin/campaigns" element={guarded('users:manage', CampaignsPage)} />
+          <Route path="admin/campaigns/new" element={guarded('users:manage', NewCampaignPage)} />
+          <Route path="admin/campaigns/:id" element={guarded('users:manage', EditCampaignPage)} />
           <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,6 @@
 // Danish is the primary language. The UI says "du" (informal you), as Danish public self-service does.
 // Domain terms follow docs/glossary.md (henvisning, samtykke, forløb, underretning, voldsudsat, voldsudøver …).
+import { campaignsDa } from '../features/campaigns/campaigns.da';
 import { directoryDa } from '../features/directory/directory.da';
 
 export const da = {
@@ -569,4 +570,5 @@ export const da = {
     },
   },
   directory: directoryDa,
+  campaigns: campaignsDa,
 } as const;

@@ -1,3 +1,4 @@
+import { campaignsEn } from '../features/campaigns/campaigns.en';
 import { directoryEn } from '../features/directory/directory.en';
 import type { da } from './da';
 
@@ -572,4 +573,5 @@ export const en: Dictionary = {
     },
   },
   directory: directoryEn,
+  campaigns: campaignsEn,
 };

@@ -99,6 +99,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/inbox', permission: 'referral:intake', label: t('nav.inbox') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
     { to: '/admin/directory', permission: 'users:manage', label: t('nav.directory') },
+    { to: '/admin/campaigns', permission: 'users:manage', label: t('campaigns.nav') },
     { to: '/platform/organisations', permission: 'organisations:manage', label: t('nav.organisations') },
   ];
   const visible = items.filter((item) => permissions.includes(item.permission));

@@ -1,0 +1,196 @@
+import { CreateCampaignRequest, type Campaign, type CampaignLanguage, type CreateCampaignInput } from '@bro/domain';
+
+/**
+ * The campaign form's state and its one conversion to an API request, checked with the SAME zod schema the server
+ * validates with (`CreateCampaignRequest`), so the form cannot accept what the server would refuse.
+ */
+
+let lastKey = 0;
+/** React list keys for rows the admin adds and removes (never sent to the server). */
+const newKey = () => `campaign-row-${++lastKey}`;
+
+export type TestimonialDraft = { key: string; quote: string; attribution: string; language: CampaignLanguage };
+export type VideoDraft = {
+  key: string;
+  kind: 'own' | 'external';
+  titleDa: string;
+  titleEn: string;
+  titleAr: string;
+  path: string;
+  captionsPath: string;
+  url: string;
+};
+
+export type CampaignDraft = {
+  slug: string;
+  titleDa: string;
+  titleEn: string;
+  titleAr: string;
+  summaryDa: string;
+  summaryEn: string;
+  summaryAr: string;
+  bodyDa: string;
+  bodyEn: string;
+  bodyAr: string;
+  testimonials: TestimonialDraft[];
+  videos: VideoDraft[];
+  /** In the order the admin chose them: the public page lists them so. */
+  serviceIds: string[];
+};
+
+export type CampaignDraftUpdate = (update: (draft: CampaignDraft) => CampaignDraft) => void;
+
+/** What the edit page last did, as a kind (not text) so its message follows a change of language. */
+export type CampaignOutcome = 'created' | 'saved' | 'published' | 'unpublished';
+
+export const emptyTestimonial = (): TestimonialDraft => ({ key: newKey(), quote: '', attribution: '', language: 'da' });
+export const emptyVideo = (): VideoDraft => ({ key: newKey(), kind: 'own', titleDa: '', titleEn: '', titleAr: '', path: '', captionsPath: '', url: '' });
+
+export function emptyCampaignDraft(): CampaignDraft {
+  return {
+    slug: '',
+    titleDa: '',
+    titleEn: '',
+    titleAr: '',
+    summaryDa: '',
+    summaryEn: '',
+    summaryAr: '',
+    bodyDa: '',
+    bodyEn: '',
+    bodyAr: '',
+    testimonials: [],
+    videos: [],
+    serviceIds: [],
+  };
+}
+
+export function draftFromCampaign(campaign: Campaign): CampaignDraft {
+  const text = (value: string | null) => value ?? '';
+  return {
+    slug: campaign.slug,
+    titleDa: campaign.titleDa,
+    titleEn: campaign.titleEn,
+    titleAr: text(campaign.titleAr),
+    summaryDa: campaign.summaryDa,
+    summaryEn: campaign.summaryEn,
+    summaryAr: text(campaign.summaryAr),
+    bodyDa: campaign.bodyDa,
+    bodyEn: campaign.bodyEn,
+    bodyAr: text(campaign.bodyAr),
+    testimonials: campaign.testimonials.map((testimonial) => ({ key: newKey(), ...testimonial })),
+    videos: campaign.videos.map((video) => ({
+      key: newKey(),
+      kind: video.kind,
+      titleDa: video.titleDa,
+      titleEn: video.titleEn,
+      titleAr: text(video.titleAr),
+      path: video.kind === 'own' ? video.path : '',
+      captionsPath: video.kind === 'own' ? text(video.captionsPath) : '',
+      url: video.kind === 'external' ? video.url : '',
+    })),
+    serviceIds: campaign.services.map((service) => service.id),
+  };
+}
+
+const optionalText = (value: string) => (value.trim() === '' ? null : value);
+
+/** The request the draft stands for; a video sends only the fields of its kind. */
+export function toRequestInput(draft: CampaignDraft): CreateCampaignInput {
+  return {
+    slug: draft.slug,
+    titleDa: draft.titleDa,
+    titleEn: draft.titleEn,
+    titleAr: optionalText(draft.titleAr),
+    summaryDa: draft.summaryDa,
+    summaryEn: draft.summaryEn,
+    summaryAr: optionalText(draft.summaryAr),
+    bodyDa: draft.bodyDa,
+    bodyEn: draft.bodyEn,
+    bodyAr: optionalText(draft.bodyAr),
+    testimonials: draft.testimonials.map(({ quote, attribution, language }) => ({ quote, attribution, language })),
+    videos: draft.videos.map((video) => {
+      const titles = { titleDa: video.titleDa, titleEn: video.titleEn, titleAr: optionalText(video.titleAr) };
+      return video.kind === 'own'
+        ? { kind: 'own' as const, ...titles, path: video.path.trim(), captionsPath: optionalText(video.captionsPath.trim()) }
+        : { kind: 'external' as const, ...titles, url: video.url.trim() };
+    }),
+    serviceIds: draft.serviceIds,
+  };
+}
+
+/** Why a field was refused, as a code the form turns into a sentence (campaigns.errors.*). */
+export type CampaignErrorCode =
+  | 'required'
+  | 'too_long'
+  | 'too_many'
+  | 'slug_format'
+  | 'slug_taken'
+  | 'media_path_format'
+  | 'captions_path_format'
+  | 'url_format'
+  | 'duplicate_value'
+  | 'unknown_or_inactive_service'
+  | 'invalid';
+
+const messageCodes: readonly CampaignErrorCode[] = [
+  'slug_format',
+  'slug_taken',
+  'media_path_format',
+  'captions_path_format',
+  'duplicate_value',
+  'unknown_or_inactive_service',
+];
+const isMessageCode = (message: string): message is CampaignErrorCode => (messageCodes as readonly string[]).includes(message);
+
+export type CampaignError = { fieldKey: string; code: CampaignErrorCode; maximum?: number };
+
+/** The form field of an error path: the request's own path (`videos.0.url`); chosen services collapse onto one. */
+export function fieldKeyOfPath(path: string): string {
+  const key = path.replace(/^\//, '').replace(/\//g, '.').replace(/^body\./, '');
+  return /^serviceIds(\.|$)/.test(key) ? 'serviceIds' : key;
+}
+
+type Issue = { code: string; path: PropertyKey[]; message: string; origin?: unknown; format?: unknown; maximum?: unknown };
+
+function errorOfIssue(issue: Issue): CampaignError {
+  const fieldKey = fieldKeyOfPath(issue.path.map(String).join('.'));
+  if (isMessageCode(issue.message)) return { fieldKey, code: issue.message };
+  switch (issue.code) {
+    case 'too_small':
+      return { fieldKey, code: 'required' };
+    case 'too_big':
+      return issue.origin === 'string' ? { fieldKey, code: 'too_long', maximum: Number(issue.maximum) } : { fieldKey, code: 'too_many' };
+    case 'invalid_format':
+      return { fieldKey, code: issue.format === 'url' ? 'url_format' : 'invalid' };
+    default:
+      return { fieldKey, code: /url/.test(fieldKey) ? 'url_format' : 'invalid' };
+  }
+}
+
+export type CampaignCheck = { request: CreateCampaignRequest; errors: [] } | { request: undefined; errors: CampaignError[] };
+
+/** Checks the draft with the server's own schema; one error per field (the first), in the form's order. */
+export function checkCampaignDraft(draft: CampaignDraft): CampaignCheck {
+  const parsed = CreateCampaignRequest.safeParse(toRequestInput(draft));
+  if (parsed.success) return { request: parsed.data, errors: [] };
+  const seen = new Set<string>();
+  const errors: CampaignError[] = [];
+  for (const issue of parsed.error.issues as Issue[]) {
+    const error = errorOfIssue(issue);
+    if (seen.has(error.fieldKey)) continue;
+    seen.add(error.fieldKey);
+    errors.push(error);
+  }
+  return { request: undefined, errors };
+}
+
+/** A refusal's field errors as the form's errors; `slug_taken` has no path and belongs to the address field. */
+export function campaignErrorsOfServer(code: string, fieldErrors: readonly { path: string; message: string }[]): CampaignError[] {
+  if (code === 'slug_taken') return [{ fieldKey: 'slug', code: 'slug_taken' }];
+  return fieldErrors.map(({ path, message }) => ({ fieldKey: fieldKeyOfPath(path), code: isMessageCode(message) ? message : 'invalid' }));
+}
+
+/** Has the admin changed anything that would be saved? (Row keys do not count.) */
+export function isSameCampaign(a: CampaignDraft, b: CampaignDraft): boolean {
+  return JSON.stringify(toRequestInput(a)) === JSON.stringify(toRequestInput(b));
+}

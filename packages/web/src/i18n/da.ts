@@ -1,5 +1,6 @@
 // Danish is the primary language. The UI says "du" (informal you), as Danish public self-service does.
 // Domain terms follow docs/glossary.md (henvisning, samtykke, forløb, underretning, voldsudsat, voldsudøver …).
+import { coursesDa } from '../features/courses/courses.da';
 import { campaignsDa } from '../features/campaigns/campaigns.da';
 import { directoryDa } from '../features/directory/directory.da';
 
@@ -571,4 +572,5 @@ export const da = {
   },
   directory: directoryDa,
   campaigns: campaignsDa,
+  courses: coursesDa,
 } as const;

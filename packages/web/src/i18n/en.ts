@@ -1,3 +1,4 @@
+import { coursesEn } from '../features/courses/courses.en';
 import { campaignsEn } from '../features/campaigns/campaigns.en';
 import { directoryEn } from '../features/directory/directory.en';
 import type { da } from './da';
@@ -574,4 +575,5 @@ export const en: Dictionary = {
   },
   directory: directoryEn,
   campaigns: campaignsEn,
+  courses: coursesEn,
 };

@@ -25,7 +25,7 @@ import { registerCourseSessionRoutes } from './course-session.routes.ts';
 import { registerOutcomeRoutes } from './outcome.routes.ts';
 import { registerRiskAssessmentRoutes } from './risk-assessment.routes.ts';
 import { registerSafetyPlanRoutes } from './safety-plan.routes.ts';
-import { assignCounsellor, closeCourse, getCourse, listCourses, openCourse, updateAddressProtection, updateSafeContact } from './course.service.ts';
+import { assignCounsellor, closeCourse, getCourse, listCourses, listMyCourseServices, openCourse, updateAddressProtection, updateSafeContact } from './course.service.ts';
 import { registerTriageRoutes } from './triage.routes.ts';
 
 const CounsellorParams = z.strictObject({ userId: z.uuid() });
@@ -50,6 +50,19 @@ export function registerCourseRoutes(app: FastifyInstance, deps: AppDeps): void 
       },
     },
     async (request) => listCourses({ ...deps, actor: requireActor(request), query: request.query }),
+  );
+
+  api.get(
+    '/courses/services',
+    {
+      config: { permission: 'course:triage' },
+      schema: {
+        tags: ['courses'],
+        summary: 'The services I may open courses at (my service assignments, on the sides I work)',
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string(), serviceLine: z.enum(['victim', 'perpetrator']).nullable() })) },
+      },
+    },
+    async (request) => listMyCourseServices({ db: deps.db, actor: requireActor(request) }),
   );
 
   api.post(

@@ -53,6 +53,7 @@ import {
   listAssignedServiceIds,
   listCourseRows,
   listOtherCoursesOfPerson,
+  listServicesOfOrganisation,
   lockCourse,
   updateCourse,
   type CourseRow,
@@ -480,4 +481,15 @@ export async function rebuild(trx: Transaction<Database>, input: CourseDeps & { 
   const row = await findCourseRow(trx, { courseId, visibility, now });
   if (!row) throw new AppError('not_found');
   return buildCourseView(trx, { cipher: input.cipher, actor: input.actor, row, visibility, now });
+}
+
+/** The services the actor may open courses at: assigned to them, active, and holding a side they work. No personal data. */
+export async function listMyCourseServices(input: { db: Kysely<Database>; actor: Actor }): Promise<{ id: string; name: string; serviceLine: 'victim' | 'perpetrator' | null }[]> {
+  const visibility = await courseVisibilityOf(input.db, input.actor);
+  if (visibility.kind !== 'staff') return [];
+  const services = await listServicesOfOrganisation(input.db, input.actor.organisationId);
+  return services
+    .filter((service) => service.is_active && visibility.serviceIds.includes(service.id))
+    .filter((service) => visibility.sides.some((side) => canServiceHoldSide(service.service_line as 'victim' | 'perpetrator' | null, side)))
+    .map((service) => ({ id: service.id, name: service.name, serviceLine: service.service_line as 'victim' | 'perpetrator' | null }));
 }

@@ -19,6 +19,7 @@ import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextAreaField, T
 import { LiveMessage } from '../../ui/LiveMessage';
 import { Loading } from '../../ui/Loading';
 import { useSignedInSession } from '../auth/useSession';
+import { OpenCoursePanel } from '../courses/OpenCoursePanel';
 import { allConsentCategories, defaultConsentCategories, toDateTimeLocal } from '../referrals/referral-form';
 
 type Done = (referral: ReferralForReceiver, message: string) => void;
@@ -42,6 +43,8 @@ export function ReceiverActions({ referral, onDone, message }: ActionsProps) {
   const panels: ReactNode[] = [];
   if (allows('log_contact_attempt', 'referral:contact')) panels.push(<ContactAttemptPanel key="contact" referral={referral} onDone={done} />);
   if (allows('accept', 'referral:decide')) panels.push(<AcceptPanel key="accept" referral={referral} onDone={done} />);
+  // Opening a course hands the referral over too: the usual way on, where the service runs courses.
+  if (allows('hand_over', 'referral:contact') && session.permissions.includes('course:triage')) panels.push(<OpenCoursePanel key="openCourse" referral={referral} />);
   if (allows('hand_over', 'referral:contact')) panels.push(<HandOverPanel key="handOver" referral={referral} onDone={done} />);
   if (allows('decline', 'referral:decide')) panels.push(<DeclinePanel key="decline" referral={referral} onDone={done} />);
   if (allows('reroute', 'referral:decide')) panels.push(<ReroutePanel key="reroute" referral={referral} onDone={done} />);

@@ -23,6 +23,7 @@ const startPages: readonly { permission: Permission; path: string }[] = [
   { permission: 'referral:create', path: '/referrals/new' },
   { permission: 'referral:track', path: '/referrals' },
   { permission: 'referral:intake', path: '/inbox' },
+  { permission: 'course:read', path: '/courses' },
   { permission: 'users:manage', path: '/admin/users' },
   { permission: 'organisations:manage', path: '/platform/organisations' },
 ];

@@ -36,6 +36,8 @@ export type AppConfig = {
   webDistDir?: string;
   /** Off in tests that are about something else; on in production. */
   isRateLimitEnabled?: boolean;
+  /** Sign-in attempts per client address and minute (default 10). Raised only where many people share an address. */
+  loginAttemptsPerMinute?: number;
   logLevel?: string;
 };
 

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(),
   /** Allow OIDC issuers on plain http (local test identity providers only). */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+  /** Sign-in attempts per client address and minute. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export type Env = {
@@ -30,6 +32,7 @@ export type Env = {
   logLevel: string;
   publicOrigin: string;
   allowInsecureOidc: boolean;
+  loginAttemptsPerMinute: number;
 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -45,5 +48,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: parsed.LOG_LEVEL,
     publicOrigin: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}`,
     allowInsecureOidc: parsed.OIDC_ALLOW_INSECURE === 'true',
+    loginAttemptsPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
   };
 }

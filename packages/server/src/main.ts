@@ -35,7 +35,13 @@ async function main(): Promise<void> {
     cipher,
     mailer: createLogMailer((line) => console.warn(`[mail] ${line}`)),
     liveUpdates,
-    config: { publicOrigin: env.publicOrigin, allowInsecureOidc: env.allowInsecureOidc, isRateLimitEnabled: true, logLevel: env.logLevel },
+    config: {
+      publicOrigin: env.publicOrigin,
+      allowInsecureOidc: env.allowInsecureOidc,
+      isRateLimitEnabled: true,
+      loginAttemptsPerMinute: env.loginAttemptsPerMinute,
+      logLevel: env.logLevel,
+    },
   });
   const jobs = await startJobWorker(
     {

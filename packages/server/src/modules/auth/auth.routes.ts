@@ -14,7 +14,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock, cipher } = deps;
   // @fastify/rate-limit throws an error with statusCode 429; the one error handler turns it into `rate_limited`.
-  const attemptLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } };
+  const attemptLimit =
+    deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: deps.config.loginAttemptsPerMinute ?? ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } };
 
   api.post(
     '/auth/login',

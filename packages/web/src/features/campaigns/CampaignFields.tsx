@@ -1,10 +1,11 @@
 import { CampaignLanguage } from '@bro/domain';
-import { useCallback, useEffect, useState, type ChangeEvent, type ReactNode } from 'react';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadFailed, Loading } from '../../ui/Loading';
 import { RadioGroup, SelectField, TextAreaField, TextField, fieldDomId } from '../../ui/fields';
 import { emptyTestimonial, emptyVideo, type CampaignDraft, type CampaignDraftUpdate, type TestimonialDraft, type VideoDraft } from './campaign-form';
 import { useServiceChoices, type ServiceChoice } from './useCampaigns';
+import { ItemFrame, updateItem, useFocusAfterRender } from '../../ui/repeatable-list';
 
 type TextKey = { [K in keyof CampaignDraft]: CampaignDraft[K] extends string ? K : never }[keyof CampaignDraft];
 type FieldsProps = {
@@ -53,31 +54,6 @@ export function CampaignFields({ draft, errors, onChange, linkedServices }: Fiel
   );
 }
 
-/** Moves focus after a re-render: to a row just added, or to the "add" button when a row was removed. */
-function useFocusAfterRender(): (fieldKey: string) => void {
-  const [target, setTarget] = useState<{ fieldKey: string }>();
-  useEffect(() => {
-    if (target) document.getElementById(fieldDomId(target.fieldKey))?.focus();
-  }, [target]);
-  return useCallback((fieldKey: string) => setTarget({ fieldKey }), []);
-}
-
-function updateItem<T>(items: readonly T[], index: number, update: (item: T) => T): T[] {
-  return items.map((item, position) => (position === index ? update(item) : item));
-}
-
-function ItemFrame({ legend, removeLabel, onRemove, children }: { legend: string; removeLabel: string; onRemove: () => void; children: ReactNode }) {
-  return (
-    <fieldset className="app-campaign-item">
-      <legend className="form-label">{legend}</legend>
-      {children}
-      <button type="button" className="button button-secondary" onClick={onRemove}>
-        {removeLabel}
-      </button>
-    </fieldset>
-  );
-}
-
 function AddButton({ fieldKey, label, error, onAdd }: { fieldKey: string; label: string; error: string | undefined; onAdd: () => void }) {
   return (
     <div className={error ? 'form-group form-error' : 'form-group'}>
@@ -105,6 +81,7 @@ function TestimonialFields({ draft, errors, onChange }: ListProps) {
         const number = index + 1;
         return (
           <ItemFrame
+            className="app-campaign-item"
             key={testimonial.key}
             legend={t('campaigns.fields.testimonialLegend', { number })}
             removeLabel={t('campaigns.removeTestimonial', { number })}
@@ -169,6 +146,7 @@ function VideoFields({ draft, errors, onChange }: ListProps) {
         });
         return (
           <ItemFrame
+            className="app-campaign-item"
             key={video.key}
             legend={t('campaigns.fields.videoLegend', { number })}
             removeLabel={t('campaigns.removeVideo', { number })}

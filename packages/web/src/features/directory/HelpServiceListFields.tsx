@@ -1,40 +1,11 @@
 import { Weekday } from '@bro/domain';
-import { useCallback, useEffect, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useMemo, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, CheckboxGroup, RadioGroup, TextField, fieldDomId } from '../../ui/fields';
 import { emptyLocation, emptyPhone, emptyRule, type DraftUpdate, type HelpServiceDraft, type LocationDraft, type PhoneDraft, type RuleDraft } from './help-service-form';
+import { ItemFrame, updateItem, useFocusAfterRender } from '../../ui/repeatable-list';
 
 type ListProps = { draft: HelpServiceDraft; errors: Record<string, string>; onChange: DraftUpdate };
-
-/**
- * Moves focus after the list has re-rendered: to the first field of a row just added, or to the "add" button when
- * a row was removed (its own button is gone), so keyboard and screen-reader users are never dropped at the top.
- */
-function useFocusAfterRender(): (fieldKey: string) => void {
-  // A new object each time, so asking twice for the same field still moves focus.
-  const [target, setTarget] = useState<{ fieldKey: string }>();
-  useEffect(() => {
-    if (target) document.getElementById(fieldDomId(target.fieldKey))?.focus();
-  }, [target]);
-  return useCallback((fieldKey: string) => setTarget({ fieldKey }), []);
-}
-
-/** Replaces item `index` of a draft list with `update(item)`. */
-function updateItem<T>(items: readonly T[], index: number, update: (item: T) => T): T[] {
-  return items.map((item, position) => (position === index ? update(item) : item));
-}
-
-function ItemFrame({ legend, removeLabel, onRemove, children }: { legend: string; removeLabel: string; onRemove: () => void; children: ReactNode }) {
-  return (
-    <fieldset className="app-directory-item">
-      <legend className="form-label">{legend}</legend>
-      {children}
-      <button type="button" className="button button-secondary" onClick={onRemove}>
-        {removeLabel}
-      </button>
-    </fieldset>
-  );
-}
 
 export function PhoneFields({ draft, errors, onChange }: ListProps) {
   const { t } = useTranslation();
@@ -50,6 +21,7 @@ export function PhoneFields({ draft, errors, onChange }: ListProps) {
         const number = index + 1;
         return (
           <ItemFrame
+            className="app-directory-item"
             key={phone.key}
             legend={t('directory.fields.phoneLegend', { number })}
             removeLabel={t('directory.removePhone', { number })}
@@ -96,6 +68,7 @@ export function RuleFields({ draft, errors, onChange }: ListProps) {
         const number = index + 1;
         return (
           <ItemFrame
+            className="app-directory-item"
             key={rule.key}
             legend={t('directory.fields.ruleLegend', { number })}
             removeLabel={t('directory.removeRule', { number })}
@@ -159,6 +132,7 @@ export function LocationFields({ draft, errors, onChange }: ListProps) {
         const number = index + 1;
         return (
           <ItemFrame
+            className="app-directory-item"
             key={location.key}
             legend={t('directory.fields.locationLegend', { number })}
             removeLabel={t('directory.removeLocation', { number })}

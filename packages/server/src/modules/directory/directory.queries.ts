@@ -1,5 +1,5 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Database, DirectoryServicesTable } from '../../db/tables.ts';
 
 /**
  * The only file that writes SQL for the directory tables. Public reads (pages and HSDS API) go through
@@ -10,47 +10,11 @@ import type { Database } from '../../db/tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type DirectoryServiceValues = {
-  organisation_id: string;
-  referral_service_id: string | null;
-  slug: string;
-  status: string;
-  name_da: string;
-  name_en: string;
-  name_ar: string | null;
-  description_da: string;
-  description_en: string;
-  description_ar: string | null;
-  how_to_contact_da: string;
-  how_to_contact_en: string;
-  how_to_contact_ar: string | null;
-  eligibility_da: string | null;
-  eligibility_en: string | null;
-  minimum_age: number | null;
-  maximum_age: number | null;
-  target_groups: string[];
-  channels: string[];
-  languages: string[];
-  is_anonymous_contact_offered: boolean;
-  is_free_of_charge: boolean;
-  is_open_24_hours: boolean;
-  /** JSON text of the weekly rules. */
-  schedule_rules: string;
-  schedule_note_da: string | null;
-  schedule_note_en: string | null;
-  is_national: boolean;
-  municipality_codes: string[];
-  /** JSON text of the phones. */
-  phones: string;
-  email: string | null;
-  website_url: string | null;
-  capacity_available: number | null;
-  capacity_maximum: number | null;
-  capacity_unit: string | null;
-  capacity_updated_at: Date | null;
-  last_checked_at: Date;
-  updated_at: Date;
-};
+/**
+ * Every column a create or an update writes (all of them, so an update never leaves a stale field), taken from the
+ * table type: `schedule_rules` and `phones` are JSON text. Only the id and created_at are left to the insert.
+ */
+export type DirectoryServiceValues = Required<Omit<Insertable<DirectoryServicesTable>, 'id' | 'created_at'>>;
 
 export type DirectoryLocationValues = {
   name_da: string;

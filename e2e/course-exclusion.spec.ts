@@ -89,7 +89,7 @@ test('an exclusion at triage proposes an onward referral, which reaches the hotl
   await expectNoAxeViolations(counsellor);
 
   // The hotline: the onward referral is in its inbox, from Københavns Kommune, under the pseudonym.
-  await hotline.goto('/inbox');
+  await hotline.goto('/medarbejder/inbox');
   await expect(hotline.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
   const inboxCard = hotline.getByRole('link', { name: `Henvisning ${reference}` });
   await expect(inboxCard).toBeVisible({ timeout: 15_000 });

@@ -125,7 +125,7 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
 
   // The supervisor sees the course in the counsellor's caseload, high risk first (read for supervision).
   const supervisor = await openPageAs(demoAccount('lokk.leder@demo.bro.dk'));
-  await supervisor.goto('/supervision');
+  await supervisor.goto('/medarbejder/supervision');
   await expect(supervisor.getByRole('heading', { level: 1, name: 'Supervision' })).toBeVisible();
   await expectNoAxeViolations(supervisor);
   await supervisor.getByRole('link', { name: 'Maria Berg' }).click();
@@ -191,7 +191,7 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   await expectNoAxeViolations(counsellor);
 
   // The officer's closed loop: the referral was handed over to a course; nothing of the course is shown.
-  await officer.goto('/referrals');
+  await officer.goto('/medarbejder/referrals');
   await officer.getByRole('link', { name: reference }).click();
   await expect(officer.getByRole('heading', { level: 1, name: `Henvisning ${reference}` })).toBeVisible();
   await expect(officer.getByText('Overdraget til forløb').first()).toBeVisible();
@@ -211,7 +211,7 @@ async function section(page: Page, name: string) {
 }
 
 async function referToLokk(officer: Page, personName: string): Promise<string> {
-  await officer.goto('/referrals/new');
+  await officer.goto('/medarbejder/referrals/new');
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
@@ -230,7 +230,7 @@ async function referToLokk(officer: Page, personName: string): Promise<string> {
 }
 
 async function openInboxReferral(page: Page, reference: string) {
-  await page.goto('/inbox');
+  await page.goto('/medarbejder/inbox');
   await page.getByRole('link', { name: `Henvisning ${reference}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Henvisning ${reference}` })).toBeVisible();
 }

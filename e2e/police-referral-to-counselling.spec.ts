@@ -14,7 +14,7 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
   const coordinator = await openPageAs(demoAccount('lokk.visitation@demo.bro.dk'));
 
   // The coordinator has the inbox open before the referral exists: it must appear without a reload.
-  await coordinator.goto('/inbox');
+  await coordinator.goto('/medarbejder/inbox');
   await expect(coordinator.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
   await expectNoAxeViolations(coordinator);
 
@@ -23,7 +23,7 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
   const situationCanary = `SITUATION-CANARY-${Date.now()}`;
 
   // The officer's form.
-  await officer.goto('/referrals/new');
+  await officer.goto('/medarbejder/referrals/new');
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
@@ -65,7 +65,7 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
   await expectNoAxeViolations(coordinator);
 
   // The officer: the closed loop shows "accepted" and the contact history, never the service's notes.
-  await officer.goto('/referrals');
+  await officer.goto('/medarbejder/referrals');
   await expect(officer.getByRole('heading', { level: 1, name: 'Mine henvisninger' })).toBeVisible();
   await expectNoAxeViolations(officer);
   await officer.getByRole('link', { name: reference! }).click();

@@ -111,7 +111,7 @@ async function lookUpReceipt(page: Page, code: string): Promise<void> {
 
 /** Opens the inbox and waits until it has loaded; returns the references already there. */
 async function openInbox(page: Page): Promise<string[]> {
-  await page.goto('/inbox');
+  await page.goto('/medarbejder/inbox');
   await expect(page.getByRole('heading', { level: 1, name: 'Indbakke' })).toBeVisible();
   const referrals = page.getByRole('region', { name: 'Henvisninger' });
   // Loaded: the cards, or the "no referrals" line (the loading line is a paragraph too, so it is left out).

@@ -36,7 +36,7 @@ test('the login page is in Danish with a neutral title, passes axe, and switches
 });
 
 test('a deep link serves the app and an unknown API path answers a problem document, both with the security headers', async ({ page }) => {
-  const document = await page.goto('/referrals/new');
+  const document = await page.goto('/medarbejder/referrals/new');
   expect(document?.status()).toBe(200);
   await expect(page).toHaveTitle('Bro');
 

@@ -9,7 +9,7 @@ export type LoginAccount = { email: string; password: string; totpSecret: string
  * signing in lives here, so a renamed label is a one-line change.
  */
 export const loginPage = {
-  path: '/login',
+  path: '/medarbejder/login',
   emailLabel: 'E-mail',
   passwordLabel: 'Adgangskode',
   submitButton: 'Log ind',

@@ -7,6 +7,8 @@ import { defineConfig } from 'vite';
 const dkfdsDist = decodeURIComponent(new URL('../../node_modules/dkfds/dist', import.meta.url).pathname);
 
 export default defineConfig({
+  // The staff app lives under one prefix; "/" belongs to the public site (docs/adr/0005-staff-app-under-medarbejder.md).
+  base: '/medarbejder/',
   plugins: [react()],
   resolve: {
     alias: { '~dkfds': dkfdsDist },

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,10 +22,11 @@ import { registerReferralRoutes } from './modules/referrals/referral.routes.ts';
 import { registerUserRoutes } from './modules/users/user.routes.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import type { Clock } from './platform/clock.ts';
-import { registerErrorHandling, sendProblem } from './platform/errors.ts';
+import { registerErrorHandling } from './platform/errors.ts';
 import type { FieldCipher } from './platform/field-encryption.ts';
 import type { LiveUpdates } from './platform/live-updates.ts';
 import type { Mailer } from './platform/mailer.ts';
+import { registerStaffApp } from './platform/staff-app.ts';
 
 export type AppConfig = {
   publicOrigin: string;
@@ -139,35 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   registerPublicPages(app, deps);
   registerContactPages(app, deps);
   registerCampaignPages(app, deps);
-  registerWebApp(app, deps.config.webDistDir ?? defaultWebDist);
+  registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
 
   const broApp = app as unknown as BroApp;
   broApp.routeCatalogue = routeCatalogue;
   return broApp;
-}
-
-/** Serves the built single-page app; unknown non-API paths get index.html so deep links work. */
-function registerWebApp(app: FastifyInstance, distDir: string): void {
-  const indexPath = `${distDir}/index.html`;
-  if (!existsSync(indexPath)) return;
-  const indexHtml = readFileSync(indexPath, 'utf8');
-  void app.register(async (web) => {
-    web.addHook('onRoute', (route) => {
-      route.config = { ...route.config, permission: 'public' };
-    });
-    await web.register(fastifyStatic, {
-      root: distDir,
-      wildcard: false,
-      index: false,
-      // Hashed assets are immutable; anything else (index.html) is never cached.
-      setHeaders: (reply, path) => {
-        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store');
-      },
-    });
-    // Deep links (/inbox/…) get the app; anything else unknown stays a problem document.
-    web.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api') || !request.headers.accept?.includes('text/html')) return sendProblem(request, reply, 'not_found');
-      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
-    });
-  });
 }

@@ -38,25 +38,49 @@ describe('serving the web app', () => {
   });
 
   it('serves hashed assets with a long cache lifetime and the security headers', async () => {
-    const response = await app.inject({ method: 'GET', url: '/assets/index-abc123.css' });
+    const response = await app.inject({ method: 'GET', url: '/medarbejder/assets/index-abc123.css' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/css');
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
-  it('answers a deep link with the app page, never cached', async () => {
-    const response = await app.inject({ method: 'GET', url: '/inbox/2f1c', headers: { accept: 'text/html' } });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<div id="root">');
-    expect(response.headers['cache-control']).toBe('no-store');
+  it('answers a deep link under /medarbejder with the app page, never cached', async () => {
+    for (const url of ['/medarbejder', '/medarbejder/', '/medarbejder/inbox/2f1c']) {
+      const response = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body).toContain('<div id="root">');
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it("redirects the staff app's old addresses permanently to their place under /medarbejder", async () => {
+    for (const [from, to] of [
+      ['/login?reason=idle', '/medarbejder/login?reason=idle'],
+      ['/inbox', '/medarbejder/inbox'],
+      ['/inbox/2f1c', '/medarbejder/inbox/2f1c'],
+      ['/referrals/new', '/medarbejder/referrals/new'],
+      ['/courses/2f1c/triage', '/medarbejder/courses/2f1c/triage'],
+      ['/admin/users', '/medarbejder/admin/users'],
+      ['/platform/organisations', '/medarbejder/platform/organisations'],
+    ]) {
+      const response = await app.inject({ method: 'GET', url: from, headers: { accept: 'text/html' } });
+      expect(response.statusCode, from).toBe(301);
+      expect(response.headers.location).toBe(to);
+    }
+  });
+
+  it('leaves "/" to the public site, not to the staff sign-in', async () => {
+    const response = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/da');
   });
 
   it('keeps unknown API paths and non-HTML requests as problem documents', async () => {
     const api = await app.inject({ method: 'GET', url: '/api/nowhere', headers: { accept: 'text/html' } });
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');
-    const missingAsset = await app.inject({ method: 'GET', url: '/assets/missing.js' });
+    const missingAsset = await app.inject({ method: 'GET', url: '/medarbejder/assets/missing.js' });
     expect(missingAsset.statusCode).toBe(404);
   });
 });

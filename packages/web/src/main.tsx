@@ -7,12 +7,15 @@ import { BrowserRouter } from 'react-router';
 import { SessionProvider } from './features/auth/SessionProvider';
 import { AppRoutes } from './router';
 
+// Vite's `base` (/medarbejder/) without its trailing slash: every route and link of the app is below it.
+const staffAppBase = import.meta.env.BASE_URL.replace(/\/$/, '');
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <BrowserRouter>
+    <BrowserRouter basename={staffAppBase}>
       <SessionProvider>
         <AppRoutes />
       </SessionProvider>

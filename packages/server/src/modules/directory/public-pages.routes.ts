@@ -67,6 +67,9 @@ export function registerPublicPages(app: FastifyInstance, deps: AppDeps): void {
       return sendPage(reply, pageLanguage, renderNotFoundPage(pageLanguage), 404);
     };
 
+    // "/" belongs to the public site, not to the staff sign-in: a person who types the address must find help.
+    api.get('/', { ...common, schema: { hide: true } }, async (_request, reply) => reply.redirect('/da', 302));
+
     for (const lang of PAGE_LANGUAGES) {
       api.get(`/${lang}`, { ...common, schema: { hide: true } }, async (_request, reply) => sendPage(reply, lang, renderStartPage(lang)));
     }

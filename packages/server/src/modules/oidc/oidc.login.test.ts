@@ -205,7 +205,7 @@ describe('OIDC sign-in per organisation', () => {
     const response = await callback(path, stateCookie);
 
     expect(response.statusCode).toBe(302);
-    expect(response.headers.location).toBe('/');
+    expect(response.headers.location).toBe('/medarbejder/');
     const sessionCookie = cookieOf(response, SESSION_COOKIE);
     expect(sessionCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
     expect(cookieOf(response, OIDC_STATE_COOKIE)?.value).toBe('');
@@ -235,7 +235,7 @@ describe('OIDC sign-in per organisation', () => {
     try {
       const { path, stateCookie } = await reachCallback({ accountId: 'sub-anna' });
       const response = await callback(path, stateCookie);
-      expect(response.headers.location).toBe('/');
+      expect(response.headers.location).toBe('/medarbejder/');
       const session = await t.db.selectFrom('sessions').select('user_id').where('id', '=', hashSessionToken(String(cookieOf(response, SESSION_COOKIE)?.value))).executeTakeFirstOrThrow();
       expect(session.user_id).toBe(anna.id);
     } finally {
@@ -247,14 +247,14 @@ describe('OIDC sign-in per organisation', () => {
     const earlier = await t.given.session({ id: anna.id, membershipId: anna.membershipId });
     const { path, stateCookie } = await reachCallback({ accountId: 'sub-anna' });
     const response = await callback(path, `${stateCookie}; ${SESSION_COOKIE}=${earlier.token}`);
-    expect(response.headers.location).toBe('/');
+    expect(response.headers.location).toBe('/medarbejder/');
     const old = await t.db.selectFrom('sessions').select('ended_at').where('id', '=', earlier.sessionId).executeTakeFirstOrThrow();
     expect(old.ended_at).not.toBeNull();
   });
 
   it('refuses a replayed callback: the state is one-time', async () => {
     const { path, stateCookie } = await reachCallback({ accountId: 'sub-anna' });
-    expect((await callback(path, stateCookie)).headers.location).toBe('/');
+    expect((await callback(path, stateCookie)).headers.location).toBe('/medarbejder/');
     const sessionsBefore = await countSessionsOf(anna.id);
 
     const replay = await callback(path, stateCookie);

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../app.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { getOidcProviderSettings, putOidcProviderSettings } from './oidc-provider-admin.service.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
+import { staffAppUrl } from '../../platform/staff-app.ts';
 import {
   completeOidcLogin,
   createOidcConfigurationCache,
@@ -26,7 +27,7 @@ export const OIDC_STATE_COOKIE = '__Host-bro-oidc-state';
 const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' as const };
 
 /** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
-export const OIDC_FAILURE_LOCATION = '/login?error=oidc';
+export const OIDC_FAILURE_LOCATION = staffAppUrl('/login?error=oidc');
 
 export const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
 export type OidcProviderOption = z.infer<typeof OidcProviderOption>;
@@ -112,7 +113,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
       if (!result.isSignedIn) return redirectToFailure(request, reply, result.reason);
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions);
-      return reply.redirect('/', 302);
+      return reply.redirect(staffAppUrl('/'), 302);
     },
   );
 }

@@ -6,12 +6,12 @@ import { LoadFailed, Loading } from '../../ui/Loading';
 import { SessionContext, type SessionContextValue } from './useSession';
 
 /**
- * Leaving always reloads the page at /login: a full reload is the surest way to drop every piece of personal data
+ * Leaving always reloads the page at the staff app's login page: a full reload is the surest way to drop every piece of personal data
  * this tab still holds in memory. The reason in the URL is a fixed word, never personal data.
  */
 function leaveToLogin(reason: SignedOutReason): void {
   setCsrfToken(undefined);
-  window.location.replace(`/login?reason=${reason}`);
+  window.location.replace(`${import.meta.env.BASE_URL}login?reason=${reason}`);
 }
 
 type IdleState = 'active' | 'warning';

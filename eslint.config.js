@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // Generated reference data (scripts/generate-postcodes.ts): a table, not code.
+    files: ['packages/domain/src/reference-data/dk-postcodes.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
     // Migrations are frozen history typed Kysely<any> on purpose: they must not depend on today's schema types.
     files: ['packages/server/src/db/migrations/**', 'packages/server/src/db/migrate.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

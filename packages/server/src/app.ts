@@ -6,49 +6,25 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import type { Database } from './db/tables.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { registerCampaignRoutes } from './modules/campaigns/campaign.routes.ts';
-import { registerCourseRoutes } from './modules/courses/course.routes.ts';
-import { registerCampaignPages } from './modules/directory/campaign-pages.routes.ts';
-import { registerContactPages } from './modules/directory/contact-pages.routes.ts';
-import { registerDirectoryRoutes } from './modules/directory/directory.routes.ts';
-import { registerPublicPages } from './modules/directory/public-pages.routes.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
-import { registerOidcRoutes } from './modules/oidc/oidc.routes.ts';
-import { registerOrganisationRoutes } from './modules/organisations/organisation.routes.ts';
-import { registerReferralRoutes } from './modules/referrals/referral.routes.ts';
-import { registerUserRoutes } from './modules/users/user.routes.ts';
+import { registerAuthRoutes } from './modules/auth/index.ts';
+import { registerCampaignRoutes } from './modules/campaigns/index.ts';
+import { courseJobs, registerCourseRoutes } from './modules/courses/index.ts';
+import { directoryJobs, registerCampaignPages, registerContactPages, registerDirectoryRoutes, registerPublicPages } from './modules/directory/index.ts';
+import { registerHealthRoutes } from './modules/health/index.ts';
+import { registerOidcRoutes } from './modules/oidc/index.ts';
+import { registerOrganisationRoutes } from './modules/organisations/index.ts';
+import { referralJobs, registerReferralRoutes } from './modules/referrals/index.ts';
+import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
-import type { Clock } from './platform/clock.ts';
 import { registerErrorHandling } from './platform/errors.ts';
-import type { FieldCipher } from './platform/field-encryption.ts';
-import type { LiveUpdates } from './platform/live-updates.ts';
-import type { Mailer } from './platform/mailer.ts';
+import type { AppConfig, AppDeps } from './platform/app-deps.ts';
+import type { JobDefinition } from './platform/jobs.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
 
-export type AppConfig = {
-  publicOrigin: string;
-  allowInsecureOidc: boolean;
-  /** Serve the built web app from this folder when it exists. */
-  webDistDir?: string;
-  /** Off in tests that are about something else; on in production. */
-  isRateLimitEnabled?: boolean;
-  /** Sign-in attempts per client address and minute (default 10). Raised only where many people share an address. */
-  loginAttemptsPerMinute?: number;
-  logLevel?: string;
-};
+export type { AppConfig, AppDeps };
 
-/** Everything a module needs, passed in explicitly: no singletons, so tests can pass their own. */
-export type AppDeps = {
-  db: Kysely<Database>;
-  clock: Clock;
-  cipher: FieldCipher;
-  mailer: Mailer;
-  liveUpdates: LiveUpdates;
-  config: AppConfig;
-};
+/** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs];
 
 export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] };
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildApp } from './app.ts';
+import { buildApp, jobDefinitions } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       cipher,
       sms: createLogSmsSender((line) => app.log.info(line)),
     },
-    { log: (level, message) => app.log[level](message) },
+    { definitions: jobDefinitions, log: (level, message) => app.log[level](message) },
   );
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);

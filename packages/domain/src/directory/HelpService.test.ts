@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkedBeforeIsDue, CreateHelpServiceRequest, isCheckDue, LocationInput, UpdateHelpServiceRequest, type CreateHelpServiceInput } from './HelpService.ts';
 import { hsdsPageEnvelope, HsdsServicesQuery } from './Hsds.ts';
-import { municipalityCodesForPostcode } from './postcodes.ts';
 import { parseTaxonomyTermId, TaxonomyTermId } from './taxonomy.ts';
 
 const minimal: CreateHelpServiceInput = {
@@ -106,21 +105,9 @@ describe('HSDS page envelope', () => {
   });
 });
 
-describe('taxonomy terms and postcodes', () => {
+describe('taxonomy terms', () => {
   it('parses term ids', () => {
     expect(parseTaxonomyTermId(TaxonomyTermId.parse('target_group:lgbt'))).toEqual({ kind: 'target_group', value: 'lgbt' });
     expect(parseTaxonomyTermId(TaxonomyTermId.parse('channel:chat'))).toEqual({ kind: 'channel', value: 'chat' });
-  });
-
-  it('maps the demo municipalities main postcodes and nothing else', () => {
-    expect(municipalityCodesForPostcode('1050')).toEqual(['101']);
-    expect(municipalityCodesForPostcode('2000')).toEqual(['147']);
-    expect(municipalityCodesForPostcode('2300')).toEqual(['101']);
-    expect(municipalityCodesForPostcode('2770')).toEqual(['185']);
-    expect(municipalityCodesForPostcode('2791')).toEqual(['155']);
-    expect(municipalityCodesForPostcode('8000')).toEqual(['751']);
-    expect(municipalityCodesForPostcode('9220')).toEqual(['851']);
-    expect(municipalityCodesForPostcode('5260')).toEqual(['461']);
-    expect(municipalityCodesForPostcode('6700')).toEqual([]);
   });
 });

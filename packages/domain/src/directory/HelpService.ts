@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MunicipalityCode, Postcode } from './postcodes.ts';
+import { MunicipalityCode, Postcode } from '../reference-data/postcodes.ts';
 import { Schedule } from './schedule.ts';
 import { Channel, HelpServiceStatus, LanguageCode, TargetGroup } from './taxonomy.ts';
 

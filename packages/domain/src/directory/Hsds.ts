@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Postcode } from './postcodes.ts';
+import { Postcode } from '../reference-data/postcodes.ts';
 import { Channel, HelpServiceStatus, TargetGroup, TaxonomyTermId } from './taxonomy.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { CreateCampaignRequest, type CreateCampaignInput } from '@bro/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { setCampaignStatus } from '../modules/campaigns/campaign.queries.ts';
-import { insertCampaignOf } from '../modules/campaigns/campaign.service.ts';
+import { setCampaignStatus } from '../modules/campaigns/index.ts';
+import { insertCampaignOf } from '../modules/campaigns/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 

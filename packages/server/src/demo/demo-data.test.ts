@@ -1,5 +1,5 @@
 import { verify as verifyPassword } from '@node-rs/argon2';
-import { proposeService, type Gender, type PersonRole, type RoutingRule } from '@bro/domain';
+import { municipalities, proposeService, type Gender, type PersonRole, type RoutingRule } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../platform/audit-log.ts';
 import { createFixedClock } from '../platform/clock.ts';
@@ -8,7 +8,6 @@ import { TEST_ENCRYPTION_KEY, TEST_NOW } from '../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
 import { DEMO_PASSWORD, demoAccounts, allDemoAccounts } from './demo-accounts.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
-import { municipalities } from './municipalities.ts';
 
 const cipher = createFieldCipher(TEST_ENCRYPTION_KEY);
 const clock = createFixedClock(TEST_NOW);

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { municipalities, municipalitySlug } from '@bro/domain';
 import type { Database } from '../db/tables.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -8,7 +9,6 @@ import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
-import { municipalities, municipalitySlug } from './municipalities.ts';
 import {
   interventionscenterMunicipalityCodes,
   MUNICIPAL_UNIT_NAME,

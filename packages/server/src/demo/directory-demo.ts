@@ -1,7 +1,7 @@
 import { CreateHelpServiceRequest, type CreateHelpServiceInput, type OrganisationKind } from '@bro/domain';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { insertHelpService } from '../modules/directory/directory.service.ts';
+import { insertHelpService } from '../modules/directory/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 

@@ -1,31 +1,12 @@
-import type { Gender, OrganisationKind, PersonRole, ServiceLine } from '@bro/domain';
+import { policeDistricts, type Gender, type OrganisationKind, type PersonRole, type ServiceLine } from '@bro/domain';
+
+export { policeDistricts };
 
 /**
  * The demo's organisations, services and programmes, as data. Sources: the five seed texts and DOMAIN.md §3.2
  * and §4 (see docs/demo-data.md). Everything here is public information about real organisations; the people
  * (demo-accounts.ts) are invented.
  */
-
-export type PoliceDistrict = { code: string; slug: string; name: string };
-
-/**
- * The 12 police districts (politikredse) since 2007. The code is their number in the order Rigspolitiet lists
- * them (north to east); it is a convention of this demo, not a code from an official register.
- */
-export const policeDistricts: readonly PoliceDistrict[] = [
-  { code: '01', slug: 'politi-nordjylland', name: 'Nordjyllands Politi' },
-  { code: '02', slug: 'politi-oestjylland', name: 'Østjyllands Politi' },
-  { code: '03', slug: 'politi-midt-vestjylland', name: 'Midt- og Vestjyllands Politi' },
-  { code: '04', slug: 'politi-sydoestjylland', name: 'Sydøstjyllands Politi' },
-  { code: '05', slug: 'politi-syd-soenderjylland', name: 'Syd- og Sønderjyllands Politi' },
-  { code: '06', slug: 'politi-fyn', name: 'Fyns Politi' },
-  { code: '07', slug: 'politi-sydsjaelland-lolland-falster', name: 'Sydsjællands og Lolland-Falsters Politi' },
-  { code: '08', slug: 'politi-midt-vestsjaelland', name: 'Midt- og Vestsjællands Politi' },
-  { code: '09', slug: 'politi-nordsjaelland', name: 'Nordsjællands Politi' },
-  { code: '10', slug: 'politi-koebenhavns-vestegn', name: 'Københavns Vestegns Politi' },
-  { code: '11', slug: 'politi-koebenhavn', name: 'Københavns Politi' },
-  { code: '12', slug: 'politi-bornholm', name: 'Bornholms Politi' },
-];
 
 /** Every police district has a team for partner violence, rape, stalking and honour crimes (since 2021). */
 export const POLICE_UNIT_NAME = 'Team for partnervold';

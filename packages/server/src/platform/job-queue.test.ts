@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
 import { createFixedClock } from './clock.ts';
-import { allJobDefinitions, startJobWorker, type JobDeps, type JobLog, type JobWorker } from './job-queue.ts';
+import { jobDefinitions } from '../app.ts';
+import { startJobWorker, type JobDeps, type JobLog, type JobWorker } from './job-queue.ts';
 import type { JobDefinition, JobResult } from './jobs.ts';
 import { createInProcessLiveUpdates } from './live-updates.ts';
 import { createRecordingMailer } from './mailer.ts';
@@ -131,13 +132,13 @@ describe('startJobWorker (pg-boss)', () => {
   });
 
   it('runs every module\'s definitions by default, each under its own name, with its cron scheduled', async () => {
-    const names = allJobDefinitions.map((definition) => definition.name);
+    const names = jobDefinitions.map((definition) => definition.name);
     expect(names).toContain('escalate-overdue-referrals');
     expect(new Set(names).size).toBe(names.length);
     // The modules' handlers are tested in their modules; here only that the worker takes them all on.
-    await startJobWorker(deps, { log }).then((worker) => workers.push(worker));
+    await startJobWorker(deps, { definitions: jobDefinitions, log }).then((worker) => workers.push(worker));
     const { rows } = await sql<{ name: string; cron: string }>`SELECT name, cron FROM pgboss.schedule WHERE name IN (${sql.join(names)}) ORDER BY name`.execute(database.db);
-    const withCron = allJobDefinitions.filter((definition) => definition.cron).map(({ name, cron }) => ({ name, cron }));
+    const withCron = jobDefinitions.filter((definition) => definition.cron).map(({ name, cron }) => ({ name, cron }));
     expect(rows).toEqual(withCron.sort((a, b) => a.name.localeCompare(b.name)));
   });
 

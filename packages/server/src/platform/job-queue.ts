@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
 import { PgBoss } from 'pg-boss';
 import type { Database } from '../db/tables.ts';
-import { courseJobs } from '../modules/courses/course.jobs.ts';
-import { directoryJobs } from '../modules/directory/directory.jobs.ts';
-import { referralJobs } from '../modules/referrals/referral.jobs.ts';
 import type { JobContext, JobDefinition } from './jobs.ts';
 
 export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Kysely<Database> };
-
-/** Every module's job definitions. A module with jobs adds its list here. */
-export const allJobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs];
 
 /** pg-boss keeps its tables in a schema of its own, apart from the application's (migrated by Kysely). */
 export const JOB_SCHEMA = 'pgboss';
@@ -17,8 +11,8 @@ export const JOB_SCHEMA = 'pgboss';
 export type JobLog = (level: 'info' | 'error', message: string) => void;
 
 export type JobWorkerOptions = {
-  /** Defaults to every module's definitions. Tests pass their own. */
-  definitions?: readonly JobDefinition[];
+  /** What to run: the composition root passes every module's definitions (app.ts `jobDefinitions`); tests their own. */
+  definitions: readonly JobDefinition[];
   /** Where the worker says what ran. Defaults to one line on stdout/stderr. Never given personal data. */
   log?: JobLog;
   /** Retries after a thrown error. Defaults: 3 retries, 30 s apart, doubling (pg-boss backoff with jitter). */
@@ -42,8 +36,8 @@ const defaultLog: JobLog = (level, message) => (level === 'error' ? process.stde
  * cron job's singleton key from its time slot, so every process may schedule the same cron without double runs.
  * Cron expressions are evaluated in UTC.
  */
-export async function startJobWorker(deps: JobDeps, options: JobWorkerOptions = {}): Promise<JobWorker> {
-  const definitions = options.definitions ?? allJobDefinitions;
+export async function startJobWorker(deps: JobDeps, options: JobWorkerOptions): Promise<JobWorker> {
+  const { definitions } = options;
   const log = options.log ?? defaultLog;
   const retry = options.retry ?? { limit: 3, delaySeconds: 30, isBackoff: true };
   const context: JobContext = { db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates, cipher: deps.cipher, sms: deps.sms };

@@ -2,7 +2,7 @@ import { LoginRequest, LoginResponse, SessionInfo, TotpCodeRequest, TotpEnrolmen
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor, requirePendingLogin } from '../../platform/auth/authorization.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
 import { enrolTotp, getTotpEnrolment, loginWithPassword, loginWithTotp, logout, toSessionInfo } from './auth.service.ts';

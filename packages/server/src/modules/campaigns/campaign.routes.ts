@@ -2,9 +2,9 @@ import { Campaign, CampaignIdParams, CampaignList, CreateCampaignRequest, HeardA
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
-import { getHeardAboutStatistics } from '../referrals/self-referral.service.ts';
+import { getHeardAboutStatistics } from '../referrals/index.ts';
 import { createCampaign, getCampaign, listCampaigns, publishCampaign, unpublishCampaign, updateCampaign } from './campaign.service.ts';
 
 /**

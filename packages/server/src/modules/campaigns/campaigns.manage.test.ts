@@ -1,9 +1,9 @@
 import type { Campaign, CampaignSummary, HeardAboutStatistics } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { givenHelpService, helpServiceInput } from '../directory/directory.test-support.ts';
-import { createSelfReferral, getContactFormOptions, issueChallenge, validateSelfReferral } from '../referrals/self-referral.service.ts';
-import { createSelfReferralFixture, validContactFields } from '../referrals/self-referral.test-support.ts';
+import { givenHelpService, helpServiceInput } from '../directory/testing.ts';
+import { createSelfReferral, getContactFormOptions, issueChallenge, validateSelfReferral } from '../referrals/index.ts';
+import { createSelfReferralFixture, validContactFields } from '../referrals/testing.ts';
 import { campaignInput } from './campaign.test-support.ts';
 
 describe('campaigns: an organisation admin maintains its campaigns', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCampaignDemoData } from '../../demo/campaign-demo.ts';
 import { loadDemoDataIfEmpty } from '../../demo/demo-data.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { givenHelpService, helpServiceInput } from '../directory/directory.test-support.ts';
+import { givenHelpService, helpServiceInput } from '../directory/testing.ts';
 import { campaignInput } from './campaign.test-support.ts';
 
 function expectPublicPage(response: { statusCode: number; headers: Record<string, unknown>; body: string }, lang: 'da' | 'en' | 'ar', status = 200): string {

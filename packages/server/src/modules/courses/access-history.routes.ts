@@ -2,7 +2,7 @@ import { AccessHistoryExtract, ProduceAccessHistoryRequest } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { printAccessHistory, produceAccessHistory } from './access-history.service.ts';
 import { CourseParams, PrintQuery, sendPrintable } from './course-http.ts';

@@ -13,7 +13,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { parseIdempotencyKey } from '../../platform/idempotency.ts';
 import { getBridging, listOnwardOptions, recordShelterStay, recordUnderretning, recordUnderretningReceipt, referOnward, updateStay } from './bridging.service.ts';

@@ -20,8 +20,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../platform/live-updates.ts';
-import { createOnwardReferral, listOnwardReferralsOfCourse, listOnwardServiceOptions } from '../referrals/onward-referral.service.ts';
-import { publishReferralChanges } from '../referrals/referral-transition.ts';
+import { createOnwardReferral, listOnwardReferralsOfCourse, listOnwardServiceOptions } from '../referrals/index.ts';
+import { publishReferralChanges } from '../referrals/index.ts';
 import {
   findMunicipalityByCode,
   findShelterOrganisation,

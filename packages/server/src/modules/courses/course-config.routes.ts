@@ -2,7 +2,7 @@ import { AssignServiceStaffRequest, CourseServiceConfig, CourseTemplateInput, El
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { assignServiceStaff, listCourseServiceConfigs, listEligibilityRuleVersions, saveCourseTemplate, saveEligibilityRules } from './course-config.service.ts';
 

@@ -15,7 +15,7 @@ import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findOnwardTarget } from '../referrals/referral.queries.ts';
+import { findOnwardTarget } from '../referrals/index.ts';
 import {
   findServiceOfOrganisation,
   listCourseTemplates,

@@ -2,7 +2,7 @@ import { PlanSessionRequest, RecordAttendanceRequest, RescheduleSessionRequest, 
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { CourseParams } from './course-http.ts';
 import { listSessionsOfCourse, planSession, recordAttendance, rescheduleSession, writeSessionNote } from './course-session.service.ts';

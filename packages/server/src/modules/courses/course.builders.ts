@@ -2,7 +2,7 @@ import type { Course, CourseSafeContactInput, CoursePersonRole, ServiceLine, Rol
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../../test/test-app.ts';
 import { broChecklistV1, broJudgementV1 } from '../../demo/course-demo.ts';
-import { createReferralFixture, givenReferral, idempotencyKey, type Member, type ReferralFixture } from '../referrals/referral.builders.ts';
+import { createReferralFixture, givenReferral, idempotencyKey, type Member, type ReferralFixture } from '../referrals/testing.ts';
 
 /**
  * Test data for courses, on top of the referral fixture (police, LOKK, Dialog mod Vold, the hotline …):

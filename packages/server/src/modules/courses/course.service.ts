@@ -37,11 +37,11 @@ import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../platform/live-updates.ts';
-import { insertPerson } from '../referrals/referral.queries.ts';
-import { receiverVisibility } from '../referrals/referral-access.ts';
-import { applyReferralTransition, publishReferralChanges } from '../referrals/referral-transition.ts';
-import { isConsentWithdrawn, visibleCategoriesOf } from '../referrals/referral-views.ts';
-import { getRecord } from '../referrals/referral.service.ts';
+import { insertPerson } from '../referrals/index.ts';
+import { receiverVisibility } from '../referrals/index.ts';
+import { applyReferralTransition, publishReferralChanges } from '../referrals/index.ts';
+import { isConsentWithdrawn, visibleCategoriesOf } from '../referrals/index.ts';
+import { getRecord } from '../referrals/index.ts';
 import { canActor, canWorkAt, readPurposeOf, staffVisibility, type CourseVisibility } from './course-access.ts';
 import {
   findCourseRow,

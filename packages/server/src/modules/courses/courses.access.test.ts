@@ -1,8 +1,8 @@
 import { hasPermission, type Course, type CourseSummary, type Permission, type SessionView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import type { Member } from '../referrals/referral.builders.ts';
-import { givenReferral, idempotencyKey } from '../referrals/referral.builders.ts';
+import type { Member } from '../referrals/testing.ts';
+import { givenReferral, idempotencyKey } from '../referrals/testing.ts';
 import { checklistAnswers, createCourseFixture, expectStatus, givenCourseFromReferral, postCourse, safeSmsWeekdays, type CourseFixture } from './course.builders.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { BridgingView, InboxItem, OnwardServiceOption, ReferralForReceiver, ReferralForReferrer, ShelterStayView, UnderretningView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { idempotencyKey } from '../referrals/referral.builders.ts';
+import { idempotencyKey } from '../referrals/testing.ts';
 import { checklistAnswers, createCourseFixture, expectStatus, givenCourseFromReferral, givenWalkInCourse, safeSmsWeekdays, type CourseFixture } from './course.builders.ts';
 
 describe('bridging onward', () => {

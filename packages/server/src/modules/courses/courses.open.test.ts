@@ -2,7 +2,7 @@ import type { Course, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { givenReferral, idempotencyKey } from '../referrals/referral.builders.ts';
+import { givenReferral, idempotencyKey } from '../referrals/testing.ts';
 import { createCourseFixture, expectStatus, givenCourseFromReferral, givenWalkInCourse, postCourse, safeSmsWeekdays, type CourseFixture } from './course.builders.ts';
 
 describe('opening a course', () => {

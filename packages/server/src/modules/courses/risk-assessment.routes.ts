@@ -2,7 +2,7 @@ import { RecordRiskAssessmentRequest, RiskAssessmentView, RiskInstrument, RiskIn
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { CourseParams } from './course-http.ts';
 import { listRiskAssessmentsOfCourse, listRiskInstruments, publishRiskInstrument, recordRiskAssessment } from './risk-assessment.service.ts';

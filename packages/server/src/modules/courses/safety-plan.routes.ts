@@ -2,7 +2,7 @@ import { SafetyPlanVersionView, SafetyPlanView, SaveSafetyPlanRequest } from '@b
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { CourseParams, sendPrintable } from './course-http.ts';
 import { getSafetyPlan, getSafetyPlanVersion, printSafetyPlan, saveSafetyPlan } from './safety-plan.service.ts';

@@ -2,7 +2,7 @@ import { DecideTriageRequest, EvaluateTriageRequest, TriageEvaluationView, Triag
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { CourseParams } from './course-http.ts';
 import { decideTriage, evaluateTriage, listTriage } from './triage.service.ts';

@@ -1,5 +1,5 @@
 import type { CampaignTestimonial, CampaignVideo } from '@bro/domain';
-import type { PublicCampaign } from '../campaigns/campaign.service.ts';
+import type { PublicCampaign } from '../campaigns/index.ts';
 import { campaignTexts } from './campaign-pages.text.ts';
 import { html, renderLayout, type SafeHtml } from './public-pages.render.ts';
 import { textDirection, texts, type PageLanguage } from './public-pages.text.ts';

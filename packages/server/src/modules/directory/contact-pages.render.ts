@@ -1,5 +1,5 @@
 import { formatReceiptCode, HeardAbout, HOTLINE_CHOICE, PersonRole, selfReferralFields, type ReceiptStatus, type SelfReferralField } from '@bro/domain';
-import type { ContactFormOptions, SelfReferralTarget } from '../referrals/self-referral.service.ts';
+import type { ContactFormOptions, SelfReferralTarget } from '../referrals/index.ts';
 import { contactFieldError, contactLanguages, contactTexts } from './contact-pages.text.ts';
 import { html, renderLayout, type SafeHtml } from './public-pages.render.ts';
 import { texts, type PageLanguage } from './public-pages.text.ts';

@@ -3,7 +3,7 @@ import { heardAboutFromSource, HOTLINE_CHOICE, normaliseReceiptCode, selfReferra
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import {
   checkChallenge,
   createSelfReferral,
@@ -13,7 +13,7 @@ import {
   lookUpReceipt,
   validateSelfReferral,
   type SelfReferralFieldErrors,
-} from '../referrals/self-referral.service.ts';
+} from '../referrals/index.ts';
 import { renderContactPage, renderReceiptLookupPage, renderReceiptPage, renderTooLargePage, type ContactFormValues } from './contact-pages.render.ts';
 import { contactTexts } from './contact-pages.text.ts';
 import { renderNotFoundPage } from './public-pages.render.ts';

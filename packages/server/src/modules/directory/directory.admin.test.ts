@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GivenSession } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { auditEntries } from '../auth/auth.test-support.ts';
+import { auditEntries } from '../auth/testing.ts';
 import { CANARY_ADDRESS, CANARY_STREET, confidentialShelterInput, helpServiceInput } from './directory.test-support.ts';
 
 describe('directory admin API /api/directory/services', () => {

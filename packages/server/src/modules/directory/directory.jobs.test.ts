@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessLiveUpdates } from '../../platform/live-updates.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { auditEntries } from '../auth/auth.test-support.ts';
+import { auditEntries } from '../auth/testing.ts';
 import { directoryJobs, remindDirectoryChecks } from './directory.jobs.ts';
 import { givenHelpService, helpServiceInput, setHelpServiceTimes } from './directory.test-support.ts';
 

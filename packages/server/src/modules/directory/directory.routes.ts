@@ -2,7 +2,7 @@ import { CreateHelpServiceRequest, HelpService, HelpServiceIdParams, HelpService
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { createHelpService, getHelpService, listHelpServices, markHelpServiceChecked, updateHelpService } from './directory.service.ts';
 import { registerHsdsRoutes } from './hsds.routes.ts';

@@ -1,7 +1,7 @@
 import { HsdsIdParams, HsdsMetadata, HsdsOrganization, HsdsOrganizationsPage, HsdsOrganizationsQuery, HsdsService, HsdsServicesPage, HsdsServicesQuery } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { describeHsdsApi, getHsdsOrganization, getHsdsService, listHsdsOrganizations, listHsdsServices } from './hsds.service.ts';
 
 /**

@@ -13,10 +13,10 @@ import {
   type HsdsServiceListItem,
   type HsdsServicesPage,
   type HsdsServicesQuery,
+  municipalities,
 } from '@bro/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables.ts';
-import { municipalities } from '../../demo/municipalities.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Channel, LanguageCode, MunicipalityCode, municipalityCodesForPostcode, Postcode, Situation, TargetGroup, targetGroupsBySituation } from '@bro/domain';
+import { Channel, LanguageCode, municipalities, MunicipalityCode, municipalityCodesForPostcode, Postcode, Situation, TargetGroup, targetGroupsBySituation } from '@bro/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
-import { municipalities } from '../../demo/municipalities.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { findPublicHelpService, listLanguagesOffered, searchDirectory, statusesOnPublicPages } from './public-directory.service.ts';
 import { renderNotFoundPage, renderSafetyPage, renderSearchPage, renderServicePage, renderStartPage, type SearchParameters } from './public-pages.render.ts';
 import { isPageLanguage, PAGE_LANGUAGES, type PageLanguage } from './public-pages.text.ts';
@@ -144,7 +143,7 @@ function toSearchParameters(query: z.infer<typeof SearchPageQuery>): SearchParam
   };
 }
 
-/** `invalid`: not four digits (shown as an error); `unknown`: four digits outside our partial postcode table. */
+/** `invalid`: not four digits (shown as an error); `unknown`: four digits that are no Danish postcode. */
 function checkPostcode(postcode: string | undefined): 'invalid' | 'unknown' | undefined {
   if (postcode === undefined) return undefined;
   const parsed = Postcode.safeParse(postcode);

@@ -1,6 +1,6 @@
 import type { OidcProviderSettings, PutOidcProviderRequest } from '@bro/domain';
 import type { Kysely } from 'kysely';
-import type { AppConfig } from '../../app.ts';
+import type { AppConfig } from '../../platform/app-deps.ts';
 import type { Database } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';

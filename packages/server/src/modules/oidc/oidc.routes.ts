@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OidcProviderSettings, OrganisationIdParams, PutOidcProviderRequest } from '@bro/domain';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { getOidcProviderSettings, putOidcProviderSettings } from './oidc-provider-admin.service.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';

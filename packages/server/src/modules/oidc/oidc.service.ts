@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as oidc from 'openid-client';
-import type { AppConfig } from '../../app.ts';
+import type { AppConfig } from '../../platform/app-deps.ts';
 import type { Database } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import { hashSessionToken, startSession } from '../../platform/auth/session.ts';

@@ -9,7 +9,7 @@ import {
 } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { createOrganisation, createOrganisationAdmin, listOrganisations, updateOrganisation } from './organisation.service.ts';
 

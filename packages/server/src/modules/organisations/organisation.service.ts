@@ -12,7 +12,7 @@ import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { createUserWithMembership } from '../users/user.service.ts';
+import { createUserWithMembership } from '../users/index.ts';
 import {
   endSessionsOfOrganisation,
   findOrganisation,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import type { GivenSession } from '../../test/builders.ts';
-import { auditEntries, loginFully, loginWithPassword } from '../auth/auth.test-support.ts';
+import { auditEntries, loginFully, loginWithPassword } from '../auth/testing.ts';
 
 describe('organisation administration', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { ContactAttemptRequest, DeclineReferralRequest, InboxItem, NoteInput, Re
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import {
   acceptReferral,

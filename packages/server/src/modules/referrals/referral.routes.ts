@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { parseIdempotencyKey } from '../../platform/idempotency.ts';
 import { registerIntakeRoutes } from './referral-intake.routes.ts';

@@ -1,7 +1,7 @@
 import { AdminUser, AdminUserList, CreateUnitRequest, CreateUserRequest, CreateUserResponse, Unit, UnitList, UpdateUserRequest, UserIdParams } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { createUnit, createUser, deactivateUser, listUnits, listUsers, reactivateUser, resetUserTotp, unlockUser, updateUser } from './user.service.ts';
 

@@ -3,7 +3,7 @@ import { verify } from '@node-rs/argon2';
 import { verifyAuditChain } from '../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import type { GivenSession } from '../../test/builders.ts';
-import { auditEntries, loginFully, loginWithPassword } from '../auth/auth.test-support.ts';
+import { auditEntries, loginFully, loginWithPassword } from '../auth/testing.ts';
 
 describe('user administration', () => {
   let t: TestApp;

@@ -1,3 +1,5 @@
+// Reference data: Denmark's municipalities. Not demo data: routing, the public search and statistics use them.
+
 /**
  * Denmark's 98 municipalities (since the structural reform of 1 January 2007) with their official three-digit
  * municipality codes (kommunekoder, as used in CPR and DAR/DAWA), grouped by region. Christiansø (411) is not a

@@ -1,0 +1,2 @@
+// The auth module's surface: password + TOTP sign-in, sessions, sign-out.
+export { registerAuthRoutes } from './auth.routes.ts';

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import type { Clock } from './clock.ts';
+import type { FieldCipher } from './field-encryption.ts';
+import type { LiveUpdates } from './live-updates.ts';
+import type { Mailer } from './mailer.ts';
+
+export type AppConfig = {
+  publicOrigin: string;
+  allowInsecureOidc: boolean;
+  /** Serve the built web app from this folder when it exists. */
+  webDistDir?: string;
+  /** Off in tests that are about something else; on in production. */
+  isRateLimitEnabled?: boolean;
+  /** Sign-in attempts per client address and minute (default 10). Raised only where many people share an address. */
+  loginAttemptsPerMinute?: number;
+  logLevel?: string;
+};
+
+/**
+ * Everything a module needs, passed in explicitly: no singletons, so tests can pass their own. It lives in platform/
+ * (not in app.ts) so that modules can name it without importing the composition root that imports them.
+ */
+export type AppDeps = {
+  db: Kysely<Database>;
+  clock: Clock;
+  cipher: FieldCipher;
+  mailer: Mailer;
+  liveUpdates: LiveUpdates;
+  config: AppConfig;
+};

@@ -1,5 +1,6 @@
 import type { AccessHistoryExtract } from '@bro/domain';
-import { formatDateTime, html, type PrintLanguage, type SafeHtml } from './print-document.ts';
+import { html, type SafeHtml } from '../../platform/html.ts';
+import { formatDateTime, type PrintLanguage } from './print-document.ts';
 
 /** The printed "who looked at my data" extract, written to the person. */
 

@@ -1,36 +1,14 @@
 import { createHash } from 'node:crypto';
+import { html, renderDocument, trustedHtml, type SafeHtml } from '../../platform/html.ts';
 
 /**
  * Printable documents (safety plan, access-history extract): server-rendered HTML with print CSS and no script at
  * all. The one inline stylesheet is allowed by its hash in a CSP stricter than the app's (`default-src 'none'`),
- * so the page can load nothing, run nothing and be framed by nobody. Every interpolated value is escaped.
+ * so the page can load nothing, run nothing and be framed by nobody. Markup comes from the one HTML kit
+ * (platform/html.ts), which escapes every interpolated value.
  */
 
 export type PrintLanguage = 'da' | 'en';
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
-}
-
-/** Tagged template: literal parts are trusted markup, every `${value}` is escaped unless it is itself `html` output. */
-export type SafeHtml = { readonly __html: string };
-
-function render(value: unknown): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (typeof value === 'object' && value !== null && '__html' in value) return (value as SafeHtml).__html;
-  if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
-}
-
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  let out = strings[0] ?? '';
-  values.forEach((value, index) => {
-    out += render(value) + (strings[index + 1] ?? '');
-  });
-  return { __html: out };
-}
 
 const STYLE = [
   'body{font-family:"IBM Plex Sans",Arial,sans-serif;color:#1a1a1a;margin:2rem auto;max-width:48rem;line-height:1.5;padding:0 1rem}',
@@ -45,7 +23,9 @@ export const PRINT_CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha
 
 /** A whole document. The `<title>` is neutral: a browser tab or print header must not say what this is about. */
 export function renderPrintDocument(input: { lang: PrintLanguage; title: string; body: SafeHtml }): string {
-  return `<!doctype html>${html`<html lang="${input.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${input.title}</title><style>${{ __html: STYLE }}</style></head><body>${input.body}</body></html>`.__html}`;
+  return renderDocument(
+    html`<html lang="${input.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${input.title}</title><style>${trustedHtml(STYLE)}</style></head><body>${input.body}</body></html>`,
+  );
 }
 
 const dateTimeFormat = {

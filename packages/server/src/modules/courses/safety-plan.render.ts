@@ -1,5 +1,6 @@
 import type { ImportantDocument, SafetyPlanContent } from '@bro/domain';
-import { formatDateTime, html, type PrintLanguage, type SafeHtml } from './print-document.ts';
+import { html, type SafeHtml } from '../../platform/html.ts';
+import { formatDateTime, type PrintLanguage } from './print-document.ts';
 
 /**
  * The printed safety plan. Written to the person ("you"), in neutral words: nothing on the page says what kind of

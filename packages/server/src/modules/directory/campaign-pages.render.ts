@@ -1,7 +1,8 @@
 import type { CampaignTestimonial, CampaignVideo } from '@bro/domain';
 import type { PublicCampaign } from '../campaigns/index.ts';
 import { campaignTexts } from './campaign-pages.text.ts';
-import { html, renderLayout, type SafeHtml } from './public-pages.render.ts';
+import { html, type SafeHtml } from '../../platform/html.ts';
+import { renderLayout } from './public-pages.render.ts';
 import { textDirection, texts, type PageLanguage } from './public-pages.text.ts';
 
 /**

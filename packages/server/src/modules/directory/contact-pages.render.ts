@@ -1,7 +1,8 @@
 import { formatReceiptCode, HeardAbout, HOTLINE_CHOICE, PersonRole, selfReferralFields, type ReceiptStatus, type SelfReferralField } from '@bro/domain';
 import type { ContactFormOptions, SelfReferralTarget } from '../referrals/index.ts';
 import { contactFieldError, contactLanguages, contactTexts } from './contact-pages.text.ts';
-import { html, renderLayout, type SafeHtml } from './public-pages.render.ts';
+import { html, type SafeHtml } from '../../platform/html.ts';
+import { renderLayout } from './public-pages.render.ts';
 import { texts, type PageLanguage } from './public-pages.text.ts';
 
 /**

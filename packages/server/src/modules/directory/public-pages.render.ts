@@ -1,4 +1,5 @@
 import { Channel, isOpenAt, Situation, TargetGroup, Weekday, type WeeklyRule } from '@bro/domain';
+import { html, renderDocument, type SafeHtml } from '../../platform/html.ts';
 import type { LocalisedText, PublicHelpService } from './public-directory.service.ts';
 import {
   channelLabel,
@@ -38,34 +39,6 @@ const dateFormat = perLanguage((locale) => new Intl.DateTimeFormat(locale, { dat
 const weekdayFormat = perLanguage((locale) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }));
 const listFormat = perLanguage((locale) => new Intl.ListFormat(locale, { type: 'unit', style: 'short' }));
 
-export type SafeHtml = { readonly __html: string };
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
-}
-
-function isSafeHtml(value: unknown): value is SafeHtml {
-  return typeof value === 'object' && value !== null && '__html' in value;
-}
-
-function renderValue(value: unknown): string {
-  if (value === null || value === undefined || value === false) return '';
-  if (isSafeHtml(value)) return value.__html;
-  if (Array.isArray(value)) return value.map(renderValue).join('');
-  return escapeHtml(String(value));
-}
-
-/** Tagged template: literal parts are trusted markup, every `${value}` is escaped (arrays and `html` nest). */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  let out = strings[0] ?? '';
-  values.forEach((value, index) => {
-    out += renderValue(value) + (strings[index + 1] ?? '');
-  });
-  return { __html: out };
-}
-
 /** Query parameters kept from page to page (search → service → back to search), already validated. */
 export type SearchParameters = {
   situation?: Situation | undefined;
@@ -93,7 +66,7 @@ type LayoutInput = { lang: PageLanguage; path: string; query?: string; body: Saf
 /** Every page: quick exit FIRST in the body (first in tab order, sticky), then skip link, header, content, footer. */
 export function renderLayout({ lang, path, query = '', body }: LayoutInput): string {
   const t = texts[lang];
-  return `<!doctype html>${
+  return renderDocument(
     html`<html lang="${lang}" dir="${textDirection[lang]}">
 <head>
 <meta charset="utf-8">
@@ -130,8 +103,8 @@ ${body}
 </div></footer>
 </body>
 </html>
-`.__html
-  }`;
+`,
+  );
 }
 
 export function renderStartPage(lang: PageLanguage): string {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
 /** Kysely's view of the schema. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -560,3 +560,15 @@ export type CampaignsTable = {
 };
 
 export type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };
+
+/**
+ * A connection or a transaction. `Transaction<Database>` extends `Kysely<Database>`, so one type serves both; a
+ * function that must run inside a transaction says so by taking `Transaction<Database>` instead.
+ */
+export type Db = Kysely<Database>;
+/** A row as a query returns it (`SELECT *`). Narrower shapes: `Pick<Row<'table'>, …>`. */
+export type Row<Table extends keyof Database> = Selectable<Database[Table]>;
+/** What an insert into the table accepts. */
+export type NewRow<Table extends keyof Database> = Insertable<Database[Table]>;
+/** What an update of the table accepts. */
+export type RowChanges<Table extends keyof Database> = Updateable<Database[Table]>;

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { ChecklistInstrument, EligibilityRules, StructuredJudgementForm, type CourseTemplateInput } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Database, Db } from '../db/tables.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
@@ -229,7 +229,6 @@ export const dannerService = {
   maxContactAttempts: 3,
 } as const;
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Loads the course demo into a database that holds the base demo. Idempotent: once the checklist is there, nothing

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type IdempotencyKeyRow = {
   request_hash: string;

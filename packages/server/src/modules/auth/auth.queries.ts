@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type LoginCandidate = {
   id: string;

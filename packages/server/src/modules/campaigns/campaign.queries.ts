@@ -1,9 +1,8 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { CampaignsTable, Database } from '../../db/tables.ts';
+import type { Selectable, Transaction } from 'kysely';
+import type { CampaignsTable, Database, Db } from '../../db/tables.ts';
 
 /** The only file that writes SQL for campaigns and their linked services. */
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type CampaignRow = Selectable<CampaignsTable>;
 

@@ -8,9 +8,9 @@ import {
   type CampaignSummary,
   type UpdateCampaignRequest,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/tables.ts';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -36,7 +36,6 @@ import {
  * its transaction, with field names only (never the texts).
  */
 
-type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
 const StoredTestimonials = z.array(CampaignTestimonial);

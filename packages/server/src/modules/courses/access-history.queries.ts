@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 
 /** The only file that reads the access log for a person's extract, and writes the extract records. */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type AccessEntryRow = { occurred_at: Date; organisation_name: string | null; purpose: string; action: string; user_display_name: string | null };
 

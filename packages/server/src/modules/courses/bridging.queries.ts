@@ -1,9 +1,8 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, ShelterStaysTable, UnderretningerTable } from '../../db/tables.ts';
+import type { Database, Db, ShelterStaysTable, UnderretningerTable } from '../../db/tables.ts';
 
 /** The only file that writes SQL for shelter stays and underretninger (notifications about children). */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function findShelterOrganisation(db: Db, organisationId: string): Promise<{ id: string; name: string } | undefined> {
   return db.selectFrom('organisations').select(['id', 'name']).where('id', '=', organisationId).where('kind', '=', 'shelter').where('is_active', '=', true).executeTakeFirst();

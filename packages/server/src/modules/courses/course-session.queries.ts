@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { CourseSessionsTable, Database } from '../../db/tables.ts';
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { CourseSessionsTable, Database, Db } from '../../db/tables.ts';
 
 /** The only file that writes SQL for course sessions (including their reminders). */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type SessionRow = {
   id: string;

@@ -1,9 +1,8 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { CoursesTable, Database } from '../../db/tables.ts';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { CoursesTable, Database, Db } from '../../db/tables.ts';
 import { whereCourseVisible, type CourseVisibility } from './course-access.ts';
 
 /** The only file that writes SQL for courses, course templates and service staff. */
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Roles that can be assigned to a service's staff (they work with its courses). */
 export const staffRoles = ['counsellor', 'intake_coordinator', 'supervisor'] as const;

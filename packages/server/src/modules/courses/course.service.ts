@@ -28,7 +28,7 @@ import {
   type Permission,
 } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Database, Db } from '../../db/tables.ts';
 import { recordAccess, type AccessAction } from '../../platform/access-log.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
@@ -68,7 +68,6 @@ import { findLatestTriage } from './triage.queries.ts';
 /** Use cases of a course as a whole: open, read, list, assign, safe contact, protection, close. */
 
 export type CourseDeps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
-type Db = Kysely<Database> | Transaction<Database>;
 
 const LIST_LIMIT = 500;
 

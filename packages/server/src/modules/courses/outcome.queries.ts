@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 
 /** The only file that writes SQL for course outcomes (the person's ratings at the first and last session). */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type OutcomeRow = {
   phase: string;

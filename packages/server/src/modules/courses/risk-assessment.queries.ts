@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, RiskAssessmentsTable } from '../../db/tables.ts';
+import type { Insertable, Transaction } from 'kysely';
+import type { Database, Db, RiskAssessmentsTable } from '../../db/tables.ts';
 
 /** The only file that writes SQL for risk instruments and risk assessments. */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type InstrumentRow = { id: string; key: string; version: number; kind: string; definition: unknown; published_at: Date };
 

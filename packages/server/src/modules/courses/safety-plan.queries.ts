@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 
 /** The only file that writes SQL for safety plans. Versions are only ever inserted. */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type SafetyPlanVersionRow = { version: number; content_enc: string; created_at: Date; created_by_user_id: string; created_by_display_name: string };
 

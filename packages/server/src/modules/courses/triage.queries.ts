@@ -1,8 +1,7 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { CourseTriageDecisionsTable, Database } from '../../db/tables.ts';
+import type { Insertable, Transaction } from 'kysely';
+import type { CourseTriageDecisionsTable, Database, Db } from '../../db/tables.ts';
 
 /** The only file that writes SQL for eligibility rule sets and triage decisions. */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type RuleSetRow = { id: string; service_id: string; version: number; rules: unknown; created_at: Date; created_by_user_id: string | null; created_by_display_name: string | null };
 

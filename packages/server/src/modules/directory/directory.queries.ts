@@ -1,5 +1,5 @@
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database, DirectoryServicesTable } from '../../db/tables.ts';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
+import type { Database, Db, DirectoryServicesTable } from '../../db/tables.ts';
 
 /**
  * The only file that writes SQL for the directory tables. Public reads (pages and HSDS API) go through
@@ -8,7 +8,6 @@ import type { Database, DirectoryServicesTable } from '../../db/tables.ts';
  * constraint already keeps them empty.
  */
 
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Every column a create or an update writes (all of them, so an update never leaves a stale field), taken from the

@@ -9,9 +9,9 @@ import {
   type HelpServiceSummary,
   type UpdateHelpServiceRequest,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/tables.ts';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -32,7 +32,6 @@ import {
   type DirectoryServiceValues,
 } from './directory.queries.ts';
 
-type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
 // ---- Staff admin use cases (organisation admins maintain their own organisation's listings) ---------------------

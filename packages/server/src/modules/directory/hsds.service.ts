@@ -15,8 +15,7 @@ import {
   type HsdsServicesQuery,
   municipalities,
 } from '@bro/domain';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -34,7 +33,6 @@ import { channelLabel, targetGroupLabel } from './public-pages.text.ts';
  * the response schemas in @bro/domain then drop anything undeclared.
  */
 
-type Db = Kysely<Database>;
 
 const municipalityName = new Map(municipalities.map((municipality) => [municipality.code, municipality.name]));
 const languageNames = new Intl.DisplayNames(['da'], { type: 'language' });

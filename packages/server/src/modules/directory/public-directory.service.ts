@@ -8,8 +8,7 @@ import {
   type WeekInterval,
   type WeeklyRule,
 } from '@bro/domain';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { loadPublicDirectory, readDirectoryVersion, type PublicLocationRow, type PublicServiceRow } from './directory.queries.ts';
 import { StoredPhones, StoredRules } from './directory.service.ts';
 
@@ -23,7 +22,6 @@ import { StoredPhones, StoredRules } from './directory.service.ts';
  * on every node from the next request on.
  */
 
-type Db = Kysely<Database>;
 
 /** Danish and English are always there; Arabic only where the organisation wrote it. */
 export type LocalisedText = { da: string; en: string; ar: string | null };

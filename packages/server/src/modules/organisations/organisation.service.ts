@@ -6,8 +6,8 @@ import {
   type PlatformOrganisation,
   type UpdateOrganisationRequest,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -22,7 +22,6 @@ import {
   type OrganisationRow,
 } from './organisation.queries.ts';
 
-type Db = Kysely<Database>;
 
 const danishOrder = new Intl.Collator('da');
 

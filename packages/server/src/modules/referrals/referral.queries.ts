@@ -1,10 +1,9 @@
 import { SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { ConsentsTable, Database, PersonsTable, ReferralEventsTable, ReferralsTable } from '../../db/tables.ts';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { ConsentsTable, Database, Db, PersonsTable, ReferralEventsTable, ReferralsTable } from '../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from './referral-access.ts';
 
 /** The only file that writes SQL for referrals, persons, consents, referral events and notifications. */
-type Db = Kysely<Database> | Transaction<Database>;
 
 const openStatuses = ['sent', 'received', 'accepted'] as const;
 

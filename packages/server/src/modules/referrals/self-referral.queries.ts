@@ -1,11 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 
 /**
  * SQL for self-referrals: which directory listings take requests, the contact form's used challenges, receipt
  * lookups and the "heard about" counts. The referral rows themselves are written through referral.queries.ts.
  */
-type Db = Kysely<Database> | Transaction<Database>;
 
 export type SelfReferralTargetRow = {
   slug: string;

@@ -20,8 +20,8 @@ import {
   type ReceiptStatus,
   type SelfReferralField,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -52,7 +52,6 @@ import {
  * HMAC (a key derived from the app key), each with its own prefix, so no value can stand in for another.
  */
 
-type Db = Kysely<Database>;
 
 /** Stored as the name when the person gives none: staff see at once that the person chose to be anonymous. */
 const ANONYMOUS_NAME = 'Anonym';

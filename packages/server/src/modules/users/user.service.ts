@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { Role, ServiceLine, type AdminUser, type CreateUserRequest, type CreateUserResponse, type Unit, type UpdateUserRequest } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import { endAllSessionsOfUser } from '../../platform/auth/session.queries.ts';
@@ -24,7 +24,6 @@ import {
   type OrganisationUserRow,
 } from './user.queries.ts';
 
-type Db = Kysely<Database>;
 
 const danishOrder = new Intl.Collator('da');
 

@@ -41,7 +41,7 @@ export function registerHsdsRoutes(app: FastifyInstance, deps: AppDeps): void {
   api.get(
     '/hsds/services/:id',
     { ...common, schema: { tags, summary: 'One help service, fully nested', params: HsdsIdParams, response: { 200: HsdsService } } },
-    async (request) => getHsdsService({ db, serviceId: request.params.id }),
+    async (request) => getHsdsService({ db, clock, serviceId: request.params.id }),
   );
 
   api.get(

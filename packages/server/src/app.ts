@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/tables.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -28,6 +28,7 @@ import { registerErrorHandling, sendProblem } from './platform/errors.ts';
 import type { FieldCipher } from './platform/field-encryption.ts';
 import type { LiveUpdates } from './platform/live-updates.ts';
 import type { Mailer } from './platform/mailer.ts';
+import { createSwaggerOptions } from './platform/openapi.ts';
 
 export type AppConfig = {
   publicOrigin: string;
@@ -96,13 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   });
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Bro API', version: '0.1.0', description: 'Consented referrals between front-line staff and specialist services for violence in close relationships.' },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, createSwaggerOptions({ publicOrigin: deps.config.publicOrigin }));
 
   registerErrorHandling(app);
   const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { courseJobs, registerCourseRoutes } from './modules/courses/index.ts';
@@ -19,6 +19,7 @@ import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth
 import { registerErrorHandling } from './platform/errors.ts';
 import type { AppConfig, AppDeps } from './platform/app-deps.ts';
 import type { JobDefinition } from './platform/jobs.ts';
+import { createSwaggerOptions } from './platform/openapi.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
 
 export type { AppConfig, AppDeps };
@@ -71,13 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   });
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Bro API', version: '0.1.0', description: 'Consented referrals between front-line staff and specialist services for violence in close relationships.' },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, createSwaggerOptions({ publicOrigin: deps.config.publicOrigin }));
 
   registerErrorHandling(app);
   const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });

@@ -20,7 +20,10 @@ const pageParameters = {
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('Page number, from 1.'),
   per_page: z.coerce.number().int().min(1).max(100).default(50).describe('Items per page, 1–100.'),
   modified_after: z.iso.datetime({ offset: true }).optional().describe('Only items changed on or after this ISO 8601 date-time.'),
-  taxonomy_term_id: TaxonomyTermId.optional().describe('A target group (`target_group:women`) or channel (`channel:phone`) term.'),
+  taxonomy_term_id: z
+    .union([TaxonomyTermId, z.uuid()])
+    .optional()
+    .describe('A taxonomy term: its `id` (a UUID, as in `attributes[].taxonomy_term`) or its readable form, a target group (`target_group:women`) or channel (`channel:phone`).'),
   postcode: Postcode.optional().describe(
     'Danish postcode of where the person lives: services whose area covers it, and national services. Postcodes outside the main towns of København, Frederiksberg, Tårnby, Dragør, Aarhus, Aalborg and Odense match national services only.',
   ),
@@ -62,66 +65,87 @@ export const HsdsMetadata = z.object({
 });
 export type HsdsMetadata = z.infer<typeof HsdsMetadata>;
 
-const HsdsPhone = z.object({ id: z.string(), number: z.string(), description: z.string().nullable() });
+/**
+ * Nested items (phones, schedules, areas…) have no rows of their own: their ids are name-based UUIDs (version 5) of
+ * the parent's id and the item's kind and index or key, so they stay the same from one request to the next. A
+ * field we have no value for is left out, as HSDS asks, never sent as null.
+ */
+const HsdsPhone = z.object({ id: z.uuid(), number: z.string(), description: z.string().optional() });
 
 const HsdsSchedule = z.object({
-  id: z.string(),
+  id: z.uuid(),
   freq: z.literal('WEEKLY'),
   /** RFC 5545 BYDAY list, e.g. `TH` or `MO,TU,WE,TH,FR,SA,SU`. */
   byday: z.string(),
-  /** Local time in Denmark; null together with closes_at when open 24 hours. */
-  opens_at: z.string().nullable(),
-  closes_at: z.string().nullable(),
-  timezone: z.literal('Europe/Copenhagen'),
-  description: z.string().nullable(),
+  /** Wall-clock time in Denmark, all year round; both absent when open 24 hours. */
+  opens_at: z.string().optional(),
+  closes_at: z.string().optional(),
+  /** Hours Denmark's clocks are ahead of UTC on the day of the response: 1 in winter, 2 in summer time. */
+  timezone: z.number(),
+  description: z.string().optional(),
 });
 
 const HsdsServiceArea = z.object({
-  id: z.string(),
+  id: z.uuid(),
   name: z.string(),
-  description: z.string().nullable(),
-  /** Profile: official three-digit municipality code, or null for the whole country. */
-  municipality_code: z.string().nullable(),
+  description: z.string().optional(),
+  /** Profile: official three-digit municipality code; absent for the whole country. */
+  municipality_code: z.string().optional(),
 });
 
-const HsdsLanguage = z.object({ id: z.string(), name: z.string(), code: z.string() });
+const HsdsLanguage = z.object({ id: z.uuid(), name: z.string(), code: z.string() });
 
-const HsdsTaxonomyTerm = z.object({ id: z.string(), code: z.string(), name: z.string(), description: z.string(), taxonomy: z.string() });
-const HsdsAttribute = z.object({ id: z.string(), taxonomy_term_id: z.string(), taxonomy_term: HsdsTaxonomyTerm });
+const HsdsTaxonomyTerm = z.object({
+  /** Name-based UUID of the readable term id (`target_group:women`); either form filters `taxonomy_term_id`. */
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  taxonomy: z.string(),
+});
+const HsdsAttribute = z.object({
+  id: z.uuid(),
+  link_id: z.uuid(),
+  link_entity: z.literal('service'),
+  taxonomy_term_id: z.uuid(),
+  taxonomy_term: HsdsTaxonomyTerm,
+});
 
 const HsdsAddress = z.object({
-  id: z.string(),
+  id: z.uuid(),
   address_1: z.string(),
   city: z.string(),
-  state_province: z.string().nullable(),
+  /** The region (`Region Hovedstaden`), Denmark's nearest to a state or province; empty when not known. */
+  state_province: z.string(),
   postal_code: z.string(),
   country: z.literal('DK'),
   address_type: z.literal('physical'),
 });
 
 export const HsdsLocation = z.object({
-  id: z.string(),
+  id: z.uuid(),
   location_type: z.enum(['physical', 'virtual']),
   name: z.string(),
-  description: z.string().nullable(),
-  /** Always null for a confidential location. */
-  latitude: z.number().nullable(),
-  longitude: z.number().nullable(),
+  /** Never given for a confidential location. */
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
   /** Always empty for a confidential location. */
   addresses: z.array(HsdsAddress),
   /** Profile: the address is secret (e.g. a crisis shelter). Make contact as the service's application_process says. */
   is_confidential: z.boolean(),
   /** Profile: the town, also given for a confidential location when the service chose to name it. */
-  city: z.string().nullable(),
+  city: z.string().optional(),
 });
+export type HsdsLocation = z.infer<typeof HsdsLocation>;
 
-const HsdsServiceAtLocation = z.object({ id: z.string(), service_id: z.string(), location: HsdsLocation });
+const HsdsServiceAtLocation = z.object({ id: z.uuid(), service_id: z.uuid(), location_id: z.uuid(), location: HsdsLocation });
 
 const HsdsCapacity = z.object({
-  id: z.string(),
+  id: z.uuid(),
   available: z.number().int(),
-  maximum: z.number().int().nullable(),
-  unit: z.object({ id: z.string(), name: z.string() }),
+  maximum: z.number().int().optional(),
+  /** The same unit (by name) has the same id in every service. */
+  unit: z.object({ id: z.uuid(), name: z.string() }),
   updated: z.string(),
 });
 
@@ -129,36 +153,36 @@ const HsdsTranslation = z.object({
   name: z.string(),
   description: z.string(),
   application_process: z.string(),
-  eligibility_description: z.string().nullable(),
+  eligibility_description: z.string().optional(),
 });
 
 export const HsdsOrganizationSummary = z.object({
-  id: z.string(),
+  id: z.uuid(),
   name: z.string(),
+  /** Required by HSDS; we hold no description of organisations yet, so it is empty. */
   description: z.string(),
-  website: z.string().nullable(),
-  email: z.string().nullable(),
+  website: z.string().optional(),
+  email: z.string().optional(),
 });
+export type HsdsOrganizationSummary = z.infer<typeof HsdsOrganizationSummary>;
 
 /** One-to-one fields of a service, plus our profile's flags: the items of GET /services. */
 export const HsdsServiceListItem = z.object({
-  id: z.string(),
-  organization_id: z.string(),
+  id: z.uuid(),
+  organization_id: z.uuid(),
   name: z.string(),
-  alternate_name: z.string().nullable(),
   description: z.string(),
-  url: z.string().nullable(),
-  email: z.string().nullable(),
+  url: z.string().optional(),
+  email: z.string().optional(),
   status: HelpServiceStatus,
   /** How to make contact safely (Danish). */
   application_process: z.string(),
-  fees_description: z.string().nullable(),
-  eligibility_description: z.string().nullable(),
-  minimum_age: z.number().int().nullable(),
-  maximum_age: z.number().int().nullable(),
+  fees_description: z.string().optional(),
+  eligibility_description: z.string().optional(),
+  minimum_age: z.number().int().optional(),
+  maximum_age: z.number().int().optional(),
   /** Date the organisation last confirmed the listing. */
   assured_date: z.string(),
-  alert: z.string().nullable(),
   last_modified: z.string(),
   target_groups: z.array(TargetGroup),
   channels: z.array(Channel),
@@ -168,7 +192,7 @@ export const HsdsServiceListItem = z.object({
   is_open_24_hours: z.boolean(),
   is_national: z.boolean(),
   /** Profile: the same texts in English and, where written, Arabic. */
-  translations: z.object({ en: HsdsTranslation, ar: HsdsTranslation.nullable() }),
+  translations: z.object({ en: HsdsTranslation, ar: HsdsTranslation.optional() }),
 });
 export type HsdsServiceListItem = z.infer<typeof HsdsServiceListItem>;
 
@@ -188,7 +212,7 @@ export const HsdsServicesPage = hsdsPage(z.union([HsdsService, HsdsServiceListIt
 export type HsdsServicesPage = z.infer<typeof HsdsServicesPage>;
 
 export const HsdsOrganization = HsdsOrganizationSummary.extend({
-  services: z.array(z.object({ id: z.string(), name: z.string(), status: HelpServiceStatus })),
+  services: z.array(z.object({ id: z.uuid(), name: z.string(), status: HelpServiceStatus })),
   last_modified: z.string(),
 });
 export type HsdsOrganization = z.infer<typeof HsdsOrganization>;

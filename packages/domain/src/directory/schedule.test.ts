@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenAt, minuteOfWeekInDenmark, MINUTES_PER_WEEK, Schedule, toMultirangeLiteral, weeklyOpenIntervals, type Schedule as ScheduleType } from './schedule.ts';
+import {
+  isOpenAt,
+  minuteOfWeekInDenmark,
+  MINUTES_PER_WEEK,
+  Schedule,
+  toMultirangeLiteral,
+  utcOffsetHoursInDenmark,
+  weeklyOpenIntervals,
+  type Schedule as ScheduleType,
+} from './schedule.ts';
 
 const weekly = (byday: ScheduleType['rules'][number]['byday'], opensAt: string, closesAt: string): ScheduleType => ({
   isOpen24Hours: false,
@@ -116,5 +125,19 @@ describe('Schedule validation', () => {
     ];
     for (const schedule of bad) expect(Schedule.safeParse(schedule).success, JSON.stringify(schedule)).toBe(false);
     expect(Schedule.safeParse({ isOpen24Hours: false, rules: [{ freq: 'WEEKLY', byday: ['TH'], opensAt: '18:00', closesAt: '20:00' }] }).success).toBe(true);
+  });
+});
+
+describe('utcOffsetHoursInDenmark', () => {
+  it('is 1 in winter time and 2 in summer time', () => {
+    expect(utcOffsetHoursInDenmark(new Date('2026-01-08T12:00:00Z'))).toBe(1);
+    expect(utcOffsetHoursInDenmark(new Date('2026-07-02T12:00:00Z'))).toBe(2);
+  });
+
+  it('changes at the instants the clocks change (01:00 UTC on the last Sundays of March and October)', () => {
+    expect(utcOffsetHoursInDenmark(new Date('2026-03-29T00:59:59Z'))).toBe(1);
+    expect(utcOffsetHoursInDenmark(new Date('2026-03-29T01:00:00Z'))).toBe(2);
+    expect(utcOffsetHoursInDenmark(new Date('2026-10-25T00:59:59Z'))).toBe(2);
+    expect(utcOffsetHoursInDenmark(new Date('2026-10-25T01:00:00Z'))).toBe(1);
   });
 });

@@ -108,6 +108,22 @@ export function minuteOfWeekInDenmark(date: Date): number {
   return day * MINUTES_PER_DAY + Number(value('hour')) * 60 + Number(value('minute'));
 }
 
+const utcOffsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: DIRECTORY_TIME_ZONE, timeZoneName: 'longOffset' });
+
+/**
+ * Hours Denmark's clocks are ahead of UTC at `date`: 1 in winter time, 2 in summer time. HSDS schedules state their
+ * time zone this way (a UTC offset, not a zone name), so it is the offset in force on the day of the response.
+ */
+export function utcOffsetHoursInDenmark(date: Date): number {
+  const name = utcOffsetFormat.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  // `GMT+01:00`, or plain `GMT` at offset zero.
+  const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
+  if (!match) throw new Error(`unexpected time zone name from Intl: ${name}`);
+  const [, sign, hours, minutes] = match;
+  if (!sign) return 0;
+  return (sign === '-' ? -1 : 1) * (Number(hours) + Number(minutes) / 60);
+}
+
 /** Is the service open at this instant, by the clocks in Denmark? */
 export function isOpenAt(schedule: Pick<Schedule, 'isOpen24Hours' | 'rules'>, date: Date): boolean {
   const minute = minuteOfWeekInDenmark(date);

@@ -40,8 +40,9 @@ export const TaxonomyId = z.enum(['bro-target-group', 'bro-channel']);
 export type TaxonomyId = z.infer<typeof TaxonomyId>;
 
 /**
- * A taxonomy term id is readable and stable: `target_group:women`, `channel:phone`. HSDS only asks that ids be
- * unique strings; readable ids make the API usable without a lookup call.
+ * The readable, stable form of a term: `target_group:women`, `channel:phone`. HSDS 3.0 wants UUIDs as ids, so the
+ * HSDS API publishes a name-based UUID derived from this form as the term's id, and accepts either form as a filter:
+ * the readable one keeps the API usable without a lookup call.
  */
 export const TaxonomyTermId = z.union([
   z.templateLiteral(['target_group:', TargetGroup]),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../../test/test-app.ts';
 import { CANARY_STREET, confidentialShelterInput, givenHelpService, helpServiceInput, setHelpServiceTimes } from './directory.test-support.ts';
 
 describe('HSDS API /api/hsds', () => {
@@ -132,10 +132,15 @@ describe('HSDS API /api/hsds', () => {
       channels: ['chat'],
       is_open_24_hours: false,
       organization: { id: counsellingId, name: 'Rådgivningshuset' },
-      schedules: [{ freq: 'WEEKLY', byday: 'TH', opens_at: '18:00', closes_at: '20:00', timezone: 'Europe/Copenhagen' }],
-      attributes: expect.arrayContaining([expect.objectContaining({ taxonomy_term_id: 'target_group:lgbt' }), expect.objectContaining({ taxonomy_term_id: 'channel:chat' })]),
-      translations: { en: { name: 'Rainbow chat' }, ar: null },
+      schedules: [{ freq: 'WEEKLY', byday: 'TH', opens_at: '18:00', closes_at: '20:00', timezone: 1 }],
+      attributes: [
+        { link_id: lgbtId, link_entity: 'service', taxonomy_term: { code: 'lgbt', taxonomy: 'bro-target-group' } },
+        { link_id: lgbtId, link_entity: 'service', taxonomy_term: { code: 'chat', taxonomy: 'bro-channel' } },
+      ],
+      translations: { en: { name: 'Rainbow chat' } },
     });
+    // No Arabic text was written, so there is no Arabic translation (left out, not null).
+    expect(service.translations).not.toHaveProperty('ar');
     const nested = (await get(`/api/hsds/services?organization_id=${counsellingId}&full=true`)).json();
     expect(nested.contents[0]).toHaveProperty('service_at_locations');
     const flat = (await get(`/api/hsds/services?organization_id=${counsellingId}`)).json();
@@ -146,17 +151,53 @@ describe('HSDS API /api/hsds', () => {
 
   it('a confidential location has no address, postcode or coordinates, only its town', async () => {
     const location = (await get(`/api/hsds/services/${shelterId}`)).json().service_at_locations[0].location;
-    expect(location).toEqual({
-      id: expect.any(String),
-      location_type: 'physical',
-      name: 'Krisecentret',
-      description: null,
-      latitude: null,
-      longitude: null,
-      addresses: [],
-      is_confidential: true,
-      city: 'København',
-    });
+    expect(location).toStrictEqual({ id: expect.any(String), location_type: 'physical', name: 'Krisecentret', addresses: [], is_confidential: true, city: 'København' });
+  });
+
+  it('nested items have UUIDs that stay the same from one request to the next', async () => {
+    const first = (await get(`/api/hsds/services/${copenhagenId}`)).json();
+    const second = (await get(`/api/hsds/services/${copenhagenId}`)).json();
+    const nestedIds = (service: Record<string, { id: string }[]>) =>
+      ['phones', 'schedules', 'service_areas', 'languages', 'service_at_locations', 'attributes'].flatMap((field) => (service[field] ?? []).map((item) => item.id));
+    const ids = [...nestedIds(first), first.service_at_locations[0].location.addresses[0].id];
+    expect(ids.length).toBeGreaterThanOrEqual(7);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...nestedIds(second), second.service_at_locations[0].location.addresses[0].id]).toEqual(ids);
+    // Ids are per listing: another listing's phone is another phone.
+    expect((await get(`/api/hsds/services/${aarhusId}`)).json().phones[0].id).not.toBe(first.phones[0].id);
+  });
+
+  it('a public address names its region as the state or province', async () => {
+    const office = (await get(`/api/hsds/services/${copenhagenId}`)).json().service_at_locations[0].location;
+    expect(office.addresses).toEqual([
+      { id: expect.any(String), address_1: 'Offentligvej 1', city: 'København S', state_province: 'Region Hovedstaden', postal_code: '2300', country: 'DK', address_type: 'physical' },
+    ]);
+  });
+
+  it("schedules state Denmark's UTC offset on the day of the response: 1 in winter, 2 in summer time", async () => {
+    const timezones = async () => (await get(`/api/hsds/services/${lgbtId}`)).json().schedules.map((schedule: { timezone: number }) => schedule.timezone);
+    expect(await timezones()).toEqual([1]); // 23 November
+    t.clock.set(new Date('2027-07-01T09:00:00Z'));
+    try {
+      expect(await timezones()).toEqual([2]);
+      const listed = (await get(`/api/hsds/services?organization_id=${counsellingId}&full=true&per_page=100`)).json().contents;
+      expect(listed.find((service: { id: string }) => service.id === lgbtId).schedules[0].timezone).toBe(2);
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
+  });
+
+  it('filters by a taxonomy term UUID as the documents give it; a UUID that is no term of ours matches nothing', async () => {
+    const lgbtTermId = (await get(`/api/hsds/services/${lgbtId}`)).json().attributes[0].taxonomy_term_id;
+    expect(lgbtTermId).toMatch(/^[0-9a-f-]{36}$/);
+    const services = (await get(`/api/hsds/services?per_page=100&taxonomy_term_id=${lgbtTermId}`)).json();
+    expect(services.contents.map((service: { id: string }) => service.id)).toEqual([lgbtId]);
+    const organizations = (await get(`/api/hsds/organizations?taxonomy_term_id=${lgbtTermId.toUpperCase()}`)).json();
+    expect(organizations.contents.map((organization: { id: string }) => organization.id)).toEqual([counsellingId]);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await get(`/api/hsds/services?taxonomy_term_id=${unknown}`)).json()).toMatchObject({ total_items: 0, empty: true, contents: [] });
+    expect((await get(`/api/hsds/organizations?taxonomy_term_id=${unknown}`)).json()).toMatchObject({ total_items: 0, empty: true, contents: [] });
   });
 
   it('lists organizations that publish listings, with their services; others answer 404', async () => {
@@ -227,9 +268,11 @@ describe('HSDS API /api/hsds', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const document = (await get('/api/openapi.json')).json();
-    for (const path of ['/api/hsds/', '/api/hsds/services', '/api/hsds/services/{id}', '/api/hsds/organizations', '/api/hsds/organizations/{id}']) {
+    for (const path of ['/api/hsds', '/api/hsds/services', '/api/hsds/services/{id}', '/api/hsds/organizations', '/api/hsds/organizations/{id}']) {
       expect(document.paths[path], path).toBeDefined();
     }
+    // The root's alias with a trailing slash answers too (see above), but is one operation, documented once.
+    expect(document.paths['/api/hsds/']).toBeUndefined();
     const parameters = document.paths['/api/hsds/services'].get.parameters.map((parameter: { name: string }) => parameter.name);
     expect(parameters).toEqual(expect.arrayContaining(['search', 'page', 'per_page', 'taxonomy_term_id', 'postcode', 'modified_after']));
   });

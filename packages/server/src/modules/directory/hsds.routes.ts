@@ -15,11 +15,12 @@ export function registerHsdsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const common = { config: { permission: 'public' as const }, logLevel: 'warn' as const };
   const tags = ['hsds'];
 
-  // HSDS names the root `/` of the API's base URL; both spellings of it answer.
+  // HSDS names the root `/` of the API's base URL; both spellings of it answer. The OpenAPI document lists the one
+  // without the trailing slash only: one operation, one path.
   for (const url of ['/hsds/', '/hsds']) {
     api.get(
       url,
-      { ...common, schema: { tags, summary: 'HSDS metadata: version and profile of this API', response: { 200: HsdsMetadata } } },
+      { ...common, schema: { tags, hide: url.endsWith('/'), summary: 'HSDS metadata: version and profile of this API', response: { 200: HsdsMetadata } } },
       async () => describeHsdsApi({ publicOrigin: deps.config.publicOrigin }),
     );
   }
@@ -41,7 +42,7 @@ export function registerHsdsRoutes(app: FastifyInstance, deps: AppDeps): void {
   api.get(
     '/hsds/services/:id',
     { ...common, schema: { tags, summary: 'One help service, fully nested', params: HsdsIdParams, response: { 200: HsdsService } } },
-    async (request) => getHsdsService({ db, serviceId: request.params.id }),
+    async (request) => getHsdsService({ db, clock, serviceId: request.params.id }),
   );
 
   api.get(

@@ -43,6 +43,11 @@ export type RouteCatalogueEntry = { method: string; url: string; permission: Per
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** A request on a session must carry its CSRF token unless its method is safe (changes nothing). The OpenAPI document says the same. */
+export function isCsrfTokenRequired(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
 /**
  * Deny by default. Every request to a known route passes here: the route's declared permission decides; a
  * route that declares none is refused. State-changing requests on a session must carry its CSRF token.
@@ -95,7 +100,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
     return sendProblem(request, reply, 'session_expired');
   }
 
-  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrf_token) {
+  if (isCsrfTokenRequired(request.method) && request.headers['x-csrf-token'] !== session.csrf_token) {
     return sendProblem(request, reply, 'csrf_failed');
   }
 

@@ -280,13 +280,6 @@ export type Database = {
   campaign_services: CampaignServicesTable;
 };
 
-export type Organisation = Selectable<OrganisationsTable>;
-export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type Membership = Selectable<MembershipsTable>;
-export type Referral = Selectable<ReferralsTable>;
-
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
 export type DirectoryServicesTable = {
   id: Generated<string>;

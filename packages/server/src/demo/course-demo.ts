@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { ChecklistInstrument, EligibilityRules, StructuredJudgementForm, type CourseTemplateInput } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/tables.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -234,7 +234,7 @@ export const dannerService = {
  * Loads the course demo into a database that holds the base demo. Idempotent: once the checklist is there, nothing
  * is loaded again. Pass the base loader's transaction to load both atomically.
  */
-export async function loadCourseDemoData({ db, cipher, clock }: { db: Kysely<Database> | Transaction<Database>; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadCourseDemoData({ db, cipher, clock }: { db: Db; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
   const passwordHash = await hash(DEMO_PASSWORD);
   const load = async (trx: Transaction<Database>) => {
     if (await trx.selectFrom('risk_instruments').select('id').where('key', '=', broChecklistV1.key).executeTakeFirst()) return { isLoaded: false };
@@ -317,7 +317,7 @@ export async function loadCourseDemoData({ db, cipher, clock }: { db: Kysely<Dat
     });
     return { isLoaded: true };
   };
-  return db.isTransaction ? load(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(load);
+  return db.isTransaction ? load(db as Transaction<Database>) : (db as Db).transaction().execute(load);
 }
 
 async function ensureDanner(trx: Transaction<Database>, now: Date): Promise<string> {

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { municipalities, municipalitySlug } from '@bro/domain';
-import type { Database } from '../db/tables.ts';
+import type { Database, Db } from '../db/tables.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
@@ -27,7 +27,7 @@ const DEMO_LOAD_LOCK = 727_274_101;
  * Idempotent: anything in `organisations` means the database is not empty, and nothing is loaded.
  * Deterministic: the same rows every time (apart from generated ids and password salts).
  */
-export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Database>; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
   if (await hasAnyOrganisation(db)) return { isLoaded: false };
   // Hashed once, outside the transaction: argon2 is slow by design and every demo account shares the password.
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -58,7 +58,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Da
   return result;
 }
 
-async function hasAnyOrganisation(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
+async function hasAnyOrganisation(db: Db): Promise<boolean> {
   return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 

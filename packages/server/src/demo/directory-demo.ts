@@ -1,6 +1,6 @@
 import { CreateHelpServiceRequest, type CreateHelpServiceInput, type OrganisationKind } from '@bro/domain';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 import { insertHelpService } from '../modules/directory/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -303,7 +303,7 @@ export const directoryDemoListings: readonly DemoListing[] = [
  * the same organisation where one exists, and writes one audit entry. Does nothing when the directory has any
  * listing. Idempotent and safe with several nodes (advisory lock).
  */
-export async function loadDirectoryDemoData({ db, clock }: { db: Kysely<Database>; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadDirectoryDemoData({ db, clock }: { db: Db; clock: Clock }): Promise<{ isLoaded: boolean }> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${DIRECTORY_DEMO_LOCK})`.execute(trx);
     if (await trx.selectFrom('directory_services').select('id').limit(1).executeTakeFirst()) return { isLoaded: false };

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
 import { appendAuditEntry, computeAuditHash, GENESIS_HASH, verifyAuditChain, type AuditEntry } from './audit-log.ts';
 
@@ -34,17 +34,17 @@ function entry(index: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
-async function append(db: Kysely<Database>, auditEntry: AuditEntry): Promise<void> {
+async function append(db: Db, auditEntry: AuditEntry): Promise<void> {
   await db.transaction().execute((trx) => appendAuditEntry(trx, auditEntry));
 }
 
 /** Appends `count` entries, each in its own transaction, and returns their ids in order. */
-async function appendChain(db: Kysely<Database>, count: number): Promise<string[]> {
+async function appendChain(db: Db, count: number): Promise<string[]> {
   for (let index = 1; index <= count; index += 1) await append(db, entry(index));
   return listIds(db);
 }
 
-async function listIds(db: Kysely<Database>): Promise<string[]> {
+async function listIds(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('audit_log').select('id').orderBy('id').execute();
   return rows.map((row) => row.id);
 }
@@ -53,7 +53,7 @@ async function listIds(db: Kysely<Database>): Promise<string[]> {
  * Tampering as the database owner would: with the append-only triggers switched off and the fork-guarding
  * UNIQUE(previous_hash) constraint dropped (an owner can do both; only the chain itself then tells).
  */
-async function tamper(db: Kysely<Database>, statement: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
+async function tamper(db: Db, statement: (db: Db) => Promise<unknown>): Promise<void> {
   await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
   await sql`ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_previous_hash_key`.execute(db);
   try {
@@ -65,7 +65,7 @@ async function tamper(db: Kysely<Database>, statement: (db: Kysely<Database>) =>
 
 describe('audit log hash chain', () => {
   let database: TestDatabase;
-  let db: Kysely<Database>;
+  let db: Db;
 
   beforeAll(async () => {
     database = await createTestDatabase();

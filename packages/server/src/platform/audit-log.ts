@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 
 /** Lock key that serialises audit appends, so two transactions can never chain onto the same predecessor. */
 const AUDIT_APPEND_LOCK = 727_274_001;
@@ -88,7 +88,7 @@ export function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { detai
 export type AuditChainVerdict = { isIntact: true; entries: number } | { isIntact: false; entries: number; firstBrokenId: string; problem: string };
 
 /** Walks the whole chain in id order and names the first entry that does not fit. */
-export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5_000): Promise<AuditChainVerdict> {
+export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<AuditChainVerdict> {
   let previousHash = GENESIS_HASH;
   let lastId = '0';
   let entries = 0;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
 import type { FieldCipher } from './field-encryption.ts';
@@ -70,7 +70,7 @@ export type IdempotentOutcome<T> =
   | { isReplay: true; statusCode: number; body: string };
 
 export async function runIdempotently<T>(input: {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   cipher: FieldCipher;
   userId: string;
@@ -103,7 +103,7 @@ export async function runIdempotently<T>(input: {
 
 /** A replay, or undefined if this request took over a stale claim and should run the creation itself. */
 async function answerExistingKey(input: {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   cipher: FieldCipher;
   userId: string;
@@ -127,6 +127,6 @@ async function answerExistingKey(input: {
 }
 
 /** Deletes keys past their retention (a job runs this). */
-export async function purgeExpiredIdempotencyKeys(input: { db: Kysely<Database>; clock: Clock }): Promise<number> {
+export async function purgeExpiredIdempotencyKeys(input: { db: Db; clock: Clock }): Promise<number> {
   return deleteIdempotencyKeysCreatedBefore(input.db, new Date(input.clock.now().getTime() - IDEMPOTENCY_RETENTION_MS));
 }

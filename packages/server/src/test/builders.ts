@@ -1,8 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import type { OrganisationKind, Role, ServiceLine } from '@bro/domain';
-import type { Kysely } from 'kysely';
 import { generateSecret } from 'otplib';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import { startSession, SESSION_COOKIE } from '../platform/auth/session.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
@@ -22,7 +21,7 @@ export type GivenSession = { token: string; sessionId: string; csrfToken: string
  * Test data with sensible defaults and overrides. Deterministic: names and e-mails come from a counter, so a run
  * can be reproduced. Module-specific builders (referrals, …) live beside their tests and build on these.
  */
-export function createBuilders(deps: { db: Kysely<Database>; cipher: FieldCipher; clock: Clock }) {
+export function createBuilders(deps: { db: Db; cipher: FieldCipher; clock: Clock }) {
   let sequence = 0;
   const next = () => ++sequence;
 

@@ -1,9 +1,8 @@
 import { hash, verify as verifyPassword } from '@node-rs/argon2';
 import { permissionsByRole, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
-import type { Kysely } from 'kysely';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor, PendingLogin } from '../../platform/auth/authorization.ts';
 import { endAllSessionsOfUser, endSession, findLiveSession } from '../../platform/auth/session.queries.ts';
@@ -19,6 +18,7 @@ import {
   recordFailedAttempt,
   resetFailedAttempts,
   storePendingTotpSecret,
+  type LoginCandidate,
   type SecondFactorState,
 } from './auth.queries.ts';
 
@@ -46,7 +46,7 @@ export type StartedLogin = { token: string; csrfToken: string; stage: LoginStage
  * someone who gave the right password, so neither answer reveals whether an e-mail has an account.
  */
 export async function loginWithPassword(input: {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   email: string;
   password: string;
@@ -129,7 +129,7 @@ export async function loginWithPassword(input: {
   });
 }
 
-function refusalReason(candidate: NonNullable<Awaited<ReturnType<typeof findLoginCandidate>>>) {
+function refusalReason(candidate: LoginCandidate) {
   if (!candidate.isActive) return 'inactive_user' as const;
   if (!candidate.membershipId || !candidate.isOrganisationActive) return 'no_active_membership' as const;
   if (!candidate.isLocalLoginEnabled) return 'local_login_disabled' as const;
@@ -138,7 +138,7 @@ function refusalReason(candidate: NonNullable<Awaited<ReturnType<typeof findLogi
 }
 
 /** The enrolment page: a new secret the first time, the same pending secret on every later visit. */
-export async function getTotpEnrolment(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin }): Promise<TotpEnrolment> {
+export async function getTotpEnrolment(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin }): Promise<TotpEnrolment> {
   const { db, clock, cipher, pending } = input;
   if (pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(db, pending.sessionId);
@@ -168,7 +168,7 @@ export async function getTotpEnrolment(input: { db: Kysely<Database>; clock: Clo
 export type CompletedLogin = { token: string; sessionInfo: SessionInfo };
 
 /** Confirms the pending secret with a first code; the login then completes in a fresh session. */
-export async function enrolTotp(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+export async function enrolTotp(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(input.db, input.pending.sessionId);
   if (state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
@@ -176,7 +176,7 @@ export async function enrolTotp(input: { db: Kysely<Database>; clock: Clock; cip
 }
 
 /** The second factor of a login by an enrolled user. */
-export async function loginWithTotp(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+export async function loginWithTotp(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_required') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(input.db, input.pending.sessionId);
   if (!state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
@@ -184,7 +184,7 @@ export async function loginWithTotp(input: { db: Kysely<Database>; clock: Clock;
 }
 
 async function completeSecondFactor(input: {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   cipher: FieldCipher;
   pending: PendingLogin;
@@ -304,7 +304,7 @@ export function toSessionInfo(source: SessionInfoSource): SessionInfo {
   };
 }
 
-export async function logout(input: { db: Kysely<Database>; clock: Clock; actor: Actor }): Promise<void> {
+export async function logout(input: { db: Db; clock: Clock; actor: Actor }): Promise<void> {
   const { actor } = input;
   const now = input.clock.now();
   await input.db.transaction().execute(async (trx) => {
@@ -321,7 +321,7 @@ export async function logout(input: { db: Kysely<Database>; clock: Clock; actor:
   });
 }
 
-async function getSecondFactorState(db: Kysely<Database>, sessionId: string): Promise<SecondFactorState> {
+async function getSecondFactorState(db: Db, sessionId: string): Promise<SecondFactorState> {
   const state = await findSecondFactorState(db, sessionId);
   // The authorization hook found this session a moment ago; if it is gone now, the login simply has to restart.
   if (!state) throw new AppError('unauthenticated');

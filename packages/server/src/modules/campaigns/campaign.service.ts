@@ -154,7 +154,7 @@ async function checkServiceLinks(trx: Trx, serviceIds: readonly string[]): Promi
   if (problems.length > 0) throw new AppError('validation_failed', problems);
 }
 
-async function getOwnRow(db: Db | Trx, input: { campaignId: string; organisationId: string; isForUpdate?: boolean }): Promise<CampaignRow> {
+async function getOwnRow(db: Db, input: { campaignId: string; organisationId: string; isForUpdate?: boolean }): Promise<CampaignRow> {
   const row = await findOwnCampaign(db, input);
   if (!row) throw new AppError('not_found');
   return row;

@@ -173,7 +173,7 @@ export async function markHelpServiceChecked(input: { db: Db; clock: Clock; ciph
   return readOwnHelpService(input.db, { ...input, organisationId: actor.organisationId });
 }
 
-async function getOwnRow(db: Db | Trx, input: { serviceId: string; organisationId: string; isForUpdate?: boolean }) {
+async function getOwnRow(db: Db, input: { serviceId: string; organisationId: string; isForUpdate?: boolean }) {
   const row = await findOwnDirectoryService(db, input);
   if (!row) throw new AppError('not_found');
   return row;

@@ -24,7 +24,6 @@ import {
   type OrganisationUserRow,
 } from './user.queries.ts';
 
-
 const danishOrder = new Intl.Collator('da');
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
@@ -234,13 +233,13 @@ export async function createUnit(input: { db: Db; clock: Clock; actor: Actor; na
 }
 
 /** Another organisation's user (or a platform admin) answers 404, exactly like one that does not exist. */
-async function getOrganisationUser(db: Db | Transaction<Database>, organisationId: string, userId: string): Promise<OrganisationUserRow> {
+async function getOrganisationUser(db: Db, organisationId: string, userId: string): Promise<OrganisationUserRow> {
   const row = await findOrganisationUser(db, { organisationId, userId });
   if (!row) throw new AppError('not_found');
   return row;
 }
 
-async function assertUnitOfOrganisation(db: Transaction<Database>, organisationId: string, unitId: string): Promise<void> {
+async function assertUnitOfOrganisation(db: Db, organisationId: string, unitId: string): Promise<void> {
   if (!(await isUnitOfOrganisation(db, { organisationId, unitId }))) {
     throw new AppError('validation_failed', [{ path: 'body.unitId', message: 'unknown_unit' }]);
   }

@@ -1,7 +1,6 @@
 import { hasPermission, Permission, Role, type OrganisationKind, type ServiceLine } from '@bro/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import type { Clock } from '../clock.ts';
 import { sendProblem } from '../errors.ts';
 import { endSession, findLiveSession, touchSession } from './session.queries.ts';
@@ -47,7 +46,7 @@ const TOUCH_INTERVAL_MS = 60_000;
  * Deny by default. Every request to a known route passes here: the route's declared permission decides; a
  * route that declares none is refused. State-changing requests on a session must carry its CSRF token.
  */
-export function registerAuthorization(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): RouteCatalogueEntry[] {
+export function registerAuthorization(app: FastifyInstance, deps: { db: Db; clock: Clock }): RouteCatalogueEntry[] {
   const catalogue: RouteCatalogueEntry[] = [];
   app.decorateRequest('actor', undefined);
   app.decorateRequest('pendingLogin', undefined);
@@ -80,7 +79,7 @@ export function registerAuthorization(app: FastifyInstance, deps: { db: Kysely<D
   return catalogue;
 }
 
-async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: { db: Kysely<Database>; clock: Clock }) {
+async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: { db: Db; clock: Clock }) {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return sendProblem(request, reply, 'unauthenticated');
   const session = await findLiveSession(deps.db, hashSessionToken(token));

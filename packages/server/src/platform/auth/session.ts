@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { endSession, insertSession } from './session.queries.ts';
 
 export const SESSION_COOKIE = '__Host-bro-session';
@@ -26,7 +25,7 @@ export function hashSessionToken(token: string): string {
  * seen before login is worthless after it.
  */
 export async function startSession(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   input: { userId: string; membershipId: string | null; stage: SessionStage; authMethod: 'password' | 'oidc'; now: Date; previousSessionId?: string },
 ): Promise<{ token: string; sessionId: string; csrfToken: string }> {
   if (input.previousSessionId) await endSession(db, input.previousSessionId, input.now);

@@ -64,7 +64,8 @@ type Autocannon = (
   callback: (error: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
 // autocannon ships CommonJS without type declarations.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as Autocannon;
 
 function runLoad(job: LoadJob, durationSeconds: number): Promise<{ result: AutocannonResult; times: number[] }> {
   const url = new URL(job.path, job.url);

@@ -17,11 +17,11 @@ import { referralJobs, registerReferralRoutes } from './modules/referrals/index.
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { registerErrorHandling } from './platform/errors.ts';
-import type { AppConfig, AppDeps } from './platform/app-deps.ts';
+import type { AppDeps } from './platform/app-deps.ts';
 import type { JobDefinition } from './platform/jobs.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
 
-export type { AppConfig, AppDeps };
+export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
 export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs];

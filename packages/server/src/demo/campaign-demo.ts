@@ -20,7 +20,7 @@ const ORGANISATION_SLUG = 'lgbt-danmark';
 /** Directory listings (directory-demo.ts) the campaign points to, in order. */
 const LINKED_LISTING_SLUGS = ['lgbt-danmark-raadgivning', 'hotline-1888'];
 
-export const omsorgIFaellesskabet: Omit<CreateCampaignInput, 'serviceIds'> = {
+const omsorgIFaellesskabet: Omit<CreateCampaignInput, 'serviceIds'> = {
   slug: 'omsorg-i-faellesskabet',
   titleDa: 'Omsorg i Fællesskabet',
   titleEn: 'Omsorg i Fællesskabet (Care in the community)',

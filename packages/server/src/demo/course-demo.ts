@@ -216,8 +216,8 @@ const staffAssignments: { email: string; serviceSlug: string }[] = [
 ];
 
 /** A shelter for women to bridge to (DOMAIN.md §3.2): Danner, in Copenhagen, with its public 24-hour number. */
-export const dannerOrganisation = { slug: 'danner', name: 'Danner', kind: 'shelter' } as const;
-export const dannerService = {
+const dannerOrganisation = { slug: 'danner', name: 'Danner', kind: 'shelter' } as const;
+const dannerService = {
   slug: 'danner-krisecenter',
   name: 'Krisecenterophold (§ 109)',
   description:

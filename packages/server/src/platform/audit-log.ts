@@ -72,7 +72,7 @@ export function computeAuditHash(previousHash: string, entry: Omit<AuditEntry, '
 }
 
 /** A stable serialisation: fixed field order, sorted detail keys, UTC milliseconds. */
-export function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
+function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
   const sortedDetails = Object.fromEntries(Object.entries(entry.details).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return JSON.stringify([
     entry.occurredAt.toISOString(),

@@ -31,7 +31,7 @@ import {
  *   4. If the creation throws, the claim is deleted so the client may retry the same key.
  * The stored body is encrypted (it can hold personal data) and kept for {@link IDEMPOTENCY_RETENTION_MS}.
  */
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 export const IN_FLIGHT_TIMEOUT_MS = 60_000;
 /** At least 24 hours (QUALITY.md #24); two days so a retry after a night's outage still replays. */
 export const IDEMPOTENCY_RETENTION_MS = 48 * 3_600_000;

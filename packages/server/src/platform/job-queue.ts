@@ -5,7 +5,7 @@ import type { JobContext, JobDefinition } from './jobs.ts';
 export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Db };
 
 /** pg-boss keeps its tables in a schema of its own, apart from the application's (migrated by Kysely). */
-export const JOB_SCHEMA = 'pgboss';
+const JOB_SCHEMA = 'pgboss';
 
 export type JobLog = (level: 'info' | 'error', message: string) => void;
 

@@ -9,7 +9,7 @@ import type { FieldCipher } from '../platform/field-encryption.ts';
 export const TEST_PASSWORD = 'korrekt-hest-batteri-klips';
 let passwordHashPromise: Promise<string> | undefined;
 /** One argon2id hash per test process: hashing is deliberately slow. */
-export function testPasswordHash(): Promise<string> {
+function testPasswordHash(): Promise<string> {
   passwordHashPromise ??= hash(TEST_PASSWORD);
   return passwordHashPromise;
 }
@@ -162,8 +162,6 @@ export function createBuilders(deps: { db: Db; cipher: FieldCipher; clock: Clock
 
   return { organisation, unit, user, session, signedIn, service, programme };
 }
-
-export type Builders = ReturnType<typeof createBuilders>;
 
 function defaultKindFor(role: Role): OrganisationKind {
   if (role === 'referrer') return 'police_district';

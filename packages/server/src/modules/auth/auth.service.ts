@@ -23,7 +23,7 @@ import {
 } from './auth.queries.ts';
 
 /** Consecutive failed attempts (password or second factor) after which only an admin can unlock the account. */
-export const LOCKOUT_THRESHOLD = 5;
+const LOCKOUT_THRESHOLD = 5;
 const TOTP_ISSUER = 'Bro';
 /** One 30-second step either side, for phones whose clock drifts a little. */
 const TOTP_TOLERANCE_SECONDS = 30;

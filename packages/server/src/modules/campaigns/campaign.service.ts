@@ -233,7 +233,7 @@ function toCampaign(row: CampaignRow, services: CampaignServiceRow[]): Campaign 
 // ---------------------------------------------------------------------------------------------------------------
 // Public pages
 
-export type PublicCampaignService = {
+type PublicCampaignService = {
   slug: string;
   names: { da: string; en: string; ar: string | null };
   organisationName: string;

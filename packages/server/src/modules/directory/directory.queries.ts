@@ -210,7 +210,7 @@ function selectPublicService(db: Db) {
     .where('organisations.is_active', '=', true);
 }
 
-export type PublicDirectoryRows = Awaited<ReturnType<typeof loadPublicDirectory>>;
+type PublicDirectoryRows = Awaited<ReturnType<typeof loadPublicDirectory>>;
 export type PublicServiceRow = PublicDirectoryRows['services'][number];
 export type PublicLocationRow = PublicDirectoryRows['locations'][number];
 

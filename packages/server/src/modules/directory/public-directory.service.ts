@@ -26,7 +26,7 @@ import { StoredPhones, StoredRules } from './directory.service.ts';
 /** Danish and English are always there; Arabic only where the organisation wrote it. */
 export type LocalisedText = { da: string; en: string; ar: string | null };
 
-export type PublicLocation = {
+type PublicLocation = {
   id: string;
   names: LocalisedText;
   locationType: 'physical' | 'virtual';
@@ -151,7 +151,7 @@ async function loadSnapshot(db: Db): Promise<Snapshot> {
 }
 
 /** Up to eight lower-cased words; every one must occur. */
-export function toSearchWords(search: string | undefined): string[] {
+function toSearchWords(search: string | undefined): string[] {
   return (search ?? '')
     .toLowerCase()
     .split(/\s+/)

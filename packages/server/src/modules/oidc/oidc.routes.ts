@@ -29,8 +29,7 @@ const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 
 /** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
 export const OIDC_FAILURE_LOCATION = staffAppUrl('/login?error=oidc');
 
-export const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
-export type OidcProviderOption = z.infer<typeof OidcProviderOption>;
+const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
 
 const Redirect = z.null().describe('302 Found: see the Location header');
 const SlugParams = z.strictObject({ organisationSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });

@@ -25,7 +25,7 @@ import {
 /** A started login must come back within this time; the state is then worthless. */
 export const LOGIN_ATTEMPT_LIFETIME_MS = 10 * 60_000;
 /** Discovered provider metadata is reused this long, so a login costs no extra round trip to the provider. */
-export const DISCOVERY_CACHE_TTL_MS = 5 * 60_000;
+const DISCOVERY_CACHE_TTL_MS = 5 * 60_000;
 const PROVIDER_TIMEOUT_SECONDS = 10;
 const SCOPE = 'openid email profile';
 export const CALLBACK_PATH = '/api/auth/oidc/callback';

@@ -31,13 +31,13 @@ const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz2345
 const INITIAL_PASSWORD_LENGTH = 20;
 
 /** About 116 bits from the CSPRNG: shown once to the admin, stored only as an argon2id hash. */
-export function createInitialPassword(): string {
+function createInitialPassword(): string {
   let password = '';
   for (let index = 0; index < INITIAL_PASSWORD_LENGTH; index += 1) password += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
   return password;
 }
 
-export function toAdminUser(row: OrganisationUserRow): AdminUser {
+function toAdminUser(row: OrganisationUserRow): AdminUser {
   return {
     id: row.id,
     email: row.email,

@@ -110,14 +110,19 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
     return;
   }
   if (permission === 'mfa_pending') return sendProblem(request, reply, 'forbidden');
-  if (!session.membership_id || !session.role || !session.organisation_id) return sendProblem(request, reply, 'forbidden');
-
-  const role = Role.parse(session.role);
-  if (!hasPermission(role, permission)) return sendProblem(request, reply, 'forbidden');
+  const actor = toActor(session);
+  if (!actor || !hasPermission(actor.role, permission)) return sendProblem(request, reply, 'forbidden');
 
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
+  request.actor = actor;
+}
 
-  request.actor = {
+type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+
+/** Who a fully signed-in session acts as; `undefined` for a session without a membership. */
+export function toActor(session: LiveSession): Actor | undefined {
+  if (!session.membership_id || !session.role || !session.organisation_id) return undefined;
+  return {
     userId: session.user_id,
     displayName: session.display_name,
     email: session.email,
@@ -129,7 +134,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
     organisationName: session.organisation_name ?? '',
     organisationKind: session.organisation_kind as OrganisationKind,
     unitId: session.unit_id,
-    role,
+    role: Role.parse(session.role),
     serviceLine: (session.service_line as ServiceLine | null) ?? null,
   };
 }

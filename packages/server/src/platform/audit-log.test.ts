@@ -49,6 +49,17 @@ async function listIds(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** A rolled-back append: it leaves a free id in the middle of the chain for a forger to use. */
+async function rollBackAnAppend(db: Db): Promise<void> {
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await appendAuditEntry(trx, entry(99));
+      throw new Error('rolled back');
+    })
+    .catch(() => {});
+}
+
 /**
  * Tampering as the database owner would: with the append-only triggers switched off and the fork-guarding
  * UNIQUE(previous_hash) constraint dropped (an owner can do both; only the chain itself then tells).
@@ -157,13 +168,7 @@ describe('audit log hash chain', () => {
       // A rolled-back append leaves a free id in the middle of the chain for the forger to use.
       await append(db, entry(1));
       await append(db, entry(2));
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await appendAuditEntry(trx, entry(99));
-          throw new Error('rolled back');
-        })
-        .catch(() => {});
+      await rollBackAnAppend(db);
       await append(db, entry(3));
       await append(db, entry(4));
       const ids = await listIds(db);
@@ -186,13 +191,7 @@ describe('audit log hash chain', () => {
 
     it('a forged entry with a made-up hash, at the forged entry', async () => {
       await append(db, entry(1));
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await appendAuditEntry(trx, entry(99));
-          throw new Error('rolled back');
-        })
-        .catch(() => {});
+      await rollBackAnAppend(db);
       await append(db, entry(2));
       const ids = await listIds(db);
       const freeId = String(Number(ids[0]) + 1);

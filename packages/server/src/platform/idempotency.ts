@@ -69,18 +69,17 @@ export type IdempotentOutcome<T> =
   /** An earlier request with the same key and body ran it: its stored response. */
   | { isReplay: true; statusCode: number; body: string };
 
-export async function runIdempotently<T>(input: {
-  db: Db;
-  clock: Clock;
-  cipher: FieldCipher;
-  userId: string;
-  key: string;
-  requestHash: string;
-  statusCode: number;
-  execute: (trx: Transaction<Database>) => Promise<T>;
-  /** The exact response body text. Stored, and sent, so a replay is byte-identical. */
-  serialize: (result: T) => string;
-}): Promise<IdempotentOutcome<T>> {
+/** One user's key, the hash of the request that came with it, and what reading and writing the key takes. */
+type KeyedRequest = { db: Db; clock: Clock; cipher: FieldCipher; userId: string; key: string; requestHash: string };
+
+export async function runIdempotently<T>(
+  input: KeyedRequest & {
+    statusCode: number;
+    execute: (trx: Transaction<Database>) => Promise<T>;
+    /** The exact response body text. Stored, and sent, so a replay is byte-identical. */
+    serialize: (result: T) => string;
+  },
+): Promise<IdempotentOutcome<T>> {
   const scope = { userId: input.userId, key: input.key };
   const isClaimed = await claimIdempotencyKey(input.db, { ...scope, requestHash: input.requestHash, now: input.clock.now() });
   if (!isClaimed) {
@@ -102,14 +101,7 @@ export async function runIdempotently<T>(input: {
 }
 
 /** A replay, or undefined if this request took over a stale claim and should run the creation itself. */
-async function answerExistingKey(input: {
-  db: Db;
-  clock: Clock;
-  cipher: FieldCipher;
-  userId: string;
-  key: string;
-  requestHash: string;
-}): Promise<{ isReplay: true; statusCode: number; body: string } | undefined> {
+async function answerExistingKey(input: KeyedRequest): Promise<{ isReplay: true; statusCode: number; body: string } | undefined> {
   const scope = { userId: input.userId, key: input.key };
   const existing = await findIdempotencyKey(input.db, scope);
   // Deleted between our claim and this read (the first request failed): the client may simply retry.

@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/tables.ts';
 import { insertHelpService } from '../modules/directory/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
+import { findOrCreateOrganisation } from './demo-rows.ts';
 
 /**
  * The public directory's demo content: the seed organisations' services, described from DOMAIN.md §3.2 and §4 and
@@ -42,6 +43,17 @@ const dmvLocations = [
   city('Dialog mod Vold Aarhus', 'Dialog mod Vold Aarhus', 'Aarhus', '751'),
   city('Dialog mod Vold Odense', 'Dialog mod Vold Odense', 'Odense', '461'),
 ];
+/** What Dialog mod Vold's two listings share: free, by phone or in person, nationwide from its three branches. */
+const dmvServiceFacts = {
+  channels: ['phone', 'in_person'],
+  languages: ['da'],
+  isAnonymousContactOffered: false,
+  isFreeOfCharge: true,
+  serviceArea: { isNational: true },
+  phones: [{ number: '35 30 17 17' }],
+  websiteUrl: 'https://dialogmodvold.dk',
+  locations: dmvLocations,
+} satisfies Partial<CreateHelpServiceInput>;
 const interventionscenterContactDa =
   'Politiet i Københavns Politikreds eller din kommune (Frederiksberg, Tårnby eller Dragør) kan henvise dig, hvis du siger ja til det. Rådgiveren kontakter dig derefter på den måde og det tidspunkt, du har sagt er sikkert. Vil du tale med nogen nu, så ring til Hotline 1888.';
 const interventionscenterContactEn =
@@ -174,15 +186,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
       howToContactDa: 'Ring til Dialog mod Vold på 35 30 17 17 for at aftale en første samtale. Politiet kan også henvise dig, hvis du siger ja til det.',
       howToContactEn: 'Call Dialog mod Vold on 35 30 17 17 to arrange a first conversation. The police can also refer you if you agree.',
       targetGroups: ['uses_violence'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: true,
+      ...dmvServiceFacts,
       schedule: noFixedHours('Samtalerne aftales med behandleren.', 'Sessions are arranged with the therapist.'),
-      serviceArea: { isNational: true },
-      phones: [{ number: '35 30 17 17' }],
-      websiteUrl: 'https://dialogmodvold.dk',
-      locations: dmvLocations,
     },
   },
   {
@@ -198,15 +203,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
       howToContactDa: 'Ring til Dialog mod Vold på 35 30 17 17 for at aftale en første samtale.',
       howToContactEn: 'Call Dialog mod Vold on 35 30 17 17 to arrange a first conversation.',
       targetGroups: ['women', 'men', 'children_young'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: true,
+      ...dmvServiceFacts,
       schedule: noFixedHours('Samtalerne aftales med psykologen.', 'Sessions are arranged with the psychologist.'),
-      serviceArea: { isNational: true },
-      phones: [{ number: '35 30 17 17' }],
-      websiteUrl: 'https://dialogmodvold.dk',
-      locations: dmvLocations,
     },
   },
   {
@@ -310,7 +308,7 @@ export async function loadDirectoryDemoData({ db, clock }: { db: Db; clock: Cloc
     const now = clock.now();
     let created = 0;
     for (const demo of directoryDemoListings) {
-      const organisationId = await findOrCreateOrganisation(trx, demo.organisationSlug, demo.organisationFallback, now);
+      const organisationId = await findOrCreateOrganisation(trx, { slug: demo.organisationSlug, ...demo.organisationFallback }, now);
       const referralServiceId = demo.referralServiceSlug ? await findReferralService(trx, demo.referralServiceSlug, organisationId) : undefined;
       const request = CreateHelpServiceRequest.parse({ ...demo.listing, referralServiceId: referralServiceId ?? null });
       await insertHelpService(trx, { request, organisationId, now, cipher: undefined });
@@ -327,17 +325,6 @@ export async function loadDirectoryDemoData({ db, clock }: { db: Db; clock: Cloc
     });
     return { isLoaded: true };
   });
-}
-
-async function findOrCreateOrganisation(trx: Transaction<Database>, slug: string, fallback: OrganisationFallback, now: Date): Promise<string> {
-  const existing = await trx.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (existing) return existing.id;
-  const inserted = await trx
-    .insertInto('organisations')
-    .values({ slug, name: fallback.name, kind: fallback.kind, municipality_code: fallback.municipalityCode ?? null, police_district_code: null, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
 }
 
 async function findReferralService(trx: Transaction<Database>, slug: string, organisationId: string): Promise<string | undefined> {

@@ -17,7 +17,7 @@ import { referralJobs, registerReferralRoutes } from './modules/referrals/index.
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { registerErrorHandling } from './platform/errors.ts';
-import type { AppDeps } from './platform/app-deps.ts';
+import type { AppConfig, AppDeps } from './platform/app-deps.ts';
 import type { JobDefinition } from './platform/jobs.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
 
@@ -31,9 +31,27 @@ export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] }
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<BroApp> {
+  const app = createFastify(deps.config);
+  await registerSecurityPlugins(app);
+  await registerOpenApi(app);
+  registerErrorHandling(app);
+  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
+  await registerApi(app, deps);
+  await registerApiDocs(app);
+  registerPublicPages(app, deps);
+  registerContactPages(app, deps);
+  registerCampaignPages(app, deps);
+  registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
+
+  const broApp = app as unknown as BroApp;
+  broApp.routeCatalogue = routeCatalogue;
+  return broApp;
+}
+
+function createFastify(config: AppConfig) {
   const app = Fastify({
     logger: {
-      level: deps.config.logLevel ?? 'info',
+      level: config.logLevel ?? 'info',
       // Never log cookies, tokens or bodies; URLs carry ids only (no personal data in URLs, by design).
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
       // Paths only: query strings can carry an OIDC code, a search term or a postcode, none of which belong in logs.
@@ -44,10 +62,12 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     bodyLimit: 64 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
-
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  return app;
+}
 
+async function registerSecurityPlugins(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -70,7 +90,10 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
+}
 
+/** The OpenAPI document, generated from the routes' zod schemas; served at /api/openapi.json (registerApi). */
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -78,10 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     },
     transform: jsonSchemaTransform,
   });
+}
 
-  registerErrorHandling(app);
-  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
-
+/** Every module's API routes, under /api. */
+async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // API responses may carry personal data: never cached anywhere.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -102,7 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     },
     { prefix: '/api' },
   );
+}
 
+/** The readable API documentation at /api/docs. */
+async function registerApiDocs(app: FastifyInstance): Promise<void> {
   await app.register(async (docs) => {
     // Plugin routes declare their permission too: these pages are public documentation.
     docs.addHook('onRoute', (route) => {
@@ -110,13 +136,4 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     });
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
-
-  registerPublicPages(app, deps);
-  registerContactPages(app, deps);
-  registerCampaignPages(app, deps);
-  registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
-
-  const broApp = app as unknown as BroApp;
-  broApp.routeCatalogue = routeCatalogue;
-  return broApp;
 }

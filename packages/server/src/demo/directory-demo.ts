@@ -59,6 +59,18 @@ const interventionscenterContactDa =
 const interventionscenterContactEn =
   'The police in the Copenhagen police district or your municipality (Frederiksberg, Tårnby or Dragør) can refer you if you agree. The counsellor then contacts you in the way and at the time you said is safe. If you want to talk to someone now, call Hotline 1888.';
 
+/** What the Interventionscenter's two counselling listings (LOKK, Mandecentret) share: referral, area, sessions. */
+const interventionscenterFacts = {
+  howToContactDa: interventionscenterContactDa,
+  howToContactEn: interventionscenterContactEn,
+  channels: ['phone', 'in_person'],
+  languages: ['da'],
+  isAnonymousContactOffered: false,
+  isFreeOfCharge: false,
+  schedule: noFixedHours('Samtalerne aftales med rådgiveren.', 'Sessions are arranged with the counsellor.'),
+  serviceArea: interventionscenterArea,
+} satisfies Partial<CreateHelpServiceInput>;
+
 const lgbtDanmark = { name: 'LGBT+ Danmark', kind: 'ngo' as const };
 const dialogModVold = { name: 'Dialog mod Vold', kind: 'perpetrator_programme' as const };
 
@@ -135,15 +147,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
         'Et kort rådgivningsforløb på fem samtaler for kvinder udsat for partnervold. Rådgiveren har mange års erfaring fra Danners krisecenter og hjælper med at afklare din situation og bygge bro til fx krisecenter, kommune eller længerevarende hjælp. Tilbuddet er LOKK’s del af Interventionscenteret i Københavns Politikreds.',
       descriptionEn:
         'A short course of five counselling sessions for women exposed to partner violence. The counsellor has many years of experience from Danner’s crisis shelter and helps you get clear about your situation and find further help, such as a shelter, the municipality or longer-term support. It is LOKK’s part of the Interventionscenter in the Copenhagen police district.',
-      howToContactDa: interventionscenterContactDa,
-      howToContactEn: interventionscenterContactEn,
+      ...interventionscenterFacts,
       targetGroups: ['women'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: false,
-      schedule: noFixedHours('Samtalerne aftales med rådgiveren.', 'Sessions are arranged with the counsellor.'),
-      serviceArea: interventionscenterArea,
       websiteUrl: 'https://lokk.dk',
     },
   },
@@ -159,15 +164,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
         'Rådgivning til mænd, der er udsat for vold i nære relationer: et kort forløb med fokus på afklaring, sikkerhed og brobygning, også til ophold på et mandecenter. Mandecentret er siden lovændringen i 2024 krisecenter efter servicelovens § 109.',
       descriptionEn:
         'Counselling for men exposed to violence in close relationships: a short course focused on getting clear, staying safe and finding further help, including a stay at a men’s centre. Since the 2024 change in the law, Mandecentret is a crisis centre under section 109 of the Social Services Act.',
-      howToContactDa: interventionscenterContactDa,
-      howToContactEn: interventionscenterContactEn,
+      ...interventionscenterFacts,
       targetGroups: ['men'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: false,
-      schedule: noFixedHours('Samtalerne aftales med rådgiveren.', 'Sessions are arranged with the counsellor.'),
-      serviceArea: interventionscenterArea,
       websiteUrl: 'https://mandecentret.dk',
     },
   },

@@ -14,9 +14,9 @@ import type { CapturedStatement } from './statement-capture.ts';
  * - `same`: the captured value, after swapping any value an earlier statement changed (ids returned by
  *   INSERT … RETURNING, fresh unique values) and with timestamps set to now.
  */
-export type ParameterSlot = 'idempotency_key' | 'fresh_hex' | 'fresh_unique' | 'same';
+type ParameterSlot = 'idempotency_key' | 'fresh_hex' | 'fresh_unique' | 'same';
 
-export type PlannedStatement = CapturedStatement & { slots: ParameterSlot[] };
+type PlannedStatement = CapturedStatement & { slots: ParameterSlot[] };
 
 export type ReplayPlan = { statements: PlannedStatement[]; responseStatus: number; responseBody: string };
 
@@ -168,7 +168,7 @@ function insertTable(sql: string): string | undefined {
 }
 
 /** For `insert into "t" ("a", "b") values ($1, $2), ($3, $4) …`: parameter number → column name. */
-export function insertColumnsByParameter(sql: string): Map<number, string> {
+function insertColumnsByParameter(sql: string): Map<number, string> {
   const columnsByParameter = new Map<number, string>();
   const match = /^\s*insert\s+into\s+"?[a-z_][a-z0-9_]*"?\s*\(([^)]*)\)\s*values\s*/i.exec(sql);
   if (!match?.[1]) return columnsByParameter;

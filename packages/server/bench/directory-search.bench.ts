@@ -16,23 +16,14 @@
  * Run: node packages/server/bench/directory-search.bench.ts
  *      (options: BENCH_LISTINGS=5000 BENCH_CONNECTIONS=10 BENCH_SECONDS=5 BENCH_WARMUP_SECONDS=1)
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Channel, CreateHelpServiceRequest, municipalities, TargetGroup, Weekday, type CreateHelpServiceInput } from '@bro/domain';
 import pg from 'pg';
-import { buildApp } from '../src/app.ts';
-import { createKysely } from '../src/db/database.ts';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Db } from '../src/db/tables.ts';
 import { insertHelpService } from '../src/modules/directory/index.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { createFieldCipher, generateEncryptionKey } from '../src/platform/field-encryption.ts';
-import { createInProcessLiveUpdates } from '../src/platform/live-updates.ts';
-import { createRecordingMailer } from '../src/platform/mailer.ts';
+import { createFieldCipher, generateEncryptionKey, type FieldCipher } from '../src/platform/field-encryption.ts';
+import { progress, readCount, round, runBenchmark, spawnLoad, startBenchApp, startBenchDatabase, type Cleanups } from './bench-harness.ts';
 
 const settings = {
   listings: readCount('BENCH_LISTINGS', 5_000, 100, 50_000),
@@ -64,7 +55,8 @@ type Autocannon = (
   callback: (error: Error | null, result: AutocannonResult) => void,
 ) => AutocannonInstance;
 // autocannon ships CommonJS without type declarations.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as Autocannon;
 
 function runLoad(job: LoadJob, durationSeconds: number): Promise<{ result: AutocannonResult; times: number[] }> {
   const url = new URL(job.path, job.url);
@@ -96,65 +88,33 @@ async function loadMain(job: LoadJob): Promise<void> {
 
 // ---- Main mode -------------------------------------------------------------------------------------------------
 
-async function main(): Promise<number> {
-  const cleanups: (() => Promise<void>)[] = [];
+async function main(cleanups: Cleanups): Promise<number> {
+  const { db, connectionString } = await startBenchDatabase(cleanups, { folderPrefix: 'bro-bench-directory-', databaseName: 'bro_bench_directory' });
+  const cipher = createFieldCipher(generateEncryptionKey());
+  progress(`seeding ${settings.listings} listings`);
+  const seededAt = Date.now();
+  await seedListings(db, cipher, settings.listings);
+  await analyseTables(connectionString);
+  progress(`seeded in ${((Date.now() - seededAt) / 1000).toFixed(1)} s`);
+  const baseUrl = await startBenchApp(cleanups, { db, cipher, publicOrigin: 'http://127.0.0.1' });
+
   let exitCode = 0;
-  try {
-    const dataDir = mkdtempSync(join(tmpdir(), 'bro-bench-directory-'));
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    chmodSync(dataDir, 0o711); // as root, PostgreSQL runs as the OS user `postgres` and must reach its folder
-    progress('starting the embedded PostgreSQL');
-    const postgres = await startEmbeddedPostgres(dataDir);
-    cleanups.push(() => postgres.stop());
-    const admin = new pg.Client({ connectionString: postgres.connectionString('postgres') });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bro_bench_directory');
-    await admin.end();
-    const db = createKysely(postgres.connectionString('bro_bench_directory'));
-    cleanups.push(() => db.destroy());
-    await migrateToLatest(db);
-
-    const cipher = createFieldCipher(generateEncryptionKey());
-    progress(`seeding ${settings.listings} listings`);
-    const seededAt = Date.now();
-    await seedListings(db, cipher, settings.listings);
-    await analyseTables(postgres.connectionString('bro_bench_directory'));
-    progress(`seeded in ${((Date.now() - seededAt) / 1000).toFixed(1)} s`);
-
-    const app = await buildApp({
-      db,
-      clock: systemClock,
-      cipher,
-      mailer: createRecordingMailer(),
-      liveUpdates: createInProcessLiveUpdates(),
-      config: { publicOrigin: 'http://127.0.0.1', allowInsecureOidc: false, logLevel: 'silent', isRateLimitEnabled: false, webDistDir: '/nonexistent' },
-    });
-    cleanups.push(() => app.close());
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('the app has no port');
-    const baseUrl = `http://127.0.0.1:${address.port}`;
-
-    const p95s: number[] = [];
-    for (const search of searches) {
-      const check = await fetch(`${baseUrl}${search.path}`);
-      if (check.status !== 200) throw new Error(`${search.path} answered ${check.status}`);
-      progress(`${search.name}: ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s, c=${settings.connections}`);
-      const result = await driveLoad({ url: baseUrl, path: search.path, connections: settings.connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds });
-      p95s.push(result.p95Ms);
-      process.stdout.write(
-        `${JSON.stringify({ figure: 'directory_search', search: search.name, path: search.path, listings: settings.listings, connections: settings.connections, rps: result.rps, p50_ms: result.p50Ms, p95_ms: result.p95Ms, p99_ms: result.p99Ms, requests: result.requests, errors: result.errors, meets_target: result.p95Ms <= TARGET_P95_MS && result.errors === 0 })}\n`,
-      );
-      if (result.errors > 0) exitCode = 1;
-    }
-    const worst = Math.max(...p95s);
-    process.stdout.write(`${JSON.stringify({ figure: 'directory_search_worst_p95_ms', value: worst, target: TARGET_P95_MS, meets_target: worst <= TARGET_P95_MS })}\n`);
-  } catch (error) {
-    console.error('directory-search.bench failed:', error instanceof Error ? error.message : error);
-    exitCode = 1;
-  } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error instanceof Error ? error.message : error));
+  const p95s: number[] = [];
+  for (const search of searches) {
+    const check = await fetch(`${baseUrl}${search.path}`);
+    if (check.status !== 200) throw new Error(`${search.path} answered ${check.status}`);
+    progress(`${search.name}: ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s, c=${settings.connections}`);
+    const job: LoadJob = { url: baseUrl, path: search.path, connections: settings.connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds };
+    // This same file, in load mode.
+    const result = await spawnLoad<LoadResult>(fileURLToPath(import.meta.url), ['--load'], job);
+    p95s.push(result.p95Ms);
+    process.stdout.write(
+      `${JSON.stringify({ figure: 'directory_search', search: search.name, path: search.path, listings: settings.listings, connections: settings.connections, rps: result.rps, p50_ms: result.p50Ms, p95_ms: result.p95Ms, p99_ms: result.p99Ms, requests: result.requests, errors: result.errors, meets_target: result.p95Ms <= TARGET_P95_MS && result.errors === 0 })}\n`,
+    );
+    if (result.errors > 0) exitCode = 1;
   }
+  const worst = Math.max(...p95s);
+  process.stdout.write(`${JSON.stringify({ figure: 'directory_search_worst_p95_ms', value: worst, target: TARGET_P95_MS, meets_target: worst <= TARGET_P95_MS })}\n`);
   return exitCode;
 }
 
@@ -182,7 +142,7 @@ function createRandom(seed: number) {
   return { next, pick, some };
 }
 
-async function seedListings(db: ReturnType<typeof createKysely>, cipher: ReturnType<typeof createFieldCipher>, count: number): Promise<void> {
+async function seedListings(db: Db, cipher: FieldCipher, count: number): Promise<void> {
   const random = createRandom(4242);
   const organisationIds: string[] = [];
   for (let index = 0; index < 200; index += 1) {
@@ -230,41 +190,8 @@ async function seedListings(db: ReturnType<typeof createKysely>, cipher: ReturnT
   }
 }
 
-/** Runs this file in load mode as a child process, killed if it overruns its bounded time. */
-function driveLoad(job: LoadJob): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--load', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), (job.warmupSeconds + job.durationSeconds + 30) * 1000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      const line = output.trim().split('\n').pop();
-      if (code !== 0 || !line) return reject(new Error(`load process exited with ${code}`));
-      resolve(JSON.parse(line) as LoadResult);
-    });
-  });
-}
-
-function readCount(name: string, fallback: number, min: number, max: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value >= min && value <= max ? value : fallback;
-}
-
-function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
-function progress(line: string): void {
-  process.stderr.write(`[bench] ${line}\n`);
-}
-
 if (process.argv[2] === '--load') {
   await loadMain(JSON.parse(process.argv[3] ?? '') as LoadJob);
 } else {
-  process.exit(await main());
+  process.exit(await runBenchmark('directory-search.bench', main));
 }

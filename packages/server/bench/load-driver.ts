@@ -36,7 +36,8 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 
 // autocannon ships CommonJS without type declarations: load it through require with the little typing we use.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as Autocannon;
 
 async function runLoad(job: LoadJob, durationSeconds: number): Promise<AutocannonResult> {
   const url = new URL(job.url);

@@ -22,7 +22,7 @@ import type { JobDefinition } from './platform/jobs.ts';
 import { createSwaggerOptions } from './platform/openapi.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
 
-export type { AppConfig, AppDeps };
+export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
 export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs];
@@ -32,9 +32,27 @@ export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] }
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<BroApp> {
+  const app = createFastify(deps.config);
+  await registerSecurityPlugins(app);
+  await registerOpenApi(app, deps);
+  registerErrorHandling(app);
+  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
+  await registerApi(app, deps);
+  await registerApiDocs(app);
+  registerPublicPages(app, deps);
+  registerContactPages(app, deps);
+  registerCampaignPages(app, deps);
+  registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
+
+  const broApp = app as unknown as BroApp;
+  broApp.routeCatalogue = routeCatalogue;
+  return broApp;
+}
+
+function createFastify(config: AppConfig) {
   const app = Fastify({
     logger: {
-      level: deps.config.logLevel ?? 'info',
+      level: config.logLevel ?? 'info',
       // Never log cookies, tokens or bodies; URLs carry ids only (no personal data in URLs, by design).
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
       // Paths only: query strings can carry an OIDC code, a search term or a postcode, none of which belong in logs.
@@ -45,10 +63,12 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     bodyLimit: 64 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
-
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  return app;
+}
 
+async function registerSecurityPlugins(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -71,12 +91,15 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
+}
 
+/** The OpenAPI document, generated from the routes' zod schemas (platform/openapi.ts); served at /api/openapi.json. */
+async function registerOpenApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(swagger, createSwaggerOptions({ publicOrigin: deps.config.publicOrigin }));
+}
 
-  registerErrorHandling(app);
-  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
-
+/** Every module's API routes, under /api. */
+async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // API responses may carry personal data: never cached anywhere.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -97,7 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     },
     { prefix: '/api' },
   );
+}
 
+/** The readable API documentation at /api/docs. */
+async function registerApiDocs(app: FastifyInstance): Promise<void> {
   await app.register(async (docs) => {
     // Plugin routes declare their permission too: these pages are public documentation.
     docs.addHook('onRoute', (route) => {
@@ -105,13 +131,4 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     });
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
-
-  registerPublicPages(app, deps);
-  registerContactPages(app, deps);
-  registerCampaignPages(app, deps);
-  registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
-
-  const broApp = app as unknown as BroApp;
-  broApp.routeCatalogue = routeCatalogue;
-  return broApp;
 }

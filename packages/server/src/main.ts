@@ -77,7 +77,9 @@ async function main(): Promise<void> {
 }
 
 function unhookEmbeddedPostgresExitHandlers(): void {
-  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void };
+  // Plain require: the package ships CommonJS without type declarations.
+  const require = createRequire(import.meta.url);
+  const exitHook = require('async-exit-hook') as { unhookEvent: (event: string) => void };
   for (const event of ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(event);
 }
 

@@ -2,10 +2,10 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Env } from '../env.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import type { Database } from './tables.ts';
+import type { Database, Db } from './tables.ts';
 
 export type DatabaseHandle = {
-  db: Kysely<Database>;
+  db: Db;
   connectionString: string;
   isEmbedded: boolean;
   close: () => Promise<void>;
@@ -14,7 +14,7 @@ export type DatabaseHandle = {
 // Return timestamps as Date and bigint ids as strings (never lose precision).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
-export function createKysely(connectionString: string, maxConnections = 20): Kysely<Database> {
+export function createKysely(connectionString: string, maxConnections = 20): Db {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));

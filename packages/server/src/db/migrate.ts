@@ -24,8 +24,3 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });
   }
 }
-
-/** Registers a migration: the only place a new migration file must be named. */
-export function listMigrationNames(): string[] {
-  return Object.keys(migrations);
-}

@@ -1,11 +1,14 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
-/** Kysely's view of the schema. Keep in step with migrations/. */
+/**
+ * Kysely's view of the schema. Keep in step with migrations/. Modules name rows through `Row<'table'>`,
+ * `NewRow<'table'>` and `RowChanges<'table'>` (at the end), or the type a query infers, rather than the table types.
+ */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type OrganisationsTable = {
+type OrganisationsTable = {
   id: Generated<string>;
   slug: string;
   name: string;
@@ -18,9 +21,9 @@ export type OrganisationsTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type UnitsTable = { id: Generated<string>; organisation_id: string; name: string; created_at: CreatedAt };
+type UnitsTable = { id: Generated<string>; organisation_id: string; name: string; created_at: CreatedAt };
 
-export type UsersTable = {
+type UsersTable = {
   id: Generated<string>;
   email: string;
   display_name: string;
@@ -36,7 +39,7 @@ export type UsersTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type MembershipsTable = {
+type MembershipsTable = {
   id: Generated<string>;
   user_id: string;
   organisation_id: string;
@@ -46,7 +49,7 @@ export type MembershipsTable = {
   created_at: CreatedAt;
 };
 
-export type SessionsTable = {
+type SessionsTable = {
   id: string;
   user_id: string;
   membership_id: string | null;
@@ -59,7 +62,7 @@ export type SessionsTable = {
   ended_at: NullableTimestamp;
 };
 
-export type OidcProvidersTable = {
+type OidcProvidersTable = {
   organisation_id: string;
   issuer: string;
   client_id: string;
@@ -69,11 +72,11 @@ export type OidcProvidersTable = {
   created_at: CreatedAt;
 };
 
-export type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt };
+type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt };
 
-export type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt };
+type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt };
 
-export type ServicesTable = {
+type ServicesTable = {
   id: Generated<string>;
   organisation_id: string;
   slug: string;
@@ -88,11 +91,11 @@ export type ServicesTable = {
   created_at: CreatedAt;
 };
 
-export type ProgrammesTable = { id: Generated<string>; slug: string; name: string; description: Generated<string>; created_at: CreatedAt };
+type ProgrammesTable = { id: Generated<string>; slug: string; name: string; description: Generated<string>; created_at: CreatedAt };
 
-export type ProgrammeReferrersTable = { programme_id: string; organisation_id: string };
+type ProgrammeReferrersTable = { programme_id: string; organisation_id: string };
 
-export type ProgrammeServicesTable = {
+type ProgrammeServicesTable = {
   programme_id: string;
   service_id: string;
   routing_role: string | null;
@@ -192,7 +195,7 @@ export type ReferralEventsTable = {
   note_enc: string | null;
 };
 
-export type IdempotencyKeysTable = {
+type IdempotencyKeysTable = {
   user_id: string;
   key: string;
   request_hash: string;
@@ -203,7 +206,7 @@ export type IdempotencyKeysTable = {
   completed_at: NullableTimestamp;
 };
 
-export type NotificationsTable = {
+type NotificationsTable = {
   id: Generated<string>;
   user_id: string;
   kind: string;
@@ -212,7 +215,7 @@ export type NotificationsTable = {
   read_at: NullableTimestamp;
 };
 
-export type AuditLogTable = {
+type AuditLogTable = {
   id: Generated<string>;
   occurred_at: ColumnType<Date, Date | string, never>;
   actor_user_id: string | null;
@@ -225,7 +228,7 @@ export type AuditLogTable = {
   hash: string;
 };
 
-export type AccessLogTable = {
+type AccessLogTable = {
   id: Generated<string>;
   occurred_at: ColumnType<Date, Date | string, never>;
   user_id: string;
@@ -280,15 +283,8 @@ export type Database = {
   campaign_services: CampaignServicesTable;
 };
 
-export type Organisation = Selectable<OrganisationsTable>;
-export type User = Selectable<UsersTable>;
-export type NewUser = Insertable<UsersTable>;
-export type UserUpdate = Updateable<UsersTable>;
-export type Membership = Selectable<MembershipsTable>;
-export type Referral = Selectable<ReferralsTable>;
-
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
-export type DirectoryServicesTable = {
+type DirectoryServicesTable = {
   id: Generated<string>;
   organisation_id: string;
   referral_service_id: string | null;
@@ -330,7 +326,7 @@ export type DirectoryServicesTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type DirectoryLocationsTable = {
+type DirectoryLocationsTable = {
   id: Generated<string>;
   directory_service_id: string;
   position: number;
@@ -348,17 +344,17 @@ export type DirectoryLocationsTable = {
   confidential_address_enc: string | null;
 };
 
-export type DirectoryCheckRemindersTable = {
+type DirectoryCheckRemindersTable = {
   directory_service_id: string;
   period: string;
   notified_users: number;
   created_at: CreatedAt;
 };
 
-export type DirectoryStateTable = { id: Generated<boolean>; version: ColumnType<string, never, never> };
+type DirectoryStateTable = { id: Generated<boolean>; version: ColumnType<string, never, never> };
 
 /** Counselling courses (migration 2026-11-21T0900). jsonb columns are written as JSON text and read parsed. */
-export type CourseTemplatesTable = {
+type CourseTemplatesTable = {
   service_id: string;
   planned_sessions: number;
   session_modes: string[];
@@ -370,9 +366,9 @@ export type CourseTemplatesTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type ServiceStaffTable = { service_id: string; membership_id: string; created_at: CreatedAt };
+type ServiceStaffTable = { service_id: string; membership_id: string; created_at: CreatedAt };
 
-export type EligibilityRuleSetsTable = {
+type EligibilityRuleSetsTable = {
   id: Generated<string>;
   service_id: string;
   version: number;
@@ -381,7 +377,7 @@ export type EligibilityRuleSetsTable = {
   created_at: CreatedAt;
 };
 
-export type RiskInstrumentsTable = {
+type RiskInstrumentsTable = {
   id: Generated<string>;
   key: string;
   version: number;
@@ -474,7 +470,7 @@ export type CourseSessionsTable = {
   updated_at: Timestamp;
 };
 
-export type SafetyPlanVersionsTable = {
+type SafetyPlanVersionsTable = {
   course_id: string;
   version: number;
   content_enc: string;
@@ -508,7 +504,7 @@ export type UnderretningerTable = {
   recorded_at: ColumnType<Date, Date | string, never>;
 };
 
-export type CourseOutcomesTable = {
+type CourseOutcomesTable = {
   course_id: string;
   phase: string;
   safety_rating: number;
@@ -519,7 +515,7 @@ export type CourseOutcomesTable = {
   recorded_at: Timestamp;
 };
 
-export type AccessHistoryExtractsTable = {
+type AccessHistoryExtractsTable = {
   id: Generated<string>;
   person_id: string;
   course_id: string;
@@ -531,14 +527,14 @@ export type AccessHistoryExtractsTable = {
 };
 
 /** Self-referral and campaigns (migration 2026-11-21T1000). jsonb columns are written as JSON text and read parsed. */
-export type SelfReferralChallengesTable = {
+type SelfReferralChallengesTable = {
   challenge_hash: string;
   referral_id: string | null;
   expires_at: Timestamp;
   created_at: CreatedAt;
 };
 
-export type CampaignsTable = {
+type CampaignsTable = {
   id: Generated<string>;
   organisation_id: string;
   slug: string;
@@ -559,7 +555,7 @@ export type CampaignsTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };
+type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };
 
 /**
  * A connection or a transaction. `Transaction<Database>` extends `Kysely<Database>`, so one type serves both; a

@@ -1,6 +1,6 @@
 import { CreateCampaignRequest, type CreateCampaignInput } from '@bro/domain';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import { sql } from 'kysely';
+import type { Db } from '../db/tables.ts';
 import { setCampaignStatus } from '../modules/campaigns/index.ts';
 import { insertCampaignOf } from '../modules/campaigns/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
@@ -20,7 +20,7 @@ const ORGANISATION_SLUG = 'lgbt-danmark';
 /** Directory listings (directory-demo.ts) the campaign points to, in order. */
 const LINKED_LISTING_SLUGS = ['lgbt-danmark-raadgivning', 'hotline-1888'];
 
-export const omsorgIFaellesskabet: Omit<CreateCampaignInput, 'serviceIds'> = {
+const omsorgIFaellesskabet: Omit<CreateCampaignInput, 'serviceIds'> = {
   slug: 'omsorg-i-faellesskabet',
   titleDa: 'Omsorg i Fællesskabet',
   titleEn: 'Omsorg i Fællesskabet (Care in the community)',
@@ -48,7 +48,7 @@ export const omsorgIFaellesskabet: Omit<CreateCampaignInput, 'serviceIds'> = {
  * Loads the demo campaign once, published, owned by LGBT+ Danmark. Does nothing when any campaign exists or when
  * LGBT+ Danmark is not on the platform; links only the listings that exist. Run after the directory demo.
  */
-export async function loadCampaignDemoData({ db, clock }: { db: Kysely<Database>; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadCampaignDemoData({ db, clock }: { db: Db; clock: Clock }): Promise<{ isLoaded: boolean }> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${CAMPAIGN_DEMO_LOCK})`.execute(trx);
     if (await trx.selectFrom('campaigns').select('id').limit(1).executeTakeFirst()) return { isLoaded: false };

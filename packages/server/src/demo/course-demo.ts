@@ -1,11 +1,12 @@
 import { hash } from '@node-rs/argon2';
 import { ChecklistInstrument, EligibilityRules, StructuredJudgementForm, type CourseTemplateInput } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/tables.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
 import { courseDemoAccounts, DEMO_PASSWORD } from './demo-accounts.ts';
+import { findOrCreateOrganisation, insertDemoAccount, toServiceRow } from './demo-rows.ts';
 
 /**
  * The counselling-course demo: risk instruments written for this project, course templates and eligibility rules
@@ -216,8 +217,8 @@ const staffAssignments: { email: string; serviceSlug: string }[] = [
 ];
 
 /** A shelter for women to bridge to (DOMAIN.md §3.2): Danner, in Copenhagen, with its public 24-hour number. */
-export const dannerOrganisation = { slug: 'danner', name: 'Danner', kind: 'shelter' } as const;
-export const dannerService = {
+const dannerOrganisation = { slug: 'danner', name: 'Danner', kind: 'shelter' } as const;
+const dannerService = {
   slug: 'danner-krisecenter',
   name: 'Krisecenterophold (§ 109)',
   description:
@@ -234,121 +235,97 @@ export const dannerService = {
  * Loads the course demo into a database that holds the base demo. Idempotent: once the checklist is there, nothing
  * is loaded again. Pass the base loader's transaction to load both atomically.
  */
-export async function loadCourseDemoData({ db, cipher, clock }: { db: Kysely<Database> | Transaction<Database>; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadCourseDemoData({ db, cipher, clock }: { db: Db; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
   const passwordHash = await hash(DEMO_PASSWORD);
-  const load = async (trx: Transaction<Database>) => {
-    if (await trx.selectFrom('risk_instruments').select('id').where('key', '=', broChecklistV1.key).executeTakeFirst()) return { isLoaded: false };
-    const now = clock.now();
-    const dannerId = await ensureDanner(trx, now);
-    await trx
-      .insertInto('risk_instruments')
-      .values([broChecklistV1, broJudgementV1].map((instrument) => ({ key: instrument.key, version: instrument.version, kind: instrument.kind, definition: JSON.stringify(instrument), published_by_user_id: null, published_at: now })))
-      .execute();
-
-    const hotlineId = await serviceIdOf(trx, HOTLINE_SLUG);
-    for (const { serviceSlug, template } of templates) {
-      await trx
-        .insertInto('course_templates')
-        .values({
-          service_id: await serviceIdOf(trx, serviceSlug),
-          planned_sessions: template.plannedSessions,
-          session_modes: template.sessionModes,
-          focus: template.focus,
-          contact_interval_days: template.contactIntervalDays,
-          high_risk_contact_interval_days: template.highRiskContactIntervalDays,
-          offers_case_conference: template.offersCaseConference,
-          updated_by_user_id: null,
-          updated_at: now,
-        })
-        .execute();
-    }
-    const ruleSets = [
-      { serviceSlug: 'vores-vej-ud', rules: voresVejUdRules(hotlineId) },
-      { serviceSlug: 'lokk-ambulant-raadgivning', rules: lokkRules(hotlineId) },
-      { serviceSlug: 'dmv-behandling-voldsudoevere', rules: dialogModVoldRules(hotlineId) },
-    ];
-    for (const { serviceSlug, rules } of ruleSets) {
-      await trx.insertInto('eligibility_rule_sets').values({ service_id: await serviceIdOf(trx, serviceSlug), version: 1, rules: JSON.stringify(rules), created_by_user_id: null, created_at: now }).execute();
-    }
-
-    for (const account of courseDemoAccounts) {
-      const user = await trx
-        .insertInto('users')
-        .values({
-          email: account.email,
-          display_name: account.displayName,
-          password_hash: passwordHash,
-          totp_secret_enc: account.totpSecret === null ? null : cipher.encrypt(account.totpSecret),
-          totp_enrolled_at: account.totpSecret === null ? null : now,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const organisationId = account.organisationSlug === dannerOrganisation.slug ? dannerId : await organisationIdOf(trx, account.organisationSlug);
-      await trx.insertInto('memberships').values({ user_id: user.id, organisation_id: organisationId, unit_id: null, role: account.role, service_line: account.serviceLine, created_at: now }).execute();
-    }
-
-    let assigned = 0;
-    for (const { email, serviceSlug } of staffAssignments) {
-      const serviceId = await serviceIdOf(trx, serviceSlug);
-      const membership = await trx
-        .selectFrom('memberships as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .innerJoin('services as s', 's.organisation_id', 'm.organisation_id')
-        .select('m.id')
-        .where('u.email', '=', email)
-        .where('s.id', '=', serviceId)
-        .executeTakeFirst();
-      // A base demo without that account (an older demo set) simply gets no assignment.
-      if (!membership) continue;
-      await trx.insertInto('service_staff').values({ service_id: serviceId, membership_id: membership.id, created_at: now }).execute();
-      assigned += 1;
-    }
-
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: null,
-      actorOrganisationId: null,
-      action: 'course_demo_data.load',
-      objectType: 'platform',
-      objectId: 'course-demo-data',
-      details: { instruments: 2, templates: templates.length, ruleSets: ruleSets.length, accounts: courseDemoAccounts.length, staffAssignments: assigned },
-    });
-    return { isLoaded: true };
-  };
-  return db.isTransaction ? load(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(load);
+  const load = (trx: Transaction<Database>) => loadCourseDemoInto(trx, { cipher, now: clock.now(), passwordHash });
+  return db.isTransaction ? load(db as Transaction<Database>) : db.transaction().execute(load);
 }
 
-async function ensureDanner(trx: Transaction<Database>, now: Date): Promise<string> {
-  const existing = await trx.selectFrom('organisations').select('id').where('slug', '=', dannerOrganisation.slug).executeTakeFirst();
-  const organisationId =
-    existing?.id ??
-    (
-      await trx
-        .insertInto('organisations')
-        .values({ ...dannerOrganisation, municipality_code: null, police_district_code: null, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  const service = await trx.selectFrom('services').select('id').where('slug', '=', dannerService.slug).executeTakeFirst();
-  if (!service) {
+async function loadCourseDemoInto(trx: Transaction<Database>, input: { cipher: FieldCipher; now: Date; passwordHash: string }): Promise<{ isLoaded: boolean }> {
+  const { now } = input;
+  if (await trx.selectFrom('risk_instruments').select('id').where('key', '=', broChecklistV1.key).executeTakeFirst()) return { isLoaded: false };
+  const dannerId = await ensureDanner(trx, now);
+  await trx
+    .insertInto('risk_instruments')
+    .values([broChecklistV1, broJudgementV1].map((instrument) => ({ key: instrument.key, version: instrument.version, kind: instrument.kind, definition: JSON.stringify(instrument), published_by_user_id: null, published_at: now })))
+    .execute();
+  await insertTemplates(trx, now);
+  const ruleSets = await insertRuleSets(trx, now);
+  for (const account of courseDemoAccounts) {
+    const organisationId = account.organisationSlug === dannerOrganisation.slug ? dannerId : await organisationIdOf(trx, account.organisationSlug);
+    await insertDemoAccount(trx, { account, organisationId, unitId: null, passwordHash: input.passwordHash, cipher: input.cipher, now });
+  }
+  const assigned = await assignStaff(trx, now);
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: null,
+    actorOrganisationId: null,
+    action: 'course_demo_data.load',
+    objectType: 'platform',
+    objectId: 'course-demo-data',
+    details: { instruments: 2, templates: templates.length, ruleSets, accounts: courseDemoAccounts.length, staffAssignments: assigned },
+  });
+  return { isLoaded: true };
+}
+
+async function insertTemplates(trx: Transaction<Database>, now: Date): Promise<void> {
+  for (const { serviceSlug, template } of templates) {
     await trx
-      .insertInto('services')
+      .insertInto('course_templates')
       .values({
-        organisation_id: organisationId,
-        slug: dannerService.slug,
-        name: dannerService.name,
-        description: dannerService.description,
-        service_line: dannerService.serviceLine,
-        phone: dannerService.phone,
-        first_contact_deadline_hours: dannerService.firstContactDeadlineHours,
-        high_risk_deadline_hours: dannerService.highRiskDeadlineHours,
-        max_contact_attempts: dannerService.maxContactAttempts,
-        created_at: now,
+        service_id: await serviceIdOf(trx, serviceSlug),
+        planned_sessions: template.plannedSessions,
+        session_modes: template.sessionModes,
+        focus: template.focus,
+        contact_interval_days: template.contactIntervalDays,
+        high_risk_contact_interval_days: template.highRiskContactIntervalDays,
+        offers_case_conference: template.offersCaseConference,
+        updated_by_user_id: null,
+        updated_at: now,
       })
       .execute();
   }
+}
+
+/** Version 1 of each service's eligibility rules; answers how many rule sets it wrote. */
+async function insertRuleSets(trx: Transaction<Database>, now: Date): Promise<number> {
+  const hotlineId = await serviceIdOf(trx, HOTLINE_SLUG);
+  const ruleSets = [
+    { serviceSlug: 'vores-vej-ud', rules: voresVejUdRules(hotlineId) },
+    { serviceSlug: 'lokk-ambulant-raadgivning', rules: lokkRules(hotlineId) },
+    { serviceSlug: 'dmv-behandling-voldsudoevere', rules: dialogModVoldRules(hotlineId) },
+  ];
+  for (const { serviceSlug, rules } of ruleSets) {
+    await trx.insertInto('eligibility_rule_sets').values({ service_id: await serviceIdOf(trx, serviceSlug), version: 1, rules: JSON.stringify(rules), created_by_user_id: null, created_at: now }).execute();
+  }
+  return ruleSets.length;
+}
+
+/** Assigns each course account to its service; answers how many assignments it made. */
+async function assignStaff(trx: Transaction<Database>, now: Date): Promise<number> {
+  let assigned = 0;
+  for (const { email, serviceSlug } of staffAssignments) {
+    const serviceId = await serviceIdOf(trx, serviceSlug);
+    const membership = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .innerJoin('services as s', 's.organisation_id', 'm.organisation_id')
+      .select('m.id')
+      .where('u.email', '=', email)
+      .where('s.id', '=', serviceId)
+      .executeTakeFirst();
+    // A base demo without that account (an older demo set) simply gets no assignment.
+    if (!membership) continue;
+    await trx.insertInto('service_staff').values({ service_id: serviceId, membership_id: membership.id, created_at: now }).execute();
+    assigned += 1;
+  }
+  return assigned;
+}
+
+async function ensureDanner(trx: Transaction<Database>, now: Date): Promise<string> {
+  const organisationId = await findOrCreateOrganisation(trx, dannerOrganisation, now);
+  const service = await trx.selectFrom('services').select('id').where('slug', '=', dannerService.slug).executeTakeFirst();
+  if (!service) await trx.insertInto('services').values(toServiceRow(dannerService, organisationId, now)).execute();
   return organisationId;
 }
 

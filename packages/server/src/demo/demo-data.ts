@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { municipalities, municipalitySlug } from '@bro/domain';
-import type { Database } from '../db/tables.ts';
+import type { Database, Db } from '../db/tables.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
+import { insertDemoAccount, toServiceRow } from './demo-rows.ts';
 import {
   interventionscenterMunicipalityCodes,
   MUNICIPAL_UNIT_NAME,
@@ -27,7 +28,7 @@ const DEMO_LOAD_LOCK = 727_274_101;
  * Idempotent: anything in `organisations` means the database is not empty, and nothing is loaded.
  * Deterministic: the same rows every time (apart from generated ids and password salts).
  */
-export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Database>; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
   if (await hasAnyOrganisation(db)) return { isLoaded: false };
   // Hashed once, outside the transaction: argon2 is slow by design and every demo account shares the password.
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -58,7 +59,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Kysely<Da
   return result;
 }
 
-async function hasAnyOrganisation(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
+async function hasAnyOrganisation(db: Db): Promise<boolean> {
   return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
@@ -110,20 +111,7 @@ async function insertUnits(trx: Transaction<Database>, organisationIds: Map<stri
 async function insertServices(trx: Transaction<Database>, organisationIds: Map<string, string>, now: Date): Promise<Map<string, string>> {
   const inserted = await trx
     .insertInto('services')
-    .values(
-      services.map((service) => ({
-        organisation_id: idOf(organisationIds, service.organisationSlug),
-        slug: service.slug,
-        name: service.name,
-        description: service.description,
-        service_line: service.serviceLine,
-        phone: service.phone,
-        first_contact_deadline_hours: service.firstContactDeadlineHours,
-        high_risk_deadline_hours: service.highRiskDeadlineHours,
-        max_contact_attempts: service.maxContactAttempts,
-        created_at: now,
-      })),
-    )
+    .values(services.map((service) => toServiceRow(service, idOf(organisationIds, service.organisationSlug), now)))
     .returning(['id', 'slug'])
     .execute();
   return new Map(inserted.map((row) => [row.slug, row.id]));
@@ -162,30 +150,9 @@ async function insertAccounts(
   input: { organisationIds: Map<string, string>; unitIds: Map<string, string>; passwordHash: string; cipher: FieldCipher; now: Date },
 ): Promise<void> {
   for (const account of demoAccounts) {
-    const user = await trx
-      .insertInto('users')
-      .values({
-        email: account.email,
-        display_name: account.displayName,
-        password_hash: input.passwordHash,
-        totp_secret_enc: account.totpSecret === null ? null : input.cipher.encrypt(account.totpSecret),
-        totp_enrolled_at: account.totpSecret === null ? null : input.now,
-        created_at: input.now,
-        updated_at: input.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organisation_id: idOf(input.organisationIds, account.organisationSlug),
-        unit_id: account.unitName === null ? null : idOf(input.unitIds, account.organisationSlug),
-        role: account.role,
-        service_line: account.serviceLine,
-        created_at: input.now,
-      })
-      .execute();
+    const organisationId = idOf(input.organisationIds, account.organisationSlug);
+    const unitId = account.unitName === null ? null : idOf(input.unitIds, account.organisationSlug);
+    await insertDemoAccount(trx, { account, organisationId, unitId, passwordHash: input.passwordHash, cipher: input.cipher, now: input.now });
   }
 }
 

@@ -1,9 +1,10 @@
 import { CreateHelpServiceRequest, type CreateHelpServiceInput, type OrganisationKind } from '@bro/domain';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 import { insertHelpService } from '../modules/directory/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
+import { findOrCreateOrganisation } from './demo-rows.ts';
 
 /**
  * The public directory's demo content: the seed organisations' services, described from DOMAIN.md §3.2 and §4 and
@@ -42,10 +43,33 @@ const dmvLocations = [
   city('Dialog mod Vold Aarhus', 'Dialog mod Vold Aarhus', 'Aarhus', '751'),
   city('Dialog mod Vold Odense', 'Dialog mod Vold Odense', 'Odense', '461'),
 ];
+/** What Dialog mod Vold's two listings share: free, by phone or in person, nationwide from its three branches. */
+const dmvServiceFacts = {
+  channels: ['phone', 'in_person'],
+  languages: ['da'],
+  isAnonymousContactOffered: false,
+  isFreeOfCharge: true,
+  serviceArea: { isNational: true },
+  phones: [{ number: '35 30 17 17' }],
+  websiteUrl: 'https://dialogmodvold.dk',
+  locations: dmvLocations,
+} satisfies Partial<CreateHelpServiceInput>;
 const interventionscenterContactDa =
   'Politiet i Københavns Politikreds eller din kommune (Frederiksberg, Tårnby eller Dragør) kan henvise dig, hvis du siger ja til det. Rådgiveren kontakter dig derefter på den måde og det tidspunkt, du har sagt er sikkert. Vil du tale med nogen nu, så ring til Hotline 1888.';
 const interventionscenterContactEn =
   'The police in the Copenhagen police district or your municipality (Frederiksberg, Tårnby or Dragør) can refer you if you agree. The counsellor then contacts you in the way and at the time you said is safe. If you want to talk to someone now, call Hotline 1888.';
+
+/** What the Interventionscenter's two counselling listings (LOKK, Mandecentret) share: referral, area, sessions. */
+const interventionscenterFacts = {
+  howToContactDa: interventionscenterContactDa,
+  howToContactEn: interventionscenterContactEn,
+  channels: ['phone', 'in_person'],
+  languages: ['da'],
+  isAnonymousContactOffered: false,
+  isFreeOfCharge: false,
+  schedule: noFixedHours('Samtalerne aftales med rådgiveren.', 'Sessions are arranged with the counsellor.'),
+  serviceArea: interventionscenterArea,
+} satisfies Partial<CreateHelpServiceInput>;
 
 const lgbtDanmark = { name: 'LGBT+ Danmark', kind: 'ngo' as const };
 const dialogModVold = { name: 'Dialog mod Vold', kind: 'perpetrator_programme' as const };
@@ -123,15 +147,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
         'Et kort rådgivningsforløb på fem samtaler for kvinder udsat for partnervold. Rådgiveren har mange års erfaring fra Danners krisecenter og hjælper med at afklare din situation og bygge bro til fx krisecenter, kommune eller længerevarende hjælp. Tilbuddet er LOKK’s del af Interventionscenteret i Københavns Politikreds.',
       descriptionEn:
         'A short course of five counselling sessions for women exposed to partner violence. The counsellor has many years of experience from Danner’s crisis shelter and helps you get clear about your situation and find further help, such as a shelter, the municipality or longer-term support. It is LOKK’s part of the Interventionscenter in the Copenhagen police district.',
-      howToContactDa: interventionscenterContactDa,
-      howToContactEn: interventionscenterContactEn,
+      ...interventionscenterFacts,
       targetGroups: ['women'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: false,
-      schedule: noFixedHours('Samtalerne aftales med rådgiveren.', 'Sessions are arranged with the counsellor.'),
-      serviceArea: interventionscenterArea,
       websiteUrl: 'https://lokk.dk',
     },
   },
@@ -147,15 +164,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
         'Rådgivning til mænd, der er udsat for vold i nære relationer: et kort forløb med fokus på afklaring, sikkerhed og brobygning, også til ophold på et mandecenter. Mandecentret er siden lovændringen i 2024 krisecenter efter servicelovens § 109.',
       descriptionEn:
         'Counselling for men exposed to violence in close relationships: a short course focused on getting clear, staying safe and finding further help, including a stay at a men’s centre. Since the 2024 change in the law, Mandecentret is a crisis centre under section 109 of the Social Services Act.',
-      howToContactDa: interventionscenterContactDa,
-      howToContactEn: interventionscenterContactEn,
+      ...interventionscenterFacts,
       targetGroups: ['men'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: false,
-      schedule: noFixedHours('Samtalerne aftales med rådgiveren.', 'Sessions are arranged with the counsellor.'),
-      serviceArea: interventionscenterArea,
       websiteUrl: 'https://mandecentret.dk',
     },
   },
@@ -174,15 +184,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
       howToContactDa: 'Ring til Dialog mod Vold på 35 30 17 17 for at aftale en første samtale. Politiet kan også henvise dig, hvis du siger ja til det.',
       howToContactEn: 'Call Dialog mod Vold on 35 30 17 17 to arrange a first conversation. The police can also refer you if you agree.',
       targetGroups: ['uses_violence'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: true,
+      ...dmvServiceFacts,
       schedule: noFixedHours('Samtalerne aftales med behandleren.', 'Sessions are arranged with the therapist.'),
-      serviceArea: { isNational: true },
-      phones: [{ number: '35 30 17 17' }],
-      websiteUrl: 'https://dialogmodvold.dk',
-      locations: dmvLocations,
     },
   },
   {
@@ -198,15 +201,8 @@ export const directoryDemoListings: readonly DemoListing[] = [
       howToContactDa: 'Ring til Dialog mod Vold på 35 30 17 17 for at aftale en første samtale.',
       howToContactEn: 'Call Dialog mod Vold on 35 30 17 17 to arrange a first conversation.',
       targetGroups: ['women', 'men', 'children_young'],
-      channels: ['phone', 'in_person'],
-      languages: ['da'],
-      isAnonymousContactOffered: false,
-      isFreeOfCharge: true,
+      ...dmvServiceFacts,
       schedule: noFixedHours('Samtalerne aftales med psykologen.', 'Sessions are arranged with the psychologist.'),
-      serviceArea: { isNational: true },
-      phones: [{ number: '35 30 17 17' }],
-      websiteUrl: 'https://dialogmodvold.dk',
-      locations: dmvLocations,
     },
   },
   {
@@ -303,14 +299,14 @@ export const directoryDemoListings: readonly DemoListing[] = [
  * the same organisation where one exists, and writes one audit entry. Does nothing when the directory has any
  * listing. Idempotent and safe with several nodes (advisory lock).
  */
-export async function loadDirectoryDemoData({ db, clock }: { db: Kysely<Database>; clock: Clock }): Promise<{ isLoaded: boolean }> {
+export async function loadDirectoryDemoData({ db, clock }: { db: Db; clock: Clock }): Promise<{ isLoaded: boolean }> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${DIRECTORY_DEMO_LOCK})`.execute(trx);
     if (await trx.selectFrom('directory_services').select('id').limit(1).executeTakeFirst()) return { isLoaded: false };
     const now = clock.now();
     let created = 0;
     for (const demo of directoryDemoListings) {
-      const organisationId = await findOrCreateOrganisation(trx, demo.organisationSlug, demo.organisationFallback, now);
+      const organisationId = await findOrCreateOrganisation(trx, { slug: demo.organisationSlug, ...demo.organisationFallback }, now);
       const referralServiceId = demo.referralServiceSlug ? await findReferralService(trx, demo.referralServiceSlug, organisationId) : undefined;
       const request = CreateHelpServiceRequest.parse({ ...demo.listing, referralServiceId: referralServiceId ?? null });
       await insertHelpService(trx, { request, organisationId, now, cipher: undefined });
@@ -327,17 +323,6 @@ export async function loadDirectoryDemoData({ db, clock }: { db: Kysely<Database
     });
     return { isLoaded: true };
   });
-}
-
-async function findOrCreateOrganisation(trx: Transaction<Database>, slug: string, fallback: OrganisationFallback, now: Date): Promise<string> {
-  const existing = await trx.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (existing) return existing.id;
-  const inserted = await trx
-    .insertInto('organisations')
-    .values({ slug, name: fallback.name, kind: fallback.kind, municipality_code: fallback.municipalityCode ?? null, police_district_code: null, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
 }
 
 async function findReferralService(trx: Transaction<Database>, slug: string, organisationId: string): Promise<string | undefined> {

@@ -140,7 +140,7 @@ export const services: readonly DemoService[] = [
   },
 ];
 
-export type DemoRoute = { serviceSlug: string; role: PersonRole | null; gender: Gender | null; isFallback?: boolean };
+type DemoRoute = { serviceSlug: string; role: PersonRole | null; gender: Gender | null; isFallback?: boolean };
 
 export type DemoProgramme = {
   slug: string;

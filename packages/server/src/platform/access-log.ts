@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 
 export type AccessAction = 'read' | 'list' | 'search' | 'export' | 'print';
 
@@ -31,7 +30,7 @@ export type AccessRecord = {
  * Logs reads of personal data: who, when, which person, why. Call it before the data leaves the server; if the
  * write fails the request fails (fail closed), so no read goes unlogged.
  */
-export async function recordAccess(db: Kysely<Database> | Transaction<Database>, records: readonly AccessRecord[]): Promise<void> {
+export async function recordAccess(db: Db, records: readonly AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
   await db
     .insertInto('access_log')

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import type { FieldCipher } from './field-encryption.ts';
 import type { LiveUpdates } from './live-updates.ts';
@@ -22,7 +21,7 @@ export type AppConfig = {
  * (not in app.ts) so that modules can name it without importing the composition root that imports them.
  */
 export type AppDeps = {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   cipher: FieldCipher;
   mailer: Mailer;

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
 import { appendAuditEntry, computeAuditHash, GENESIS_HASH, verifyAuditChain, type AuditEntry } from './audit-log.ts';
 
@@ -34,26 +34,37 @@ function entry(index: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
-async function append(db: Kysely<Database>, auditEntry: AuditEntry): Promise<void> {
+async function append(db: Db, auditEntry: AuditEntry): Promise<void> {
   await db.transaction().execute((trx) => appendAuditEntry(trx, auditEntry));
 }
 
 /** Appends `count` entries, each in its own transaction, and returns their ids in order. */
-async function appendChain(db: Kysely<Database>, count: number): Promise<string[]> {
+async function appendChain(db: Db, count: number): Promise<string[]> {
   for (let index = 1; index <= count; index += 1) await append(db, entry(index));
   return listIds(db);
 }
 
-async function listIds(db: Kysely<Database>): Promise<string[]> {
+async function listIds(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('audit_log').select('id').orderBy('id').execute();
   return rows.map((row) => row.id);
+}
+
+/** A rolled-back append: it leaves a free id in the middle of the chain for a forger to use. */
+async function rollBackAnAppend(db: Db): Promise<void> {
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await appendAuditEntry(trx, entry(99));
+      throw new Error('rolled back');
+    })
+    .catch(() => {});
 }
 
 /**
  * Tampering as the database owner would: with the append-only triggers switched off and the fork-guarding
  * UNIQUE(previous_hash) constraint dropped (an owner can do both; only the chain itself then tells).
  */
-async function tamper(db: Kysely<Database>, statement: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
+async function tamper(db: Db, statement: (db: Db) => Promise<unknown>): Promise<void> {
   await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(db);
   await sql`ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_previous_hash_key`.execute(db);
   try {
@@ -65,7 +76,7 @@ async function tamper(db: Kysely<Database>, statement: (db: Kysely<Database>) =>
 
 describe('audit log hash chain', () => {
   let database: TestDatabase;
-  let db: Kysely<Database>;
+  let db: Db;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -157,13 +168,7 @@ describe('audit log hash chain', () => {
       // A rolled-back append leaves a free id in the middle of the chain for the forger to use.
       await append(db, entry(1));
       await append(db, entry(2));
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await appendAuditEntry(trx, entry(99));
-          throw new Error('rolled back');
-        })
-        .catch(() => {});
+      await rollBackAnAppend(db);
       await append(db, entry(3));
       await append(db, entry(4));
       const ids = await listIds(db);
@@ -186,13 +191,7 @@ describe('audit log hash chain', () => {
 
     it('a forged entry with a made-up hash, at the forged entry', async () => {
       await append(db, entry(1));
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await appendAuditEntry(trx, entry(99));
-          throw new Error('rolled back');
-        })
-        .catch(() => {});
+      await rollBackAnAppend(db);
       await append(db, entry(2));
       const ids = await listIds(db);
       const freeId = String(Number(ids[0]) + 1);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 
 /** Lock key that serialises audit appends, so two transactions can never chain onto the same predecessor. */
 const AUDIT_APPEND_LOCK = 727_274_001;
@@ -72,7 +72,7 @@ export function computeAuditHash(previousHash: string, entry: Omit<AuditEntry, '
 }
 
 /** A stable serialisation: fixed field order, sorted detail keys, UTC milliseconds. */
-export function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
+function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
   const sortedDetails = Object.fromEntries(Object.entries(entry.details).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return JSON.stringify([
     entry.occurredAt.toISOString(),
@@ -88,7 +88,7 @@ export function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { detai
 export type AuditChainVerdict = { isIntact: true; entries: number } | { isIntact: false; entries: number; firstBrokenId: string; problem: string };
 
 /** Walks the whole chain in id order and names the first entry that does not fit. */
-export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5_000): Promise<AuditChainVerdict> {
+export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<AuditChainVerdict> {
   let previousHash = GENESIS_HASH;
   let lastId = '0';
   let entries = 0;

@@ -1,15 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../db/tables.ts';
 
-
-export type IdempotencyKeyRow = {
-  request_hash: string;
-  state: string;
-  response_status: number | null;
-  response_body: unknown;
-  created_at: Date;
-};
-
 /** One short statement, committed on its own: the first request with a key wins; true if this one did. */
 export async function claimIdempotencyKey(db: Db, input: { userId: string; key: string; requestHash: string; now: Date }): Promise<boolean> {
   const inserted = await db
@@ -21,7 +12,7 @@ export async function claimIdempotencyKey(db: Db, input: { userId: string; key: 
   return inserted !== undefined;
 }
 
-export async function findIdempotencyKey(db: Db, input: { userId: string; key: string }): Promise<IdempotencyKeyRow | undefined> {
+export async function findIdempotencyKey(db: Db, input: { userId: string; key: string }) {
   return db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'state', 'response_status', 'response_body', 'created_at'])

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
 import type { FieldCipher } from './field-encryption.ts';
@@ -31,7 +31,7 @@ import {
  *   4. If the creation throws, the claim is deleted so the client may retry the same key.
  * The stored body is encrypted (it can hold personal data) and kept for {@link IDEMPOTENCY_RETENTION_MS}.
  */
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 export const IN_FLIGHT_TIMEOUT_MS = 60_000;
 /** At least 24 hours (QUALITY.md #24); two days so a retry after a night's outage still replays. */
 export const IDEMPOTENCY_RETENTION_MS = 48 * 3_600_000;
@@ -69,18 +69,17 @@ export type IdempotentOutcome<T> =
   /** An earlier request with the same key and body ran it: its stored response. */
   | { isReplay: true; statusCode: number; body: string };
 
-export async function runIdempotently<T>(input: {
-  db: Kysely<Database>;
-  clock: Clock;
-  cipher: FieldCipher;
-  userId: string;
-  key: string;
-  requestHash: string;
-  statusCode: number;
-  execute: (trx: Transaction<Database>) => Promise<T>;
-  /** The exact response body text. Stored, and sent, so a replay is byte-identical. */
-  serialize: (result: T) => string;
-}): Promise<IdempotentOutcome<T>> {
+/** One user's key, the hash of the request that came with it, and what reading and writing the key takes. */
+type KeyedRequest = { db: Db; clock: Clock; cipher: FieldCipher; userId: string; key: string; requestHash: string };
+
+export async function runIdempotently<T>(
+  input: KeyedRequest & {
+    statusCode: number;
+    execute: (trx: Transaction<Database>) => Promise<T>;
+    /** The exact response body text. Stored, and sent, so a replay is byte-identical. */
+    serialize: (result: T) => string;
+  },
+): Promise<IdempotentOutcome<T>> {
   const scope = { userId: input.userId, key: input.key };
   const isClaimed = await claimIdempotencyKey(input.db, { ...scope, requestHash: input.requestHash, now: input.clock.now() });
   if (!isClaimed) {
@@ -102,14 +101,7 @@ export async function runIdempotently<T>(input: {
 }
 
 /** A replay, or undefined if this request took over a stale claim and should run the creation itself. */
-async function answerExistingKey(input: {
-  db: Kysely<Database>;
-  clock: Clock;
-  cipher: FieldCipher;
-  userId: string;
-  key: string;
-  requestHash: string;
-}): Promise<{ isReplay: true; statusCode: number; body: string } | undefined> {
+async function answerExistingKey(input: KeyedRequest): Promise<{ isReplay: true; statusCode: number; body: string } | undefined> {
   const scope = { userId: input.userId, key: input.key };
   const existing = await findIdempotencyKey(input.db, scope);
   // Deleted between our claim and this read (the first request failed): the client may simply retry.
@@ -127,6 +119,6 @@ async function answerExistingKey(input: {
 }
 
 /** Deletes keys past their retention (a job runs this). */
-export async function purgeExpiredIdempotencyKeys(input: { db: Kysely<Database>; clock: Clock }): Promise<number> {
+export async function purgeExpiredIdempotencyKeys(input: { db: Db; clock: Clock }): Promise<number> {
   return deleteIdempotencyKeysCreatedBefore(input.db, new Date(input.clock.now().getTime() - IDEMPOTENCY_RETENTION_MS));
 }

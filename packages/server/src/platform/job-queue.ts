@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import { PgBoss } from 'pg-boss';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import type { JobContext, JobDefinition } from './jobs.ts';
 
-export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Kysely<Database> };
+export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Db };
 
 /** pg-boss keeps its tables in a schema of its own, apart from the application's (migrated by Kysely). */
-export const JOB_SCHEMA = 'pgboss';
+const JOB_SCHEMA = 'pgboss';
 
 export type JobLog = (level: 'info' | 'error', message: string) => void;
 

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import type { FieldCipher } from './field-encryption.ts';
 import type { LiveUpdates } from './live-updates.ts';
@@ -8,7 +7,7 @@ import type { SmsSender } from './sms.ts';
 
 /** What a job handler receives. Same shape in the worker and in tests (which call handlers directly). */
 export type JobContext = {
-  db: Kysely<Database>;
+  db: Db;
   clock: Clock;
   mailer: Mailer;
   liveUpdates: LiveUpdates;

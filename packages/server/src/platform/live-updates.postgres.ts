@@ -21,7 +21,37 @@ export async function createPostgresLiveUpdates(connectionString: string): Promi
   const subscribers = createSubscriberSet();
   const pool = new pg.Pool({ connectionString, max: 2, application_name: 'bro-live-publisher' });
   pool.on('error', (error) => console.error('[live-updates] idle publisher connection error:', error.message));
+  const listener = createReconnectingListener(connectionString, (event) => subscribers.deliver(event));
 
+  // The first connection must work: a server that cannot listen should not start as if it could.
+  await listener.start().catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+
+  let isClosed = false;
+  return {
+    publish: async (event) => {
+      // Parsing strips anything but the identifiers the schema allows, and refuses what is not an identifier.
+      const payload = JSON.stringify(LiveEvent.parse(event));
+      await pool.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, payload]);
+    },
+    subscribe: subscribers.add,
+    close: async () => {
+      if (isClosed) return;
+      isClosed = true;
+      subscribers.clear();
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * The one LISTENing connection of this process. When it drops, it reconnects with exponential backoff and LISTENs
+ * again, until it is closed.
+ */
+function createReconnectingListener(connectionString: string, deliver: (event: LiveEvent) => void) {
   let listener: pg.Client | undefined;
   let isClosed = false;
   let reconnectDelay = INITIAL_RECONNECT_DELAY_MS;
@@ -30,36 +60,18 @@ export async function createPostgresLiveUpdates(connectionString: string): Promi
   const onNotification = (message: pg.Notification) => {
     if (message.channel !== LIVE_CHANNEL || message.payload === undefined) return;
     const event = parseEvent(message.payload);
-    if (event) subscribers.deliver(event);
+    if (event) deliver(event);
+  };
+
+  const onLost = (client: pg.Client, error: Error | undefined) => {
+    if (listener === client) listener = undefined;
+    if (isClosed) return;
+    console.error(`[live-updates] listener connection lost (${error?.message ?? 'ended'}); reconnecting in ${reconnectDelay} ms`);
+    scheduleReconnect();
   };
 
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString, application_name: LIVE_LISTENER_APPLICATION_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
-    let hasDropped = false;
-    const onDrop = (error?: Error) => {
-      if (hasDropped) return;
-      hasDropped = true;
-      client.removeAllListeners('notification');
-      // Keep a listener for late errors on the dead client, so they cannot crash the process.
-      client.on('error', () => {});
-      void client.end().catch(() => {});
-      if (listener === client) listener = undefined;
-      if (isClosed) return;
-      console.error(`[live-updates] listener connection lost (${error?.message ?? 'ended'}); reconnecting in ${reconnectDelay} ms`);
-      scheduleReconnect();
-    };
-    client.on('error', onDrop);
-    client.on('end', () => onDrop());
-    client.on('notification', onNotification);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${LIVE_CHANNEL}`);
-    } catch (error) {
-      client.removeAllListeners();
-      client.on('error', () => {});
-      await client.end().catch(() => {});
-      throw error;
-    }
+    const client = await openListeningClient(connectionString, onNotification, onLost);
     if (isClosed) {
       await client.end().catch(() => {});
       return;
@@ -81,35 +93,60 @@ export async function createPostgresLiveUpdates(connectionString: string): Promi
     }, delay);
   };
 
-  // The first connection must work: a server that cannot listen should not start as if it could.
-  await connect().catch(async (error: unknown) => {
+  const stop = () => {
     isClosed = true;
     clearTimeout(reconnectTimer);
-    await pool.end();
-    throw error;
-  });
+  };
 
   return {
-    publish: async (event) => {
-      // Parsing strips anything but the identifiers the schema allows, and refuses what is not an identifier.
-      const payload = JSON.stringify(LiveEvent.parse(event));
-      await pool.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, payload]);
-    },
-    subscribe: subscribers.add,
+    /** The first connection; when it fails, the listener stays closed and the error is thrown. */
+    start: () =>
+      connect().catch((error: unknown) => {
+        stop();
+        throw error;
+      }),
     close: async () => {
-      if (isClosed) return;
-      isClosed = true;
-      clearTimeout(reconnectTimer);
-      subscribers.clear();
+      stop();
       const client = listener;
       listener = undefined;
       if (client) {
         client.removeAllListeners('notification');
         await client.end().catch(() => {});
       }
-      await pool.end();
     },
   };
+}
+
+/** A client that LISTENs on the channel; `onLost` hears once if it drops afterwards. */
+async function openListeningClient(
+  connectionString: string,
+  onNotification: (message: pg.Notification) => void,
+  onLost: (client: pg.Client, error: Error | undefined) => void,
+): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString, application_name: LIVE_LISTENER_APPLICATION_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+  let hasDropped = false;
+  const onDrop = (error?: Error) => {
+    if (hasDropped) return;
+    hasDropped = true;
+    client.removeAllListeners('notification');
+    // Keep a listener for late errors on the dead client, so they cannot crash the process.
+    client.on('error', () => {});
+    void client.end().catch(() => {});
+    onLost(client, error);
+  };
+  client.on('error', onDrop);
+  client.on('end', () => onDrop());
+  client.on('notification', onNotification);
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  } catch (error) {
+    client.removeAllListeners();
+    client.on('error', () => {});
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return client;
 }
 
 /** Anything on the channel that is not one of our events (another version, a stray NOTIFY) is ignored. */

@@ -8,7 +8,7 @@ import { sendProblem } from './errors.ts';
  * person looking for help must land (docs/adr/0005-staff-app-under-medarbejder.md). The web build's Vite `base`
  * is the same path.
  */
-export const STAFF_APP_PATH = '/medarbejder';
+const STAFF_APP_PATH = '/medarbejder';
 
 /** Where the staff app's sign-in page is, e.g. for a refused OIDC sign-in. */
 export const staffAppUrl = (path: string) => `${STAFF_APP_PATH}${path.startsWith('/') ? path : `/${path}`}`;

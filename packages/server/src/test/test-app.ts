@@ -60,7 +60,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 type Body = InjectOptions['payload'];
 type Headers = Record<string, string>;
 
-export function createClient(app: BroApp, session: GivenSession | undefined) {
+function createClient(app: BroApp, session: GivenSession | undefined) {
   const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: Body, headers: Headers = {}): Promise<LightMyRequestResponse> =>
     app.inject({ method, url, ...(payload === undefined ? {} : { payload }), headers: { ...(session?.headers ?? {}), ...headers } });
   return {

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createKysely } from '../db/database.ts';
-import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/tables.ts';
 import { withDatabase } from './global-setup.ts';
 
-export type TestDatabase = { db: Kysely<Database>; connectionString: string; drop: () => Promise<void> };
+export type TestDatabase = { db: Db; connectionString: string; drop: () => Promise<void> };
 
 /** A fresh, migrated database for one test file, cloned from the run's template in tens of milliseconds. */
 export async function createTestDatabase(): Promise<TestDatabase> {

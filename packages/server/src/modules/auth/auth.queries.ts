@@ -1,20 +1,7 @@
 import type { Db } from '../../db/tables.ts';
 
-
-export type LoginCandidate = {
-  id: string;
-  passwordHash: string | null;
-  isActive: boolean;
-  isLocked: boolean;
-  isTotpEnrolled: boolean;
-  membershipId: string | null;
-  organisationId: string | null;
-  isOrganisationActive: boolean | null;
-  isLocalLoginEnabled: boolean | null;
-};
-
 /** The user behind an e-mail, with their first membership (the one a password login signs into). */
-export async function findLoginCandidate(db: Db, email: string): Promise<LoginCandidate | undefined> {
+export async function findLoginCandidate(db: Db, email: string) {
   const row = await db
     .selectFrom('users as u')
     .leftJoin(
@@ -57,18 +44,10 @@ export async function findLoginCandidate(db: Db, email: string): Promise<LoginCa
   };
 }
 
-export type SecondFactorState = {
-  userId: string;
-  organisationId: string | null;
-  membershipId: string | null;
-  email: string;
-  totpSecretEnc: string | null;
-  isTotpEnrolled: boolean;
-  isLocked: boolean;
-};
+export type LoginCandidate = NonNullable<Awaited<ReturnType<typeof findLoginCandidate>>>;
 
 /** The user and membership behind a half-finished login. */
-export async function findSecondFactorState(db: Db, sessionId: string): Promise<SecondFactorState | undefined> {
+export async function findSecondFactorState(db: Db, sessionId: string) {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -87,6 +66,8 @@ export async function findSecondFactorState(db: Db, sessionId: string): Promise<
     isLocked: row.locked_at !== null,
   };
 }
+
+export type SecondFactorState = NonNullable<Awaited<ReturnType<typeof findSecondFactorState>>>;
 
 /**
  * Counts one failed attempt (password or second factor) and locks the account when the count reaches

@@ -11,11 +11,19 @@ import { enrolTotp, getTotpEnrolment, loginWithPassword, loginWithTotp, logout, 
 const ATTEMPTS_PER_MINUTE = 10;
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const { db, clock, cipher } = deps;
   // @fastify/rate-limit throws an error with statusCode 429; the one error handler turns it into `rate_limited`.
   const attemptLimit =
     deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: deps.config.loginAttemptsPerMinute ?? ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } };
+  registerLoginRoutes(app, deps, attemptLimit);
+  registerSessionRoutes(app, deps);
+}
+
+type AttemptLimit = { rateLimit?: { max: number; timeWindow: number } };
+
+/** The two steps of a login: password first, then the TOTP code (or its enrolment). */
+function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: AttemptLimit): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, cipher } = deps;
 
   api.post(
     '/auth/login',
@@ -54,42 +62,28 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request) => getTotpEnrolment({ db, clock, cipher, pending: requirePendingLogin(request) }),
   );
 
-  api.post(
-    '/auth/totp/enrol',
-    {
-      config: { permission: 'mfa_pending', ...attemptLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'Confirms the TOTP enrolment with a first code and completes the login',
-        body: TotpCodeRequest,
-        response: { 200: SessionInfo },
+  const secondFactorSteps = [
+    { url: '/auth/totp/enrol', summary: 'Confirms the TOTP enrolment with a first code and completes the login', complete: enrolTotp },
+    { url: '/auth/totp', summary: 'Second factor: the TOTP code. Completes the login in a new session.', complete: loginWithTotp },
+  ] as const;
+  for (const step of secondFactorSteps) {
+    api.post(
+      step.url,
+      {
+        config: { permission: 'mfa_pending', ...attemptLimit },
+        schema: { tags: ['auth'], summary: step.summary, body: TotpCodeRequest, response: { 200: SessionInfo } },
       },
-    },
-    async (request, reply) => {
-      const completed = await enrolTotp({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
-      setSessionCookie(reply, completed.token);
-      return completed.sessionInfo;
-    },
-  );
-
-  api.post(
-    '/auth/totp',
-    {
-      config: { permission: 'mfa_pending', ...attemptLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'Second factor: the TOTP code. Completes the login in a new session.',
-        body: TotpCodeRequest,
-        response: { 200: SessionInfo },
+      async (request, reply) => {
+        const completed = await step.complete({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
+        setSessionCookie(reply, completed.token);
+        return completed.sessionInfo;
       },
-    },
-    async (request, reply) => {
-      const completed = await loginWithTotp({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
-      setSessionCookie(reply, completed.token);
-      return completed.sessionInfo;
-    },
-  );
+    );
+  }
+}
 
+function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/session',
     {
@@ -106,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: { tags: ['auth'], summary: 'Ends the session and clears what the browser kept', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await logout({ db, clock, actor: requireActor(request) });
+      await logout({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
       return reply
         .clearCookie(SESSION_COOKIE, sessionCookieOptions)
         .header('clear-site-data', '"cache", "cookies", "storage"')

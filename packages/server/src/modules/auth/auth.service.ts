@@ -1,11 +1,11 @@
 import { hash, verify as verifyPassword } from '@node-rs/argon2';
 import { permissionsByRole, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
-import type { Kysely } from 'kysely';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
-import type { Database } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
-import type { Actor, PendingLogin } from '../../platform/auth/authorization.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
+import { appendAuditEntry, type AuditEntry } from '../../platform/audit-log.ts';
+import { toActor, type Actor, type PendingLogin } from '../../platform/auth/authorization.ts';
 import { endAllSessionsOfUser, endSession, findLiveSession } from '../../platform/auth/session.queries.ts';
 import { hashSessionToken, IDLE_TIMEOUT_MS, startSession } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -19,11 +19,12 @@ import {
   recordFailedAttempt,
   resetFailedAttempts,
   storePendingTotpSecret,
+  type LoginCandidate,
   type SecondFactorState,
 } from './auth.queries.ts';
 
 /** Consecutive failed attempts (password or second factor) after which only an admin can unlock the account. */
-export const LOCKOUT_THRESHOLD = 5;
+const LOCKOUT_THRESHOLD = 5;
 const TOTP_ISSUER = 'Bro';
 /** One 30-second step either side, for phones whose clock drifts a little. */
 const TOTP_TOLERANCE_SECONDS = 30;
@@ -45,66 +46,40 @@ export type StartedLogin = { token: string; csrfToken: string; stage: LoginStage
  * organisation without local login all fail alike with `invalid_credentials`; `account_locked` is told only to
  * someone who gave the right password, so neither answer reveals whether an e-mail has an account.
  */
-export async function loginWithPassword(input: {
-  db: Kysely<Database>;
-  clock: Clock;
-  email: string;
-  password: string;
-  previousSessionToken?: string | undefined;
-}): Promise<StartedLogin> {
+export async function loginWithPassword(input: { db: Db; clock: Clock; email: string; password: string; previousSessionToken?: string | undefined }): Promise<StartedLogin> {
   const { db, clock } = input;
   const candidate = await findLoginCandidate(db, input.email);
   const isPasswordValid = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), input.password).catch(() => false);
   const now = clock.now();
 
   if (!candidate || candidate.passwordHash === null) {
-    await db.transaction().execute(async (trx) => {
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: candidate?.id ?? null,
-        actorOrganisationId: candidate?.organisationId ?? null,
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: candidate?.id ?? 'unknown',
-        details: { factor: 'password', reason: candidate ? 'no_local_password' : 'unknown_account' },
-      });
-    });
+    const reason = candidate ? 'no_local_password' : 'unknown_account';
+    await recordRefusedLogin(db, { now, userId: candidate?.id ?? null, organisationId: candidate?.organisationId ?? null, details: { factor: 'password', reason } });
     throw new AppError('invalid_credentials');
   }
-
   if (!isPasswordValid) {
-    await db.transaction().execute(async (trx) => {
-      const attempt = await recordFailedAttempt(trx, { userId: candidate.id, now, lockThreshold: LOCKOUT_THRESHOLD });
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: candidate.id,
-        actorOrganisationId: candidate.organisationId,
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: candidate.id,
-        details: { factor: 'password', reason: 'wrong_password', failedAttempts: attempt.failedLoginCount },
-      });
-      if (attempt.isNewlyLocked) await auditLock(trx, candidate.id, candidate.organisationId, now, 'password');
-    });
+    await countFailedAttempt(db, { now, userId: candidate.id, organisationId: candidate.organisationId, factor: 'password' });
     throw new AppError('invalid_credentials');
   }
-
   const refusal = refusalReason(candidate);
   if (refusal) {
-    await db.transaction().execute(async (trx) => {
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: candidate.id,
-        actorOrganisationId: candidate.organisationId,
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: candidate.id,
-        details: { factor: 'password', reason: refusal },
-      });
-    });
+    await recordRefusedLogin(db, { now, userId: candidate.id, organisationId: candidate.organisationId, details: { factor: 'password', reason: refusal } });
     throw new AppError(refusal === 'account_locked' ? 'account_locked' : 'invalid_credentials');
   }
+  return startPasswordLogin(db, { candidate, now, previousSessionToken: input.previousSessionToken });
+}
 
+function refusalReason(candidate: LoginCandidate) {
+  if (!candidate.isActive) return 'inactive_user' as const;
+  if (!candidate.membershipId || !candidate.isOrganisationActive) return 'no_active_membership' as const;
+  if (!candidate.isLocalLoginEnabled) return 'local_login_disabled' as const;
+  if (candidate.isLocked) return 'account_locked' as const;
+  return undefined;
+}
+
+/** The password was right: a half-finished session that only the second factor can complete. */
+async function startPasswordLogin(db: Db, input: { candidate: LoginCandidate; now: Date; previousSessionToken: string | undefined }): Promise<StartedLogin> {
+  const { candidate, now } = input;
   const stage: LoginStage = candidate.isTotpEnrolled ? 'mfa_required' : 'mfa_enrolment';
   return db.transaction().execute(async (trx) => {
     const started = await startSession(trx, {
@@ -116,29 +91,13 @@ export async function loginWithPassword(input: {
       // Whatever session this browser held before is replaced, never carried into the new login.
       ...(input.previousSessionToken ? { previousSessionId: hashSessionToken(input.previousSessionToken) } : {}),
     });
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: candidate.id,
-      actorOrganisationId: candidate.organisationId,
-      action: 'auth.password_accepted',
-      objectType: 'user',
-      objectId: candidate.id,
-      details: { factor: 'password', stage },
-    });
+    await appendSignInEntry(trx, { now, userId: candidate.id, organisationId: candidate.organisationId, action: 'auth.password_accepted', details: { factor: 'password', stage } });
     return { token: started.token, csrfToken: started.csrfToken, stage };
   });
 }
 
-function refusalReason(candidate: NonNullable<Awaited<ReturnType<typeof findLoginCandidate>>>) {
-  if (!candidate.isActive) return 'inactive_user' as const;
-  if (!candidate.membershipId || !candidate.isOrganisationActive) return 'no_active_membership' as const;
-  if (!candidate.isLocalLoginEnabled) return 'local_login_disabled' as const;
-  if (candidate.isLocked) return 'account_locked' as const;
-  return undefined;
-}
-
 /** The enrolment page: a new secret the first time, the same pending secret on every later visit. */
-export async function getTotpEnrolment(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin }): Promise<TotpEnrolment> {
+export async function getTotpEnrolment(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin }): Promise<TotpEnrolment> {
   const { db, clock, cipher, pending } = input;
   if (pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(db, pending.sessionId);
@@ -148,15 +107,7 @@ export async function getTotpEnrolment(input: { db: Kysely<Database>; clock: Clo
   const secretEnc = await db.transaction().execute(async (trx) => {
     const stored = await storePendingTotpSecret(trx, { userId: state.userId, secretEnc: cipher.encrypt(generateSecret()), now });
     if (state.totpSecretEnc === null) {
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: state.userId,
-        actorOrganisationId: state.organisationId,
-        action: 'auth.totp_enrolment_started',
-        objectType: 'user',
-        objectId: state.userId,
-        details: { factor: 'totp' },
-      });
+      await appendSignInEntry(trx, { now, userId: state.userId, organisationId: state.organisationId, action: 'auth.totp_enrolment_started', details: { factor: 'totp' } });
     }
     return stored;
   });
@@ -168,7 +119,7 @@ export async function getTotpEnrolment(input: { db: Kysely<Database>; clock: Clo
 export type CompletedLogin = { token: string; sessionInfo: SessionInfo };
 
 /** Confirms the pending secret with a first code; the login then completes in a fresh session. */
-export async function enrolTotp(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+export async function enrolTotp(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(input.db, input.pending.sessionId);
   if (state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
@@ -176,23 +127,16 @@ export async function enrolTotp(input: { db: Kysely<Database>; clock: Clock; cip
 }
 
 /** The second factor of a login by an enrolled user. */
-export async function loginWithTotp(input: { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+export async function loginWithTotp(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_required') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(input.db, input.pending.sessionId);
   if (!state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
   return completeSecondFactor({ ...input, state, secretEnc: state.totpSecretEnc, isEnrolment: false });
 }
 
-async function completeSecondFactor(input: {
-  db: Kysely<Database>;
-  clock: Clock;
-  cipher: FieldCipher;
-  pending: PendingLogin;
-  code: string;
-  state: SecondFactorState;
-  secretEnc: string;
-  isEnrolment: boolean;
-}): Promise<CompletedLogin> {
+type SecondFactorAttempt = { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string; state: SecondFactorState; secretEnc: string; isEnrolment: boolean };
+
+async function completeSecondFactor(input: SecondFactorAttempt): Promise<CompletedLogin> {
   const { db, clock, cipher, pending, state } = input;
   const now = clock.now();
   if (state.isLocked) {
@@ -210,79 +154,38 @@ async function completeSecondFactor(input: {
   if (!result.valid) {
     // A wrong code counts toward the same lockout as a wrong password: the password alone must not open
     // unlimited guesses at a six-digit code.
-    const isLocked = await db.transaction().execute(async (trx) => {
-      const attempt = await recordFailedAttempt(trx, { userId: state.userId, now, lockThreshold: LOCKOUT_THRESHOLD });
-      if (attempt.isLocked) await endAllSessionsOfUser(trx, state.userId, now);
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: state.userId,
-        actorOrganisationId: state.organisationId,
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: state.userId,
-        details: { factor: 'totp', reason: 'wrong_code', failedAttempts: attempt.failedLoginCount },
-      });
-      if (attempt.isNewlyLocked) await auditLock(trx, state.userId, state.organisationId, now, 'totp');
-      return attempt.isLocked;
-    });
+    const isLocked = await countFailedAttempt(db, { now, userId: state.userId, organisationId: state.organisationId, factor: 'totp' });
     throw new AppError(isLocked ? 'account_locked' : 'invalid_totp');
   }
+  const timeStep = 'timeStep' in result ? result.timeStep : Math.floor(now.getTime() / 30_000);
+  return db.transaction().execute((trx) => finishSecondFactor(trx, { ...input, now, timeStep }));
+}
 
-  return db.transaction().execute(async (trx) => {
-    // A code works once: someone who saw it over a shoulder cannot replay it within its 30-second window.
-    const timeStep = 'timeStep' in result ? result.timeStep : Math.floor(now.getTime() / 30_000);
-    if (!(await claimTotpTimeStep(trx, { userId: state.userId, timeStep }))) throw new AppError('invalid_totp');
-    if (input.isEnrolment) await confirmTotpEnrolment(trx, { userId: state.userId, now });
-    // Only a completed login (both factors) resets the failure count: were the password alone enough, an
-    // attacker who knows it could alternate password and code guesses forever.
-    await resetFailedAttempts(trx, state.userId);
-    // Step-up rotates the token: the half-authenticated token is worthless from here on.
-    const started = await startSession(trx, {
-      userId: state.userId,
-      membershipId: state.membershipId,
-      stage: 'authenticated',
-      authMethod: 'password',
-      now,
-      previousSessionId: pending.sessionId,
-    });
-    const row = await findLiveSession(trx, started.sessionId);
-    if (!row || !row.organisation_id) throw new AppError('unauthenticated');
-    if (input.isEnrolment) {
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: state.userId,
-        actorOrganisationId: state.organisationId,
-        action: 'auth.totp_enrolled',
-        objectType: 'user',
-        objectId: state.userId,
-        details: { factor: 'totp' },
-      });
-    }
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: state.userId,
-      actorOrganisationId: state.organisationId,
-      action: 'auth.login_succeeded',
-      objectType: 'user',
-      objectId: state.userId,
-      details: { method: 'password', factor: 'totp', isEnrolment: input.isEnrolment },
-    });
-    return {
-      token: started.token,
-      sessionInfo: toSessionInfo({
-        userId: row.user_id,
-        displayName: row.display_name,
-        email: row.email,
-        organisationId: row.organisation_id,
-        organisationName: row.organisation_name ?? '',
-        organisationKind: row.organisation_kind as Actor['organisationKind'],
-        role: row.role as Actor['role'],
-        serviceLine: (row.service_line as Actor['serviceLine']) ?? null,
-        csrfToken: row.csrf_token,
-        authMethod: row.auth_method as Actor['authMethod'],
-      }),
-    };
+/** The code was right: spend it, and complete the login in a fresh, fully authenticated session. */
+async function finishSecondFactor(trx: Transaction<Database>, input: SecondFactorAttempt & { now: Date; timeStep: number }): Promise<CompletedLogin> {
+  const { state, now } = input;
+  // A code works once: someone who saw it over a shoulder cannot replay it within its 30-second window.
+  if (!(await claimTotpTimeStep(trx, { userId: state.userId, timeStep: input.timeStep }))) throw new AppError('invalid_totp');
+  if (input.isEnrolment) await confirmTotpEnrolment(trx, { userId: state.userId, now });
+  // Only a completed login (both factors) resets the failure count: were the password alone enough, an
+  // attacker who knows it could alternate password and code guesses forever.
+  await resetFailedAttempts(trx, state.userId);
+  // Step-up rotates the token: the half-authenticated token is worthless from here on.
+  const started = await startSession(trx, {
+    userId: state.userId,
+    membershipId: state.membershipId,
+    stage: 'authenticated',
+    authMethod: 'password',
+    now,
+    previousSessionId: input.pending.sessionId,
   });
+  const session = await findLiveSession(trx, started.sessionId);
+  const actor = session ? toActor(session) : undefined;
+  if (!actor) throw new AppError('unauthenticated');
+  const signedIn = { now, userId: state.userId, organisationId: state.organisationId };
+  if (input.isEnrolment) await appendSignInEntry(trx, { ...signedIn, action: 'auth.totp_enrolled', details: { factor: 'totp' } });
+  await appendSignInEntry(trx, { ...signedIn, action: 'auth.login_succeeded', details: { method: 'password', factor: 'totp', isEnrolment: input.isEnrolment } });
+  return { token: started.token, sessionInfo: toSessionInfo(actor) };
 }
 
 type SessionInfoSource = Pick<
@@ -304,38 +207,56 @@ export function toSessionInfo(source: SessionInfoSource): SessionInfo {
   };
 }
 
-export async function logout(input: { db: Kysely<Database>; clock: Clock; actor: Actor }): Promise<void> {
+export async function logout(input: { db: Db; clock: Clock; actor: Actor }): Promise<void> {
   const { actor } = input;
   const now = input.clock.now();
   await input.db.transaction().execute(async (trx) => {
     await endSession(trx, actor.sessionId, now);
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
-      action: 'auth.logout',
-      objectType: 'user',
-      objectId: actor.userId,
-      details: { method: actor.authMethod },
-    });
+    await appendSignInEntry(trx, { now, userId: actor.userId, organisationId: actor.organisationId, action: 'auth.logout', details: { method: actor.authMethod } });
   });
 }
 
-async function getSecondFactorState(db: Kysely<Database>, sessionId: string): Promise<SecondFactorState> {
+async function getSecondFactorState(db: Db, sessionId: string): Promise<SecondFactorState> {
   const state = await findSecondFactorState(db, sessionId);
   // The authorization hook found this session a moment ago; if it is gone now, the login simply has to restart.
   if (!state) throw new AppError('unauthenticated');
   return state;
 }
 
-async function auditLock(trx: Parameters<typeof appendAuditEntry>[0], userId: string, organisationId: string | null, now: Date, factor: 'password' | 'totp') {
+type SignInEvent = { now: Date; userId: string | null; organisationId: string | null };
+
+/** An entry about a user's own sign-in or sign-out: the user is both actor and object (`unknown`: no account matched). */
+async function appendSignInEntry(trx: Transaction<Database>, event: SignInEvent & { action: string; details: NonNullable<AuditEntry['details']> }): Promise<void> {
   await appendAuditEntry(trx, {
-    occurredAt: now,
-    actorUserId: userId,
-    actorOrganisationId: organisationId,
-    action: 'user.lock',
+    occurredAt: event.now,
+    actorUserId: event.userId,
+    actorOrganisationId: event.organisationId,
+    action: event.action,
     objectType: 'user',
-    objectId: userId,
-    details: { reason: 'failed_attempts', factor, threshold: LOCKOUT_THRESHOLD },
+    objectId: event.userId ?? 'unknown',
+    details: event.details,
+  });
+}
+
+/** A refused sign-in changes nothing but is audited all the same, in a transaction of its own. */
+async function recordRefusedLogin(db: Db, event: SignInEvent & { details: NonNullable<AuditEntry['details']> }): Promise<void> {
+  await db.transaction().execute((trx) => appendSignInEntry(trx, { ...event, action: 'auth.login_failed' }));
+}
+
+/**
+ * Counts a wrong password or code toward the lockout and audits it; the attempt that reaches the threshold locks the
+ * account, and on the second factor also ends the user's sessions. Answers whether the account is locked now.
+ */
+async function countFailedAttempt(db: Db, event: SignInEvent & { userId: string; factor: 'password' | 'totp' }): Promise<boolean> {
+  const { now, userId, organisationId, factor } = event;
+  return db.transaction().execute(async (trx) => {
+    const attempt = await recordFailedAttempt(trx, { userId, now, lockThreshold: LOCKOUT_THRESHOLD });
+    if (factor === 'totp' && attempt.isLocked) await endAllSessionsOfUser(trx, userId, now);
+    const reason = factor === 'totp' ? 'wrong_code' : 'wrong_password';
+    await appendSignInEntry(trx, { now, userId, organisationId, action: 'auth.login_failed', details: { factor, reason, failedAttempts: attempt.failedLoginCount } });
+    if (attempt.isNewlyLocked) {
+      await appendSignInEntry(trx, { now, userId, organisationId, action: 'user.lock', details: { reason: 'failed_attempts', factor, threshold: LOCKOUT_THRESHOLD } });
+    }
+    return attempt.isLocked;
   });
 }

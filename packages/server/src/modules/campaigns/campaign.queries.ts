@@ -1,29 +1,15 @@
-import type { Selectable, Transaction } from 'kysely';
-import type { CampaignsTable, Database, Db } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db, NewRow, Row } from '../../db/tables.ts';
 
 /** The only file that writes SQL for campaigns and their linked services. */
 
+export type CampaignRow = Row<'campaigns'>;
 
-export type CampaignRow = Selectable<CampaignsTable>;
-
-export type CampaignValues = {
-  organisation_id: string;
-  slug: string;
-  title_da: string;
-  title_en: string;
-  title_ar: string | null;
-  summary_da: string;
-  summary_en: string;
-  summary_ar: string | null;
-  body_da: string;
-  body_en: string;
-  body_ar: string | null;
-  /** JSON text. */
-  testimonials: string;
-  /** JSON text. */
-  videos: string;
-  updated_at: Date;
-};
+/**
+ * Every column the editor writes (all of them, so an update never leaves a stale field), taken from the table type:
+ * `testimonials` and `videos` are JSON text. Status and publication have their own statement (`setCampaignStatus`).
+ */
+export type CampaignValues = Required<Omit<NewRow<'campaigns'>, 'id' | 'created_at' | 'status' | 'published_at'>>;
 
 /** `undefined` when the slug is taken. */
 export async function insertCampaign(trx: Transaction<Database>, values: CampaignValues & { created_at: Date }): Promise<string | undefined> {
@@ -83,21 +69,8 @@ export async function replaceCampaignServices(trx: Transaction<Database>, campai
     .execute();
 }
 
-export type CampaignServiceRow = {
-  id: string;
-  slug: string;
-  name_da: string;
-  name_en: string;
-  name_ar: string | null;
-  status: string;
-  organisation_name: string;
-  /** The listing takes contact requests (an active listing of an active referral service of an active organisation). */
-  is_contactable: boolean;
-  is_organisation_active: boolean;
-};
-
 /** The linked services of a campaign, in the campaign's order, whatever their state (callers filter). */
-export async function listCampaignServices(db: Db, campaignId: string): Promise<CampaignServiceRow[]> {
+export async function listCampaignServices(db: Db, campaignId: string) {
   const rows = await db
     .selectFrom('campaign_services as cs')
     .innerJoin('directory_services as ds', 'ds.id', 'cs.directory_service_id')
@@ -107,5 +80,11 @@ export async function listCampaignServices(db: Db, campaignId: string): Promise<
     .where('cs.campaign_id', '=', campaignId)
     .orderBy('cs.position')
     .execute();
-  return rows.map(({ service_is_active, ...row }) => ({ ...row, is_contactable: row.status === 'active' && row.is_organisation_active && service_is_active === true }));
+  return rows.map(({ service_is_active, ...row }) => ({
+    ...row,
+    /** The listing takes contact requests (an active listing of an active referral service of an active organisation). */
+    is_contactable: row.status === 'active' && row.is_organisation_active && service_is_active === true,
+  }));
 }
+
+export type CampaignServiceRow = Awaited<ReturnType<typeof listCampaignServices>>[number];

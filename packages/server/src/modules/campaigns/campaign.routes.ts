@@ -76,6 +76,14 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
     );
   }
 
+  registerReachStatisticsRoutes(app, deps);
+}
+
+/** How self-referring people heard about the organisation's services: how a campaign's reach shows. */
+function registerReachStatisticsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  // The same holders as the campaigns themselves: organisation admins.
+  const config = { permission: 'users:manage' as const };
   api.get(
     '/statistics/heard-about',
     {
@@ -87,6 +95,6 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
         response: { 200: HeardAboutStatistics },
       },
     },
-    async (request) => getHeardAboutStatistics({ db, actor: requireActor(request) }),
+    async (request) => getHeardAboutStatistics({ db: deps.db, actor: requireActor(request) }),
   );
 }

@@ -154,7 +154,7 @@ async function checkServiceLinks(trx: Trx, serviceIds: readonly string[]): Promi
   if (problems.length > 0) throw new AppError('validation_failed', problems);
 }
 
-async function getOwnRow(db: Db | Trx, input: { campaignId: string; organisationId: string; isForUpdate?: boolean }): Promise<CampaignRow> {
+async function getOwnRow(db: Db, input: { campaignId: string; organisationId: string; isForUpdate?: boolean }): Promise<CampaignRow> {
   const row = await findOwnCampaign(db, input);
   if (!row) throw new AppError('not_found');
   return row;
@@ -185,9 +185,9 @@ function toValues(request: CreateCampaignRequest, organisationId: string, now: D
   };
 }
 
-function toRequestShape(row: CampaignRow, serviceIds: string[]) {
+/** The campaign's texts in the API's shape: what the editor writes and every reader gets back. */
+function toTexts(row: CampaignRow) {
   return {
-    slug: row.slug,
     titleDa: row.title_da,
     titleEn: row.title_en,
     titleAr: row.title_ar,
@@ -197,6 +197,13 @@ function toRequestShape(row: CampaignRow, serviceIds: string[]) {
     bodyDa: row.body_da,
     bodyEn: row.body_en,
     bodyAr: row.body_ar,
+  };
+}
+
+function toRequestShape(row: CampaignRow, serviceIds: string[]) {
+  return {
+    slug: row.slug,
+    ...toTexts(row),
     testimonials: StoredTestimonials.parse(row.testimonials),
     videos: StoredVideos.parse(row.videos),
     serviceIds,
@@ -209,15 +216,7 @@ function toCampaign(row: CampaignRow, services: CampaignServiceRow[]): Campaign 
     organisationId: row.organisation_id,
     slug: row.slug,
     status: CampaignStatus.parse(row.status),
-    titleDa: row.title_da,
-    titleEn: row.title_en,
-    titleAr: row.title_ar,
-    summaryDa: row.summary_da,
-    summaryEn: row.summary_en,
-    summaryAr: row.summary_ar,
-    bodyDa: row.body_da,
-    bodyEn: row.body_en,
-    bodyAr: row.body_ar,
+    ...toTexts(row),
     testimonials: StoredTestimonials.parse(row.testimonials),
     videos: StoredVideos.parse(row.videos).map((video) =>
       video.kind === 'own' ? { ...video, titleAr: video.titleAr ?? null, captionsPath: video.captionsPath ?? null } : { ...video, titleAr: video.titleAr ?? null },
@@ -233,7 +232,7 @@ function toCampaign(row: CampaignRow, services: CampaignServiceRow[]): Campaign 
 // ---------------------------------------------------------------------------------------------------------------
 // Public pages
 
-export type PublicCampaignService = {
+type PublicCampaignService = {
   slug: string;
   names: { da: string; en: string; ar: string | null };
   organisationName: string;

@@ -1,5 +1,5 @@
-import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
-import type { Database, Db, DirectoryServicesTable } from '../../db/tables.ts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, Db, NewRow } from '../../db/tables.ts';
 
 /**
  * The only file that writes SQL for the directory tables. Public reads (pages and HSDS API) go through
@@ -8,27 +8,14 @@ import type { Database, Db, DirectoryServicesTable } from '../../db/tables.ts';
  * constraint already keeps them empty.
  */
 
-
 /**
  * Every column a create or an update writes (all of them, so an update never leaves a stale field), taken from the
  * table type: `schedule_rules` and `phones` are JSON text. Only the id and created_at are left to the insert.
  */
-export type DirectoryServiceValues = Required<Omit<Insertable<DirectoryServicesTable>, 'id' | 'created_at'>>;
+export type DirectoryServiceValues = Required<Omit<NewRow<'directory_services'>, 'id' | 'created_at'>>;
 
-export type DirectoryLocationValues = {
-  name_da: string;
-  name_en: string;
-  name_ar: string | null;
-  location_type: string;
-  is_confidential: boolean;
-  address_line: string | null;
-  postal_code: string | null;
-  city: string | null;
-  municipality_code: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  confidential_address_enc: string | null;
-};
+/** Every column of a location but its place: the service and position come from the list it stands in. */
+export type DirectoryLocationValues = Required<Omit<NewRow<'directory_locations'>, 'id' | 'directory_service_id' | 'position'>>;
 
 /** `undefined` when the slug is taken. */
 export async function insertDirectoryService(db: Db, values: DirectoryServiceValues & { created_at: Date }): Promise<string | undefined> {
@@ -133,7 +120,7 @@ export async function readDirectoryVersion(db: Db): Promise<string> {
  * The whole public directory: every listing that is not defunct, of an active organisation, with the public
  * columns only (no secret address), and the version it belongs to, read in one consistent snapshot.
  */
-export async function loadPublicDirectory(db: Kysely<Database>) {
+export async function loadPublicDirectory(db: Db) {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -223,7 +210,7 @@ function selectPublicService(db: Db) {
     .where('organisations.is_active', '=', true);
 }
 
-export type PublicDirectoryRows = Awaited<ReturnType<typeof loadPublicDirectory>>;
+type PublicDirectoryRows = Awaited<ReturnType<typeof loadPublicDirectory>>;
 export type PublicServiceRow = PublicDirectoryRows['services'][number];
 export type PublicLocationRow = PublicDirectoryRows['locations'][number];
 

@@ -173,7 +173,7 @@ export async function markHelpServiceChecked(input: { db: Db; clock: Clock; ciph
   return readOwnHelpService(input.db, { ...input, organisationId: actor.organisationId });
 }
 
-async function getOwnRow(db: Db | Trx, input: { serviceId: string; organisationId: string; isForUpdate?: boolean }) {
+async function getOwnRow(db: Db, input: { serviceId: string; organisationId: string; isForUpdate?: boolean }) {
   const row = await findOwnDirectoryService(db, input);
   if (!row) throw new AppError('not_found');
   return row;
@@ -297,21 +297,26 @@ function toRequestShape(row: OwnRow, locations: OwnLocationRow[], cipher: FieldC
     phones: StoredPhones.parse(row.phones),
     email: row.email,
     websiteUrl: row.website_url,
-    locations: locations.map((location) => ({
-      nameDa: location.name_da,
-      nameEn: location.name_en,
-      nameAr: location.name_ar,
-      locationType: location.location_type,
-      isConfidential: location.is_confidential,
-      addressLine: location.address_line,
-      postalCode: location.postal_code,
-      city: location.city,
-      municipalityCode: location.municipality_code,
-      latitude: location.latitude,
-      longitude: location.longitude,
-      confidentialAddress: cipher.decryptOptional(location.confidential_address_enc),
-    })),
+    locations: locations.map((location) => toLocationShape(location, cipher)),
     capacity: row.capacity_unit === null ? null : { available: row.capacity_available, maximum: row.capacity_maximum, unit: row.capacity_unit },
+  };
+}
+
+/** A stored location as the admin API shows it: the secret address decrypted, for the owner's admins only. */
+function toLocationShape(location: OwnLocationRow, cipher: FieldCipher) {
+  return {
+    nameDa: location.name_da,
+    nameEn: location.name_en,
+    nameAr: location.name_ar,
+    locationType: location.location_type,
+    isConfidential: location.is_confidential,
+    addressLine: location.address_line,
+    postalCode: location.postal_code,
+    city: location.city,
+    municipalityCode: location.municipality_code,
+    latitude: location.latitude,
+    longitude: location.longitude,
+    confidentialAddress: cipher.decryptOptional(location.confidential_address_enc),
   };
 }
 
@@ -326,18 +331,8 @@ function toHelpService(row: OwnRow, locations: OwnLocationRow[], cipher: FieldCi
     channels: row.channels.map((channel) => Channel.parse(channel)),
     locations: locations.map((location) => ({
       id: location.id,
-      nameDa: location.name_da,
-      nameEn: location.name_en,
-      nameAr: location.name_ar,
-      locationType: location.location_type === 'virtual' ? 'virtual' : 'physical',
-      isConfidential: location.is_confidential,
-      addressLine: location.address_line,
-      postalCode: location.postal_code,
-      city: location.city,
-      municipalityCode: location.municipality_code,
-      latitude: location.latitude,
-      longitude: location.longitude,
-      confidentialAddress: cipher.decryptOptional(location.confidential_address_enc),
+      ...toLocationShape(location, cipher),
+      locationType: location.location_type === 'virtual' ? ('virtual' as const) : ('physical' as const),
     })),
     capacity:
       row.capacity_unit === null || row.capacity_available === null

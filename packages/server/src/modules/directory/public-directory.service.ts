@@ -151,7 +151,7 @@ async function loadSnapshot(db: Db): Promise<Snapshot> {
 }
 
 /** Up to eight lower-cased words; every one must occur. */
-export function toSearchWords(search: string | undefined): string[] {
+function toSearchWords(search: string | undefined): string[] {
   return (search ?? '')
     .toLowerCase()
     .split(/\s+/)

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { pingDatabase } from './health.queries.ts';
 
-export async function isDatabaseReachable(db: Kysely<Database>): Promise<boolean> {
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
   try {
     await pingDatabase(db);
     return true;

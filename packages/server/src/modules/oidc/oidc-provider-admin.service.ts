@@ -1,16 +1,15 @@
 import type { OidcProviderSettings, PutOidcProviderRequest } from '@bro/domain';
-import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../platform/app-deps.ts';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
-import { findProviderSettings, organisationExists, upsertProviderSettings } from './oidc.queries.ts';
+import { findProviderSettings, organisationExists, upsertProviderSettings, type OidcProviderSettingsRow } from './oidc.queries.ts';
 import { CALLBACK_PATH } from './oidc.service.ts';
 
-type Deps = { db: Kysely<Database>; config: AppConfig };
+type Deps = { db: Db; config: AppConfig };
 
 /** What the platform admin sees of an organisation's identity provider: never the secret. */
 export async function getOidcProviderSettings({ db, config, organisationId }: Deps & { organisationId: string }): Promise<OidcProviderSettings> {
@@ -48,7 +47,7 @@ export async function putOidcProviderSettings(
   });
 }
 
-function toView(settings: { issuer: string; clientId: string; displayName: string; isEnabled: boolean; clientSecretEnc: string }, config: AppConfig): OidcProviderSettings {
+function toView(settings: OidcProviderSettingsRow, config: AppConfig): OidcProviderSettings {
   return {
     issuer: settings.issuer,
     clientId: settings.clientId,

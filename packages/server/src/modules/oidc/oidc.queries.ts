@@ -1,15 +1,5 @@
 import type { Db } from '../../db/tables.ts';
 
-
-export type OidcProviderRow = {
-  organisationId: string;
-  organisationSlug: string;
-  issuer: string;
-  clientId: string;
-  clientSecretEnc: string;
-  displayName: string;
-};
-
 /** Only enabled providers of active organisations can be used to sign in. */
 function enabledProviders(db: Db) {
   return db
@@ -27,17 +17,19 @@ function enabledProviders(db: Db) {
     .where('o.is_active', '=', true);
 }
 
-export async function listEnabledProviders(db: Db): Promise<{ organisationSlug: string; displayName: string }[]> {
+export async function listEnabledProviders(db: Db) {
   return enabledProviders(db).clearSelect().select(['o.slug as organisationSlug', 'p.display_name as displayName']).orderBy('p.display_name').orderBy('o.slug').execute();
 }
 
-export async function findEnabledProviderBySlug(db: Db, organisationSlug: string): Promise<OidcProviderRow | undefined> {
+export async function findEnabledProviderBySlug(db: Db, organisationSlug: string) {
   return enabledProviders(db).where('o.slug', '=', organisationSlug).executeTakeFirst();
 }
 
-export async function findEnabledProviderByOrganisationId(db: Db, organisationId: string): Promise<OidcProviderRow | undefined> {
+export async function findEnabledProviderByOrganisationId(db: Db, organisationId: string) {
   return enabledProviders(db).where('p.organisation_id', '=', organisationId).executeTakeFirst();
 }
+
+export type OidcProviderRow = NonNullable<Awaited<ReturnType<typeof findEnabledProviderBySlug>>>;
 
 export async function insertLoginAttempt(db: Db, attempt: { state: string; organisationId: string; codeVerifier: string; nonce: string; now: Date }): Promise<void> {
   await db
@@ -55,10 +47,7 @@ export async function deleteLoginAttemptsCreatedBefore(db: Db, cutoff: Date): Pr
  * Removes and returns the attempt in one statement: a state can be consumed exactly once, even by two callbacks
  * racing each other.
  */
-export async function takeLoginAttempt(
-  db: Db,
-  state: string,
-): Promise<{ organisationId: string; codeVerifier: string; nonce: string; createdAt: Date } | undefined> {
+export async function takeLoginAttempt(db: Db, state: string) {
   return db
     .deleteFrom('oidc_login_attempts')
     .where('state', '=', state)
@@ -66,10 +55,8 @@ export async function takeLoginAttempt(
     .executeTakeFirst();
 }
 
-export type LoginCandidate = { userId: string; membershipId: string; isActive: boolean; isLocked: boolean };
-
 /** The user's first membership in the organisation (the same choice the password login makes). */
-export async function findLoginCandidateByUserId(db: Db, input: { userId: string; organisationId: string }): Promise<LoginCandidate | undefined> {
+export async function findLoginCandidateByUserId(db: Db, input: { userId: string; organisationId: string }) {
   const row = await db
     .selectFrom('users as u')
     .innerJoin('memberships as m', 'm.user_id', 'u.id')
@@ -82,8 +69,10 @@ export async function findLoginCandidateByUserId(db: Db, input: { userId: string
   return row ? { userId: row.userId, membershipId: row.membershipId, isActive: row.isActive, isLocked: row.lockedAt !== null } : undefined;
 }
 
+export type LoginCandidate = NonNullable<Awaited<ReturnType<typeof findLoginCandidateByUserId>>>;
+
 /** A member of the organisation with this e-mail (stored lower-case), for linking on first sign-in. */
-export async function findLoginCandidateByEmail(db: Db, input: { email: string; organisationId: string }): Promise<LoginCandidate | undefined> {
+export async function findLoginCandidateByEmail(db: Db, input: { email: string; organisationId: string }) {
   const user = await db.selectFrom('users').select('id').where('email', '=', input.email.toLowerCase()).executeTakeFirst();
   return user ? findLoginCandidateByUserId(db, { userId: user.id, organisationId: input.organisationId }) : undefined;
 }
@@ -119,9 +108,7 @@ export async function insertOidcIdentity(db: Db, identity: { organisationId: str
   return inserted !== undefined;
 }
 
-export type OidcProviderSettingsRow = { issuer: string; clientId: string; displayName: string; isEnabled: boolean; clientSecretEnc: string };
-
-export async function findProviderSettings(db: Db, organisationId: string): Promise<OidcProviderSettingsRow | undefined> {
+export async function findProviderSettings(db: Db, organisationId: string) {
   return db
     .selectFrom('oidc_providers')
     .select(['issuer', 'client_id as clientId', 'display_name as displayName', 'is_enabled as isEnabled', 'client_secret_enc as clientSecretEnc'])
@@ -129,10 +116,9 @@ export async function findProviderSettings(db: Db, organisationId: string): Prom
     .executeTakeFirst();
 }
 
-export async function upsertProviderSettings(
-  db: Db,
-  settings: { organisationId: string; issuer: string; clientId: string; clientSecretEnc: string; displayName: string; isEnabled: boolean },
-): Promise<void> {
+export type OidcProviderSettingsRow = NonNullable<Awaited<ReturnType<typeof findProviderSettings>>>;
+
+export async function upsertProviderSettings(db: Db, settings: OidcProviderSettingsRow & { organisationId: string }): Promise<void> {
   await db
     .insertInto('oidc_providers')
     .values({

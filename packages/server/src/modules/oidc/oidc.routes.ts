@@ -14,6 +14,7 @@ import {
   LOGIN_ATTEMPT_LIFETIME_MS,
   refuseOidcLogin,
   startOidcLogin,
+  type OidcConfigurationCache,
   type OidcFailureReason,
 } from './oidc.service.ts';
 
@@ -29,8 +30,7 @@ const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 
 /** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
 export const OIDC_FAILURE_LOCATION = staffAppUrl('/login?error=oidc');
 
-export const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
-export type OidcProviderOption = z.infer<typeof OidcProviderOption>;
+const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
 
 const Redirect = z.null().describe('302 Found: see the Location header');
 const SlugParams = z.strictObject({ organisationSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });
@@ -98,24 +98,26 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 302: Redirect },
       },
     },
-    async (request, reply) => {
-      reply.clearCookie(OIDC_STATE_COOKIE, stateCookieOptions);
-      if (request.validationError) {
-        const refused = await refuseOidcLogin(deps, { reason: 'invalid_callback' });
-        return redirectToFailure(request, reply, refused.reason);
-      }
-      const result = await completeOidcLogin({
-        ...deps,
-        configurations,
-        callbackUrl: new URL(request.url, deps.config.publicOrigin),
-        browserState: request.cookies[OIDC_STATE_COOKIE],
-        previousSessionToken: request.cookies[SESSION_COOKIE],
-      });
-      if (!result.isSignedIn) return redirectToFailure(request, reply, result.reason);
-      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions);
-      return reply.redirect(staffAppUrl('/'), 302);
-    },
+    async (request, reply) => completeSignIn(request, reply, { ...deps, configurations }),
   );
+}
+
+/** The callback's work: a refused sign-in, bad input included, redirects to the login page; success sets the session. */
+async function completeSignIn(request: FastifyRequest, reply: FastifyReply, deps: AppDeps & { configurations: OidcConfigurationCache }) {
+  reply.clearCookie(OIDC_STATE_COOKIE, stateCookieOptions);
+  if (request.validationError) {
+    const refused = await refuseOidcLogin(deps, { reason: 'invalid_callback' });
+    return redirectToFailure(request, reply, refused.reason);
+  }
+  const result = await completeOidcLogin({
+    ...deps,
+    callbackUrl: new URL(request.url, deps.config.publicOrigin),
+    browserState: request.cookies[OIDC_STATE_COOKIE],
+    previousSessionToken: request.cookies[SESSION_COOKIE],
+  });
+  if (!result.isSignedIn) return redirectToFailure(request, reply, result.reason);
+  reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions);
+  return reply.redirect(staffAppUrl('/'), 302);
 }
 
 function redirectToFailure(request: FastifyRequest, reply: FastifyReply, reason: OidcFailureReason) {

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import * as oidc from 'openid-client';
 import type { AppConfig } from '../../platform/app-deps.ts';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import { hashSessionToken, startSession } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -26,7 +25,7 @@ import {
 /** A started login must come back within this time; the state is then worthless. */
 export const LOGIN_ATTEMPT_LIFETIME_MS = 10 * 60_000;
 /** Discovered provider metadata is reused this long, so a login costs no extra round trip to the provider. */
-export const DISCOVERY_CACHE_TTL_MS = 5 * 60_000;
+const DISCOVERY_CACHE_TTL_MS = 5 * 60_000;
 const PROVIDER_TIMEOUT_SECONDS = 10;
 const SCOPE = 'openid email profile';
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -52,7 +51,7 @@ export type OidcFailureReason =
   | 'user_locked'
   | 'identity_conflict';
 
-type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher; config: AppConfig; configurations: OidcConfigurationCache };
+type Deps = { db: Db; clock: Clock; cipher: FieldCipher; config: AppConfig; configurations: OidcConfigurationCache };
 
 export type OidcConfigurationCache = { get: (provider: OidcProviderRow) => Promise<oidc.Configuration> };
 
@@ -85,7 +84,7 @@ export function createOidcConfigurationCache(deps: { cipher: FieldCipher; clock:
 }
 
 /** The login page's buttons: one per organisation with an enabled identity provider. */
-export async function listOidcProviders({ db }: { db: Kysely<Database> }): Promise<{ organisationSlug: string; displayName: string }[]> {
+export async function listOidcProviders({ db }: { db: Db }) {
   return listEnabledProviders(db);
 }
 
@@ -235,7 +234,7 @@ async function exchangeCode(
 }
 
 async function resolveUser(
-  db: Kysely<Database>,
+  db: Db,
   input: { organisationId: string } & ProviderIdentity,
 ): Promise<{ candidate: LoginCandidate; isNewLink: boolean } | { reason: OidcFailureReason; userId?: string }> {
   const linkedUserId = await findLinkedUserId(db, { organisationId: input.organisationId, subject: input.subject });
@@ -263,7 +262,7 @@ async function resolveUser(
 
 /** Records a refused sign-in (authentication events are logged, failed ones too) and reports why. */
 export async function refuseOidcLogin(
-  { db, clock }: { db: Kysely<Database>; clock: Clock },
+  { db, clock }: { db: Db; clock: Clock },
   failure: { reason: OidcFailureReason; organisationId?: string; userId?: string | undefined },
 ): Promise<{ isSignedIn: false; reason: OidcFailureReason }> {
   await db.transaction().execute(async (trx) => {

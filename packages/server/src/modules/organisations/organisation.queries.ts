@@ -1,17 +1,5 @@
 import type { Db } from '../../db/tables.ts';
 
-
-export type OrganisationRow = {
-  id: string;
-  slug: string;
-  name: string;
-  kind: string;
-  municipality_code: string | null;
-  is_active: boolean;
-  is_local_login_enabled: boolean;
-  user_count: number;
-};
-
 function selectOrganisations(db: Db) {
   return db
     .selectFrom('organisations as o')
@@ -31,9 +19,14 @@ function selectOrganisations(db: Db) {
     ]);
 }
 
-function toRow(row: Omit<OrganisationRow, 'user_count'> & { user_count: string | number | null }): OrganisationRow {
+type SelectedOrganisation = Awaited<ReturnType<ReturnType<typeof selectOrganisations>['executeTakeFirstOrThrow']>>;
+
+/** PostgreSQL counts in bigint, which pg hands over as text. */
+function toRow(row: SelectedOrganisation) {
   return { ...row, user_count: Number(row.user_count ?? 0) };
 }
+
+export type OrganisationRow = ReturnType<typeof toRow>;
 
 export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
   return (await selectOrganisations(db).execute()).map(toRow);

@@ -6,8 +6,7 @@ import {
   type PlatformOrganisation,
   type UpdateOrganisationRequest,
 } from '@bro/domain';
-import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -21,7 +20,6 @@ import {
   updateOrganisation as updateOrganisationRow,
   type OrganisationRow,
 } from './organisation.queries.ts';
-
 
 const danishOrder = new Intl.Collator('da');
 
@@ -133,7 +131,7 @@ export async function createOrganisationAdmin(input: {
   });
 }
 
-async function getOrganisation(db: Db | Transaction<Database>, organisationId: string): Promise<OrganisationRow> {
+async function getOrganisation(db: Db, organisationId: string): Promise<OrganisationRow> {
   const row = await findOrganisation(db, organisationId);
   if (!row) throw new AppError('not_found');
   return row;

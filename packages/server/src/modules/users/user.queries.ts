@@ -1,20 +1,5 @@
 import type { Db } from '../../db/tables.ts';
 
-
-export type OrganisationUserRow = {
-  id: string;
-  email: string;
-  display_name: string;
-  is_active: boolean;
-  locked_at: Date | null;
-  totp_enrolled_at: Date | null;
-  membership_id: string;
-  role: string;
-  unit_id: string | null;
-  unit_name: string | null;
-  service_line: string | null;
-};
-
 /**
  * Users as members of one organisation. Platform-admin memberships are left out on purpose: an organisation
  * admin neither sees nor manages the people who run the platform.
@@ -44,15 +29,17 @@ function selectOrganisationUsers(db: Db, organisationId: string) {
 }
 
 /** One row per user (their first membership in the organisation). */
-export async function listOrganisationUsers(db: Db, organisationId: string): Promise<OrganisationUserRow[]> {
+export async function listOrganisationUsers(db: Db, organisationId: string) {
   const rows = await selectOrganisationUsers(db, organisationId).execute();
   const seen = new Set<string>();
   return rows.filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)));
 }
 
-export async function findOrganisationUser(db: Db, input: { organisationId: string; userId: string }): Promise<OrganisationUserRow | undefined> {
+export async function findOrganisationUser(db: Db, input: { organisationId: string; userId: string }) {
   return selectOrganisationUsers(db, input.organisationId).where('u.id', '=', input.userId).limit(1).executeTakeFirst();
 }
+
+export type OrganisationUserRow = NonNullable<Awaited<ReturnType<typeof findOrganisationUser>>>;
 
 export async function isUnitOfOrganisation(db: Db, input: { organisationId: string; unitId: string }): Promise<boolean> {
   const row = await db.selectFrom('units').select('id').where('id', '=', input.unitId).where('organisation_id', '=', input.organisationId).executeTakeFirst();
@@ -118,12 +105,12 @@ export async function clearTotp(db: Db, input: { userId: string; now: Date }): P
   await db.updateTable('users').set({ totp_secret_enc: null, totp_enrolled_at: null, updated_at: input.now }).where('id', '=', input.userId).execute();
 }
 
-export async function listUnits(db: Db, organisationId: string): Promise<{ id: string; name: string }[]> {
+export async function listUnits(db: Db, organisationId: string) {
   return db.selectFrom('units').select(['id', 'name']).where('organisation_id', '=', organisationId).execute();
 }
 
 /** `undefined` when the organisation already has a unit of that name. */
-export async function insertUnit(db: Db, input: { organisationId: string; name: string }): Promise<{ id: string; name: string } | undefined> {
+export async function insertUnit(db: Db, input: { organisationId: string; name: string }) {
   return db
     .insertInto('units')
     .values({ organisation_id: input.organisationId, name: input.name })

@@ -58,6 +58,16 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
   }
 
+  registerUnitRoutes(app, deps);
+}
+
+/** Units (teams, stations) of the admin's own organisation, which users can be placed in. */
+function registerUnitRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock } = deps;
+  const config = { permission: 'users:manage' as const };
+  const tags = ['users'];
+
   api.get(
     '/admin/units',
     { config, schema: { tags, summary: 'Units of the own organisation', response: { 200: UnitList } } },

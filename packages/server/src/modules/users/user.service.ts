@@ -24,7 +24,6 @@ import {
   type OrganisationUserRow,
 } from './user.queries.ts';
 
-
 const danishOrder = new Intl.Collator('da');
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
@@ -32,13 +31,13 @@ const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz2345
 const INITIAL_PASSWORD_LENGTH = 20;
 
 /** About 116 bits from the CSPRNG: shown once to the admin, stored only as an argon2id hash. */
-export function createInitialPassword(): string {
+function createInitialPassword(): string {
   let password = '';
   for (let index = 0; index < INITIAL_PASSWORD_LENGTH; index += 1) password += PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
   return password;
 }
 
-export function toAdminUser(row: OrganisationUserRow): AdminUser {
+function toAdminUser(row: OrganisationUserRow): AdminUser {
   return {
     id: row.id,
     email: row.email,
@@ -234,13 +233,13 @@ export async function createUnit(input: { db: Db; clock: Clock; actor: Actor; na
 }
 
 /** Another organisation's user (or a platform admin) answers 404, exactly like one that does not exist. */
-async function getOrganisationUser(db: Db | Transaction<Database>, organisationId: string, userId: string): Promise<OrganisationUserRow> {
+async function getOrganisationUser(db: Db, organisationId: string, userId: string): Promise<OrganisationUserRow> {
   const row = await findOrganisationUser(db, { organisationId, userId });
   if (!row) throw new AppError('not_found');
   return row;
 }
 
-async function assertUnitOfOrganisation(db: Transaction<Database>, organisationId: string, unitId: string): Promise<void> {
+async function assertUnitOfOrganisation(db: Db, organisationId: string, unitId: string): Promise<void> {
   if (!(await isUnitOfOrganisation(db, { organisationId, unitId }))) {
     throw new AppError('validation_failed', [{ path: 'body.unitId', message: 'unknown_unit' }]);
   }

@@ -1,7 +1,6 @@
 import { hasPermission, Permission, Role, type OrganisationKind, type ServiceLine } from '@bro/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import type { Clock } from '../clock.ts';
 import { sendProblem } from '../errors.ts';
 import { endSession, findLiveSession, touchSession } from './session.queries.ts';
@@ -52,7 +51,7 @@ export function isCsrfTokenRequired(method: string): boolean {
  * Deny by default. Every request to a known route passes here: the route's declared permission decides; a
  * route that declares none is refused. State-changing requests on a session must carry its CSRF token.
  */
-export function registerAuthorization(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): RouteCatalogueEntry[] {
+export function registerAuthorization(app: FastifyInstance, deps: { db: Db; clock: Clock }): RouteCatalogueEntry[] {
   const catalogue: RouteCatalogueEntry[] = [];
   app.decorateRequest('actor', undefined);
   app.decorateRequest('pendingLogin', undefined);
@@ -85,7 +84,7 @@ export function registerAuthorization(app: FastifyInstance, deps: { db: Kysely<D
   return catalogue;
 }
 
-async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: { db: Kysely<Database>; clock: Clock }) {
+async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: { db: Db; clock: Clock }) {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return sendProblem(request, reply, 'unauthenticated');
   const session = await findLiveSession(deps.db, hashSessionToken(token));
@@ -116,14 +115,19 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
     return;
   }
   if (permission === 'mfa_pending') return sendProblem(request, reply, 'forbidden');
-  if (!session.membership_id || !session.role || !session.organisation_id) return sendProblem(request, reply, 'forbidden');
-
-  const role = Role.parse(session.role);
-  if (!hasPermission(role, permission)) return sendProblem(request, reply, 'forbidden');
+  const actor = toActor(session);
+  if (!actor || !hasPermission(actor.role, permission)) return sendProblem(request, reply, 'forbidden');
 
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
+  request.actor = actor;
+}
 
-  request.actor = {
+type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+
+/** Who a fully signed-in session acts as; `undefined` for a session without a membership. */
+export function toActor(session: LiveSession): Actor | undefined {
+  if (!session.membership_id || !session.role || !session.organisation_id) return undefined;
+  return {
     userId: session.user_id,
     displayName: session.display_name,
     email: session.email,
@@ -135,7 +139,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
     organisationName: session.organisation_name ?? '',
     organisationKind: session.organisation_kind as OrganisationKind,
     unitId: session.unit_id,
-    role,
+    role: Role.parse(session.role),
     serviceLine: (session.service_line as ServiceLine | null) ?? null,
   };
 }

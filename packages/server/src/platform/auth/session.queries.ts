@@ -1,31 +1,10 @@
 import type { Db } from '../../db/tables.ts';
 
-
-export type SessionRow = {
-  id: string;
-  stage: string;
-  auth_method: string;
-  csrf_token: string;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-  user_id: string;
-  display_name: string;
-  email: string;
-  membership_id: string | null;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  organisation_kind: string | null;
-  unit_id: string | null;
-  role: string | null;
-  service_line: string | null;
-};
-
 /**
  * A live session with its user and membership. Joined on every request, so deactivating a user, an
  * organisation or a membership takes effect at once.
  */
-export async function findLiveSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
+export async function findLiveSession(db: Db, sessionId: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')

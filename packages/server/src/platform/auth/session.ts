@@ -1,18 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
+import type { Db } from '../../db/tables.ts';
 import { endSession, insertSession } from './session.queries.ts';
 
 export const SESSION_COOKIE = '__Host-bro-session';
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60_000;
 /** A half-finished login (password given, second factor pending) lives only this long. */
-export const PENDING_MFA_TIMEOUT_MS = 10 * 60_000;
+const PENDING_MFA_TIMEOUT_MS = 10 * 60_000;
 
 export type SessionStage = 'mfa_required' | 'mfa_enrolment' | 'authenticated';
 
 /** 256-bit opaque token from the CSPRNG. Only its SHA-256 is stored, so a database leak yields no live session. */
-export function createSessionToken(): { token: string; id: string } {
+function createSessionToken(): { token: string; id: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, id: hashSessionToken(token) };
 }
@@ -26,7 +25,7 @@ export function hashSessionToken(token: string): string {
  * seen before login is worthless after it.
  */
 export async function startSession(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   input: { userId: string; membershipId: string | null; stage: SessionStage; authMethod: 'password' | 'oidc'; now: Date; previousSessionId?: string },
 ): Promise<{ token: string; sessionId: string; csrfToken: string }> {
   if (input.previousSessionId) await endSession(db, input.previousSessionId, input.now);

@@ -21,15 +21,15 @@ import {
   type SelfReferralField,
 } from '@bro/domain';
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
-import type { Actor } from '../../platform/auth/authorization.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { FieldCipher } from '../../platform/field-encryption.ts';
-import type { LiveUpdates } from '../../platform/live-updates.ts';
-import { findReferralRecord, insertConsent, insertPerson, insertReferral, insertReferralEvent } from './referral.queries.ts';
-import { systemVisibility } from './referral-access.ts';
-import { applyReferralTransition, publishReferralChanges } from './referral-transition.ts';
+import type { Database, Db } from '../../../db/tables.ts';
+import { appendAuditEntry } from '../../../platform/audit-log.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import type { LiveUpdates } from '../../../platform/live-updates.ts';
+import { systemVisibility } from '../core/referral-access.ts';
+import { findReferralRecord, insertConsent, insertPerson, insertReferral, insertReferralEvent } from '../core/referral-record.queries.ts';
+import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import {
   attachReferralToChallenge,
   claimSelfReferralChallenge,
@@ -51,7 +51,6 @@ import {
  * Keys: the challenge signature, the receipt code and the stored hashes all come from the field cipher's lookup
  * HMAC (a key derived from the app key), each with its own prefix, so no value can stand in for another.
  */
-
 
 /** Stored as the name when the person gives none: staff see at once that the person chose to be anonymous. */
 const ANONYMOUS_NAME = 'Anonym';

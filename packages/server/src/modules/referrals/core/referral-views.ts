@@ -25,9 +25,11 @@ import {
   type ReferralSummaryForReferrer,
   type ReferralTimelineEntry,
 } from '@bro/domain';
-import type { Actor } from '../../platform/auth/authorization.ts';
-import type { FieldCipher } from '../../platform/field-encryption.ts';
-import type { InboxRow, ReferralEventRow, ReferralRecord, ReferrerListRow } from './referral.queries.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
+import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import type { InboxRow } from '../intake/intake.queries.ts';
+import type { ReferrerListRow } from '../referring/referring.queries.ts';
+import type { ReferralEventRow, ReferralRecord } from './referral-record.queries.ts';
 
 /**
  * Rows → API views. Field-level policy lives here (QUALITY.md #12): what the referrer may see, and what the

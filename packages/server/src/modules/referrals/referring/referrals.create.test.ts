@@ -1,7 +1,7 @@
 import type { ReferralForReferrer, ReferralOptions } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createReferralFixture, postReferral, referralRequest, type ReferralFixture } from './referral.builders.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createReferralFixture, postReferral, referralRequest, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,7 @@
 import type { InboxItem } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createReferralFixture, givenReferral, postReferral, referralRequest, type Member, type ReferralFixture } from './referral.builders.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createReferralFixture, givenReferral, postReferral, referralRequest, type Member, type ReferralFixture } from '../referral.builders.ts';
 
 /**
  * Separation is the safety feature: a victim's service never learns about the perpetrator's referral from the same

@@ -12,28 +12,21 @@ import {
   type ServiceOption,
 } from '@bro/domain';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/tables.ts';
-import { recordAccess } from '../../platform/access-log.ts';
-import type { Actor } from '../../platform/auth/authorization.ts';
-import { findLiveSession } from '../../platform/auth/session.queries.ts';
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../platform/auth/session.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { FieldCipher } from '../../platform/field-encryption.ts';
-import type { LiveEvent, LiveUpdates } from '../../platform/live-updates.ts';
-import {
-  findActiveService,
-  isReferralVisible,
-  listActiveServiceOptions,
-  listInbox as selectInbox,
-  listReferralEvents,
-  listServiceIdsOfOrganisation,
-  type ReferralRecord,
-} from './referral.queries.ts';
-import { receiverVisibility } from './referral-access.ts';
-import { applyReferralTransition, publishReferralChanges } from './referral-transition.ts';
-import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, visibleCategoriesOf } from './referral-views.ts';
-import { assertConsentFits, getRecord, recordConsent } from './referral.service.ts';
+import type { Database } from '../../../db/tables.ts';
+import { recordAccess } from '../../../platform/access-log.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
+import { findLiveSession } from '../../../platform/auth/session.queries.ts';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../../platform/auth/session.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
+import { receiverVisibility } from '../core/referral-access.ts';
+import { listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
+import { assertConsentFits, getRecord, recordConsent } from '../core/referral-record.service.ts';
+import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
+import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, visibleCategoriesOf } from '../core/referral-views.ts';
+import { findActiveService, isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
 
 /** Use cases of the receiving service: the intake inbox, and everything staff do with a referral. */
 

@@ -1,10 +1,10 @@
 import type { InboxItem, InAppNotification } from '@bro/domain';
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../platform/live-updates.ts';
-import { verifyAuditChain } from '../../platform/audit-log.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { escalateOverdueReferrals, expireStaleReferrals, referralJobs } from './referral.jobs.ts';
-import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from './referral.builders.ts';
+import type { LiveEvent } from '../../../platform/live-updates.ts';
+import { verifyAuditChain } from '../../../platform/audit-log.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { escalateOverdueReferrals, expireStaleReferrals, referralJobs } from './deadline.jobs.ts';
+import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

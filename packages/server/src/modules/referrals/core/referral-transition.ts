@@ -8,12 +8,12 @@ import {
   type ReferralState,
 } from '@bro/domain';
 import type { Transaction, Updateable } from 'kysely';
-import type { Database, ReferralsTable } from '../../db/tables.ts';
-import { recordAuditEntry, type AuditTrail } from '../../platform/audit-log.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { LiveUpdates } from '../../platform/live-updates.ts';
-import { insertReferralEvent, updateReferral, type ReferralRecord } from './referral.queries.ts';
+import type { Database, ReferralsTable } from '../../../db/tables.ts';
+import { recordAuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { LiveUpdates } from '../../../platform/live-updates.ts';
+import { insertReferralEvent, updateReferral, type ReferralRecord } from './referral-record.queries.ts';
 import { referralStateOf } from './referral-views.ts';
 
 /** Who acted: a person of an organisation, or the platform itself (jobs). */

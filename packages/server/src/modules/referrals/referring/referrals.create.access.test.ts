@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createReferralFixture, givenReferral, postReferral, referralRequest, type ReferralFixture } from './referral.builders.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createReferralFixture, givenReferral, postReferral, referralRequest, type ReferralFixture } from '../referral.builders.ts';
 
 /** Who may create, send, follow and withdraw referrals, and who may not even learn that one exists. */
 describe('referrer routes: access', () => {

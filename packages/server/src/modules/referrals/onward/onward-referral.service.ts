@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsentInput, OrganisationKind, PersonRole, ReferralForReferrer, ReferralSource, RiskLevel, ServiceLine, YesNoUnknown } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
-import type { Actor } from '../../platform/auth/authorization.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { FieldCipher } from '../../platform/field-encryption.ts';
-import { findOnwardTarget, insertReferral, insertReferralEvent, listOnwardTargets, listReferralEvents, listReferralIdsOfCourse } from './referral.queries.ts';
-import { courseReferralVisibility } from './referral-access.ts';
-import { applyReferralTransition } from './referral-transition.ts';
-import { toReferrerView } from './referral-views.ts';
-import { assertConsentFits, getRecord, recordConsent } from './referral.service.ts';
+import type { Database } from '../../../db/tables.ts';
+import { appendAuditEntry } from '../../../platform/audit-log.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import { courseReferralVisibility } from '../core/referral-access.ts';
+import { insertReferral, insertReferralEvent, listReferralEvents } from '../core/referral-record.queries.ts';
+import { assertConsentFits, getRecord, recordConsent } from '../core/referral-record.service.ts';
+import { applyReferralTransition } from '../core/referral-transition.ts';
+import { toReferrerView } from '../core/referral-views.ts';
+import { findOnwardTarget, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
 
 /**
  * Onward referral (brobygning) from a counselling course, through the same closed loop as every referral: the

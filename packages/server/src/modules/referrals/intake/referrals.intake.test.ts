@@ -1,8 +1,8 @@
 import type { InboxItem, ReferralForReceiver, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit-log.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from './referral.builders.ts';
+import { verifyAuditChain } from '../../../platform/audit-log.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createReferralFixture, idempotencyKey, postReferral, referralRequest, type ReferralFixture } from './referral.builders.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createReferralFixture, idempotencyKey, postReferral, referralRequest, type ReferralFixture } from '../referral.builders.ts';
 
 describe('POST /api/referrals with Idempotency-Key', () => {
   let t: TestApp;

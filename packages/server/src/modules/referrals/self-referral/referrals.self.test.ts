@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import type { InboxItem, ReferralForReceiver } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_NOW, type TestApp } from '../../test/test-app.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../../../test/test-app.ts';
 import { checkChallenge } from './self-referral.service.ts';
 import {
   challengeOf,
@@ -217,7 +217,7 @@ describe('self-referral: "contact me"', () => {
     const nonceField = { value: '' };
     const form = { elements: { challenge: { value: challenge }, nonce: nonceField }, addEventListener: () => undefined, getAttribute: () => null };
     const pending: (() => void)[] = [];
-    runInNewContext(readFileSync(new URL('../../public/contact-pow.js', import.meta.url), 'utf8'), {
+    runInNewContext(readFileSync(new URL('../../../public/contact-pow.js', import.meta.url), 'utf8'), {
       document: { getElementById: (id: string) => (id === 'contact-form' ? form : null) },
       setTimeout: (callback: () => void) => pending.push(callback),
       HTMLFormElement: { prototype: { submit: () => undefined } },

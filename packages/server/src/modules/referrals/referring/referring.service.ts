@@ -2,50 +2,46 @@ import { randomUUID } from 'node:crypto';
 import {
   Gender,
   normaliseCpr,
-  NotificationKind,
   PersonRole,
   ReferralForReferrer,
   type ConsentInput,
   type CreateReferralRequest,
-  type InAppNotification,
   type OrganisationKind,
   type ReferralOptions,
   type ReferralSource,
   type ReferralSummaryForReferrer,
 } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/tables.ts';
-import { recordAccess } from '../../platform/access-log.ts';
-import { appendAuditEntries, appendAuditEntry, recordAuditEntry, type AuditTrail } from '../../platform/audit-log.ts';
-import type { Actor } from '../../platform/auth/authorization.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { FieldCipher } from '../../platform/field-encryption.ts';
-import { hashIdempotentRequest, runIdempotently } from '../../platform/idempotency.ts';
-import type { LiveUpdates } from '../../platform/live-updates.ts';
+import type { Database, Db } from '../../../db/tables.ts';
+import { recordAccess } from '../../../platform/access-log.ts';
+import { appendAuditEntries, appendAuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
+import type { LiveUpdates } from '../../../platform/live-updates.ts';
+import { referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
 import {
-  findIncidentIdOfReferral,
-  findProgrammeServiceForReferrer,
-  findReferralRecord,
-  insertConsent,
   insertPerson,
   insertReferral,
   insertReferralEvent,
   listLinkedReferralIds,
-  listNotificationsOfUser,
-  listProgrammesOfReferrer,
   listReferralEvents,
-  listReferralsForReferrer as selectReferralsForReferrer,
-  listServicesOfProgrammes,
-  markNotificationRead as updateNotificationRead,
   updateReferral,
   withdrawActiveConsentsOfPerson,
-  type NotificationRow,
   type ReferralRecord,
-} from './referral.queries.ts';
-import { referrerVisibility, type ReferralVisibility } from './referral-access.ts';
-import { applyReferralTransition, publishReferralChanges } from './referral-transition.ts';
-import { toReferrerSummary, toReferrerView } from './referral-views.ts';
+} from '../core/referral-record.queries.ts';
+import { assertConsentFits, getRecord, recordConsent } from '../core/referral-record.service.ts';
+import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
+import { toReferrerSummary, toReferrerView } from '../core/referral-views.ts';
+import {
+  findIncidentIdOfReferral,
+  findProgrammeServiceForReferrer,
+  listProgrammesOfReferrer,
+  listReferralsForReferrer as selectReferralsForReferrer,
+  listServicesOfProgrammes,
+} from './referring.queries.ts';
 
 /** Use cases of the referring side (police, municipality): create, send, withdraw, follow up. */
 
@@ -53,8 +49,6 @@ type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
 type LiveDeps = Deps & { liveUpdates: LiveUpdates };
 
 const REFERRER_LIST_LIMIT = 200;
-/** Clocks drift; a consent "obtained" further in the future than this is a mistake in the form. */
-const CONSENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 const sourceByOrganisationKind: Partial<Record<OrganisationKind, ReferralSource>> = { police_district: 'police', municipality: 'municipality' };
 
@@ -192,47 +186,6 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   const view = await buildReferrerView(trx, cipher, referralId, visibility);
   await appendAuditEntries(trx, auditTrail);
   return { view, serviceId: service.id };
-}
-
-/** A consent must name the organisation that will receive the data, and cannot have been given in the future. */
-export function assertConsentFits(consent: ConsentInput, recipientOrganisationId: string, now: Date, path: string): void {
-  if (consent.recipientOrganisationId !== recipientOrganisationId) throw new AppError('consent_required');
-  if (new Date(consent.obtainedAt).getTime() > now.getTime() + CONSENT_CLOCK_SKEW_MS) {
-    throw new AppError('validation_failed', [{ path: `${path}.obtainedAt`, message: 'in_the_future' }]);
-  }
-}
-
-/** Consent is a record of its own (who obtained it, how, when, for whom, for what), audited like any change. */
-export async function recordConsent(input: {
-  trx: Transaction<Database>;
-  actor: Actor;
-  personId: string;
-  consent: ConsentInput;
-  now: Date;
-  auditTrail?: AuditTrail;
-}): Promise<string> {
-  const { consent, actor } = input;
-  const consentId = await insertConsent(input.trx, {
-    person_id: input.personId,
-    recipient_organisation_id: consent.recipientOrganisationId,
-    data_categories: [...new Set(consent.dataCategories)],
-    purpose: consent.purpose,
-    method: consent.method,
-    obtained_by_user_id: actor.userId,
-    obtained_by_organisation_id: actor.organisationId,
-    obtained_at: consent.obtainedAt,
-    created_at: input.now,
-  });
-  await recordAuditEntry(input.trx, {
-    occurredAt: input.now,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    action: 'consent.record',
-    objectType: 'consent',
-    objectId: consentId,
-    details: { personId: input.personId, recipientOrganisationId: consent.recipientOrganisationId, categories: [...new Set(consent.dataCategories)].sort().join(','), method: consent.method },
-  }, input.auditTrail);
-  return consentId;
 }
 
 /** Sends a draft. The consent may come with the request if the draft was saved without one. */
@@ -373,38 +326,12 @@ async function logReferrerRead(input: Deps & { actor: Actor }, personId: string,
   ]);
 }
 
-export async function getRecord(db: Kysely<Database> | Transaction<Database>, referralId: string, visibility: ReferralVisibility, lock: boolean): Promise<ReferralRecord> {
-  const record = await findReferralRecord(db, { referralId, visibility, lock });
-  if (!record) throw new AppError('not_found');
-  return record;
-}
-
-async function buildReferrerView(db: Kysely<Database> | Transaction<Database>, cipher: FieldCipher, referralId: string, visibility: ReferralVisibility) {
+async function buildReferrerView(db: Db, cipher: FieldCipher, referralId: string, visibility: ReferralVisibility) {
   return buildReferrerViewOf(db, cipher, await getRecord(db, referralId, visibility, false), visibility);
 }
 
-async function buildReferrerViewOf(db: Kysely<Database> | Transaction<Database>, cipher: FieldCipher, record: ReferralRecord, visibility: ReferralVisibility) {
+async function buildReferrerViewOf(db: Db, cipher: FieldCipher, record: ReferralRecord, visibility: ReferralVisibility) {
   const events = await listReferralEvents(db, record.id);
   const linkedReferralIds = await listLinkedReferralIds(db, { incidentId: record.incident_id, exceptReferralId: record.id, visibility });
   return toReferrerView({ record, events, linkedReferralIds, cipher });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Notifications
-
-const NOTIFICATION_LIST_LIMIT = 100;
-
-function toNotification(row: NotificationRow): InAppNotification {
-  return { id: row.id, kind: NotificationKind.parse(row.kind), referralId: row.referral_id, createdAt: row.created_at.toISOString(), isRead: row.read_at !== null };
-}
-
-export async function listNotifications(input: { db: Kysely<Database>; actor: Actor }): Promise<InAppNotification[]> {
-  const rows = await listNotificationsOfUser(input.db, { userId: input.actor.userId, limit: NOTIFICATION_LIST_LIMIT });
-  return rows.map(toNotification);
-}
-
-export async function markNotificationRead(input: { db: Kysely<Database>; clock: Clock; actor: Actor; notificationId: string }): Promise<InAppNotification> {
-  const row = await updateNotificationRead(input.db, { notificationId: input.notificationId, userId: input.actor.userId, now: input.clock.now() });
-  if (!row) throw new AppError('not_found');
-  return toNotification(row);
 }

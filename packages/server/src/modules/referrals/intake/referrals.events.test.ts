@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessLiveUpdates, type LiveUpdates } from '../../platform/live-updates.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { isSessionStillLive } from './referral-intake.service.ts';
-import { createReferralFixture, givenReferral, type Member, type ReferralFixture } from './referral.builders.ts';
+import { createInProcessLiveUpdates, type LiveUpdates } from '../../../platform/live-updates.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { isSessionStillLive } from './intake.service.ts';
+import { createReferralFixture, givenReferral, type Member, type ReferralFixture } from '../referral.builders.ts';
 
 /** A live inbox over a real socket: server-sent events, as the browser's EventSource receives them. */
 describe('GET /api/inbox/events', () => {

@@ -1,7 +1,7 @@
 import type { InboxItem, ReferralForReceiver, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { createReferralFixture, givenReferral, type ReferralFixture } from './referral.builders.ts';
+import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
 
 describe('POST /api/referrals/:referralId/consent/withdraw', () => {
   let t: TestApp;

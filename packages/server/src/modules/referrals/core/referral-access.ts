@@ -1,7 +1,7 @@
 import type { PersonRole, ServiceLine } from '@bro/domain';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Database } from '../../db/tables.ts';
-import type { Actor } from '../../platform/auth/authorization.ts';
+import type { Database } from '../../../db/tables.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
 
 /**
  * Who may see which referral — the one place this is decided. Every query that reads or changes a referral for

@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../db/tables.ts';
+import type { Database, Db } from '../../../db/tables.ts';
 
 /**
  * SQL for self-referrals: which directory listings take requests, the contact form's used challenges, receipt
- * lookups and the "heard about" counts. The referral rows themselves are written through referral.queries.ts.
+ * lookups and the "heard about" counts. The referral rows themselves are written through core/referral-record.queries.ts.
  */
 
 export type SelfReferralTargetRow = {

@@ -2,8 +2,8 @@ import { ContactAttemptRequest, DeclineReferralRequest, InboxItem, NoteInput, Re
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/app-deps.ts';
-import { requireActor } from '../../platform/auth/authorization.ts';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { requireActor } from '../../../platform/auth/authorization.ts';
 import {
   acceptReferral,
   declineReferral,
@@ -15,7 +15,7 @@ import {
   openReferralForReceiver,
   rerouteReferral,
   subscribeToInbox,
-} from './referral-intake.service.ts';
+} from './intake.service.ts';
 
 const ReferralParams = z.strictObject({ referralId: z.uuid() });
 const InboxQuery = z.strictObject({ serviceId: z.uuid().optional() });

@@ -1,18 +1,13 @@
 import { PersonRole } from '@bro/domain';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
-import { purgeExpiredIdempotencyKeys } from '../../platform/idempotency.ts';
-import type { JobContext, JobDefinition, JobResult } from '../../platform/jobs.ts';
-import {
-  insertNotifications,
-  insertReferralEvent,
-  listIntakeCoordinators,
-  listOverdueUnescalatedReferralIds,
-  listStaleReferralIds,
-  markReferralEscalated,
-} from './referral.queries.ts';
-import { serviceLinesThatSee, systemVisibility } from './referral-access.ts';
-import { applyReferralTransition, publishReferralChanges } from './referral-transition.ts';
-import { getRecord } from './referral.service.ts';
+import { appendAuditEntry } from '../../../platform/audit-log.ts';
+import { purgeExpiredIdempotencyKeys } from '../../../platform/idempotency.ts';
+import type { JobContext, JobDefinition, JobResult } from '../../../platform/jobs.ts';
+import { serviceLinesThatSee, systemVisibility } from '../core/referral-access.ts';
+import { insertReferralEvent } from '../core/referral-record.queries.ts';
+import { getRecord } from '../core/referral-record.service.ts';
+import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
+import { insertNotifications } from '../notifications/notification.queries.ts';
+import { listIntakeCoordinators, listOverdueUnescalatedReferralIds, listStaleReferralIds, markReferralEscalated } from './deadline.queries.ts';
 
 /** Referrals handled per run; the next run (a minute or an hour later) takes the rest. */
 const BATCH_SIZE = 200;

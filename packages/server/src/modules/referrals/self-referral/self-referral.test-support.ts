@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isProofOfWorkSolved, parseChallenge, proofOfWorkInput, type CreateHelpServiceInput, type ServiceLine } from '@bro/domain';
 import type { LightMyRequestResponse } from 'fastify';
-import { givenHelpService, helpServiceInput } from '../directory/testing.ts';
-import type { TestApp } from '../../test/test-app.ts';
+import { givenHelpService, helpServiceInput } from '../../directory/testing.ts';
+import type { TestApp } from '../../../test/test-app.ts';
 
 /** Test helpers for the public contact form: a set of services that take requests, form posts, proof of work. */
 

@@ -1,0 +1,44 @@
+import type { Db } from '../../../db/tables.ts';
+
+/** SQL of onward referrals from a course: where a course may refer to, and which referrals it made. */
+
+/** A service an onward referral from a course may go to: active, with its line (the course's side must fit). */
+export async function findOnwardTarget(db: Db, serviceId: string) {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.organisation_id', 's.service_line', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
+    .where('s.id', '=', serviceId)
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Active services of the lines given (null: a service of both lines), with their organisation, for onward referral. */
+export async function listOnwardTargets(db: Db, input: { serviceLines: readonly string[] }) {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.name', 's.organisation_id', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .where((eb) => eb.or([eb('s.service_line', 'is', null), eb('s.service_line', 'in', [...input.serviceLines])]))
+    .orderBy('o.name')
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .execute();
+}
+
+/** The onward referrals made from a course, oldest first. */
+export async function listReferralIdsOfCourse(db: Db, input: { courseId: string; referringOrganisationId: string }): Promise<string[]> {
+  const rows = await db
+    .selectFrom('referrals')
+    .select('id')
+    .where('origin_course_id', '=', input.courseId)
+    .where('referring_organisation_id', '=', input.referringOrganisationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+

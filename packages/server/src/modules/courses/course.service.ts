@@ -9,7 +9,6 @@ import {
   CourseStatus,
   EligibilityOutcome,
   isCourseOpen,
-  normaliseCpr,
   OutcomePhase,
   PersonRole,
   RiskLevel,
@@ -37,7 +36,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../platform/live-updates.ts';
-import { insertPerson } from '../referrals/index.ts';
+import { createPerson } from '../persons/index.ts';
 import { receiverVisibility } from '../referrals/index.ts';
 import { applyReferralTransition, publishReferralChanges } from '../referrals/index.ts';
 import { isConsentWithdrawn, visibleCategoriesOf } from '../referrals/index.ts';
@@ -348,18 +347,8 @@ async function insertNewCourse(input: CourseDeps & { trx: Transaction<Database>;
       addressProtection = previousRow.address_protection as AddressProtection;
     } else {
       const person = request.person!;
-      const cpr = person.cpr ? normaliseCpr(person.cpr) : undefined;
-      if (person.isAnonymous && cpr) throw courseProblem.invalid('body.person.cpr', 'not_for_anonymous_contacts');
-      personId = await insertPerson(trx, {
-        created_by_organisation_id: actor.organisationId,
-        full_name_enc: cipher.encrypt(person.label),
-        cpr_enc: cpr ? cipher.encrypt(`${cpr.slice(0, 6)}-${cpr.slice(6)}`) : null,
-        cpr_hmac: cpr ? cipher.lookupHash(cpr) : null,
-        gender: person.gender,
-        birth_year: person.birthYear ?? null,
-        address_protection: person.addressProtection,
-        created_at: now,
-      });
+      if (person.isAnonymous && person.cpr) throw courseProblem.invalid('body.person.cpr', 'not_for_anonymous_contacts');
+      personId = await createPerson({ trx, cipher, createdByOrganisationId: actor.organisationId, person: { ...person, fullName: person.label }, now });
       clientLabel = person.label;
       isAnonymous = person.isAnonymous;
       addressProtection = person.addressProtection;

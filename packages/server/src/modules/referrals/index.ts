@@ -3,7 +3,6 @@
 export { registerReferralRoutes } from './referral.routes.ts';
 export { referralJobs } from './deadlines/deadline.jobs.ts';
 export { getRecord } from './core/referral-record.service.ts';
-export { insertPerson } from './core/referral-record.queries.ts';
 export { findOnwardTarget } from './onward/onward-referral.queries.ts';
 export { receiverVisibility } from './core/referral-access.ts';
 export { applyReferralTransition, publishReferralChanges } from './core/referral-transition.ts';

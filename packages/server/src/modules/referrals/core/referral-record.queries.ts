@@ -1,25 +1,15 @@
 import { SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
 import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
-import type { ConsentsTable, Database, Db, PersonsTable, ReferralEventsTable, ReferralsTable } from '../../../db/tables.ts';
+import type { Database, Db, ReferralEventsTable, ReferralsTable } from '../../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from './referral-access.ts';
 
 /**
  * SQL of the referral record every path shares: writing a referral and its events, reading one referral with its
- * person and consent, its timeline and linked referrals. (Persons and consents are written here too, for now.)
+ * person and consent (joined, so one read is one statement), its timeline and linked referrals.
  */
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing a referral
-
-export async function insertPerson(trx: Transaction<Database>, values: Insertable<PersonsTable>): Promise<string> {
-  const row = await trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertConsent(trx: Transaction<Database>, values: Insertable<ConsentsTable>): Promise<string> {
-  const row = await trx.insertInto('consents').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** The human-readable reference comes from a sequence: short, unique, and says nothing about the person. */
 export async function insertReferral(trx: Transaction<Database>, values: Omit<Insertable<ReferralsTable>, 'reference'>): Promise<string> {
@@ -37,21 +27,6 @@ export async function updateReferral(trx: Transaction<Database>, referralId: str
 
 export async function insertReferralEvent(trx: Transaction<Database>, values: Insertable<ReferralEventsTable>): Promise<void> {
   await trx.insertInto('referral_events').values(values).execute();
-}
-
-/** Marks every active consent of the person withdrawn; returns the ids it changed. */
-export async function withdrawActiveConsentsOfPerson(
-  trx: Transaction<Database>,
-  input: { personId: string; withdrawnAt: Date; withdrawnByUserId: string },
-): Promise<string[]> {
-  const rows = await trx
-    .updateTable('consents')
-    .set({ withdrawn_at: input.withdrawnAt, withdrawn_by_user_id: input.withdrawnByUserId })
-    .where('person_id', '=', input.personId)
-    .where('withdrawn_at', 'is', null)
-    .returning('id')
-    .execute();
-  return rows.map((row) => row.id);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,12 +1,10 @@
 import {
-  AddressProtection,
   allowedReferralActions,
   ConsentDataCategory,
   ConsentMethod,
   ContactOutcome,
   DeclinedBy,
   DeclineReason,
-  Gender,
   hasPermission,
   isReferralOverdue,
   PersonRole,
@@ -27,6 +25,7 @@ import {
 } from '@bro/domain';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import { openPersonUnderConsent, type SealedPerson } from '../../persons/index.ts';
 import type { InboxRow } from '../intake/intake.queries.ts';
 import type { ReferrerListRow } from '../referring/referring.queries.ts';
 import type { ReferralEventRow, ReferralRecord } from './referral-record.queries.ts';
@@ -151,6 +150,16 @@ export function visibleCategoriesOf(record: ReferralRecord): ReadonlySet<Consent
   return new Set((record.consent_data_categories ?? []).map((category) => ConsentDataCategory.parse(category)));
 }
 
+function sealedPersonOf(record: ReferralRecord): SealedPerson {
+  return {
+    full_name_enc: record.person_full_name_enc,
+    cpr_enc: record.person_cpr_enc,
+    gender: record.person_gender,
+    birth_year: record.person_birth_year,
+    address_protection: record.person_address_protection,
+  };
+}
+
 /**
  * The receiving service's view, cut to the consent: identity → name, gender, birth year, address protection;
  * cpr → CPR; contact → safe-contact details; situation → the referrer's text; children → children in the home.
@@ -165,7 +174,6 @@ export function toReceiverView(input: {
 }): ReferralForReceiver {
   const { record, cipher } = input;
   const categories = visibleCategoriesOf(record);
-  const hasIdentity = categories.has('identity');
   const state = referralStateOf(record);
   const isWithdrawn = isConsentWithdrawn(record);
   const allowedActions = allowedReferralActions(state, 'receiver').filter((action) => {
@@ -179,16 +187,7 @@ export function toReceiverView(input: {
     receivedAt: record.received_at?.toISOString() ?? null,
     firstContactAt: record.first_contact_at?.toISOString() ?? null,
     consent: consentViewOf(record),
-    person:
-      hasIdentity || categories.has('cpr')
-        ? {
-            fullName: hasIdentity ? cipher.decrypt(record.person_full_name_enc) : null,
-            cpr: categories.has('cpr') ? cipher.decryptOptional(record.person_cpr_enc) : null,
-            gender: hasIdentity ? Gender.parse(record.person_gender) : 'unknown',
-            birthYear: hasIdentity ? record.person_birth_year : null,
-            addressProtection: hasIdentity ? AddressProtection.parse(record.person_address_protection) : 'unknown',
-          }
-        : null,
+    person: openPersonUnderConsent(sealedPersonOf(record), categories, cipher),
     safeContact: categories.has('contact')
       ? {
           phone: cipher.decryptOptional(record.phone_enc),

@@ -21,9 +21,10 @@ import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
+import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { receiverVisibility } from '../core/referral-access.ts';
 import { listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
-import { assertConsentFits, getRecord, recordConsent } from '../core/referral-record.service.ts';
+import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, visibleCategoriesOf } from '../core/referral-views.ts';
 import { findActiveService, isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
@@ -124,7 +125,7 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
     // Check the transition before recording the consent, so the answer is 409 rather than a consent for nothing
     // (the transaction would roll it back anyway).
     if (!applyReferralAction(referralStateOf(record), { type: 'reroute', toServiceId: target.id }, 'receiver').ok) throw new AppError('transition_not_allowed');
-    const consentId = await recordConsent({ trx, actor: input.actor, personId: record.person_id, consent: input.consent, now });
+    const consentId = await recordConsent({ trx, personId: record.person_id, consent: input.consent, obtainedBy: input.actor, now });
     await applyReferralTransition({
       trx,
       clock: input.clock,

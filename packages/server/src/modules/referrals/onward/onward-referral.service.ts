@@ -7,9 +7,10 @@ import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { courseReferralVisibility } from '../core/referral-access.ts';
 import { insertReferral, insertReferralEvent, listReferralEvents } from '../core/referral-record.queries.ts';
-import { assertConsentFits, getRecord, recordConsent } from '../core/referral-record.service.ts';
+import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition } from '../core/referral-transition.ts';
 import { toReferrerView } from '../core/referral-views.ts';
 import { findOnwardTarget, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
@@ -54,7 +55,7 @@ export async function createOnwardReferral(input: {
   // A perpetrator-side course never bridges into a victim-side service, nor the other way round.
   if (!target || (target.service_line !== null && target.service_line !== origin.side)) throw new AppError('service_not_allowed');
   assertConsentFits(request.consent, target.organisation_id, now, 'body.consent');
-  const consentId = await recordConsent({ trx, actor, personId: origin.personId, consent: request.consent, now });
+  const consentId = await recordConsent({ trx, personId: origin.personId, consent: request.consent, obtainedBy: actor, now });
 
   const referralId = await insertReferral(trx, {
     // Its own incident: an onward referral is a new hand-over, not another party of the same call-out.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   Gender,
-  normaliseCpr,
   PersonRole,
   ReferralForReferrer,
   type ConsentInput,
@@ -21,18 +20,17 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
+import { assertConsentFits, createPerson, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
 import { referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
 import {
-  insertPerson,
   insertReferral,
   insertReferralEvent,
   listLinkedReferralIds,
   listReferralEvents,
   updateReferral,
-  withdrawActiveConsentsOfPerson,
   type ReferralRecord,
 } from '../core/referral-record.queries.ts';
-import { assertConsentFits, getRecord, recordConsent } from '../core/referral-record.service.ts';
+import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import { toReferrerSummary, toReferrerView } from '../core/referral-views.ts';
 import {
@@ -115,22 +113,12 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
     incidentId = linkedIncidentId;
   }
 
-  const { person, safeContact } = request;
-  const cpr = person.cpr ? normaliseCpr(person.cpr) : undefined;
-  const personId = await insertPerson(trx, {
-    created_by_organisation_id: actor.organisationId,
-    full_name_enc: cipher.encrypt(person.fullName),
-    cpr_enc: cpr ? cipher.encrypt(`${cpr.slice(0, 6)}-${cpr.slice(6)}`) : null,
-    cpr_hmac: cpr ? cipher.lookupHash(cpr) : null,
-    gender: person.gender,
-    birth_year: person.birthYear ?? null,
-    address_protection: person.addressProtection,
-    created_at: now,
-  });
+  const { safeContact } = request;
+  const personId = await createPerson({ trx, cipher, createdByOrganisationId: actor.organisationId, person: request.person, now });
   // The audit entries of this transaction are appended together, last: the lock that serialises appends is then
   // held only for the end of the transaction, not across every insert.
   const auditTrail: AuditTrail = [];
-  const consentId = request.consent ? await recordConsent({ trx, actor, personId, consent: request.consent, now, auditTrail }) : null;
+  const consentId = request.consent ? await recordConsent({ trx, personId, consent: request.consent, obtainedBy: actor, now, auditTrail }) : null;
   const referralId = await insertReferral(trx, {
     incident_id: incidentId,
     person_id: personId,
@@ -202,7 +190,7 @@ export async function sendReferral(input: LiveDeps & { actor: Actor; referralId:
     let consentId = record.consent_id;
     if (input.consent) {
       assertConsentFits(input.consent, record.receiving_organisation_id, now, 'body.consent');
-      consentId = await recordConsent({ trx, actor: input.actor, personId: record.person_id, consent: input.consent, now });
+      consentId = await recordConsent({ trx, personId: record.person_id, consent: input.consent, obtainedBy: input.actor, now });
     } else {
       const hasActiveConsent = record.consent_id !== null && record.consent_withdrawn_at === null && record.consent_recipient_organisation_id === record.receiving_organisation_id;
       if (!hasActiveConsent) throw new AppError('consent_required');
@@ -255,7 +243,7 @@ export async function withdrawConsent(input: LiveDeps & { actor: Actor; referral
     if (record.consent_id === null) throw new AppError('conflict');
     if (record.consent_withdrawn_at !== null) throw new AppError('consent_withdrawn');
     const now = input.clock.now();
-    const withdrawnConsentIds = await withdrawActiveConsentsOfPerson(trx, { personId: record.person_id, withdrawnAt: now, withdrawnByUserId: input.actor.userId });
+    const withdrawnConsentIds = await withdrawConsentsOfPerson({ trx, personId: record.person_id, withdrawnAt: now, withdrawnByUserId: input.actor.userId });
     await updateReferral(trx, record.id, { updated_at: now });
     await insertReferralEvent(trx, {
       referral_id: record.id,

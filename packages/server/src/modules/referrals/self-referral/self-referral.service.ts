@@ -28,7 +28,8 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { systemVisibility } from '../core/referral-access.ts';
-import { findReferralRecord, insertConsent, insertPerson, insertReferral, insertReferralEvent } from '../core/referral-record.queries.ts';
+import { createPerson, recordConsent } from '../../persons/index.ts';
+import { findReferralRecord, insertReferral, insertReferralEvent } from '../core/referral-record.queries.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import {
   attachReferralToChallenge,
@@ -240,37 +241,19 @@ async function insertSelfReferral(input: { trx: Transaction<Database>; clock: Cl
   const { trx, cipher, now } = input;
   const { form, target } = input.request;
   // The person record belongs to the receiving organisation: nobody at a referring organisation made it.
-  const personId = await insertPerson(trx, {
-    created_by_organisation_id: target.organisationId,
-    full_name_enc: cipher.encrypt(form.name ?? ANONYMOUS_NAME),
-    cpr_enc: null,
-    cpr_hmac: null,
-    gender: 'unknown',
-    birth_year: null,
-    address_protection: 'unknown',
-    created_at: now,
+  const personId = await createPerson({
+    trx,
+    cipher,
+    createdByOrganisationId: target.organisationId,
+    person: { fullName: form.name ?? ANONYMOUS_NAME, gender: 'unknown', addressProtection: 'unknown' },
+    now,
   });
-  const categories = ['contact', 'identity', 'situation'];
-  const consentId = await insertConsent(trx, {
-    person_id: personId,
-    recipient_organisation_id: target.organisationId,
-    data_categories: categories,
-    purpose: 'referral_for_counselling',
-    method: 'written',
-    obtained_by_user_id: null,
-    obtained_by_organisation_id: null,
-    is_given_by_person: true,
-    obtained_at: now,
-    created_at: now,
-  });
-  await appendAuditEntry(trx, {
-    occurredAt: now,
-    actorUserId: null,
-    actorOrganisationId: null,
-    action: 'consent.record',
-    objectType: 'consent',
-    objectId: consentId,
-    details: { personId, recipientOrganisationId: target.organisationId, categories: categories.join(','), method: 'written', isGivenByPerson: true },
+  const consentId = await recordConsent({
+    trx,
+    personId,
+    consent: { recipientOrganisationId: target.organisationId, dataCategories: ['contact', 'identity', 'situation'], purpose: 'referral_for_counselling', method: 'written', obtainedAt: now },
+    obtainedBy: 'person',
+    now,
   });
   const referralId = await insertReferral(trx, {
     incident_id: randomUUID(),

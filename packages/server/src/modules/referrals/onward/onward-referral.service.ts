@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { ConsentInput, OrganisationKind, PersonRole, ReferralForReferrer, ReferralSource, RiskLevel, ServiceLine, YesNoUnknown } from '@bro/domain';
+import type { ConsentInput, PersonRole, ReferralForReferrer, RiskLevel, ServiceLine, YesNoUnknown } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/tables.ts';
-import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
-import { assertConsentFits, recordConsent } from '../../persons/index.ts';
+import { assertConsentFits } from '../../persons/index.ts';
 import { courseReferralVisibility } from '../core/referral-access.ts';
-import { insertReferral, insertReferralEvent, listReferralEvents } from '../core/referral-record.queries.ts';
-import { getRecord } from '../core/referral-record.service.ts';
-import { applyReferralTransition } from '../core/referral-transition.ts';
+import { listReferralEvents } from '../core/referral-record.queries.ts';
+import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
 import { toReferrerView } from '../core/referral-views.ts';
 import { findOnwardTarget, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
 
@@ -22,8 +19,6 @@ import { findOnwardTarget, listOnwardTargets, listReferralIdsOfCourse } from './
  * first contact, handed over) through the course. No programme: a course may bridge to any active service on
  * Bro whose service line fits the course's side.
  */
-
-const sourceByOrganisationKind: Partial<Record<OrganisationKind, ReferralSource>> = { police_district: 'police', municipality: 'municipality' };
 
 export type OnwardOrigin = {
   courseId: string;
@@ -49,65 +44,30 @@ export async function createOnwardReferral(input: {
   origin: OnwardOrigin;
   request: OnwardRequest;
 }): Promise<{ referralId: string; serviceId: string }> {
-  const { trx, actor, origin, request, cipher } = input;
-  const now = input.clock.now();
+  const { trx, actor, origin, request } = input;
   const target = await findOnwardTarget(trx, request.serviceId);
   // A perpetrator-side course never bridges into a victim-side service, nor the other way round.
   if (!target || (target.service_line !== null && target.service_line !== origin.side)) throw new AppError('service_not_allowed');
-  assertConsentFits(request.consent, target.organisation_id, now, 'body.consent');
-  const consentId = await recordConsent({ trx, personId: origin.personId, consent: request.consent, obtainedBy: actor, now });
-
-  const referralId = await insertReferral(trx, {
-    // Its own incident: an onward referral is a new hand-over, not another party of the same call-out.
-    incident_id: randomUUID(),
-    person_id: origin.personId,
-    person_role: origin.personRole,
-    source: sourceByOrganisationKind[actor.organisationKind] ?? 'other',
-    referring_organisation_id: actor.organisationId,
-    referring_unit_id: actor.unitId,
-    created_by_user_id: actor.userId,
-    programme_id: null,
-    origin_course_id: origin.courseId,
-    service_id: target.id,
-    receiving_organisation_id: target.organisation_id,
-    consent_id: consentId,
-    status: 'draft',
-    risk_level: origin.riskLevel,
-    situation_enc: cipher.encryptOptional(request.situation),
-    phone_enc: cipher.encryptOptional(origin.contact.phone),
-    is_safe_to_call: origin.contact.isSafeToCall,
-    safe_times_enc: cipher.encryptOptional(origin.contact.safeTimes),
-    voicemail_allowed: origin.contact.voicemailAllowed,
-    sms_allowed: origin.contact.smsAllowed,
-    language: origin.contact.language,
-    interpreter_needed: false,
-    children_in_home: request.childrenInHome,
-    underretning: null,
-    created_at: now,
-    updated_at: now,
+  assertConsentFits(request.consent, target.organisation_id, input.clock.now(), 'body.consent');
+  const { referralId } = await createReferralRecord({
+    trx,
+    clock: input.clock,
+    cipher: input.cipher,
+    referral: {
+      origin: { kind: 'course', actor, courseId: origin.courseId },
+      person: { id: origin.personId },
+      consent: request.consent,
+      service: { id: target.id, organisationId: target.organisation_id },
+      personRole: origin.personRole,
+      riskLevel: origin.riskLevel,
+      situation: request.situation,
+      contact: { ...origin.contact, interpreterNeeded: false },
+      childrenInHome: request.childrenInHome,
+      underretning: null,
+      note: request.note,
+      send: true,
+    },
   });
-  await insertReferralEvent(trx, {
-    referral_id: referralId,
-    action: 'create',
-    from_status: null,
-    to_status: 'draft',
-    actor_user_id: actor.userId,
-    actor_organisation_id: actor.organisationId,
-    occurred_at: now,
-    to_service_id: target.id,
-    note_enc: cipher.encryptOptional(request.note),
-  });
-  await appendAuditEntry(trx, {
-    occurredAt: now,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    action: 'referral.create',
-    objectType: 'referral',
-    objectId: referralId,
-    details: { personId: origin.personId, serviceId: target.id, originCourseId: origin.courseId, personRole: origin.personRole, riskLevel: origin.riskLevel, consentId, isLinked: false },
-  });
-  const record = await getRecord(trx, referralId, courseReferralVisibility({ organisationId: actor.organisationId, courseId: origin.courseId }), true);
-  await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor });
   return { referralId, serviceId: target.id };
 }
 

@@ -5,9 +5,7 @@ import {
   ReferralForReferrer,
   type ConsentInput,
   type CreateReferralRequest,
-  type OrganisationKind,
   type ReferralOptions,
-  type ReferralSource,
   type ReferralSummaryForReferrer,
 } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
@@ -20,17 +18,16 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
-import { assertConsentFits, createPerson, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
+import { assertConsentFits, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
 import { referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
 import {
-  insertReferral,
   insertReferralEvent,
   listLinkedReferralIds,
   listReferralEvents,
   updateReferral,
   type ReferralRecord,
 } from '../core/referral-record.queries.ts';
-import { getRecord } from '../core/referral-record.service.ts';
+import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import { toReferrerSummary, toReferrerView } from '../core/referral-views.ts';
 import {
@@ -47,8 +44,6 @@ type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
 type LiveDeps = Deps & { liveUpdates: LiveUpdates };
 
 const REFERRER_LIST_LIMIT = 200;
-
-const sourceByOrganisationKind: Partial<Record<OrganisationKind, ReferralSource>> = { police_district: 'police', municipality: 'municipality' };
 
 export async function getReferralOptions(input: { db: Kysely<Database>; actor: Actor }): Promise<ReferralOptions> {
   const programmes = await listProgrammesOfReferrer(input.db, input.actor.organisationId);
@@ -106,74 +101,40 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
   else if (request.send) throw new AppError('consent_required');
 
-  let incidentId: string = randomUUID();
-  if (request.linkedReferralId) {
-    const linkedIncidentId = await findIncidentIdOfReferral(trx, { referralId: request.linkedReferralId, referringOrganisationId: actor.organisationId });
-    if (!linkedIncidentId) throw new AppError('not_found');
-    incidentId = linkedIncidentId;
-  }
-
-  const { safeContact } = request;
-  const personId = await createPerson({ trx, cipher, createdByOrganisationId: actor.organisationId, person: request.person, now });
+  const incidentId = request.linkedReferralId ? await getIncidentIdOf(trx, actor, request.linkedReferralId) : randomUUID();
   // The audit entries of this transaction are appended together, last: the lock that serialises appends is then
   // held only for the end of the transaction, not across every insert.
   const auditTrail: AuditTrail = [];
-  const consentId = request.consent ? await recordConsent({ trx, personId, consent: request.consent, obtainedBy: actor, now, auditTrail }) : null;
-  const referralId = await insertReferral(trx, {
-    incident_id: incidentId,
-    person_id: personId,
-    person_role: request.role,
-    source: sourceByOrganisationKind[actor.organisationKind] ?? 'other',
-    referring_organisation_id: actor.organisationId,
-    referring_unit_id: actor.unitId,
-    created_by_user_id: actor.userId,
-    programme_id: request.programmeId,
-    service_id: service.id,
-    receiving_organisation_id: service.organisation_id,
-    consent_id: consentId,
-    status: 'draft',
-    risk_level: request.riskLevel,
-    situation_enc: cipher.encryptOptional(request.situation),
-    phone_enc: cipher.encryptOptional(safeContact.phone),
-    is_safe_to_call: safeContact.isSafeToCall,
-    safe_times_enc: cipher.encryptOptional(safeContact.safeTimes),
-    voicemail_allowed: safeContact.voicemailAllowed,
-    sms_allowed: safeContact.smsAllowed,
-    language: safeContact.language,
-    interpreter_needed: safeContact.interpreterNeeded,
-    children_in_home: request.childrenInHome,
-    underretning: request.underretning ?? null,
-    created_at: now,
-    updated_at: now,
+  const { referralId } = await createReferralRecord({
+    trx,
+    clock: input.clock,
+    cipher,
+    auditTrail,
+    referral: {
+      origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
+      person: request.person,
+      consent: request.consent ?? null,
+      service: { id: service.id, organisationId: service.organisation_id },
+      personRole: request.role,
+      riskLevel: request.riskLevel,
+      situation: request.situation,
+      contact: request.safeContact,
+      childrenInHome: request.childrenInHome,
+      underretning: request.underretning ?? null,
+      send: request.send,
+    },
   });
-  await insertReferralEvent(trx, {
-    referral_id: referralId,
-    action: 'create',
-    from_status: null,
-    to_status: 'draft',
-    actor_user_id: actor.userId,
-    actor_organisation_id: actor.organisationId,
-    occurred_at: now,
-    to_service_id: service.id,
-  });
-  auditTrail.push({
-    occurredAt: now,
-    actorUserId: actor.userId,
-    actorOrganisationId: actor.organisationId,
-    action: 'referral.create',
-    objectType: 'referral',
-    objectId: referralId,
-    details: { personId, serviceId: service.id, programmeId: request.programmeId, personRole: request.role, riskLevel: request.riskLevel, consentId, isLinked: Boolean(request.linkedReferralId) },
-  });
-
   const visibility = referrerVisibility(actor);
-  if (request.send) {
-    const record = await getRecord(trx, referralId, visibility, true);
-    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor, auditTrail });
-  }
   const view = await buildReferrerView(trx, cipher, referralId, visibility);
   await appendAuditEntries(trx, auditTrail);
   return { view, serviceId: service.id };
+}
+
+/** The incident of a referral the same organisation made: a linked referral is another party of that call-out. */
+async function getIncidentIdOf(db: Db, actor: Actor, linkedReferralId: string): Promise<string> {
+  const incidentId = await findIncidentIdOfReferral(db, { referralId: linkedReferralId, referringOrganisationId: actor.organisationId });
+  if (!incidentId) throw new AppError('not_found');
+  return incidentId;
 }
 
 /** Sends a draft. The consent may come with the request if the draft was saved without one. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   CHALLENGE_LIFETIME_MS,
   challengePayload,
@@ -22,15 +22,12 @@ import {
 } from '@bro/domain';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
-import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
-import { systemVisibility } from '../core/referral-access.ts';
-import { createPerson, recordConsent } from '../../persons/index.ts';
-import { findReferralRecord, insertReferral, insertReferralEvent } from '../core/referral-record.queries.ts';
-import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
+import { createReferralRecord } from '../core/referral-record.service.ts';
+import { publishReferralChanges } from '../core/referral-transition.ts';
 import {
   attachReferralToChallenge,
   claimSelfReferralChallenge,
@@ -237,79 +234,32 @@ async function pickReceiptCode(trx: Transaction<Database>, cipher: FieldCipher, 
   throw new Error('no free receipt code');
 }
 
+/** What the person gave with the form: their written consent to the chosen service's organisation, for these data. */
+const SELF_REFERRAL_CONSENT_CATEGORIES = ['contact', 'identity', 'situation'] as const;
+
 async function insertSelfReferral(input: { trx: Transaction<Database>; clock: Clock; cipher: FieldCipher; request: ValidSelfReferral; receiptHash: string; now: Date }): Promise<string> {
-  const { trx, cipher, now } = input;
   const { form, target } = input.request;
-  // The person record belongs to the receiving organisation: nobody at a referring organisation made it.
-  const personId = await createPerson({
-    trx,
-    cipher,
-    createdByOrganisationId: target.organisationId,
-    person: { fullName: form.name ?? ANONYMOUS_NAME, gender: 'unknown', addressProtection: 'unknown' },
-    now,
+  const { referralId } = await createReferralRecord({
+    trx: input.trx,
+    clock: input.clock,
+    cipher: input.cipher,
+    referral: {
+      origin: { kind: 'self', heardAbout: form.heardAbout, receiptCodeHash: input.receiptHash },
+      person: { fullName: form.name ?? ANONYMOUS_NAME, gender: 'unknown', addressProtection: 'unknown' },
+      consent: { recipientOrganisationId: target.organisationId, dataCategories: SELF_REFERRAL_CONSENT_CATEGORIES, purpose: 'referral_for_counselling', method: 'written', obtainedAt: input.now },
+      service: { id: target.serviceId, organisationId: target.organisationId },
+      personRole: form.role,
+      // No one has assessed the risk yet; the service does that when it calls.
+      riskLevel: 'standard',
+      situation: form.about,
+      // They asked to be called, at the times they gave.
+      contact: { phone: form.phone, isSafeToCall: 'yes', safeTimes: form.safeTimes, voicemailAllowed: form.voicemailAllowed, smsAllowed: form.smsAllowed, language: form.language, interpreterNeeded: false },
+      childrenInHome: 'unknown',
+      underretning: null,
+      // Sent at once, through the state machine like every referral: the deadline runs from now.
+      send: true,
+    },
   });
-  const consentId = await recordConsent({
-    trx,
-    personId,
-    consent: { recipientOrganisationId: target.organisationId, dataCategories: ['contact', 'identity', 'situation'], purpose: 'referral_for_counselling', method: 'written', obtainedAt: now },
-    obtainedBy: 'person',
-    now,
-  });
-  const referralId = await insertReferral(trx, {
-    incident_id: randomUUID(),
-    person_id: personId,
-    person_role: form.role,
-    source: 'self',
-    referring_organisation_id: null,
-    referring_unit_id: null,
-    created_by_user_id: null,
-    programme_id: null,
-    service_id: target.serviceId,
-    receiving_organisation_id: target.organisationId,
-    consent_id: consentId,
-    status: 'draft',
-    // No one has assessed the risk yet; the service does that when it calls.
-    risk_level: 'standard',
-    situation_enc: cipher.encryptOptional(form.about),
-    phone_enc: cipher.encrypt(form.phone),
-    // They asked to be called, at the times they gave.
-    is_safe_to_call: 'yes',
-    safe_times_enc: cipher.encrypt(form.safeTimes),
-    voicemail_allowed: form.voicemailAllowed,
-    sms_allowed: form.smsAllowed,
-    language: form.language,
-    interpreter_needed: false,
-    children_in_home: 'unknown',
-    underretning: null,
-    heard_about: form.heardAbout,
-    receipt_code_hash: input.receiptHash,
-    created_at: now,
-    updated_at: now,
-  });
-  await insertReferralEvent(trx, {
-    referral_id: referralId,
-    action: 'create',
-    from_status: null,
-    to_status: 'draft',
-    actor_user_id: null,
-    actor_organisation_id: null,
-    occurred_at: now,
-    to_service_id: target.serviceId,
-  });
-  // Ids and codes only. "Heard about" stays out of the audit log: it is only ever shown as suppressed counts.
-  await appendAuditEntry(trx, {
-    occurredAt: now,
-    actorUserId: null,
-    actorOrganisationId: null,
-    action: 'referral.create',
-    objectType: 'referral',
-    objectId: referralId,
-    details: { personId, serviceId: target.serviceId, source: 'self', personRole: form.role, consentId },
-  });
-  // Sent through the state machine like every referral: it sets `sent_at` and the deadline, with its own event and audit entry.
-  const record = await findReferralRecord(trx, { referralId, visibility: systemVisibility, lock: true });
-  if (!record) throw new Error('the new self-referral cannot be read back');
-  await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor: null });
   return referralId;
 }
 

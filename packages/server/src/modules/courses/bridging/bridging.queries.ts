@@ -1,0 +1,121 @@
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, Db, ShelterStaysTable, UnderretningerTable } from '../../../db/tables.ts';
+
+/** The only file that writes SQL for shelter stays and underretninger (notifications about children). */
+
+export async function findShelterOrganisation(db: Db, organisationId: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('organisations').select(['id', 'name']).where('id', '=', organisationId).where('kind', '=', 'shelter').where('is_active', '=', true).executeTakeFirst();
+}
+
+export async function findMunicipalityByCode(db: Db, municipalityCode: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'municipality').where('municipality_code', '=', municipalityCode).executeTakeFirst();
+}
+
+/** Is the referral an onward referral made from this course? */
+export async function isOnwardReferralOfCourse(db: Db, input: { referralId: string; courseId: string }): Promise<boolean> {
+  const row = await db.selectFrom('referrals').select('id').where('id', '=', input.referralId).where('origin_course_id', '=', input.courseId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export type ShelterStayRow = {
+  id: string;
+  shelter_organisation_id: string | null;
+  shelter_name: string;
+  legal_basis: string;
+  admitted_on: string;
+  discharged_on: string | null;
+  onward_referral_id: string | null;
+  recorded_at: Date;
+  recorded_by_user_id: string;
+  recorded_by_display_name: string;
+};
+
+export async function insertShelterStay(trx: Transaction<Database>, values: Insertable<ShelterStaysTable>): Promise<string> {
+  const row = await trx.insertInto('shelter_stays').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateShelterStay(trx: Transaction<Database>, stayId: string, changes: Updateable<ShelterStaysTable>): Promise<void> {
+  await trx.updateTable('shelter_stays').set(changes).where('id', '=', stayId).execute();
+}
+
+/** Dates come back as 'YYYY-MM-DD' text: a `date` has no time zone, and a JavaScript Date would invent one. */
+function selectStays(db: Db) {
+  return db
+    .selectFrom('shelter_stays as s')
+    .leftJoin('organisations as o', 'o.id', 's.shelter_organisation_id')
+    .innerJoin('users as u', 'u.id', 's.recorded_by_user_id')
+    .select([
+      's.id',
+      's.shelter_organisation_id',
+      sql<string>`coalesce(o.name, s.shelter_name)`.as('shelter_name'),
+      's.legal_basis',
+      sql<string>`to_char(s.admitted_on, 'YYYY-MM-DD')`.as('admitted_on'),
+      sql<string | null>`to_char(s.discharged_on, 'YYYY-MM-DD')`.as('discharged_on'),
+      's.onward_referral_id',
+      's.recorded_at',
+      's.recorded_by_user_id',
+      'u.display_name as recorded_by_display_name',
+    ]);
+}
+
+export async function listShelterStays(db: Db, courseId: string): Promise<ShelterStayRow[]> {
+  return selectStays(db).where('s.course_id', '=', courseId).orderBy('s.admitted_on', 'desc').orderBy('s.id').execute();
+}
+
+export async function findShelterStay(db: Db, input: { courseId: string; stayId: string }): Promise<ShelterStayRow | undefined> {
+  return selectStays(db).where('s.course_id', '=', input.courseId).where('s.id', '=', input.stayId).executeTakeFirst();
+}
+
+export type UnderretningRow = {
+  id: string;
+  municipality_code: string;
+  municipality_name: string | null;
+  sent_at: Date;
+  sent_by_user_id: string;
+  sent_by_display_name: string;
+  receipt_received_at: Date | null;
+  note_enc: string | null;
+  recorded_at: Date;
+};
+
+export async function insertUnderretning(trx: Transaction<Database>, values: Insertable<UnderretningerTable>): Promise<string> {
+  const row = await trx.insertInto('underretninger').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUnderretning(trx: Transaction<Database>, id: string, changes: Updateable<UnderretningerTable>): Promise<void> {
+  await trx.updateTable('underretninger').set(changes).where('id', '=', id).execute();
+}
+
+function selectUnderretninger(db: Db) {
+  return db
+    .selectFrom('underretninger as n')
+    .innerJoin('users as u', 'u.id', 'n.sent_by_user_id')
+    .select((eb) => [
+      'n.id',
+      'n.municipality_code',
+      eb
+        .selectFrom('organisations as m')
+        .select('m.name')
+        .where('m.kind', '=', 'municipality')
+        .whereRef('m.municipality_code', '=', 'n.municipality_code')
+        .limit(1)
+        .as('municipality_name'),
+      'n.sent_at',
+      'n.sent_by_user_id',
+      'u.display_name as sent_by_display_name',
+      'n.receipt_received_at',
+      'n.note_enc',
+      'n.recorded_at',
+    ]);
+}
+
+export async function listUnderretninger(db: Db, courseId: string): Promise<UnderretningRow[]> {
+  return selectUnderretninger(db).where('n.course_id', '=', courseId).orderBy('n.sent_at', 'desc').orderBy('n.id').execute();
+}
+
+export async function findUnderretning(db: Db, input: { courseId: string; id: string }): Promise<UnderretningRow | undefined> {
+  return selectUnderretninger(db).where('n.course_id', '=', input.courseId).where('n.id', '=', input.id).executeTakeFirst();
+}

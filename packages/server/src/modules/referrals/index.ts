@@ -2,12 +2,16 @@
 // timeline), self-referral from the public contact form, onward referral from a course, and their jobs.
 export { registerReferralRoutes } from './referral.routes.ts';
 export { referralJobs } from './deadlines/deadline.jobs.ts';
-export { getRecord } from './core/referral-record.service.ts';
-export { findOnwardTarget } from './onward/onward-referral.queries.ts';
-export { receiverVisibility } from './core/referral-access.ts';
-export { applyReferralTransition, publishReferralChanges } from './core/referral-transition.ts';
-export { isConsentWithdrawn, visibleCategoriesOf } from './core/referral-views.ts';
-export { createOnwardReferral, listOnwardReferralsOfCourse, listOnwardServiceOptions } from './onward/onward-referral.service.ts';
+export { publishReferralChanges, type ReferralChange } from './core/referral-transition.ts';
+export type { ReferralForCourse } from './core/referral-views.ts';
+export { handOverReferralToCourse, readReferralForCourse } from './intake/intake.service.ts';
+export {
+  createOnwardReferral,
+  isOnwardReferralOfCourse,
+  isReferableService,
+  listOnwardReferralsOfCourse,
+  listOnwardServiceOptions,
+} from './onward/onward-referral.service.ts';
 export {
   checkChallenge,
   createSelfReferral,

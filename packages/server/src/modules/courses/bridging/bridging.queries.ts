@@ -12,12 +12,6 @@ export async function findMunicipalityByCode(db: Db, municipalityCode: string): 
   return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'municipality').where('municipality_code', '=', municipalityCode).executeTakeFirst();
 }
 
-/** Is the referral an onward referral made from this course? */
-export async function isOnwardReferralOfCourse(db: Db, input: { referralId: string; courseId: string }): Promise<boolean> {
-  const row = await db.selectFrom('referrals').select('id').where('id', '=', input.referralId).where('origin_course_id', '=', input.courseId).executeTakeFirst();
-  return row !== undefined;
-}
-
 export type ShelterStayRow = {
   id: string;
   shelter_organisation_id: string | null;

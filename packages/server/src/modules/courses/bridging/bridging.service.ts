@@ -20,8 +20,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
-import { createOnwardReferral, listOnwardReferralsOfCourse, listOnwardServiceOptions } from '../../referrals/index.ts';
-import { publishReferralChanges } from '../../referrals/index.ts';
+import { createOnwardReferral, isOnwardReferralOfCourse, listOnwardReferralsOfCourse, listOnwardServiceOptions, publishReferralChanges } from '../../referrals/index.ts';
 import {
   findMunicipalityByCode,
   findShelterOrganisation,
@@ -29,7 +28,6 @@ import {
   findUnderretning,
   insertShelterStay,
   insertUnderretning,
-  isOnwardReferralOfCourse,
   listShelterStays,
   listUnderretninger,
   updateShelterStay,
@@ -154,7 +152,7 @@ export async function recordShelterStay(input: CourseDeps & { actor: Actor; cour
     const { request } = input;
     if ((request.shelterOrganisationId === undefined) === (request.shelterName === undefined)) throw courseProblem.invalid('body.shelterOrganisationId', 'give_either_shelter_on_bro_or_shelter_name');
     if (request.shelterOrganisationId && !(await findShelterOrganisation(trx, request.shelterOrganisationId))) throw courseProblem.invalid('body.shelterOrganisationId', 'not_a_shelter');
-    if (request.onwardReferralId && !(await isOnwardReferralOfCourse(trx, { referralId: request.onwardReferralId, courseId: row.id }))) {
+    if (request.onwardReferralId && !(await isOnwardReferralOfCourse({ db: trx, referralId: request.onwardReferralId, courseId: row.id }))) {
       throw courseProblem.invalid('body.onwardReferralId', 'not_an_onward_referral_of_this_course');
     }
     if (request.dischargedOn && request.dischargedOn < request.admittedOn) throw courseProblem.invalid('body.dischargedOn', 'before_admission');

@@ -15,7 +15,7 @@ import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { findOnwardTarget } from '../../referrals/index.ts';
+import { isReferableService } from '../../referrals/index.ts';
 import {
   findCourseTemplate,
   listCourseTemplates,
@@ -167,7 +167,7 @@ export async function saveEligibilityRules(input: Deps & { actor: Actor; service
     const service = await getOwnService(trx, input.actor, input.serviceId);
     const problems = findEligibilityRuleProblems(input.rules);
     for (const serviceId of onwardServiceIdsOf(input.rules)) {
-      if (!(await findOnwardTarget(trx, serviceId))) problems.push({ path: pathOfService(input.rules, serviceId), message: 'rule_invalid:unknown_service' });
+      if (!(await isReferableService({ db: trx, serviceId }))) problems.push({ path: pathOfService(input.rules, serviceId), message: 'rule_invalid:unknown_service' });
     }
     if (problems.length > 0) throw courseProblem.many(problems);
     const now = input.clock.now();

@@ -2,10 +2,10 @@ import {
   canServiceHoldSide,
   Course,
   courseRoleFromReferralRole,
-  PersonRole,
   sideOfCourseRole,
-  YesNoUnknown,
   type AddressProtection,
+  type CoursePersonInput,
+  type CoursePersonRole,
   type OpenCourseRequest,
 } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
@@ -15,13 +15,13 @@ import { AppError } from '../../../platform/errors.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { createPerson } from '../../persons/index.ts';
-import { applyReferralTransition, getRecord, isConsentWithdrawn, publishReferralChanges, receiverVisibility, visibleCategoriesOf } from '../../referrals/index.ts';
+import { handOverReferralToCourse, publishReferralChanges, readReferralForCourse, type ReferralChange } from '../../referrals/index.ts';
 import { getCourseTemplate } from '../configuration/configuration.service.ts';
 import { canWorkAt, type CourseVisibility } from '../core/course-access.ts';
 import { findCourseRow, findServiceOfOrganisation, isCounsellorOfService, listServicesOfOrganisation } from '../core/course.queries.ts';
 import { buildCourseView } from '../core/course-record.service.ts';
 import { auditCourse, courseVisibilityOf, type CourseDeps } from '../core/course.service.ts';
-import { courseProblem, safeContactFromInput, safeContactFromReferral, sealSafeContact } from '../core/course-views.ts';
+import { courseProblem, safeContactFromInput, safeContactFromReferral, sealSafeContact, type SafeContact } from '../core/course-views.ts';
 import { findLatestCourseOfPerson, insertCourse } from './opening.queries.ts';
 
 /** Opening a course: from an accepted referral, or directly (self-referral, walk-in, phone); and where one may be opened. */
@@ -52,98 +52,40 @@ export async function openCourse(input: CourseDeps & { liveUpdates: LiveUpdates;
 type NewCourseParts = {
   serviceId: string;
   personId: string;
-  personRole: 'exposed' | 'uses_violence' | 'relative';
+  personRole: CoursePersonRole;
   referralId: string | null;
   isAnonymous: boolean;
   clientLabel: string;
   addressProtection: AddressProtection;
-  safeContact: ReturnType<typeof safeContactFromInput>;
+  safeContact: SafeContact;
 };
 
+/** What every step of opening needs: the transaction, who opens, what they see, and the moment. */
+type Opening = CourseDeps & { trx: Transaction<Database>; actor: Actor; visibility: CourseVisibility; now: Date };
+
 async function insertNewCourse(input: CourseDeps & { trx: Transaction<Database>; actor: Actor; request: OpenCourseRequest }) {
-  const { trx, actor, request, cipher } = input;
-  const now = input.clock.now();
-  const visibility = await courseVisibilityOf(trx, actor);
-  let handedOverReferral: { serviceId: string; referralId: string } | null = null;
-  let parts: NewCourseParts;
-
-  if (request.origin === 'referral') {
-    const record = await getRecord(trx, request.referralId, receiverVisibility(actor), true);
-    const referralRole = PersonRole.parse(record.person_role);
-    const personRole = courseRoleFromReferralRole(referralRole) ?? request.personRole;
-    if (!personRole) throw courseProblem.invalid('body.personRole', 'required_for_a_person_referred_as_both');
-    if (referralRole !== 'both' && request.personRole !== undefined && request.personRole !== personRole) throw courseProblem.invalid('body.personRole', 'differs_from_referral');
-    if (isConsentWithdrawn(record)) throw new AppError('consent_withdrawn');
-    await assertCanHoldCourse(trx, { actor, visibility, serviceId: record.service_id, side: sideOfCourseRole(personRole) });
-    const categories = visibleCategoriesOf(record);
-    const referredName = categories.has('identity') ? cipher.decrypt(record.person_full_name_enc) : undefined;
-    const clientLabel = request.clientLabel ?? referredName;
-    if (!clientLabel) throw courseProblem.invalid('body.clientLabel', 'required_without_identity_consent');
-    // Hand-over needs an accepted referral with first contact; the domain refuses it otherwise (409).
-    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'hand_over' }, side: 'receiver', actor });
-    handedOverReferral = { serviceId: record.service_id, referralId: record.id };
-    parts = {
-      serviceId: record.service_id,
-      personId: record.person_id,
-      personRole,
-      referralId: record.id,
-      isAnonymous: referredName === undefined,
-      clientLabel,
-      addressProtection: categories.has('identity') ? (record.person_address_protection as AddressProtection) : 'unknown',
-      safeContact: request.safeContact
-        ? safeContactFromInput(request.safeContact)
-        : categories.has('contact')
-          ? safeContactFromReferral({
-              phone: cipher.decryptOptional(record.phone_enc),
-              isSafeToCall: YesNoUnknown.parse(record.is_safe_to_call),
-              smsAllowed: YesNoUnknown.parse(record.sms_allowed),
-              voicemailAllowed: YesNoUnknown.parse(record.voicemail_allowed),
-              language: record.language,
-            })
-          : safeContactFromInput(undefined),
-    };
-  } else {
-    await assertCanHoldCourse(trx, { actor, visibility, serviceId: request.serviceId, side: sideOfCourseRole(request.personRole) });
-    if ((request.person === undefined) === (request.personId === undefined)) throw courseProblem.invalid('body.person', 'give_either_person_or_personId');
-    let personId = request.personId;
-    let clientLabel: string;
-    let isAnonymous: boolean;
-    let addressProtection: AddressProtection;
-    if (personId !== undefined) {
-      // A returning person: only one this caller already holds a course for (on the same side, at their services).
-      const previousRow = await findLatestCourseOfPerson(trx, { personId, visibility });
-      if (!previousRow) throw new AppError('not_found');
-      clientLabel = cipher.decrypt(previousRow.client_label_enc);
-      isAnonymous = previousRow.is_anonymous;
-      addressProtection = previousRow.address_protection as AddressProtection;
-    } else {
-      const person = request.person!;
-      if (person.isAnonymous && person.cpr) throw courseProblem.invalid('body.person.cpr', 'not_for_anonymous_contacts');
-      personId = await createPerson({ trx, cipher, createdByOrganisationId: actor.organisationId, person: { ...person, fullName: person.label }, now });
-      clientLabel = person.label;
-      isAnonymous = person.isAnonymous;
-      addressProtection = person.addressProtection;
-    }
-    parts = { serviceId: request.serviceId, personId, personRole: request.personRole, referralId: null, isAnonymous, clientLabel, addressProtection, safeContact: safeContactFromInput(request.safeContact) };
-  }
-
+  const { trx, actor, request } = input;
+  const opening: Opening = { ...input, visibility: await courseVisibilityOf(trx, actor), now: input.clock.now() };
+  const { parts, handedOverReferral } =
+    request.origin === 'referral' ? await partsFromReferral(opening, request) : { parts: await partsForDirectContact(opening, request), handedOverReferral: null };
   const counsellorUserId = request.counsellorUserId ?? (actor.role === 'counsellor' ? actor.userId : null);
   if (counsellorUserId !== null && !(await isCounsellorOfService(trx, { serviceId: parts.serviceId, userId: counsellorUserId }))) {
     throw courseProblem.invalid('body.counsellorUserId', 'not_a_counsellor_of_the_service');
   }
   const template = await getCourseTemplate({ db: trx, serviceId: parts.serviceId });
+  const side = sideOfCourseRole(parts.personRole);
   const courseId = await insertCourse(trx, {
     person_id: parts.personId,
     service_id: parts.serviceId,
     organisation_id: actor.organisationId,
-    side: sideOfCourseRole(parts.personRole),
+    side,
     person_role: parts.personRole,
     origin: request.origin,
     referral_id: parts.referralId,
     is_anonymous: parts.isAnonymous,
-    client_label_enc: cipher.encrypt(parts.clientLabel),
+    client_label_enc: input.cipher.encrypt(parts.clientLabel),
     address_protection: parts.addressProtection,
-    safe_contact_enc: sealSafeContact(cipher, parts.safeContact),
+    safe_contact_enc: sealSafeContact(input.cipher, parts.safeContact),
     status: 'triage',
     counsellor_user_id: counsellorUserId,
     planned_sessions: template.planned_sessions,
@@ -154,20 +96,72 @@ async function insertNewCourse(input: CourseDeps & { trx: Transaction<Database>;
     offers_case_conference: template.offers_case_conference,
     risk_level: null,
     opened_by_user_id: actor.userId,
-    opened_at: now,
-    created_at: now,
-    updated_at: now,
+    opened_at: opening.now,
+    created_at: opening.now,
+    updated_at: opening.now,
   });
-  await auditCourse(trx, {
-    actor,
-    now,
-    action: 'course.open',
-    courseId,
-    details: { serviceId: parts.serviceId, personId: parts.personId, origin: request.origin, side: sideOfCourseRole(parts.personRole), referralId: parts.referralId, isAnonymous: parts.isAnonymous, counsellorUserId },
-  });
-  const row = await findCourseRow(trx, { courseId, visibility, now });
+  const details = { serviceId: parts.serviceId, personId: parts.personId, origin: request.origin, side, referralId: parts.referralId, isAnonymous: parts.isAnonymous, counsellorUserId };
+  await auditCourse(trx, { actor, now: opening.now, action: 'course.open', courseId, details });
+  const row = await findCourseRow(trx, { courseId, visibility: opening.visibility, now: opening.now });
   if (!row) throw new Error('opened course not visible to its opener');
-  return { view: await buildCourseView(trx, { cipher, actor, row, visibility, now }), handedOverReferral };
+  return { view: await buildCourseView(trx, { cipher: input.cipher, actor, row, visibility: opening.visibility, now: opening.now }), handedOverReferral };
+}
+
+/**
+ * From an accepted referral: the course takes over the person, and what the receiver may see of them under the
+ * consent; the referral is handed over in the same transaction.
+ */
+async function partsFromReferral(opening: Opening, request: Extract<OpenCourseRequest, { origin: 'referral' }>): Promise<{ parts: NewCourseParts; handedOverReferral: ReferralChange }> {
+  const { trx, actor } = opening;
+  const referral = await readReferralForCourse({ trx, cipher: opening.cipher, actor, referralId: request.referralId });
+  const personRole = courseRoleFromReferralRole(referral.personRole) ?? request.personRole;
+  if (!personRole) throw courseProblem.invalid('body.personRole', 'required_for_a_person_referred_as_both');
+  if (referral.personRole !== 'both' && request.personRole !== undefined && request.personRole !== personRole) throw courseProblem.invalid('body.personRole', 'differs_from_referral');
+  if (referral.isConsentWithdrawn) throw new AppError('consent_withdrawn');
+  await assertCanHoldCourse(trx, { actor, visibility: opening.visibility, serviceId: referral.serviceId, side: sideOfCourseRole(personRole) });
+  const referredName = referral.person?.fullName ?? undefined;
+  const clientLabel = request.clientLabel ?? referredName;
+  if (!clientLabel) throw courseProblem.invalid('body.clientLabel', 'required_without_identity_consent');
+  // Hand-over needs an accepted referral with first contact; the domain refuses it otherwise (409).
+  const handedOverReferral = await handOverReferralToCourse({ trx, clock: opening.clock, actor, referralId: referral.id });
+  const parts: NewCourseParts = {
+    serviceId: referral.serviceId,
+    personId: referral.personId,
+    personRole,
+    referralId: referral.id,
+    isAnonymous: referredName === undefined,
+    clientLabel,
+    addressProtection: referral.person?.addressProtection ?? 'unknown',
+    // Details given now win; otherwise what the referral's consent let through; otherwise nothing is known.
+    safeContact: request.safeContact ? safeContactFromInput(request.safeContact) : referral.safeContact ? safeContactFromReferral(referral.safeContact) : safeContactFromInput(undefined),
+  };
+  return { parts, handedOverReferral };
+}
+
+/** Directly (self-referral, walk-in, phone): a new person, or a returning one this caller already holds a course for. */
+async function partsForDirectContact(opening: Opening, request: Exclude<OpenCourseRequest, { origin: 'referral' }>): Promise<NewCourseParts> {
+  await assertCanHoldCourse(opening.trx, { actor: opening.actor, visibility: opening.visibility, serviceId: request.serviceId, side: sideOfCourseRole(request.personRole) });
+  if ((request.person === undefined) === (request.personId === undefined)) throw courseProblem.invalid('body.person', 'give_either_person_or_personId');
+  const person = request.personId !== undefined ? await returningPerson(opening, request.personId) : await newPerson(opening, request.person!);
+  return { serviceId: request.serviceId, personRole: request.personRole, referralId: null, safeContact: safeContactFromInput(request.safeContact), ...person };
+}
+
+/** A returning person: only one this caller already holds a course for (on the same side, at their services). */
+async function returningPerson(opening: Opening, personId: string) {
+  const previousRow = await findLatestCourseOfPerson(opening.trx, { personId, visibility: opening.visibility });
+  if (!previousRow) throw new AppError('not_found');
+  return {
+    personId,
+    clientLabel: opening.cipher.decrypt(previousRow.client_label_enc),
+    isAnonymous: previousRow.is_anonymous,
+    addressProtection: previousRow.address_protection as AddressProtection,
+  };
+}
+
+async function newPerson(opening: Opening, person: CoursePersonInput) {
+  if (person.isAnonymous && person.cpr) throw courseProblem.invalid('body.person.cpr', 'not_for_anonymous_contacts');
+  const personId = await createPerson({ trx: opening.trx, cipher: opening.cipher, createdByOrganisationId: opening.actor.organisationId, person: { ...person, fullName: person.label }, now: opening.now });
+  return { personId, clientLabel: person.label, isAnonymous: person.isAnonymous, addressProtection: person.addressProtection };
 }
 
 /** The service is the actor's (assigned), on a side the actor works and the service holds. */

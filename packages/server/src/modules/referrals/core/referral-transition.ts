@@ -106,12 +106,15 @@ export async function applyReferralTransition(input: {
   return after;
 }
 
+/** A referral that changed, and the service whose inbox shows it. */
+export type ReferralChange = { serviceId: string; referralId: string };
+
 /**
  * Tells open inboxes that referrals changed. Called after commit (never inside a transaction: a rolled-back
  * change must not be announced). Live updates are a hint — an inbox also reloads on open — so a failed publish
  * is reported but does not fail the change that already committed.
  */
-export async function publishReferralChanges(liveUpdates: LiveUpdates, changes: readonly { serviceId: string; referralId: string }[]): Promise<void> {
+export async function publishReferralChanges(liveUpdates: LiveUpdates, changes: readonly ReferralChange[]): Promise<void> {
   const results = await Promise.allSettled(changes.map((change) => liveUpdates.publish({ kind: 'referral_changed', ...change })));
   for (const result of results) {
     if (result.status === 'rejected') console.warn('live update could not be published:', result.reason instanceof Error ? result.reason.message : 'unknown error');

@@ -25,7 +25,7 @@ import {
 } from '@bro/domain';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
-import { openPersonUnderConsent, type SealedPerson } from '../../persons/index.ts';
+import { openPersonUnderConsent, type PersonUnderConsent, type SealedPerson } from '../../persons/index.ts';
 import type { InboxRow } from '../intake/intake.queries.ts';
 import type { ReferrerListRow } from '../referring/referring.queries.ts';
 import type { ReferralEventRow, ReferralRecord } from './referral-record.queries.ts';
@@ -160,6 +160,19 @@ function sealedPersonOf(record: ReferralRecord): SealedPerson {
   };
 }
 
+function safeContactUnderConsent(record: ReferralRecord, categories: ReadonlySet<ConsentDataCategory>, cipher: FieldCipher): ReferralForReceiver['safeContact'] {
+  if (!categories.has('contact')) return null;
+  return {
+    phone: cipher.decryptOptional(record.phone_enc),
+    isSafeToCall: YesNoUnknown.parse(record.is_safe_to_call),
+    safeTimes: cipher.decryptOptional(record.safe_times_enc),
+    voicemailAllowed: YesNoUnknown.parse(record.voicemail_allowed),
+    smsAllowed: YesNoUnknown.parse(record.sms_allowed),
+    language: record.language,
+    interpreterNeeded: record.interpreter_needed,
+  };
+}
+
 /**
  * The receiving service's view, cut to the consent: identity → name, gender, birth year, address protection;
  * cpr → CPR; contact → safe-contact details; situation → the referrer's text; children → children in the home.
@@ -188,21 +201,39 @@ export function toReceiverView(input: {
     firstContactAt: record.first_contact_at?.toISOString() ?? null,
     consent: consentViewOf(record),
     person: openPersonUnderConsent(sealedPersonOf(record), categories, cipher),
-    safeContact: categories.has('contact')
-      ? {
-          phone: cipher.decryptOptional(record.phone_enc),
-          isSafeToCall: YesNoUnknown.parse(record.is_safe_to_call),
-          safeTimes: cipher.decryptOptional(record.safe_times_enc),
-          voicemailAllowed: YesNoUnknown.parse(record.voicemail_allowed),
-          smsAllowed: YesNoUnknown.parse(record.sms_allowed),
-          language: record.language,
-          interpreterNeeded: record.interpreter_needed,
-        }
-      : null,
+    safeContact: safeContactUnderConsent(record, categories, cipher),
     situation: categories.has('situation') ? cipher.decryptOptional(record.situation_enc) : null,
     childrenInHome: categories.has('children') ? YesNoUnknown.parse(record.children_in_home) : null,
     timeline: timelineOf(input.events, cipher, input.actor.organisationId),
     allowedActions,
     maxContactAttempts: record.service_max_contact_attempts,
+  };
+}
+
+/** What a course opened from a referral may take over: the person and safe contact as the receiver sees them now. */
+export type ReferralForCourse = {
+  id: string;
+  serviceId: string;
+  personId: string;
+  personRole: PersonRole;
+  isConsentWithdrawn: boolean;
+  /** Null unless the consent covers identity (then name, gender, birth year, address protection; never the CPR number). */
+  person: PersonUnderConsent | null;
+  /** Null unless the consent covers contact. */
+  safeContact: ReferralForReceiver['safeContact'];
+};
+
+/** The receiver's field policy, less the CPR number: a course has no use for it, so it is not opened. */
+export function toReferralForCourse(record: ReferralRecord, cipher: FieldCipher): ReferralForCourse {
+  const categories = new Set(visibleCategoriesOf(record));
+  categories.delete('cpr');
+  return {
+    id: record.id,
+    serviceId: record.service_id,
+    personId: record.person_id,
+    personRole: PersonRole.parse(record.person_role),
+    isConsentWithdrawn: isConsentWithdrawn(record),
+    person: openPersonUnderConsent(sealedPersonOf(record), categories, cipher),
+    safeContact: safeContactUnderConsent(record, categories, cipher),
   };
 }

@@ -11,7 +11,7 @@ import {
   type ReferralForReceiver,
   type ServiceOption,
 } from '@bro/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/tables.ts';
 import { recordAccess } from '../../../platform/access-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
@@ -25,8 +25,8 @@ import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { receiverVisibility } from '../core/referral-access.ts';
 import { listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
-import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
-import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, visibleCategoriesOf } from '../core/referral-views.ts';
+import { applyReferralTransition, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
+import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, toReferralForCourse, visibleCategoriesOf, type ReferralForCourse } from '../core/referral-views.ts';
 import { findActiveService, isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
 
 /** Use cases of the receiving service: the intake inbox, and everything staff do with a referral. */
@@ -87,6 +87,24 @@ export async function logContactAttempt(input: LiveDeps & { actor: Actor; referr
 /** Hands the person over to a course at the service. Needs first contact (the domain refuses it otherwise). */
 export async function handOverReferral(input: LiveDeps & { actor: Actor; referralId: string; note?: string | undefined }): Promise<ReferralForReceiver> {
   return transitionAsReceiver(input, { type: 'hand_over' });
+}
+
+/**
+ * The referral a course is being opened from, as the receiving service's staff may see it, locked for the rest of
+ * the caller's transaction; 404 unless they see it. Nothing changes yet: see {@link handOverReferralToCourse}.
+ */
+export async function readReferralForCourse(input: { trx: Transaction<Database>; cipher: FieldCipher; actor: Actor; referralId: string }): Promise<ReferralForCourse> {
+  return toReferralForCourse(await getRecord(input.trx, input.referralId, receiverVisibility(input.actor), true), input.cipher);
+}
+
+/**
+ * Hands the referral over to the course opened from it, in the caller's transaction, so the referrer sees that help
+ * started. Needs first contact (the domain refuses it otherwise, 409). The caller publishes the change after commit.
+ */
+export async function handOverReferralToCourse(input: { trx: Transaction<Database>; clock: Clock; actor: Actor; referralId: string }): Promise<ReferralChange> {
+  const record = await getRecord(input.trx, input.referralId, receiverVisibility(input.actor), true);
+  await applyReferralTransition({ trx: input.trx, clock: input.clock, record, action: { type: 'hand_over' }, side: 'receiver', actor: input.actor });
+  return { serviceId: record.service_id, referralId: record.id };
 }
 
 async function transitionAsReceiver(input: LiveDeps & { actor: Actor; referralId: string; note?: string | undefined }, action: ReferralAction): Promise<ReferralForReceiver> {

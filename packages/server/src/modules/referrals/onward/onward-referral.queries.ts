@@ -42,3 +42,8 @@ export async function listReferralIdsOfCourse(db: Db, input: { courseId: string;
   return rows.map((row) => row.id);
 }
 
+/** Is the referral an onward referral made from this course? */
+export async function isReferralMadeFromCourse(db: Db, input: { referralId: string; courseId: string }): Promise<boolean> {
+  const row = await db.selectFrom('referrals').select('id').where('id', '=', input.referralId).where('origin_course_id', '=', input.courseId).executeTakeFirst();
+  return row !== undefined;
+}

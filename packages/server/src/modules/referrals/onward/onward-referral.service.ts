@@ -1,6 +1,6 @@
 import type { ConsentInput, PersonRole, ReferralForReferrer, RiskLevel, ServiceLine, YesNoUnknown } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/tables.ts';
+import type { Database, Db } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -10,7 +10,7 @@ import { courseReferralVisibility } from '../core/referral-access.ts';
 import { listReferralEvents } from '../core/referral-record.queries.ts';
 import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
 import { toReferrerView } from '../core/referral-views.ts';
-import { findOnwardTarget, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
+import { findOnwardTarget, isReferralMadeFromCourse, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
 
 /**
  * Onward referral (brobygning) from a counselling course, through the same closed loop as every referral: the
@@ -98,4 +98,14 @@ export async function listOnwardReferralsOfCourse(
 export async function listOnwardServiceOptions(db: Kysely<Database>, side: ServiceLine) {
   const rows = await listOnwardTargets(db, { serviceLines: [side] });
   return rows.map((row) => ({ id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name, organisationKind: row.organisation_kind }));
+}
+
+/** A service a referral can go to now: active, of an active organisation (e.g. a course's eligibility rule names it). */
+export async function isReferableService(input: { db: Db; serviceId: string }): Promise<boolean> {
+  return (await findOnwardTarget(input.db, input.serviceId)) !== undefined;
+}
+
+/** Was the referral made from this course (a shelter stay may name the onward referral that led to it)? */
+export async function isOnwardReferralOfCourse(input: { db: Db; referralId: string; courseId: string }): Promise<boolean> {
+  return isReferralMadeFromCourse(input.db, { referralId: input.referralId, courseId: input.courseId });
 }

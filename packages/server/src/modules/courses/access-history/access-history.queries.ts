@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Database, Db, NewRow } from '../../../db/tables.ts';
 
 /** The only file that reads the access log for a person's extract, and writes the extract records. */
 
-export type AccessEntryRow = { occurred_at: Date; organisation_name: string | null; purpose: string; action: string; user_display_name: string | null };
+export type AccessEntryRow = Awaited<ReturnType<typeof listAccessEntriesOfPerson>>[number];
 
 /** Every read of the person's data up to a moment, newest first. One row more than `limit` tells the caller it was cut. */
-export async function listAccessEntriesOfPerson(db: Db, input: { personId: string; until: Date; limit: number }): Promise<AccessEntryRow[]> {
+export async function listAccessEntriesOfPerson(db: Db, input: { personId: string; until: Date; limit: number }) {
   return db
     .selectFrom('access_log as a')
     .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
@@ -20,38 +20,16 @@ export async function listAccessEntriesOfPerson(db: Db, input: { personId: strin
     .execute();
 }
 
-export async function insertAccessHistoryExtract(
-  trx: Transaction<Database>,
-  values: { personId: string; courseId: string; organisationId: string; producedByUserId: string; producedAt: Date; includesStaffNames: boolean; justificationEnc: string | null },
-): Promise<string> {
+export async function insertAccessHistoryExtract(trx: Transaction<Database>, values: NewRow<'access_history_extracts'>): Promise<string> {
   const row = await trx
     .insertInto('access_history_extracts')
-    .values({
-      person_id: values.personId,
-      course_id: values.courseId,
-      organisation_id: values.organisationId,
-      produced_by_user_id: values.producedByUserId,
-      produced_at: values.producedAt,
-      includes_staff_names: values.includesStaffNames,
-      justification_enc: values.justificationEnc,
-    })
+    .values(values)
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export type ExtractRow = {
-  id: string;
-  person_id: string;
-  course_id: string;
-  produced_at: Date;
-  includes_staff_names: boolean;
-  produced_by_user_id: string;
-  produced_by_display_name: string;
-  organisation_name: string;
-};
-
-export async function findAccessHistoryExtract(db: Db, input: { extractId: string; courseId: string; organisationId: string }): Promise<ExtractRow | undefined> {
+export async function findAccessHistoryExtract(db: Db, input: { extractId: string; courseId: string; organisationId: string }) {
   return db
     .selectFrom('access_history_extracts as e')
     .innerJoin('users as u', 'u.id', 'e.produced_by_user_id')

@@ -72,13 +72,13 @@ export async function produceAccessHistory(input: CourseDeps & { actor: Actor; c
   return input.db.transaction().execute(async (trx) => {
     const built = await entriesUntil(trx, row.person_id, now);
     const extractId = await insertAccessHistoryExtract(trx, {
-      personId: row.person_id,
-      courseId: row.id,
-      organisationId: input.actor.organisationId,
-      producedByUserId: input.actor.userId,
-      producedAt: now,
-      includesStaffNames: includeStaffNames,
-      justificationEnc: includeStaffNames ? input.cipher.encryptOptional(justification) : null,
+      person_id: row.person_id,
+      course_id: row.id,
+      organisation_id: input.actor.organisationId,
+      produced_by_user_id: input.actor.userId,
+      produced_at: now,
+      includes_staff_names: includeStaffNames,
+      justification_enc: includeStaffNames ? input.cipher.encryptOptional(justification) : null,
     });
     await auditCourse(trx, { actor: input.actor, now, action: 'course.produce_access_history', courseId: row.id, details: { extractId, personId: row.person_id, includesStaffNames: includeStaffNames, entries: built.entries.length } });
     await logCourseReads(trx, { actor: input.actor, now, action: 'export', purpose: 'access_history_extract', entries: [{ objectType: 'access_history', objectId: extractId, personId: row.person_id }] });

@@ -1,36 +1,22 @@
-import type { Insertable, Transaction, Updateable } from 'kysely';
-import { sql } from 'kysely';
-import type { Database, Db, ShelterStaysTable, UnderretningerTable } from '../../../db/tables.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db, NewRow, RowChanges } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for shelter stays and underretninger (notifications about children). */
 
-export async function findShelterOrganisation(db: Db, organisationId: string): Promise<{ id: string; name: string } | undefined> {
+export async function findShelterOrganisation(db: Db, organisationId: string) {
   return db.selectFrom('organisations').select(['id', 'name']).where('id', '=', organisationId).where('kind', '=', 'shelter').where('is_active', '=', true).executeTakeFirst();
 }
 
-export async function findMunicipalityByCode(db: Db, municipalityCode: string): Promise<{ id: string; name: string } | undefined> {
+export async function findMunicipalityByCode(db: Db, municipalityCode: string) {
   return db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'municipality').where('municipality_code', '=', municipalityCode).executeTakeFirst();
 }
 
-export type ShelterStayRow = {
-  id: string;
-  shelter_organisation_id: string | null;
-  shelter_name: string;
-  legal_basis: string;
-  admitted_on: string;
-  discharged_on: string | null;
-  onward_referral_id: string | null;
-  recorded_at: Date;
-  recorded_by_user_id: string;
-  recorded_by_display_name: string;
-};
-
-export async function insertShelterStay(trx: Transaction<Database>, values: Insertable<ShelterStaysTable>): Promise<string> {
+export async function insertShelterStay(trx: Transaction<Database>, values: NewRow<'shelter_stays'>): Promise<string> {
   const row = await trx.insertInto('shelter_stays').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateShelterStay(trx: Transaction<Database>, stayId: string, changes: Updateable<ShelterStaysTable>): Promise<void> {
+export async function updateShelterStay(trx: Transaction<Database>, stayId: string, changes: RowChanges<'shelter_stays'>): Promise<void> {
   await trx.updateTable('shelter_stays').set(changes).where('id', '=', stayId).execute();
 }
 
@@ -54,32 +40,22 @@ function selectStays(db: Db) {
     ]);
 }
 
-export async function listShelterStays(db: Db, courseId: string): Promise<ShelterStayRow[]> {
+export async function listShelterStays(db: Db, courseId: string) {
   return selectStays(db).where('s.course_id', '=', courseId).orderBy('s.admitted_on', 'desc').orderBy('s.id').execute();
 }
 
-export async function findShelterStay(db: Db, input: { courseId: string; stayId: string }): Promise<ShelterStayRow | undefined> {
+export type ShelterStayRow = Awaited<ReturnType<typeof listShelterStays>>[number];
+
+export async function findShelterStay(db: Db, input: { courseId: string; stayId: string }) {
   return selectStays(db).where('s.course_id', '=', input.courseId).where('s.id', '=', input.stayId).executeTakeFirst();
 }
 
-export type UnderretningRow = {
-  id: string;
-  municipality_code: string;
-  municipality_name: string | null;
-  sent_at: Date;
-  sent_by_user_id: string;
-  sent_by_display_name: string;
-  receipt_received_at: Date | null;
-  note_enc: string | null;
-  recorded_at: Date;
-};
-
-export async function insertUnderretning(trx: Transaction<Database>, values: Insertable<UnderretningerTable>): Promise<string> {
+export async function insertUnderretning(trx: Transaction<Database>, values: NewRow<'underretninger'>): Promise<string> {
   const row = await trx.insertInto('underretninger').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateUnderretning(trx: Transaction<Database>, id: string, changes: Updateable<UnderretningerTable>): Promise<void> {
+export async function updateUnderretning(trx: Transaction<Database>, id: string, changes: RowChanges<'underretninger'>): Promise<void> {
   await trx.updateTable('underretninger').set(changes).where('id', '=', id).execute();
 }
 
@@ -106,10 +82,12 @@ function selectUnderretninger(db: Db) {
     ]);
 }
 
-export async function listUnderretninger(db: Db, courseId: string): Promise<UnderretningRow[]> {
+export async function listUnderretninger(db: Db, courseId: string) {
   return selectUnderretninger(db).where('n.course_id', '=', courseId).orderBy('n.sent_at', 'desc').orderBy('n.id').execute();
 }
 
-export async function findUnderretning(db: Db, input: { courseId: string; id: string }): Promise<UnderretningRow | undefined> {
+export type UnderretningRow = Awaited<ReturnType<typeof listUnderretninger>>[number];
+
+export async function findUnderretning(db: Db, input: { courseId: string; id: string }) {
   return selectUnderretninger(db).where('n.course_id', '=', input.courseId).where('n.id', '=', input.id).executeTakeFirst();
 }

@@ -4,7 +4,7 @@ import { whereCourseVisible, type CourseVisibility } from '../core/course-access
 /** SQL of caseloads: the counsellors of a supervisor's services, and a counsellor's upcoming sessions. */
 
 /** Counsellors assigned to any of the services, for a supervisor's overview. */
-export async function listCounsellorsOfServices(db: Db, serviceIds: readonly string[]): Promise<{ user_id: string; display_name: string }[]> {
+export async function listCounsellorsOfServices(db: Db, serviceIds: readonly string[]) {
   if (serviceIds.length === 0) return [];
   return db
     .selectFrom('service_staff as st')
@@ -20,10 +20,7 @@ export async function listCounsellorsOfServices(db: Db, serviceIds: readonly str
 }
 
 /** Planned sessions in a period, of the given courses' visibility and counsellor. */
-export async function listUpcomingSessions(
-  db: Db,
-  input: { visibility: CourseVisibility; counsellorUserId: string; from: Date; until: Date; limit: number },
-): Promise<{ course_id: string; course_reference: string; client_label_enc: string; risk_level: string | null; session_id: string; planned_at: Date; mode: string }[]> {
+export async function listUpcomingSessions(db: Db, input: { visibility: CourseVisibility; counsellorUserId: string; from: Date; until: Date; limit: number }) {
   return db
     .selectFrom('course_sessions as s')
     .innerJoin('courses', 'courses.id', 's.course_id')

@@ -1,39 +1,34 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Database, Db, NewRow, Row } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for course templates and service staff (eligibility rules: triage.queries.ts). */
 
 /** Roles that can be assigned to a service's staff (they work with its courses). */
 export const staffRoles = ['counsellor', 'intake_coordinator', 'supervisor'] as const;
 
-export type TemplateRow = {
-  service_id: string;
-  planned_sessions: number;
-  session_modes: string[];
-  focus: string[];
-  contact_interval_days: number;
-  high_risk_contact_interval_days: number;
-  offers_case_conference: boolean;
-};
+/** The terms a new course takes from its service's template. */
+const termColumns = ['planned_sessions', 'session_modes', 'focus', 'contact_interval_days', 'high_risk_contact_interval_days', 'offers_case_conference'] as const;
 
-export async function findCourseTemplate(db: Db, serviceId: string): Promise<TemplateRow | undefined> {
+export type CourseTerms = Pick<Row<'course_templates'>, (typeof termColumns)[number]>;
+
+export async function findCourseTemplate(db: Db, serviceId: string): Promise<CourseTerms | undefined> {
   return db
     .selectFrom('course_templates')
-    .select(['service_id', 'planned_sessions', 'session_modes', 'focus', 'contact_interval_days', 'high_risk_contact_interval_days', 'offers_case_conference'])
+    .select(termColumns)
     .where('service_id', '=', serviceId)
     .executeTakeFirst();
 }
 
-export async function listCourseTemplates(db: Db, serviceIds: readonly string[]): Promise<TemplateRow[]> {
+export async function listCourseTemplates(db: Db, serviceIds: readonly string[]) {
   if (serviceIds.length === 0) return [];
   return db
     .selectFrom('course_templates')
-    .select(['service_id', 'planned_sessions', 'session_modes', 'focus', 'contact_interval_days', 'high_risk_contact_interval_days', 'offers_case_conference'])
+    .select(['service_id', ...termColumns])
     .where('service_id', 'in', [...serviceIds])
     .execute();
 }
 
-export async function upsertCourseTemplate(trx: Transaction<Database>, values: TemplateRow & { updated_by_user_id: string | null; updated_at: Date }): Promise<void> {
+export async function upsertCourseTemplate(trx: Transaction<Database>, values: NewRow<'course_templates'>): Promise<void> {
   const { service_id: _serviceId, ...changes } = values;
   await trx
     .insertInto('course_templates')
@@ -42,10 +37,8 @@ export async function upsertCourseTemplate(trx: Transaction<Database>, values: T
     .execute();
 }
 
-export type StaffMemberRow = { membership_id: string; user_id: string; display_name: string; role: string; service_line: string | null; service_id: string | null };
-
-/** Members of the organisation in staff roles; `service_id` set when assigned to the given service. */
-export async function listStaffOfOrganisation(db: Db, input: { organisationId: string }): Promise<Omit<StaffMemberRow, 'service_id'>[]> {
+/** Active members of the organisation in staff roles. */
+export async function listStaffOfOrganisation(db: Db, input: { organisationId: string }) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -58,7 +51,7 @@ export async function listStaffOfOrganisation(db: Db, input: { organisationId: s
     .execute();
 }
 
-export async function listServiceStaff(db: Db, serviceIds: readonly string[]): Promise<{ service_id: string; membership_id: string }[]> {
+export async function listServiceStaff(db: Db, serviceIds: readonly string[]) {
   if (serviceIds.length === 0) return [];
   return db.selectFrom('service_staff').select(['service_id', 'membership_id']).where('service_id', 'in', [...serviceIds]).execute();
 }

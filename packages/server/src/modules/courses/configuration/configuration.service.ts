@@ -23,7 +23,7 @@ import {
   listStaffOfOrganisation,
   replaceServiceStaff,
   upsertCourseTemplate,
-  type TemplateRow,
+  type CourseTerms,
 } from './configuration.queries.ts';
 import { findServiceOfOrganisation, listServicesOfOrganisation, type ServiceRow } from '../core/course.queries.ts';
 import { courseProblem } from '../core/course-views.ts';
@@ -37,7 +37,7 @@ import { insertRuleSet, listCurrentRuleSets, listRuleSetVersions, type RuleSetRo
 type Deps = { db: Kysely<Database>; clock: Clock };
 
 /** A service without a template of its own gets the Interventionscenter's shape: five sessions, any mode. */
-const defaultTemplate = {
+const defaultTemplate: CourseTerms = {
   planned_sessions: 5,
   session_modes: ['in_person', 'phone', 'video'],
   focus: ['clarification', 'bridging'],
@@ -47,7 +47,7 @@ const defaultTemplate = {
 };
 
 /** The service's course template: the terms a new course there starts with. */
-export async function getCourseTemplate(input: { db: Db; serviceId: string }) {
+export async function getCourseTemplate(input: { db: Db; serviceId: string }): Promise<CourseTerms> {
   return (await findCourseTemplate(input.db, input.serviceId)) ?? defaultTemplate;
 }
 
@@ -67,8 +67,8 @@ function toRuleSetView(row: RuleSetRow): EligibilityRuleSetView {
   };
 }
 
-function toTemplate(row: TemplateRow | undefined) {
-  const template = row ?? { ...defaultTemplate, service_id: '' };
+function toTemplate(row: CourseTerms | undefined) {
+  const template = row ?? defaultTemplate;
   return {
     plannedSessions: template.planned_sessions,
     sessionModes: template.session_modes.map((mode) => SessionMode.parse(mode)),

@@ -1,5 +1,5 @@
-import { sql, type Transaction, type Updateable } from 'kysely';
-import type { CoursesTable, Database, Db } from '../../../db/tables.ts';
+import { sql, type NotNull, type Transaction } from 'kysely';
+import type { Database, Db, Row, RowChanges } from '../../../db/tables.ts';
 import { whereCourseVisible, type CourseVisibility } from './course-access.ts';
 
 /** The course record's SQL, shared by every step: reading, locking and changing a course; its service and staff. */
@@ -19,12 +19,14 @@ export async function listAssignedServiceIds(db: Db, input: { membershipId: stri
   return rows.map((row) => row.id);
 }
 
-export type ServiceRow = { id: string; name: string; organisation_id: string; service_line: string | null; is_active: boolean };
+const serviceColumns = ['id', 'name', 'organisation_id', 'service_line', 'is_active'] as const;
+
+export type ServiceRow = Pick<Row<'services'>, (typeof serviceColumns)[number]>;
 
 export async function findServiceOfOrganisation(db: Db, input: { serviceId: string; organisationId: string }): Promise<ServiceRow | undefined> {
   return db
     .selectFrom('services')
-    .select(['id', 'name', 'organisation_id', 'service_line', 'is_active'])
+    .select(serviceColumns)
     .where('id', '=', input.serviceId)
     .where('organisation_id', '=', input.organisationId)
     .executeTakeFirst();
@@ -33,7 +35,7 @@ export async function findServiceOfOrganisation(db: Db, input: { serviceId: stri
 export async function listServicesOfOrganisation(db: Db, organisationId: string): Promise<ServiceRow[]> {
   return db
     .selectFrom('services')
-    .select(['id', 'name', 'organisation_id', 'service_line', 'is_active'])
+    .select(serviceColumns)
     .where('organisation_id', '=', organisationId)
     .orderBy('name')
     .orderBy('id')
@@ -58,7 +60,7 @@ export async function isCounsellorOfService(db: Db, input: { serviceId: string; 
 // ---------------------------------------------------------------------------------------------------------------
 // Courses
 
-export async function updateCourse(trx: Transaction<Database>, courseId: string, changes: Updateable<CoursesTable>): Promise<void> {
+export async function updateCourse(trx: Transaction<Database>, courseId: string, changes: RowChanges<'courses'>): Promise<void> {
   await trx.updateTable('courses').set(changes).where('id', '=', courseId).execute();
 }
 
@@ -71,44 +73,40 @@ export async function lockCourse(trx: Transaction<Database>, input: { courseId: 
   return row !== undefined;
 }
 
-/** A course with everything its views need, in one query. `*_enc` columns are still ciphertext. */
-export type CourseRow = {
-  id: string;
-  reference: string;
-  person_id: string;
-  service_id: string;
-  service_name: string;
-  organisation_id: string;
-  side: string;
-  person_role: string;
-  origin: string;
-  referral_id: string | null;
-  referral_reference: string | null;
-  is_anonymous: boolean;
-  client_label_enc: string;
-  address_protection: string;
-  safe_contact_enc: string;
-  status: string;
-  counsellor_user_id: string | null;
-  counsellor_display_name: string | null;
-  planned_sessions: number;
-  session_modes: string[];
-  focus: string[];
-  contact_interval_days: number;
-  high_risk_contact_interval_days: number;
-  offers_case_conference: boolean;
-  risk_level: string | null;
-  opened_at: Date;
-  closing_reason: string | null;
-  closing_summary_enc: string | null;
-  closed_at: Date | null;
-  closed_by_user_id: string | null;
-  closed_by_display_name: string | null;
-  sessions_used: number;
-  last_attended_at: Date | null;
-  next_session_at: Date | null;
-};
+const courseColumns = [
+  'courses.id',
+  'courses.reference',
+  'courses.person_id',
+  'courses.service_id',
+  'courses.organisation_id',
+  'courses.side',
+  'courses.person_role',
+  'courses.origin',
+  'courses.referral_id',
+  'courses.is_anonymous',
+  'courses.client_label_enc',
+  'courses.address_protection',
+  'courses.safe_contact_enc',
+  'courses.status',
+  'courses.counsellor_user_id',
+  'courses.planned_sessions',
+  'courses.session_modes',
+  'courses.focus',
+  'courses.contact_interval_days',
+  'courses.high_risk_contact_interval_days',
+  'courses.offers_case_conference',
+  'courses.risk_level',
+  'courses.opened_at',
+  'courses.closing_reason',
+  'courses.closing_summary_enc',
+  'courses.closed_at',
+  'courses.closed_by_user_id',
+] as const;
 
+/**
+ * A course with everything its views need, in one query: its service's name, the referral's reference, who holds
+ * and who closed it, and its session counts. `*_enc` columns are still ciphertext.
+ */
 function selectCourses(db: Db, now: Date) {
   return db
     .selectFrom('courses')
@@ -117,36 +115,10 @@ function selectCourses(db: Db, now: Date) {
     .leftJoin('users as closer', 'closer.id', 'courses.closed_by_user_id')
     .leftJoin('referrals as referral', 'referral.id', 'courses.referral_id')
     .select((eb) => [
-      'courses.id',
-      'courses.reference',
-      'courses.person_id',
-      'courses.service_id',
+      ...courseColumns,
       'service.name as service_name',
-      'courses.organisation_id',
-      'courses.side',
-      'courses.person_role',
-      'courses.origin',
-      'courses.referral_id',
       'referral.reference as referral_reference',
-      'courses.is_anonymous',
-      'courses.client_label_enc',
-      'courses.address_protection',
-      'courses.safe_contact_enc',
-      'courses.status',
-      'courses.counsellor_user_id',
       'counsellor.display_name as counsellor_display_name',
-      'courses.planned_sessions',
-      'courses.session_modes',
-      'courses.focus',
-      'courses.contact_interval_days',
-      'courses.high_risk_contact_interval_days',
-      'courses.offers_case_conference',
-      'courses.risk_level',
-      'courses.opened_at',
-      'courses.closing_reason',
-      'courses.closing_summary_enc',
-      'courses.closed_at',
-      'courses.closed_by_user_id',
       'closer.display_name as closed_by_display_name',
       eb
         .selectFrom('course_sessions as s')
@@ -167,13 +139,17 @@ function selectCourses(db: Db, now: Date) {
         .where('s.attendance', '=', 'planned')
         .where('s.planned_at', '>', now)
         .as('next_session_at'),
-    ]);
+    ])
+    // A count always has a row, even for a course without sessions.
+    .$narrowType<{ sessions_used: NotNull }>();
 }
 
-export async function findCourseRow(db: Db, input: { courseId: string; visibility: CourseVisibility; now: Date }): Promise<CourseRow | undefined> {
-  const row = await selectCourses(db, input.now).where('courses.id', '=', input.courseId).where(whereCourseVisible(input.visibility)).executeTakeFirst();
-  return row as CourseRow | undefined;
+export async function findCourseRow(db: Db, input: { courseId: string; visibility: CourseVisibility; now: Date }) {
+  return selectCourses(db, input.now).where('courses.id', '=', input.courseId).where(whereCourseVisible(input.visibility)).executeTakeFirst();
 }
+
+/** A course with everything its views need (see selectCourses). */
+export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseRow>>>;
 
 export type CourseListFilter = { status: 'open' | 'closed' | 'all'; serviceId?: string | undefined; counsellorUserId?: string | undefined };
 
@@ -184,20 +160,16 @@ export async function listCourseRows(db: Db, input: { visibility: CourseVisibili
   if (input.filter.status === 'closed') query = query.where('courses.status', '=', 'closed');
   if (input.filter.serviceId) query = query.where('courses.service_id', '=', input.filter.serviceId);
   if (input.filter.counsellorUserId) query = query.where('courses.counsellor_user_id', '=', input.filter.counsellorUserId);
-  const rows = await query
+  return query
     .orderBy((eb) => eb.case().when('courses.risk_level', '=', 'high').then(0).when('courses.risk_level', '=', 'medium').then(1).else(2).end())
     .orderBy('courses.opened_at')
     .orderBy('courses.id')
     .limit(input.limit)
     .execute();
-  return rows as CourseRow[];
 }
 
 /** The person's other courses the caller may see: their history at this service. */
-export async function listOtherCoursesOfPerson(
-  db: Db,
-  input: { personId: string; exceptCourseId: string; visibility: CourseVisibility },
-): Promise<{ id: string; reference: string; status: string; service_name: string; opened_at: Date; closed_at: Date | null }[]> {
+export async function listOtherCoursesOfPerson(db: Db, input: { personId: string; exceptCourseId: string; visibility: CourseVisibility }) {
   return db
     .selectFrom('courses')
     .innerJoin('services as service', 'service.id', 'courses.service_id')

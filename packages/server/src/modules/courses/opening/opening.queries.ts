@@ -1,11 +1,11 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
-import type { CoursesTable, Database, Db } from '../../../db/tables.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db, NewRow } from '../../../db/tables.ts';
 import { whereCourseVisible, type CourseVisibility } from '../core/course-access.ts';
 
 /** SQL of opening a course: the new course row, and a returning person's latest course. */
 
 /** The human-readable reference comes from a sequence: short, unique, and says nothing about the person. */
-export async function insertCourse(trx: Transaction<Database>, values: Omit<Insertable<CoursesTable>, 'reference'>): Promise<string> {
+export async function insertCourse(trx: Transaction<Database>, values: Omit<NewRow<'courses'>, 'reference'>): Promise<string> {
   const row = await trx
     .insertInto('courses')
     .values({ ...values, reference: sql<string>`'FL-' || nextval('course_reference_seq')::text` })
@@ -15,10 +15,7 @@ export async function insertCourse(trx: Transaction<Database>, values: Omit<Inse
 }
 
 /** The person's latest course the caller may see (a returning person keeps their label and protection). */
-export async function findLatestCourseOfPerson(
-  db: Db,
-  input: { personId: string; visibility: CourseVisibility },
-): Promise<{ id: string; client_label_enc: string; is_anonymous: boolean; address_protection: string } | undefined> {
+export async function findLatestCourseOfPerson(db: Db, input: { personId: string; visibility: CourseVisibility }) {
   return db
     .selectFrom('courses')
     .select(['id', 'client_label_enc', 'is_anonymous', 'address_protection'])

@@ -1,20 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Database, Db, NewRow } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for course outcomes (the person's ratings at the first and last session). */
 
-export type OutcomeRow = {
-  phase: string;
-  safety_rating: number;
-  options_rating: number;
-  violence_forms: string[];
-  session_id: string | null;
-  recorded_at: Date;
-  recorded_by_user_id: string;
-  recorded_by_display_name: string;
-};
-
-export async function listOutcomes(db: Db, courseId: string): Promise<OutcomeRow[]> {
+export async function listOutcomes(db: Db, courseId: string) {
   return db
     .selectFrom('course_outcomes as o')
     .innerJoin('users as u', 'u.id', 'o.recorded_by_user_id')
@@ -25,10 +14,7 @@ export async function listOutcomes(db: Db, courseId: string): Promise<OutcomeRow
 }
 
 /** One rating per phase: recording it again corrects it (the audit log keeps that it changed). */
-export async function upsertOutcome(
-  trx: Transaction<Database>,
-  values: { course_id: string; phase: string; safety_rating: number; options_rating: number; violence_forms: string[]; session_id: string | null; recorded_by_user_id: string; recorded_at: Date },
-): Promise<boolean> {
+export async function upsertOutcome(trx: Transaction<Database>, values: NewRow<'course_outcomes'>): Promise<boolean> {
   const existing = await trx.selectFrom('course_outcomes').select('phase').where('course_id', '=', values.course_id).where('phase', '=', values.phase).executeTakeFirst();
   const { course_id: _courseId, phase: _phase, ...changes } = values;
   await trx

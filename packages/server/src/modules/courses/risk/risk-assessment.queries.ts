@@ -1,11 +1,11 @@
-import type { Insertable, Transaction } from 'kysely';
-import type { Database, Db, RiskAssessmentsTable } from '../../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db, NewRow, Row } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for risk instruments and risk assessments. */
 
-export type InstrumentRow = { id: string; key: string; version: number; kind: string; definition: unknown; published_at: Date };
-
 const instrumentColumns = ['id', 'key', 'version', 'kind', 'definition', 'published_at'] as const;
+
+export type InstrumentRow = Pick<Row<'risk_instruments'>, (typeof instrumentColumns)[number]>;
 
 export async function listInstruments(db: Db): Promise<InstrumentRow[]> {
   return db.selectFrom('risk_instruments').select(instrumentColumns).orderBy('key').orderBy('version', 'desc').execute();
@@ -33,27 +33,10 @@ export async function insertInstrument(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertRiskAssessment(trx: Transaction<Database>, values: Insertable<RiskAssessmentsTable>): Promise<string> {
+export async function insertRiskAssessment(trx: Transaction<Database>, values: NewRow<'risk_assessments'>): Promise<string> {
   const row = await trx.insertInto('risk_assessments').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
-
-export type RiskAssessmentRow = {
-  id: string;
-  kind: string;
-  instrument_key: string;
-  instrument_version: number;
-  computed_level: string | null;
-  final_level: string;
-  is_raised_by_judgement: boolean;
-  yes_count: number | null;
-  unknown_count: number | null;
-  answers_enc: string;
-  judgement_reason_enc: string | null;
-  assessed_by_user_id: string;
-  assessed_by_display_name: string;
-  assessed_at: Date;
-};
 
 function selectAssessments(db: Db) {
   return db
@@ -78,19 +61,18 @@ function selectAssessments(db: Db) {
     ]);
 }
 
+export type RiskAssessmentRow = Awaited<ReturnType<typeof listRiskAssessments>>[number];
+
 /** The course's risk history, newest first. */
-export async function listRiskAssessments(db: Db, courseId: string): Promise<RiskAssessmentRow[]> {
+export async function listRiskAssessments(db: Db, courseId: string) {
   return selectAssessments(db).where('a.course_id', '=', courseId).orderBy('a.seq', 'desc').execute();
 }
 
-export async function findRiskAssessment(db: Db, input: { courseId: string; assessmentId: string }): Promise<RiskAssessmentRow | undefined> {
+export async function findRiskAssessment(db: Db, input: { courseId: string; assessmentId: string }) {
   return selectAssessments(db).where('a.course_id', '=', input.courseId).where('a.id', '=', input.assessmentId).executeTakeFirst();
 }
 
-export async function findLatestRiskAssessment(
-  db: Db,
-  input: { courseId: string; kind?: 'checklist' | 'structured_judgement' },
-): Promise<{ id: string; instrument_key: string; final_level: string; computed_level: string | null; assessed_at: Date } | undefined> {
+export async function findLatestRiskAssessment(db: Db, input: { courseId: string; kind?: 'checklist' | 'structured_judgement' }) {
   let query = db
     .selectFrom('risk_assessments as a')
     .innerJoin('risk_instruments as i', 'i.id', 'a.instrument_id')

@@ -1,9 +1,7 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Database, Db, NewRow } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for safety plans. Versions are only ever inserted. */
-
-export type SafetyPlanVersionRow = { version: number; content_enc: string; created_at: Date; created_by_user_id: string; created_by_display_name: string };
 
 export async function findLatestSafetyPlanVersionNumber(db: Db, courseId: string): Promise<number | null> {
   const row = await db.selectFrom('safety_plan_versions').select((eb) => eb.fn.max('version').as('version')).where('course_id', '=', courseId).executeTakeFirst();
@@ -11,7 +9,7 @@ export async function findLatestSafetyPlanVersionNumber(db: Db, courseId: string
 }
 
 /** One version, or the latest when `version` is omitted. */
-export async function findSafetyPlanVersion(db: Db, input: { courseId: string; version?: number }): Promise<SafetyPlanVersionRow | undefined> {
+export async function findSafetyPlanVersion(db: Db, input: { courseId: string; version?: number }) {
   let query = db
     .selectFrom('safety_plan_versions as p')
     .innerJoin('users as u', 'u.id', 'p.created_by_user_id')
@@ -21,7 +19,9 @@ export async function findSafetyPlanVersion(db: Db, input: { courseId: string; v
   return query.orderBy('p.version', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function listSafetyPlanVersions(db: Db, courseId: string): Promise<Omit<SafetyPlanVersionRow, 'content_enc'>[]> {
+export type SafetyPlanVersionRow = NonNullable<Awaited<ReturnType<typeof findSafetyPlanVersion>>>;
+
+export async function listSafetyPlanVersions(db: Db, courseId: string) {
   return db
     .selectFrom('safety_plan_versions as p')
     .innerJoin('users as u', 'u.id', 'p.created_by_user_id')
@@ -32,13 +32,10 @@ export async function listSafetyPlanVersions(db: Db, courseId: string): Promise<
 }
 
 /** The primary key (course, version) refuses a second save of the same version: the loser of a race gets a 409. */
-export async function insertSafetyPlanVersion(
-  trx: Transaction<Database>,
-  input: { courseId: string; version: number; contentEnc: string; createdByUserId: string; now: Date },
-): Promise<boolean> {
+export async function insertSafetyPlanVersion(trx: Transaction<Database>, values: NewRow<'safety_plan_versions'>): Promise<boolean> {
   const row = await trx
     .insertInto('safety_plan_versions')
-    .values({ course_id: input.courseId, version: input.version, content_enc: input.contentEnc, created_by_user_id: input.createdByUserId, created_at: input.now })
+    .values(values)
     .onConflict((conflict) => conflict.columns(['course_id', 'version']).doNothing())
     .returning('version')
     .executeTakeFirst();

@@ -55,7 +55,8 @@ export async function saveSafetyPlan(input: CourseDeps & { actor: Actor; courseI
     const latest = await findLatestSafetyPlanVersionNumber(trx, row.id);
     if (input.request.basedOnVersion !== latest) throw new AppError('conflict', [{ path: 'body.basedOnVersion', message: 'stale_version' }]);
     const version = (latest ?? 0) + 1;
-    const isSaved = await insertSafetyPlanVersion(trx, { courseId: row.id, version, contentEnc: input.cipher.encrypt(JSON.stringify(input.request.content)), createdByUserId: input.actor.userId, now });
+    const contentEnc = input.cipher.encrypt(JSON.stringify(input.request.content));
+    const isSaved = await insertSafetyPlanVersion(trx, { course_id: row.id, version, content_enc: contentEnc, created_by_user_id: input.actor.userId, created_at: now });
     if (!isSaved) throw new AppError('conflict', [{ path: 'body.basedOnVersion', message: 'stale_version' }]);
     await auditCourse(trx, { actor: input.actor, now, action: 'course.save_safety_plan', courseId: row.id, details: { version } });
     await logCourseReads(trx, { actor: input.actor, now, entries: [{ objectType: 'safety_plan', objectId: `${row.id}:${version}`, personId: row.person_id }] });

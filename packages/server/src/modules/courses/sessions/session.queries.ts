@@ -1,22 +1,7 @@
-import type { Insertable, Transaction, Updateable } from 'kysely';
-import type { CourseSessionsTable, Database, Db } from '../../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db, NewRow, Row, RowChanges } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for course sessions (including their reminders). */
-
-export type SessionRow = {
-  id: string;
-  course_id: string;
-  planned_at: Date;
-  duration_minutes: number;
-  mode: string;
-  location_enc: string | null;
-  attendance: string;
-  note_enc: string | null;
-  reminder_sent_at: Date | null;
-  reminder_channel: string | null;
-  reminder_skip_reason: string | null;
-  created_at: Date;
-};
 
 const sessionColumns = [
   'id',
@@ -33,12 +18,14 @@ const sessionColumns = [
   'created_at',
 ] as const;
 
-export async function insertSession(trx: Transaction<Database>, values: Insertable<CourseSessionsTable>): Promise<string> {
+export type SessionRow = Pick<Row<'course_sessions'>, (typeof sessionColumns)[number]>;
+
+export async function insertSession(trx: Transaction<Database>, values: NewRow<'course_sessions'>): Promise<string> {
   const row = await trx.insertInto('course_sessions').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateSession(trx: Transaction<Database>, sessionId: string, changes: Updateable<CourseSessionsTable>): Promise<void> {
+export async function updateSession(trx: Transaction<Database>, sessionId: string, changes: RowChanges<'course_sessions'>): Promise<void> {
   await trx.updateTable('course_sessions').set(changes).where('id', '=', sessionId).execute();
 }
 
@@ -51,17 +38,15 @@ export async function listSessions(db: Db, courseId: string): Promise<SessionRow
   return db.selectFrom('course_sessions').select(sessionColumns).where('course_id', '=', courseId).orderBy('planned_at').orderBy('id').execute();
 }
 
-export async function listSessionStates(db: Db, courseId: string): Promise<{ attendance: string; planned_at: Date }[]> {
+export async function listSessionStates(db: Db, courseId: string) {
   return db.selectFrom('course_sessions').select(['attendance', 'planned_at']).where('course_id', '=', courseId).execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reminders (job)
 
-export type ReminderCandidateRow = { id: string; planned_at: Date; safe_contact_enc: string; service_name: string; reminder_skip_reason: string | null; course_id: string };
-
 /** Planned sessions of open courses starting in the window, not yet reminded. */
-export async function listSessionsDueForReminder(db: Db, input: { from: Date; until: Date; limit: number }): Promise<ReminderCandidateRow[]> {
+export async function listSessionsDueForReminder(db: Db, input: { from: Date; until: Date; limit: number }) {
   return db
     .selectFrom('course_sessions as s')
     .innerJoin('courses as c', 'c.id', 's.course_id')

@@ -1,9 +1,7 @@
-import type { Insertable, Transaction } from 'kysely';
-import type { CourseTriageDecisionsTable, Database, Db } from '../../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db, NewRow } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for eligibility rule sets and triage decisions. */
-
-export type RuleSetRow = { id: string; service_id: string; version: number; rules: unknown; created_at: Date; created_by_user_id: string | null; created_by_display_name: string | null };
 
 function selectRuleSets(db: Db) {
   return db
@@ -12,12 +10,14 @@ function selectRuleSets(db: Db) {
     .select(['r.id', 'r.service_id', 'r.version', 'r.rules', 'r.created_at', 'r.created_by_user_id', 'u.display_name as created_by_display_name']);
 }
 
+export type RuleSetRow = Awaited<ReturnType<typeof listRuleSetVersions>>[number];
+
 /** The service's current rules: the highest version. */
-export async function findCurrentRuleSet(db: Db, serviceId: string): Promise<RuleSetRow | undefined> {
+export async function findCurrentRuleSet(db: Db, serviceId: string) {
   return selectRuleSets(db).where('r.service_id', '=', serviceId).orderBy('r.version', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function listCurrentRuleSets(db: Db, serviceIds: readonly string[]): Promise<RuleSetRow[]> {
+export async function listCurrentRuleSets(db: Db, serviceIds: readonly string[]) {
   if (serviceIds.length === 0) return [];
   return selectRuleSets(db)
     .where('r.service_id', 'in', [...serviceIds])
@@ -25,7 +25,7 @@ export async function listCurrentRuleSets(db: Db, serviceIds: readonly string[])
     .execute();
 }
 
-export async function listRuleSetVersions(db: Db, serviceId: string): Promise<RuleSetRow[]> {
+export async function listRuleSetVersions(db: Db, serviceId: string) {
   return selectRuleSets(db).where('r.service_id', '=', serviceId).orderBy('r.version', 'desc').execute();
 }
 
@@ -44,24 +44,10 @@ export async function insertRuleSet(trx: Transaction<Database>, input: { service
   return { id: row.id, version };
 }
 
-export async function insertTriageDecision(trx: Transaction<Database>, values: Insertable<CourseTriageDecisionsTable>): Promise<string> {
+export async function insertTriageDecision(trx: Transaction<Database>, values: NewRow<'course_triage_decisions'>): Promise<string> {
   const row = await trx.insertInto('course_triage_decisions').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
-
-export type TriageRow = {
-  id: string;
-  rule_set_version: number | null;
-  facts_enc: string;
-  evaluation_enc: string;
-  outcome: string;
-  decision: string;
-  onward_category: string | null;
-  reason_enc: string | null;
-  decided_by_user_id: string;
-  decided_by_display_name: string;
-  decided_at: Date;
-};
 
 function selectTriage(db: Db) {
   return db
@@ -71,11 +57,13 @@ function selectTriage(db: Db) {
     .select(['t.id', 'r.version as rule_set_version', 't.facts_enc', 't.evaluation_enc', 't.outcome', 't.decision', 't.onward_category', 't.reason_enc', 't.decided_by_user_id', 'u.display_name as decided_by_display_name', 't.decided_at']);
 }
 
-export async function listTriageDecisions(db: Db, courseId: string): Promise<TriageRow[]> {
+export async function listTriageDecisions(db: Db, courseId: string) {
   return selectTriage(db).where('t.course_id', '=', courseId).orderBy('t.decided_at', 'desc').orderBy('t.id').execute();
 }
 
-export async function findLatestTriage(db: Db, courseId: string): Promise<Pick<TriageRow, 'decision' | 'decided_at' | 'outcome'> | undefined> {
+export type TriageRow = Awaited<ReturnType<typeof listTriageDecisions>>[number];
+
+export async function findLatestTriage(db: Db, courseId: string) {
   return db
     .selectFrom('course_triage_decisions')
     .select(['decision', 'decided_at', 'outcome'])

@@ -1,6 +1,6 @@
 import { SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
-import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
-import type { Database, Db, ReferralEventsTable, ReferralsTable } from '../../../db/tables.ts';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import type { Database, Db, NewRow, RowChanges } from '../../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from './referral-access.ts';
 
 /**
@@ -12,7 +12,7 @@ import { whereReferralVisible, type ReferralVisibility } from './referral-access
 // Writing a referral
 
 /** The human-readable reference comes from a sequence: short, unique, and says nothing about the person. */
-export async function insertReferral(trx: Transaction<Database>, values: Omit<Insertable<ReferralsTable>, 'reference'>): Promise<string> {
+export async function insertReferral(trx: Transaction<Database>, values: Omit<NewRow<'referrals'>, 'reference'>): Promise<string> {
   const row = await trx
     .insertInto('referrals')
     .values({ ...values, reference: sql<string>`'BRO-' || nextval('referral_reference_seq')::text` })
@@ -21,76 +21,90 @@ export async function insertReferral(trx: Transaction<Database>, values: Omit<In
   return row.id;
 }
 
-export async function updateReferral(trx: Transaction<Database>, referralId: string, changes: Updateable<ReferralsTable>): Promise<void> {
+export async function updateReferral(trx: Transaction<Database>, referralId: string, changes: RowChanges<'referrals'>): Promise<void> {
   await trx.updateTable('referrals').set(changes).where('id', '=', referralId).execute();
 }
 
-export async function insertReferralEvent(trx: Transaction<Database>, values: Insertable<ReferralEventsTable>): Promise<void> {
+export async function insertReferralEvent(trx: Transaction<Database>, values: NewRow<'referral_events'>): Promise<void> {
   await trx.insertInto('referral_events').values(values).execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading one referral
 
-/** A referral with everything its views need, joined in one query. `*_enc` columns are still ciphertext. */
-export type ReferralRecord = {
-  id: string;
-  reference: string;
-  incident_id: string;
-  person_id: string;
-  person_role: string;
-  source: string;
-  /** NULL for a self-referral; its name then reads {@link SELF_REFERRAL_ORGANISATION_LABEL}. */
-  referring_organisation_id: string | null;
-  referring_organisation_name: string;
-  programme_id: string | null;
-  service_id: string;
-  service_name: string;
-  service_first_contact_deadline_hours: number;
-  service_high_risk_deadline_hours: number;
-  service_max_contact_attempts: number;
-  receiving_organisation_id: string;
-  receiving_organisation_name: string;
-  consent_id: string | null;
-  status: string;
-  risk_level: string;
-  situation_enc: string | null;
-  phone_enc: string | null;
-  is_safe_to_call: string;
-  safe_times_enc: string | null;
-  voicemail_allowed: string;
-  sms_allowed: string;
-  language: string;
-  interpreter_needed: boolean;
-  children_in_home: string;
-  unsuccessful_contact_attempts: number;
-  contact_attempt_count: number;
-  first_contact_at: Date | null;
-  due_at: Date | null;
-  escalated_at: Date | null;
-  sent_at: Date | null;
-  received_at: Date | null;
-  created_at: Date;
-  last_event_at: Date | null;
-  person_full_name_enc: string;
-  person_cpr_enc: string | null;
-  person_gender: string;
-  person_birth_year: number | null;
-  person_address_protection: string;
-  consent_recipient_organisation_id: string | null;
-  consent_recipient_organisation_name: string | null;
-  consent_data_categories: string[] | null;
-  consent_method: string | null;
-  consent_obtained_at: Date | null;
-  consent_withdrawn_at: Date | null;
-};
+/** The time of a referral's latest event: when anything last happened to it. */
+export function lastEventAt(eb: ExpressionBuilder<Database, 'referrals'>) {
+  return eb
+    .selectFrom('referral_events')
+    .select((sub) => sub.fn.max('referral_events.occurred_at').as('at'))
+    .whereRef('referral_events.referral_id', '=', 'referrals.id')
+    .as('last_event_at');
+}
+
+const referralColumns = [
+  'referrals.id',
+  'referrals.reference',
+  'referrals.incident_id',
+  'referrals.person_id',
+  'referrals.person_role',
+  'referrals.source',
+  'referrals.referring_organisation_id',
+  'referrals.programme_id',
+  'referrals.service_id',
+  'referrals.receiving_organisation_id',
+  'referrals.consent_id',
+  'referrals.status',
+  'referrals.risk_level',
+  'referrals.situation_enc',
+  'referrals.phone_enc',
+  'referrals.is_safe_to_call',
+  'referrals.safe_times_enc',
+  'referrals.voicemail_allowed',
+  'referrals.sms_allowed',
+  'referrals.language',
+  'referrals.interpreter_needed',
+  'referrals.children_in_home',
+  'referrals.unsuccessful_contact_attempts',
+  'referrals.contact_attempt_count',
+  'referrals.first_contact_at',
+  'referrals.due_at',
+  'referrals.escalated_at',
+  'referrals.sent_at',
+  'referrals.received_at',
+  'referrals.created_at',
+] as const;
+
+const serviceColumns = [
+  'service.name as service_name',
+  'service.first_contact_deadline_hours as service_first_contact_deadline_hours',
+  'service.high_risk_deadline_hours as service_high_risk_deadline_hours',
+  'service.max_contact_attempts as service_max_contact_attempts',
+] as const;
+
+const personColumns = [
+  'person.full_name_enc as person_full_name_enc',
+  'person.cpr_enc as person_cpr_enc',
+  'person.gender as person_gender',
+  'person.birth_year as person_birth_year',
+  'person.address_protection as person_address_protection',
+] as const;
+
+const consentColumns = [
+  'consent.recipient_organisation_id as consent_recipient_organisation_id',
+  'recipient.name as consent_recipient_organisation_name',
+  'consent.data_categories as consent_data_categories',
+  'consent.method as consent_method',
+  'consent.obtained_at as consent_obtained_at',
+  'consent.withdrawn_at as consent_withdrawn_at',
+] as const;
 
 /**
- * One referral, if the visibility allows it. With `lock`, the referral row is locked for the rest of the
- * transaction, so two people acting on the same referral at once are serialised and both see the latest state.
+ * A referral with everything its views need, in one query: its service, both organisations, the person and the
+ * consent it was sent under (persons and consents belong to modules/persons; they are joined here so that a read is
+ * one statement). `*_enc` columns are still ciphertext.
  */
-export async function findReferralRecord(db: Db, input: { referralId: string; visibility: ReferralVisibility; lock?: boolean }): Promise<ReferralRecord | undefined> {
-  let query = db
+function selectReferralRecords(db: Db) {
+  return db
     .selectFrom('referrals')
     .innerJoin('services as service', 'service.id', 'referrals.service_id')
     .innerJoin('organisations as receiving', 'receiving.id', 'referrals.receiving_organisation_id')
@@ -100,77 +114,30 @@ export async function findReferralRecord(db: Db, input: { referralId: string; vi
     .leftJoin('consents as consent', 'consent.id', 'referrals.consent_id')
     .leftJoin('organisations as recipient', 'recipient.id', 'consent.recipient_organisation_id')
     .select((eb) => [
-      'referrals.id',
-      'referrals.reference',
-      'referrals.incident_id',
-      'referrals.person_id',
-      'referrals.person_role',
-      'referrals.source',
-      'referrals.referring_organisation_id',
+      ...referralColumns,
       eb.fn.coalesce('referring.name', eb.val(SELF_REFERRAL_ORGANISATION_LABEL)).as('referring_organisation_name'),
-      'referrals.programme_id',
-      'referrals.service_id',
-      'service.name as service_name',
-      'service.first_contact_deadline_hours as service_first_contact_deadline_hours',
-      'service.high_risk_deadline_hours as service_high_risk_deadline_hours',
-      'service.max_contact_attempts as service_max_contact_attempts',
-      'referrals.receiving_organisation_id',
       'receiving.name as receiving_organisation_name',
-      'referrals.consent_id',
-      'referrals.status',
-      'referrals.risk_level',
-      'referrals.situation_enc',
-      'referrals.phone_enc',
-      'referrals.is_safe_to_call',
-      'referrals.safe_times_enc',
-      'referrals.voicemail_allowed',
-      'referrals.sms_allowed',
-      'referrals.language',
-      'referrals.interpreter_needed',
-      'referrals.children_in_home',
-      'referrals.unsuccessful_contact_attempts',
-      'referrals.contact_attempt_count',
-      'referrals.first_contact_at',
-      'referrals.due_at',
-      'referrals.escalated_at',
-      'referrals.sent_at',
-      'referrals.received_at',
-      'referrals.created_at',
-      eb.selectFrom('referral_events').select((sub) => sub.fn.max('referral_events.occurred_at').as('at')).whereRef('referral_events.referral_id', '=', 'referrals.id').as('last_event_at'),
-      'person.full_name_enc as person_full_name_enc',
-      'person.cpr_enc as person_cpr_enc',
-      'person.gender as person_gender',
-      'person.birth_year as person_birth_year',
-      'person.address_protection as person_address_protection',
-      'consent.recipient_organisation_id as consent_recipient_organisation_id',
-      'recipient.name as consent_recipient_organisation_name',
-      'consent.data_categories as consent_data_categories',
-      'consent.method as consent_method',
-      'consent.obtained_at as consent_obtained_at',
-      'consent.withdrawn_at as consent_withdrawn_at',
-    ])
-    .where('referrals.id', '=', input.referralId)
-    .where(whereReferralVisible(input.visibility));
+      ...serviceColumns,
+      lastEventAt(eb),
+      ...personColumns,
+      ...consentColumns,
+    ]);
+}
+
+/**
+ * One referral, if the visibility allows it. With `lock`, the referral row is locked for the rest of the
+ * transaction, so two people acting on the same referral at once are serialised and both see the latest state.
+ */
+export async function findReferralRecord(db: Db, input: { referralId: string; visibility: ReferralVisibility; lock?: boolean }) {
+  let query = selectReferralRecords(db).where('referrals.id', '=', input.referralId).where(whereReferralVisible(input.visibility));
   if (input.lock) query = query.forUpdate('referrals');
   return query.executeTakeFirst();
 }
 
-export type ReferralEventRow = {
-  id: string;
-  action: string;
-  occurred_at: Date;
-  to_status: string | null;
-  actor_organisation_id: string | null;
-  organisation_name: string | null;
-  decline_reason: string | null;
-  declined_by: string | null;
-  contact_outcome: string | null;
-  from_service_name: string | null;
-  to_service_name: string | null;
-  note_enc: string | null;
-};
+/** A referral with everything its views need (see {@link findReferralRecord}). */
+export type ReferralRecord = NonNullable<Awaited<ReturnType<typeof findReferralRecord>>>;
 
-export async function listReferralEvents(db: Db, referralId: string): Promise<ReferralEventRow[]> {
+export async function listReferralEvents(db: Db, referralId: string) {
   return db
     .selectFrom('referral_events as e')
     .leftJoin('organisations as o', 'o.id', 'e.actor_organisation_id')
@@ -194,6 +161,8 @@ export async function listReferralEvents(db: Db, referralId: string): Promise<Re
     .orderBy('e.id')
     .execute();
 }
+
+export type ReferralEventRow = Awaited<ReturnType<typeof listReferralEvents>>[number];
 
 /** Other referrals from the same call-out that this caller may see. */
 export async function listLinkedReferralIds(db: Db, input: { incidentId: string; exceptReferralId: string; visibility: ReferralVisibility }): Promise<string[]> {

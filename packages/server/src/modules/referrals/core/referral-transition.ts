@@ -7,8 +7,8 @@ import {
   type ReferralSide,
   type ReferralState,
 } from '@bro/domain';
-import type { Transaction, Updateable } from 'kysely';
-import type { Database, ReferralsTable } from '../../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, RowChanges } from '../../../db/tables.ts';
 import { recordAuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -34,7 +34,7 @@ export async function applyReferralTransition(input: {
   /** The actor's note, already encrypted (`cipher.encryptOptional`). Only ever shown to the organisation that wrote it. */
   sealedNote?: string | null;
   /** Columns the use case changes besides those every transition of this kind changes (e.g. the service on reroute). */
-  changes?: Updateable<ReferralsTable>;
+  changes?: RowChanges<'referrals'>;
   fromServiceId?: string;
   toServiceId?: string;
   /** Collect the audit entry here instead of appending it now; the caller appends the trail last. */
@@ -50,7 +50,7 @@ export async function applyReferralTransition(input: {
   const after = outcome.state;
   const now = input.clock.now();
 
-  const changes: Updateable<ReferralsTable> = {
+  const changes: RowChanges<'referrals'> = {
     status: after.status,
     unsuccessful_contact_attempts: after.unsuccessfulContactAttempts,
     updated_at: now,

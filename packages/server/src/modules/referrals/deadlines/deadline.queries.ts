@@ -27,7 +27,7 @@ export async function listOverdueUnescalatedReferralIds(db: Db, input: { now: Da
 export async function markReferralEscalated(
   trx: Transaction<Database>,
   input: { referralId: string; now: Date },
-): Promise<{ id: string; service_id: string; receiving_organisation_id: string; person_role: string; status: string } | undefined> {
+) {
   return trx
     .updateTable('referrals')
     .set({ escalated_at: input.now, updated_at: input.now })
@@ -41,7 +41,7 @@ export async function markReferralEscalated(
 }
 
 /** Intake coordinators of the organisation whose service line covers the person's role. */
-export async function listIntakeCoordinators(db: Db, input: { organisationId: string; serviceLines: readonly string[] }): Promise<{ user_id: string; email: string }[]> {
+export async function listIntakeCoordinators(db: Db, input: { organisationId: string; serviceLines: readonly string[] }) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')

@@ -39,26 +39,8 @@ export async function isReferralVisible(db: Db, input: { referralId: string; vis
   return row !== undefined;
 }
 
-export type InboxRow = {
-  id: string;
-  reference: string;
-  status: string;
-  person_role: string;
-  source: string;
-  service_id: string;
-  service_name: string;
-  referring_organisation_name: string;
-  risk_level: string;
-  sent_at: Date | null;
-  due_at: Date | null;
-  escalated_at: Date | null;
-  contact_attempt_count: number;
-  first_contact_at: Date | null;
-  consent_withdrawn_at: Date | null;
-};
-
 /** Open referrals, most urgent first: high risk before medium before standard, then the earliest deadline. */
-export async function listInbox(db: Db, input: { visibility: ReferralVisibility; serviceId?: string; limit: number }): Promise<InboxRow[]> {
+export async function listInbox(db: Db, input: { visibility: ReferralVisibility; serviceId?: string; limit: number }) {
   let query = db
     .selectFrom('referrals')
     .innerJoin('services as service', 'service.id', 'referrals.service_id')
@@ -94,3 +76,4 @@ export async function listInbox(db: Db, input: { visibility: ReferralVisibility;
     .execute();
 }
 
+export type InboxRow = Awaited<ReturnType<typeof listInbox>>[number];

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Database, Db, Row } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for in-app notifications. */
 
@@ -11,12 +11,14 @@ export async function insertNotifications(trx: Transaction<Database>, rows: { us
     .execute();
 }
 
-export type NotificationRow = { id: string; kind: string; referral_id: string | null; created_at: Date; read_at: Date | null };
+const notificationColumns = ['id', 'kind', 'referral_id', 'created_at', 'read_at'] as const;
+
+export type NotificationRow = Pick<Row<'notifications'>, (typeof notificationColumns)[number]>;
 
 export async function listNotificationsOfUser(db: Db, input: { userId: string; limit: number }): Promise<NotificationRow[]> {
   return db
     .selectFrom('notifications')
-    .select(['id', 'kind', 'referral_id', 'created_at', 'read_at'])
+    .select(notificationColumns)
     .where('user_id', '=', input.userId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
@@ -35,7 +37,7 @@ export async function markNotificationRead(db: Db, input: { notificationId: stri
     .execute();
   return db
     .selectFrom('notifications')
-    .select(['id', 'kind', 'referral_id', 'created_at', 'read_at'])
+    .select(notificationColumns)
     .where('id', '=', input.notificationId)
     .where('user_id', '=', input.userId)
     .executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from '../core/referral-access.ts';
+import { lastEventAt } from '../core/referral-record.queries.ts';
 
 /** SQL of the referring side: the programmes and services a referrer may use, linked incidents, "my referrals". */
 
@@ -60,22 +61,7 @@ export async function findIncidentIdOfReferral(db: Db, input: { referralId: stri
   return row?.incident_id;
 }
 
-export type ReferrerListRow = {
-  id: string;
-  reference: string;
-  incident_id: string;
-  person_id: string;
-  status: string;
-  person_role: string;
-  person_full_name_enc: string;
-  service_name: string;
-  receiving_organisation_name: string;
-  created_at: Date;
-  last_event_at: Date | null;
-  first_contact_at: Date | null;
-};
-
-export async function listReferralsForReferrer(db: Db, input: { visibility: ReferralVisibility; limit: number }): Promise<ReferrerListRow[]> {
+export async function listReferralsForReferrer(db: Db, input: { visibility: ReferralVisibility; limit: number }) {
   return db
     .selectFrom('referrals')
     .innerJoin('services as service', 'service.id', 'referrals.service_id')
@@ -92,7 +78,7 @@ export async function listReferralsForReferrer(db: Db, input: { visibility: Refe
       'service.name as service_name',
       'receiving.name as receiving_organisation_name',
       'referrals.created_at',
-      eb.selectFrom('referral_events').select((sub) => sub.fn.max('referral_events.occurred_at').as('at')).whereRef('referral_events.referral_id', '=', 'referrals.id').as('last_event_at'),
+      lastEventAt(eb),
       'referrals.first_contact_at',
     ])
     .where(whereReferralVisible(input.visibility))
@@ -102,3 +88,4 @@ export async function listReferralsForReferrer(db: Db, input: { visibility: Refe
     .execute();
 }
 
+export type ReferrerListRow = Awaited<ReturnType<typeof listReferralsForReferrer>>[number];

@@ -6,25 +6,11 @@ import type { Database, Db } from '../../../db/tables.ts';
  * lookups and the "heard about" counts. The referral rows themselves are written through core/referral-record.queries.ts.
  */
 
-export type SelfReferralTargetRow = {
-  slug: string;
-  name_da: string;
-  name_en: string;
-  name_ar: string | null;
-  organisation_name: string;
-  organisation_kind: string;
-  organisation_id: string;
-  service_id: string;
-  service_line: string | null;
-  first_contact_deadline_hours: number;
-  high_risk_deadline_hours: number;
-};
-
 /**
  * Directory listings a person can ask to be contacted by: active, describing an active referral service of an
  * active organisation. A temporarily closed listing takes no requests (nobody would answer them in time).
  */
-export async function listSelfReferralTargets(db: Db): Promise<SelfReferralTargetRow[]> {
+export async function listSelfReferralTargets(db: Db) {
   return db
     .selectFrom('directory_services as ds')
     .innerJoin('services as s', 's.id', 'ds.referral_service_id')
@@ -50,6 +36,8 @@ export async function listSelfReferralTargets(db: Db): Promise<SelfReferralTarge
     .execute();
 }
 
+export type SelfReferralTargetRow = Awaited<ReturnType<typeof listSelfReferralTargets>>[number];
+
 /**
  * Claims a challenge for one request. Inside the request's transaction: a concurrent duplicate waits on the primary
  * key until this transaction ends, then finds the row (and answers with its receipt) or, after a rollback, claims it.
@@ -74,7 +62,7 @@ export async function deleteChallengesExpiredBefore(trx: Transaction<Database>, 
 }
 
 /** The request a used challenge made, with its receipt hash. */
-export async function findReferralOfChallenge(db: Db, challengeHash: string): Promise<{ referral_id: string; receipt_code_hash: string } | undefined> {
+export async function findReferralOfChallenge(db: Db, challengeHash: string) {
   const row = await db
     .selectFrom('self_referral_challenges as c')
     .innerJoin('referrals as r', 'r.id', 'c.referral_id')
@@ -90,10 +78,7 @@ export async function isReceiptCodeHashTaken(db: Db, receiptCodeHash: string): P
 }
 
 /** Only what the receipt page may show: the status and whether anyone has called. */
-export async function findReceiptState(
-  db: Db,
-  receiptCodeHash: string,
-): Promise<{ status: string; contact_attempt_count: number; first_contact_at: Date | null } | undefined> {
+export async function findReceiptState(db: Db, receiptCodeHash: string) {
   return db
     .selectFrom('referrals')
     .select(['status', 'contact_attempt_count', 'first_contact_at'])
@@ -103,7 +88,7 @@ export async function findReceiptState(
 }
 
 /** Self-referrals the organisation holds now (a reroute moves one), counted by "heard about". */
-export async function countSelfReferralsByHeardAbout(db: Db, organisationId: string): Promise<{ heard_about: string | null; count: number }[]> {
+export async function countSelfReferralsByHeardAbout(db: Db, organisationId: string) {
   const rows = await db
     .selectFrom('referrals')
     .select((eb) => ['heard_about', eb.fn.countAll<string>().as('count')])

@@ -4,8 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { requireActor } from '../../../platform/auth/authorization.ts';
+import { courseRoute } from '../core/course-http.ts';
 import { getCaseloadOf, getMyCaseload, listSupervisedCaseloads } from './caseload.service.ts';
 
+const tag = 'courses';
 const CounsellorParams = z.strictObject({ userId: z.uuid() });
 
 /** A counsellor's caseload, and a supervisor's view of the counsellors of their services. */
@@ -14,32 +16,19 @@ export function registerCaseloadRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   api.get(
     '/caseload',
-    {
-      config: { permission: 'course:read' },
-      schema: {
-        tags: ['courses'],
-        summary: 'My caseload: open courses (high risk first), upcoming sessions, courses without contact',
-        response: { 200: CaseloadOverview },
-      },
-    },
+    courseRoute('course:read', tag, { summary: 'My caseload: open courses (high risk first), upcoming sessions, courses without contact', response: { 200: CaseloadOverview } }),
     async (request) => getMyCaseload({ ...deps, actor: requireActor(request) }),
   );
 
   api.get(
     '/supervision/caseloads',
-    {
-      config: { permission: 'course:supervise' },
-      schema: { tags: ['courses'], summary: 'The counsellors of my services, with their open, high-risk and overdue course counts', response: { 200: z.array(CounsellorCaseloadSummary) } },
-    },
+    courseRoute('course:supervise', tag, { summary: 'The counsellors of my services, with their open, high-risk and overdue course counts', response: { 200: z.array(CounsellorCaseloadSummary) } }),
     async (request) => listSupervisedCaseloads({ ...deps, actor: requireActor(request) }),
   );
 
   api.get(
     '/supervision/caseloads/:userId',
-    {
-      config: { permission: 'course:supervise' },
-      schema: { tags: ['courses'], summary: 'One counsellor’s caseload (a counsellor of my services)', params: CounsellorParams, response: { 200: CaseloadOverview } },
-    },
+    courseRoute('course:supervise', tag, { summary: 'One counsellor’s caseload (a counsellor of my services)', params: CounsellorParams, response: { 200: CaseloadOverview } }),
     async (request) => getCaseloadOf({ ...deps, actor: requireActor(request), counsellorUserId: request.params.userId }),
   );
 }

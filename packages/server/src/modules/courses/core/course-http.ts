@@ -1,5 +1,8 @@
-import type { FastifyReply } from 'fastify';
+import type { Permission } from '@bro/domain';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { z } from 'zod';
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import { requireActor } from '../../../platform/auth/authorization.ts';
 import { PRINT_CONTENT_SECURITY_POLICY } from './print-document.ts';
 
 /** HTTP helpers shared by the course routes. */
@@ -7,6 +10,19 @@ import { PRINT_CONTENT_SECURITY_POLICY } from './print-document.ts';
 export const CourseParams = z.strictObject({ courseId: z.uuid() });
 
 export const PrintQuery = z.strictObject({ lang: z.enum(['da', 'en']).default('da') });
+
+/** The header an idempotent creation requires (platform/idempotency.ts checks it). */
+export const IdempotencyKeyHeader = z.looseObject({ 'idempotency-key': z.string().optional().describe('Client-chosen key, 8–128 characters [A-Za-z0-9_-]; required') });
+
+/** A course route's options: the permission it declares (deny by default), and its schema under its step's tag. */
+export function courseRoute<const Schema extends FastifySchema>(permission: Permission, tag: string, schema: Schema) {
+  return { config: { permission }, schema: { tags: [tag], ...schema } };
+}
+
+/** What a use case on one course is called with: the app's dependencies, the caller and the course. */
+export function onCourse(deps: AppDeps, request: FastifyRequest & { params: { courseId: string } }) {
+  return { ...deps, actor: requireActor(request), courseId: request.params.courseId };
+}
 
 /** An idempotent creation's body is already serialised through its response schema (and stored for replays). */
 export function sendVerbatim(reply: FastifyReply, outcome: { statusCode: number; body: string; isReplay: boolean }) {

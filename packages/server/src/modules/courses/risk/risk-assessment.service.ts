@@ -13,7 +13,7 @@ import {
   type RiskInstrumentView,
 } from '@bro/domain';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/tables.ts';
+import type { Database, Db } from '../../../db/tables.ts';
 import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
@@ -90,35 +90,7 @@ export async function recordRiskAssessment(input: CourseDeps & { actor: Actor; c
     const instrumentRow = await findInstrument(trx, { key: request.instrumentKey, version: request.instrumentVersion });
     if (!instrumentRow) throw courseProblem.invalid('body.instrumentVersion', 'instrument_version_unknown');
     const instrument = RiskInstrument.parse(instrumentRow.definition);
-    if (instrument.kind !== request.kind) throw courseProblem.invalid('body.kind', 'instrument_kind_mismatch');
-
-    let scored: Scored;
-    if (request.kind === 'checklist' && instrument.kind === 'checklist') {
-      const score = scoreChecklist(instrument, request.answers);
-      if (!score.ok) throw courseProblem.many(score.problems);
-      const judgement = applyProfessionalJudgement({ computedLevel: score.computedLevel, judgedLevel: request.judgedLevel, reason: request.judgementReason });
-      if (!judgement.ok) throw courseProblem.invalid(judgement.problem === 'judgement_cannot_lower' ? 'body.judgedLevel' : 'body.judgementReason', judgement.problem);
-      scored = {
-        computedLevel: score.computedLevel,
-        finalLevel: judgement.finalLevel,
-        isRaisedByJudgement: judgement.isRaisedByJudgement,
-        yesCount: score.yesCount,
-        unknownCount: score.unknownCount,
-        answers: request.answers,
-        judgementReason: judgement.isRaisedByJudgement ? (request.judgementReason ?? null) : null,
-      };
-    } else if (request.kind === 'structured_judgement' && instrument.kind === 'structured_judgement') {
-      const problems = findJudgementAnswerProblems(instrument, request.answers);
-      if (problems.length > 0) throw courseProblem.many(problems, 'body.answers');
-      // The judgement is professional judgement too: it may not come in below the latest checklist's band.
-      const latestChecklist = await findLatestRiskAssessment(trx, { courseId: row.id, kind: 'checklist' });
-      const band = latestChecklist?.computed_level ? RiskLevel.parse(latestChecklist.computed_level) : null;
-      if (band && compareRiskLevels(request.answers.overall.level, band) < 0) throw courseProblem.invalid('body.answers.overall.level', 'judgement_cannot_lower');
-      scored = { computedLevel: null, finalLevel: request.answers.overall.level, isRaisedByJudgement: false, yesCount: null, unknownCount: null, answers: request.answers, judgementReason: null };
-    } else {
-      throw courseProblem.invalid('body.kind', 'instrument_kind_mismatch');
-    }
-
+    const scored = await scoreAssessment(trx, row.id, instrument, request);
     const assessmentId = await insertRiskAssessment(trx, {
       course_id: row.id,
       instrument_id: instrumentRow.id,
@@ -154,6 +126,39 @@ export async function recordRiskAssessment(input: CourseDeps & { actor: Actor; c
     await logCourseReads(trx, { actor: input.actor, now, entries: [{ objectType: 'risk_assessment', objectId: assessmentId, personId: row.person_id }] });
     return toAssessmentView(saved, input.cipher);
   });
+}
+
+/**
+ * Scores the answers with the instrument they were given for: a checklist by its bands (professional judgement may
+ * raise the band, with a reason, never lower it); a structured judgement not at all, but its overall level may not
+ * come in below the latest checklist's band either.
+ */
+async function scoreAssessment(db: Db, courseId: string, instrument: RiskInstrument, request: RecordRiskAssessmentRequest): Promise<Scored> {
+  if (instrument.kind !== request.kind) throw courseProblem.invalid('body.kind', 'instrument_kind_mismatch');
+  if (request.kind === 'checklist' && instrument.kind === 'checklist') {
+    const score = scoreChecklist(instrument, request.answers);
+    if (!score.ok) throw courseProblem.many(score.problems);
+    const judgement = applyProfessionalJudgement({ computedLevel: score.computedLevel, judgedLevel: request.judgedLevel, reason: request.judgementReason });
+    if (!judgement.ok) throw courseProblem.invalid(judgement.problem === 'judgement_cannot_lower' ? 'body.judgedLevel' : 'body.judgementReason', judgement.problem);
+    return {
+      computedLevel: score.computedLevel,
+      finalLevel: judgement.finalLevel,
+      isRaisedByJudgement: judgement.isRaisedByJudgement,
+      yesCount: score.yesCount,
+      unknownCount: score.unknownCount,
+      answers: request.answers,
+      judgementReason: judgement.isRaisedByJudgement ? (request.judgementReason ?? null) : null,
+    };
+  }
+  if (request.kind === 'structured_judgement' && instrument.kind === 'structured_judgement') {
+    const problems = findJudgementAnswerProblems(instrument, request.answers);
+    if (problems.length > 0) throw courseProblem.many(problems, 'body.answers');
+    const latestChecklist = await findLatestRiskAssessment(db, { courseId, kind: 'checklist' });
+    const band = latestChecklist?.computed_level ? RiskLevel.parse(latestChecklist.computed_level) : null;
+    if (band && compareRiskLevels(request.answers.overall.level, band) < 0) throw courseProblem.invalid('body.answers.overall.level', 'judgement_cannot_lower');
+    return { computedLevel: null, finalLevel: request.answers.overall.level, isRaisedByJudgement: false, yesCount: null, unknownCount: null, answers: request.answers, judgementReason: null };
+  }
+  throw courseProblem.invalid('body.kind', 'instrument_kind_mismatch');
 }
 
 /** The course's risk history, newest first: who, when, answers, level and reasoning. */

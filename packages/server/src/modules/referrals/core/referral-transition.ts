@@ -49,26 +49,7 @@ export async function applyReferralTransition(input: {
   }
   const after = outcome.state;
   const now = input.clock.now();
-
-  const changes: RowChanges<'referrals'> = {
-    status: after.status,
-    unsuccessful_contact_attempts: after.unsuccessfulContactAttempts,
-    updated_at: now,
-    ...(isTerminal(after.status) ? { closed_at: now } : {}),
-  };
-  if (action.type === 'send') {
-    changes.sent_at = now;
-    changes.due_at = computeFirstContactDueAt(now, RiskLevel.parse(record.risk_level), {
-      firstContactDeadlineHours: record.service_first_contact_deadline_hours,
-      highRiskDeadlineHours: record.service_high_risk_deadline_hours,
-    });
-  }
-  if (action.type === 'receive') changes.received_at = now;
-  if (action.type === 'log_contact_attempt') {
-    changes.contact_attempt_count = record.contact_attempt_count + 1;
-    if (after.hasFirstContact && record.first_contact_at === null) changes.first_contact_at = now;
-  }
-  await updateReferral(input.trx, record.id, { ...changes, ...input.changes });
+  await updateReferral(input.trx, record.id, { ...changesOf({ record, action, after, now }), ...input.changes });
 
   await insertReferralEvent(input.trx, {
     referral_id: record.id,
@@ -104,6 +85,30 @@ export async function applyReferralTransition(input: {
     },
   }, input.auditTrail);
   return after;
+}
+
+/** The columns every transition of this kind changes: status and counters, and the moments it marks. */
+function changesOf(input: { record: ReferralRecord; action: ReferralAction; after: ReferralState; now: Date }): RowChanges<'referrals'> {
+  const { record, action, after, now } = input;
+  const changes: RowChanges<'referrals'> = {
+    status: after.status,
+    unsuccessful_contact_attempts: after.unsuccessfulContactAttempts,
+    updated_at: now,
+    ...(isTerminal(after.status) ? { closed_at: now } : {}),
+  };
+  if (action.type === 'send') {
+    changes.sent_at = now;
+    changes.due_at = computeFirstContactDueAt(now, RiskLevel.parse(record.risk_level), {
+      firstContactDeadlineHours: record.service_first_contact_deadline_hours,
+      highRiskDeadlineHours: record.service_high_risk_deadline_hours,
+    });
+  }
+  if (action.type === 'receive') changes.received_at = now;
+  if (action.type === 'log_contact_attempt') {
+    changes.contact_attempt_count = record.contact_attempt_count + 1;
+    if (after.hasFirstContact && record.first_contact_at === null) changes.first_contact_at = now;
+  }
+  return changes;
 }
 
 /** A referral that changed, and the service whose inbox shows it. */

@@ -1,7 +1,7 @@
 import type { ConsentDataCategory, CreateReferralRequest, Gender, PersonRole, ReferralForReferrer, RiskLevel, Role, ServiceLine } from '@bro/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import type { GivenSession, GivenUser } from '../../test/builders.ts';
-import type { TestApp } from '../../test/test-app.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
  * Test data for referrals: a realistic Interventionscenter set-up, built once per test file.
@@ -76,6 +76,12 @@ export async function createReferralFixture(t: TestApp) {
 }
 
 export type ReferralFixture = Awaited<ReturnType<typeof createReferralFixture>>;
+
+/** A fresh app and the referral fixture, for one describe block's beforeAll (its afterAll closes `t`). */
+export async function startReferralTests(options?: Parameters<typeof createTestApp>[0]): Promise<{ t: TestApp; fx: ReferralFixture }> {
+  const t = await createTestApp(options);
+  return { t, fx: await createReferralFixture(t) };
+}
 
 /**
  * Moves the fixed clock on. Sessions end after 15 idle minutes, so everyone signs in afresh: a test about

@@ -1,16 +1,13 @@
 import type { AccessHistoryExtract } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createCourseFixture, expectStatus, givenCourseFromReferral, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { expectStatus, givenCourseFromReferral, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 /** "Who looked at my data" (issue §9, QUALITY.md #44, R13). */
 describe('access history extract', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const produce = (courseId: string, body: Record<string, unknown> = {}) => fx.people.lokkCounsellor.client.post(`/api/courses/${courseId}/access-history`, body);

@@ -106,9 +106,7 @@ export async function listOnwardOptions(input: CourseDeps & { actor: Actor; cour
  */
 export async function referOnward(input: CourseDeps & { liveUpdates: LiveUpdates; actor: Actor; courseId: string; request: CreateOnwardReferralRequest; idempotencyKey: string }) {
   const outcome = await runIdempotently({
-    db: input.db,
-    clock: input.clock,
-    cipher: input.cipher,
+    ...input,
     userId: input.actor.userId,
     key: input.idempotencyKey,
     requestHash: hashIdempotentRequest({ operation: 'course.refer_onward', courseId: input.courseId, body: input.request }),

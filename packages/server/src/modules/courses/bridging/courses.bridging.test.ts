@@ -1,16 +1,13 @@
 import type { BridgingView, InboxItem, OnwardServiceOption, ReferralForReceiver, ReferralForReferrer, ShelterStayView, UnderretningView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import type { TestApp } from '../../../test/test-app.ts';
 import { idempotencyKey } from '../../referrals/testing.ts';
-import { checklistAnswers, createCourseFixture, expectStatus, givenCourseFromReferral, givenWalkInCourse, safeSmsWeekdays, type CourseFixture } from '../course.builders.ts';
+import { checklistAnswers, expectStatus, givenCourseFromReferral, givenWalkInCourse, safeSmsWeekdays, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 describe('bridging onward', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const client = () => fx.people.lokkCounsellor.client;

@@ -1,17 +1,14 @@
 import type { Course, CourseServiceConfig, EligibilityRuleSetView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createCourseFixture, expectStatus, givenWalkInCourse, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { expectStatus, givenWalkInCourse, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 const label = (da: string) => ({ da, en: da });
 
 describe('course configuration by the organisation admin', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const rulesUrl = () => `/api/course-config/services/${fx.services.lokk.id}/eligibility-rules`;

@@ -6,11 +6,9 @@ import {
   CourseStatus,
   EligibilityOutcome,
   isCourseOpen,
-  OutcomePhase,
   RiskLevel,
   riskPrompts,
   TriageDecision,
-  ViolenceForm,
   type AddressProtection,
   type CloseCourseRequest,
   type Course,
@@ -21,7 +19,7 @@ import {
   type Permission,
 } from '@bro/domain';
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Database, Db, RowChanges } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
@@ -33,7 +31,7 @@ import { findLatestTriage } from '../triage/triage.queries.ts';
 import { canActor, type CourseVisibility } from './course-access.ts';
 import { findCourseRow, isCounsellorOfService, listCourseRows, listOtherCoursesOfPerson, updateCourse, type CourseRow } from './course.queries.ts';
 import { auditCourse, courseVisibilityOf, getVisibleCourse, logCourseReads, withCourseForChange, type CourseDeps } from './course.service.ts';
-import { courseProblem, courseTermsOf, openSafeContact, safeContactFromInput, sealSafeContact, statusOf, toCourseSummary } from './course-views.ts';
+import { courseProblem, courseTermsOf, openSafeContact, safeContactFromInput, sealSafeContact, statusOf, toCourseSummary, toOutcomeView } from './course-views.ts';
 
 /**
  * The course record as a whole: its full view (a summary of every step), the list of courses, and the changes that
@@ -88,15 +86,7 @@ export async function buildCourseView(db: Db, input: { cipher: FieldCipher; acto
       : null,
     safetyPlanVersion,
     prompts: riskPrompts({ riskLevel: summary.riskLevel, hasSafetyPlan: safetyPlanVersion !== null, offersCaseConference: row.offers_case_conference, isOpen: isCourseOpen(status) }),
-    outcomes: outcomes.map((outcome) => ({
-      phase: OutcomePhase.parse(outcome.phase),
-      safety: outcome.safety_rating,
-      options: outcome.options_rating,
-      violenceForms: outcome.violence_forms.map((form) => ViolenceForm.parse(form)),
-      sessionId: outcome.session_id,
-      recordedAt: outcome.recorded_at.toISOString(),
-      recordedBy: { userId: outcome.recorded_by_user_id, displayName: outcome.recorded_by_display_name },
-    })),
+    outcomes: outcomes.map(toOutcomeView),
     closing:
       row.closed_at && row.closing_reason
         ? {
@@ -138,58 +128,58 @@ export async function listCourses(input: CourseDeps & { actor: Actor; query: Cou
 // ---------------------------------------------------------------------------------------------------------------
 // Changes to the course as a whole
 
-export async function assignCounsellor(input: CourseDeps & { actor: Actor; courseId: string; counsellorUserId: string | null }): Promise<Course> {
-  return withCourseForChange(input, input.actor, input.courseId, 'assign_counsellor', async (trx, row, visibility) => {
+type CourseChange = { changes: RowChanges<'courses'>; audit: { action: string; details: Record<string, string | number | boolean | null> } };
+
+/**
+ * A change to the course as a whole, in one transaction on the locked course: `decide` checks what it must (and may
+ * refuse), then the row is updated and audited, and the answer is the course's (logged) view.
+ */
+async function changeCourse(input: CourseDeps & { actor: Actor; courseId: string }, action: CourseAction, decide: (trx: Transaction<Database>, row: CourseRow, now: Date) => Promise<CourseChange>): Promise<Course> {
+  return withCourseForChange(input, input.actor, input.courseId, action, async (trx, row, visibility) => {
     const now = input.clock.now();
-    if (input.counsellorUserId !== null && !(await isCounsellorOfService(trx, { serviceId: row.service_id, userId: input.counsellorUserId }))) {
-      throw courseProblem.invalid('body.counsellorUserId', 'not_a_counsellor_of_the_service');
-    }
-    await updateCourse(trx, row.id, { counsellor_user_id: input.counsellorUserId, updated_at: now });
-    await auditCourse(trx, { actor: input.actor, now, action: 'course.assign_counsellor', courseId: row.id, details: { fromUserId: row.counsellor_user_id, toUserId: input.counsellorUserId } });
+    const { changes, audit } = await decide(trx, row, now);
+    await updateCourse(trx, row.id, { ...changes, updated_at: now });
+    await auditCourse(trx, { actor: input.actor, now, action: audit.action, courseId: row.id, details: audit.details });
     return rebuild(trx, input, row.id, visibility);
   });
 }
 
+export async function assignCounsellor(input: CourseDeps & { actor: Actor; courseId: string; counsellorUserId: string | null }): Promise<Course> {
+  return changeCourse(input, 'assign_counsellor', async (trx, row) => {
+    if (input.counsellorUserId !== null && !(await isCounsellorOfService(trx, { serviceId: row.service_id, userId: input.counsellorUserId }))) {
+      throw courseProblem.invalid('body.counsellorUserId', 'not_a_counsellor_of_the_service');
+    }
+    return { changes: { counsellor_user_id: input.counsellorUserId }, audit: { action: 'course.assign_counsellor', details: { fromUserId: row.counsellor_user_id, toUserId: input.counsellorUserId } } };
+  });
+}
+
 export async function updateSafeContact(input: CourseDeps & { actor: Actor; courseId: string; safeContact: CourseSafeContactInput }): Promise<Course> {
-  return withCourseForChange(input, input.actor, input.courseId, 'update_safe_contact', async (trx, row, visibility) => {
-    const now = input.clock.now();
-    await updateCourse(trx, row.id, { safe_contact_enc: sealSafeContact(input.cipher, safeContactFromInput(input.safeContact)), updated_at: now });
-    const preferences = input.safeContact.preferences;
-    await auditCourse(trx, {
-      actor: input.actor,
-      now,
-      action: 'course.update_safe_contact',
-      courseId: row.id,
-      details: { sms: preferences.channels.sms, email: preferences.channels.email, hasTimeWindows: preferences.safeTimeWindows !== null, messageContent: preferences.messageContent },
-    });
-    return rebuild(trx, input, row.id, visibility);
+  return changeCourse(input, 'update_safe_contact', async () => {
+    const { preferences } = input.safeContact;
+    return {
+      changes: { safe_contact_enc: sealSafeContact(input.cipher, safeContactFromInput(input.safeContact)) },
+      audit: {
+        action: 'course.update_safe_contact',
+        details: { sms: preferences.channels.sms, email: preferences.channels.email, hasTimeWindows: preferences.safeTimeWindows !== null, messageContent: preferences.messageContent },
+      },
+    };
   });
 }
 
 /** Changing a protection flag is audited with both values; the flag hides addresses everywhere it is set. */
 export async function updateAddressProtection(input: CourseDeps & { actor: Actor; courseId: string; addressProtection: AddressProtection }): Promise<Course> {
-  return withCourseForChange(input, input.actor, input.courseId, 'update_safe_contact', async (trx, row, visibility) => {
-    const now = input.clock.now();
-    await updateCourse(trx, row.id, { address_protection: input.addressProtection, updated_at: now });
-    await auditCourse(trx, { actor: input.actor, now, action: 'course.update_protection', courseId: row.id, details: { from: row.address_protection, to: input.addressProtection } });
-    return rebuild(trx, input, row.id, visibility);
-  });
+  return changeCourse(input, 'update_safe_contact', async (_trx, row) => ({
+    changes: { address_protection: input.addressProtection },
+    audit: { action: 'course.update_protection', details: { from: row.address_protection, to: input.addressProtection } },
+  }));
 }
 
 export async function closeCourse(input: CourseDeps & { actor: Actor; courseId: string; request: CloseCourseRequest }): Promise<Course> {
-  return withCourseForChange(input, input.actor, input.courseId, 'close', async (trx, row, visibility) => {
-    const now = input.clock.now();
-    await updateCourse(trx, row.id, {
-      status: 'closed',
-      closing_reason: input.request.reason,
-      closing_summary_enc: input.cipher.encryptOptional(input.request.summary),
-      closed_at: now,
-      closed_by_user_id: input.actor.userId,
-      updated_at: now,
-    });
-    await auditCourse(trx, { actor: input.actor, now, action: 'course.close', courseId: row.id, details: { fromStatus: row.status, reason: input.request.reason, hasSummary: Boolean(input.request.summary) } });
-    return rebuild(trx, input, row.id, visibility);
-  });
+  const { reason, summary } = input.request;
+  return changeCourse(input, 'close', async (_trx, row, now) => ({
+    changes: { status: 'closed', closing_reason: reason, closing_summary_enc: input.cipher.encryptOptional(summary), closed_at: now, closed_by_user_id: input.actor.userId },
+    audit: { action: 'course.close', details: { fromStatus: row.status, reason, hasSummary: Boolean(summary) } },
+  }));
 }
 
 /** Re-reads the course after a change, inside the same transaction, and returns its (logged) view. */

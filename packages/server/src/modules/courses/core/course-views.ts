@@ -5,20 +5,24 @@ import {
   CoursePersonRole,
   CourseStatus,
   nextContactDueAt,
+  OutcomePhase,
   RiskLevel,
   SafeContactPreferences,
   ServiceLine,
   SessionMode,
   unknownSafeContactPreferences,
+  ViolenceForm,
   type ChannelSafety,
   type CourseSafeContactInput,
   type CourseSummary,
+  type OutcomeView,
   type SafeTimeWindow,
   type YesNoUnknown,
 } from '@bro/domain';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import type { OutcomeRow } from '../outcomes/outcome.queries.ts';
 import type { CourseRow } from './course.queries.ts';
 
 /** Rows → API views for courses. Field-level policy lives here: lists carry a label, never contact details. */
@@ -126,6 +130,19 @@ export function toCourseSummary(row: CourseRow, cipher: FieldCipher, now: Date):
     lastContactAt: lastContactAt.toISOString(),
     nextContactDueAt: dueAt.toISOString(),
     isContactOverdue: isOverdue,
+  };
+}
+
+/** The person's own ratings at a session, as recorded. */
+export function toOutcomeView(row: OutcomeRow): OutcomeView {
+  return {
+    phase: OutcomePhase.parse(row.phase),
+    safety: row.safety_rating,
+    options: row.options_rating,
+    violenceForms: row.violence_forms.map((form) => ViolenceForm.parse(form)),
+    sessionId: row.session_id,
+    recordedAt: row.recorded_at.toISOString(),
+    recordedBy: { userId: row.recorded_by_user_id, displayName: row.recorded_by_display_name },
   };
 }
 

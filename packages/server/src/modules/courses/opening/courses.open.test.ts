@@ -1,17 +1,14 @@
 import type { Course, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../platform/audit-log.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import type { TestApp } from '../../../test/test-app.ts';
 import { givenReferral, idempotencyKey } from '../../referrals/testing.ts';
-import { createCourseFixture, expectStatus, givenCourseFromReferral, givenWalkInCourse, postCourse, safeSmsWeekdays, type CourseFixture } from '../course.builders.ts';
+import { expectStatus, givenCourseFromReferral, givenWalkInCourse, postCourse, safeSmsWeekdays, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 describe('opening a course', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   describe('from an accepted referral', () => {

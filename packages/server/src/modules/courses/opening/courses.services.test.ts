@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createCourseFixture, expectStatus, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { expectStatus, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 /** GET /api/courses/services: where the caller may open a course (the web app's new-course page). */
 describe('the services I may open courses at', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const servicesOf = async (member: CourseFixture['people']['lokkCounsellor']) => expectStatus(await member.client.get('/api/courses/services'), 200).json() as { id: string; name: string; serviceLine: string | null }[];

@@ -35,9 +35,7 @@ import { findLatestCourseOfPerson, insertCourse } from './opening.queries.ts';
  */
 export async function openCourse(input: CourseDeps & { liveUpdates: LiveUpdates; actor: Actor; request: OpenCourseRequest; idempotencyKey: string }) {
   const outcome = await runIdempotently({
-    db: input.db,
-    clock: input.clock,
-    cipher: input.cipher,
+    ...input,
     userId: input.actor.userId,
     key: input.idempotencyKey,
     requestHash: hashIdempotentRequest({ operation: 'course.open', body: input.request }),

@@ -1,15 +1,12 @@
 import type { Course, OutcomeView, SessionView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { checklistAnswers, createCourseFixture, expectStatus, givenWalkInCourse, safeSmsWeekdays, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { checklistAnswers, expectStatus, givenWalkInCourse, safeSmsWeekdays, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 describe('outcomes and closing', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const client = () => fx.people.lokkCounsellor.client;

@@ -13,6 +13,8 @@ export async function listOutcomes(db: Db, courseId: string) {
     .execute();
 }
 
+export type OutcomeRow = Awaited<ReturnType<typeof listOutcomes>>[number];
+
 /** One rating per phase: recording it again corrects it (the audit log keeps that it changed). */
 export async function upsertOutcome(trx: Transaction<Database>, values: NewRow<'course_outcomes'>): Promise<boolean> {
   const existing = await trx.selectFrom('course_outcomes').select('phase').where('course_id', '=', values.course_id).where('phase', '=', values.phase).executeTakeFirst();

@@ -1,8 +1,8 @@
-import { OutcomePhase, ViolenceForm, type OutcomeView, type RecordOutcomeRequest } from '@bro/domain';
+import type { OutcomePhase, OutcomeView, RecordOutcomeRequest } from '@bro/domain';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { findSession } from '../sessions/session.queries.ts';
 import { auditCourse, logCourseReads, withCourseForChange, type CourseDeps } from '../core/course.service.ts';
-import { courseProblem } from '../core/course-views.ts';
+import { courseProblem, toOutcomeView } from '../core/course-views.ts';
 import { listOutcomes, upsertOutcome } from './outcome.queries.ts';
 
 /**
@@ -28,14 +28,6 @@ export async function recordOutcome(input: CourseDeps & { actor: Actor; courseId
     await auditCourse(trx, { actor: input.actor, now, action: 'course.record_outcome', courseId: row.id, details: { phase: input.phase, isCorrection, sessionId: request.sessionId ?? null } });
     const outcomes = await listOutcomes(trx, row.id);
     await logCourseReads(trx, { actor: input.actor, now, entries: [{ objectType: 'course_outcome', objectId: `${row.id}:${input.phase}`, personId: row.person_id }] });
-    return outcomes.map((outcome) => ({
-      phase: OutcomePhase.parse(outcome.phase),
-      safety: outcome.safety_rating,
-      options: outcome.options_rating,
-      violenceForms: outcome.violence_forms.map((form) => ViolenceForm.parse(form)),
-      sessionId: outcome.session_id,
-      recordedAt: outcome.recorded_at.toISOString(),
-      recordedBy: { userId: outcome.recorded_by_user_id, displayName: outcome.recorded_by_display_name },
-    }));
+    return outcomes.map(toOutcomeView);
   });
 }

@@ -1,8 +1,8 @@
 import type { Course, CourseSummary, RiskAssessmentView, RiskInstrumentView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import type { TestApp } from '../../../test/test-app.ts';
 import { broChecklistV1, broJudgementV1 } from '../../../demo/course-demo.ts';
-import { checklistAnswers, createCourseFixture, expectStatus, givenWalkInCourse, type CourseFixture } from '../course.builders.ts';
+import { checklistAnswers, expectStatus, givenWalkInCourse, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 const judgementAnswers = (level: 'standard' | 'medium' | 'high') => ({
   factors: Object.fromEntries(broJudgementV1.factorGroups.flatMap((group) => group.factors.map((factor) => [factor.id, { presence: 'present', relevance: 'high', note: `Note om ${factor.id}` }]))),
@@ -14,10 +14,7 @@ const judgementAnswers = (level: 'standard' | 'medium' | 'high') => ({
 describe('risk assessment', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const assess = (courseId: string, body: Record<string, unknown>) => fx.people.lokkCounsellor.client.post(`/api/courses/${courseId}/risk-assessments`, body);

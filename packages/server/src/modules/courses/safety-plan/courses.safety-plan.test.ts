@@ -1,7 +1,7 @@
 import type { Course, SafetyPlanVersionView, SafetyPlanView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { checklistAnswers, createCourseFixture, expectStatus, givenWalkInCourse, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { checklistAnswers, expectStatus, givenWalkInCourse, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 const plan = {
   safePeople: [{ name: 'Søsteren Lise', howToReach: 'Ring på hendes arbejde', note: 'Ved om kodeordet' }],
@@ -17,10 +17,7 @@ const plan = {
 describe('safety plan', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const client = () => fx.people.lokkCounsellor.client;

@@ -1,8 +1,8 @@
 import type { CourseSafeContactInput, SessionList } from '@bro/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingSmsSender } from '../../../platform/sms.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createCourseFixture, expectStatus, givenWalkInCourse, safeSmsWeekdays, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { expectStatus, givenWalkInCourse, safeSmsWeekdays, startCourseTests, type CourseFixture } from '../course.builders.ts';
 import { sendSessionReminders } from './session.jobs.ts';
 
 /** TEST_NOW is Monday 23 November 2026, 10:00 in Copenhagen: inside a weekday 09–16 window. */
@@ -10,10 +10,7 @@ describe('session reminders (job)', () => {
   let t: TestApp;
   let fx: CourseFixture;
   let sms: ReturnType<typeof createRecordingSmsSender>;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   beforeEach(() => {
     sms = createRecordingSmsSender();
     t.mailer.sent.length = 0;

@@ -1,17 +1,14 @@
 import type { Course, SessionList, SessionView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createCourseFixture, expectStatus, givenWalkInCourse, type CourseFixture } from '../course.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { expectStatus, givenWalkInCourse, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 const hoursFrom = (base: Date, hours: number) => new Date(base.getTime() + hours * 3_600_000).toISOString();
 
 describe('sessions', () => {
   let t: TestApp;
   let fx: CourseFixture;
-  beforeAll(async () => {
-    t = await createTestApp();
-    fx = await createCourseFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startCourseTests()); });
   afterAll(async () => t.close());
 
   const client = () => fx.people.lokkCounsellor.client;

@@ -11,6 +11,21 @@ import { whereReferralVisible, type ReferralVisibility } from './referral-access
 // ---------------------------------------------------------------------------------------------------------------
 // Writing a referral
 
+/**
+ * A service a referral can be sent to now: active, of an active organisation. With its line (an onward referral's
+ * side must fit) and its deadlines (a rerouted referral starts its first-contact deadline afresh).
+ */
+export async function findReferableService(db: Db, serviceId: string) {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.organisation_id', 's.service_line', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
+    .where('s.id', '=', serviceId)
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .executeTakeFirst();
+}
+
 /** The human-readable reference comes from a sequence: short, unique, and says nothing about the person. */
 export async function insertReferral(trx: Transaction<Database>, values: Omit<NewRow<'referrals'>, 'reference'>): Promise<string> {
   const row = await trx

@@ -7,6 +7,7 @@ import {
   DeclineReason,
   hasPermission,
   isReferralOverdue,
+  openStatuses,
   PersonRole,
   ReferralEventAction,
   ReferralSource,
@@ -34,8 +35,6 @@ import type { ReferralEventRow, ReferralRecord } from './referral-record.queries
  * Rows → API views. Field-level policy lives here (QUALITY.md #12): what the referrer may see, and what the
  * receiver may see under the consent. Decryption happens only for fields a view actually shows.
  */
-
-export const openStatuses: readonly ReferralStatus[] = ['sent', 'received', 'accepted'];
 
 export function referralStateOf(record: Pick<ReferralRecord, 'status' | 'unsuccessful_contact_attempts' | 'first_contact_at' | 'service_max_contact_attempts'>): ReferralState {
   return {

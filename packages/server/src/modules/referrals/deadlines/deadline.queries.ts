@@ -1,9 +1,8 @@
+import { openStatuses } from '@bro/domain';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 
 /** SQL of the deadline jobs: overdue referrals to escalate (once), whom to tell, and stale referrals to expire. */
-
-const openStatuses = ['sent', 'received', 'accepted'] as const;
 
 /** Open referrals past their first-contact deadline that nobody has escalated yet. */
 export async function listOverdueUnescalatedReferralIds(db: Db, input: { now: Date; limit: number }): Promise<string[]> {

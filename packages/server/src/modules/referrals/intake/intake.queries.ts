@@ -1,21 +1,8 @@
-import { SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
+import { openStatuses, SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
 import type { Db } from '../../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from '../core/referral-access.ts';
 
 /** SQL of the receiving side: the inbox, where a referral can be rerouted to, and which changes a subscriber may see. */
-
-const openStatuses = ['sent', 'received', 'accepted'] as const;
-
-export async function findActiveService(db: Db, serviceId: string) {
-  return db
-    .selectFrom('services as s')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.organisation_id', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
-    .where('s.id', '=', serviceId)
-    .where('s.is_active', '=', true)
-    .where('o.is_active', '=', true)
-    .executeTakeFirst();
-}
 
 export async function listActiveServiceOptions(db: Db) {
   return db

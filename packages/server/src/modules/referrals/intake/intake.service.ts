@@ -23,11 +23,11 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { receiverVisibility } from '../core/referral-access.ts';
-import { listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
+import { findReferableService, listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
 import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, toReferralForCourse, visibleCategoriesOf, type ReferralForCourse } from '../core/referral-views.ts';
-import { findActiveService, isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
+import { isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
 
 /** Use cases of the receiving service: the intake inbox, and everything staff do with a referral. */
 
@@ -136,7 +136,7 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
   const changed = await input.db.transaction().execute(async (trx) => {
     const record = await getRecord(trx, input.referralId, visibility, true);
     if (isConsentWithdrawn(record)) throw new AppError('consent_withdrawn');
-    const target = await findActiveService(trx, input.toServiceId);
+    const target = await findReferableService(trx, input.toServiceId);
     if (!target || target.id === record.service_id) throw new AppError('service_not_allowed');
     const now = input.clock.now();
     assertConsentFits(input.consent, target.organisation_id, now, 'body.consent');

@@ -2,17 +2,14 @@ import type { InboxItem, ReferralForReceiver, ReferralForReferrer } from '@bro/d
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
+import { advanceClock, createReferralFixture, givenReferral, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 
 describe('the receiving service’s intake', () => {
   let t: TestApp;
   let fx: ReferralFixture;
-  beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    fx = await createReferralFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: false })); });
   afterAll(async () => t.close());
 
   const open = async (id: string, as = fx.people.lokkCoordinator) => {

@@ -2,18 +2,6 @@ import type { Db } from '../../../db/tables.ts';
 
 /** SQL of onward referrals from a course: where a course may refer to, and which referrals it made. */
 
-/** A service an onward referral from a course may go to: active, with its line (the course's side must fit). */
-export async function findOnwardTarget(db: Db, serviceId: string) {
-  return db
-    .selectFrom('services as s')
-    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.organisation_id', 's.service_line', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
-    .where('s.id', '=', serviceId)
-    .where('s.is_active', '=', true)
-    .where('o.is_active', '=', true)
-    .executeTakeFirst();
-}
-
 /** Active services of the lines given (null: a service of both lines), with their organisation, for onward referral. */
 export async function listOnwardTargets(db: Db, input: { serviceLines: readonly string[] }) {
   return db

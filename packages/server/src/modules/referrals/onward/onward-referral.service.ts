@@ -7,10 +7,10 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { assertConsentFits } from '../../persons/index.ts';
 import { courseReferralVisibility } from '../core/referral-access.ts';
-import { listReferralEvents } from '../core/referral-record.queries.ts';
+import { findReferableService, listReferralEvents } from '../core/referral-record.queries.ts';
 import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
 import { toReferrerView } from '../core/referral-views.ts';
-import { findOnwardTarget, isReferralMadeFromCourse, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
+import { isReferralMadeFromCourse, listOnwardTargets, listReferralIdsOfCourse } from './onward-referral.queries.ts';
 
 /**
  * Onward referral (brobygning) from a counselling course, through the same closed loop as every referral: the
@@ -45,7 +45,7 @@ export async function createOnwardReferral(input: {
   request: OnwardRequest;
 }): Promise<{ referralId: string; serviceId: string }> {
   const { trx, actor, origin, request } = input;
-  const target = await findOnwardTarget(trx, request.serviceId);
+  const target = await findReferableService(trx, request.serviceId);
   // A perpetrator-side course never bridges into a victim-side service, nor the other way round.
   if (!target || (target.service_line !== null && target.service_line !== origin.side)) throw new AppError('service_not_allowed');
   assertConsentFits(request.consent, target.organisation_id, input.clock.now(), 'body.consent');
@@ -102,7 +102,7 @@ export async function listOnwardServiceOptions(db: Kysely<Database>, side: Servi
 
 /** A service a referral can go to now: active, of an active organisation (e.g. a course's eligibility rule names it). */
 export async function isReferableService(input: { db: Db; serviceId: string }): Promise<boolean> {
-  return (await findOnwardTarget(input.db, input.serviceId)) !== undefined;
+  return (await findReferableService(input.db, input.serviceId)) !== undefined;
 }
 
 /** Was the referral made from this course (a shelter stay may name the onward referral that led to it)? */

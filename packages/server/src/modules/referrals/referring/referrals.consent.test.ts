@@ -1,15 +1,12 @@
 import type { InboxItem, ReferralForReceiver, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { givenReferral, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
 
 describe('POST /api/referrals/:referralId/consent/withdraw', () => {
   let t: TestApp;
   let fx: ReferralFixture;
-  beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    fx = await createReferralFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: false })); });
   afterAll(async () => t.close());
 
   const withdraw = (id: string) => fx.people.policeReferrer.client.post(`/api/referrals/${id}/consent/withdraw`, {});

@@ -1,17 +1,14 @@
 import type { ReferralForReferrer, ReferralOptions } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createReferralFixture, postReferral, referralRequest, type ReferralFixture } from '../referral.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { postReferral, referralRequest, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 
 describe('POST /api/referrals', () => {
   let t: TestApp;
   let fx: ReferralFixture;
-  beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    fx = await createReferralFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: false })); });
   afterAll(async () => t.close());
 
   const countRows = async () => ({
@@ -221,10 +218,7 @@ describe('POST /api/referrals', () => {
 describe('GET /api/referrals/options', () => {
   let t: TestApp;
   let fx: ReferralFixture;
-  beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    fx = await createReferralFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: false })); });
   afterAll(async () => t.close());
 
   it('lists the programmes the organisation refers in, with services and routing rules in priority order', async () => {
@@ -252,10 +246,7 @@ describe('GET /api/referrals/options', () => {
 describe('POST /api/referrals rate limit', () => {
   let t: TestApp;
   let fx: ReferralFixture;
-  beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: true });
-    fx = await createReferralFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: true })); });
   afterAll(async () => t.close());
 
   it('stops a user after 30 creations a minute with 429, without affecting a colleague', async () => {

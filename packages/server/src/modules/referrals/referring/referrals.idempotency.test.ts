@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
-import { createReferralFixture, idempotencyKey, postReferral, referralRequest, type ReferralFixture } from '../referral.builders.ts';
+import type { TestApp } from '../../../test/test-app.ts';
+import { idempotencyKey, postReferral, referralRequest, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
 
 describe('POST /api/referrals with Idempotency-Key', () => {
   let t: TestApp;
   let fx: ReferralFixture;
-  beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    fx = await createReferralFixture(t);
-  });
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: false })); });
   afterAll(async () => t.close());
 
   const referralCount = async () => Number((await t.db.selectFrom('referrals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -75,9 +75,7 @@ export async function getReferralOptions(input: { db: Kysely<Database>; actor: A
  */
 export async function createReferral(input: LiveDeps & { actor: Actor; request: CreateReferralRequest; idempotencyKey: string }) {
   const outcome = await runIdempotently({
-    db: input.db,
-    clock: input.clock,
-    cipher: input.cipher,
+    ...input,
     userId: input.actor.userId,
     key: input.idempotencyKey,
     // The operation is part of the hash: a key reused for another kind of request is a mismatch, never a replay.
@@ -139,9 +137,7 @@ async function getIncidentIdOf(db: Db, actor: Actor, linkedReferralId: string): 
 
 /** Sends a draft. The consent may come with the request if the draft was saved without one. */
 export async function sendReferral(input: LiveDeps & { actor: Actor; referralId: string; consent?: ConsentInput | undefined }) {
-  const visibility = referrerVisibility(input.actor);
-  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
-    const record = await getRecord(trx, input.referralId, visibility, true);
+  return changeAsReferrer(input, async (trx, record) => {
     if (record.status !== 'draft') throw new AppError('transition_not_allowed');
     if (record.programme_id !== null) {
       const isStillAllowed = await findProgrammeServiceForReferrer(trx, { programmeId: record.programme_id, serviceId: record.service_id, referrerOrganisationId: input.actor.organisationId });
@@ -156,41 +152,16 @@ export async function sendReferral(input: LiveDeps & { actor: Actor; referralId:
       const hasActiveConsent = record.consent_id !== null && record.consent_withdrawn_at === null && record.consent_recipient_organisation_id === record.receiving_organisation_id;
       if (!hasActiveConsent) throw new AppError('consent_required');
     }
-    await applyReferralTransition({
-      trx,
-      clock: input.clock,
-      record,
-      action: { type: 'send' },
-      side: 'referrer',
-      actor: input.actor,
-      changes: { consent_id: consentId },
-    });
-    return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
+    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor: input.actor, changes: { consent_id: consentId } });
   });
-  await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);
-  await logReferrerRead(input, personId, view.id);
-  return view;
 }
 
 /** The referrer takes the referral back (e.g. the person changed their mind before the service called). */
 export async function withdrawReferral(input: LiveDeps & { actor: Actor; referralId: string; note?: string | undefined }) {
-  const visibility = referrerVisibility(input.actor);
-  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
-    const record = await getRecord(trx, input.referralId, visibility, true);
-    await applyReferralTransition({
-      trx,
-      clock: input.clock,
-      record,
-      action: { type: 'withdraw' },
-      side: 'referrer',
-      actor: input.actor,
-      sealedNote: input.cipher.encryptOptional(input.note),
-    });
-    return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
+  return changeAsReferrer(input, async (trx, record) => {
+    const sealedNote = input.cipher.encryptOptional(input.note);
+    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'withdraw' }, side: 'referrer', actor: input.actor, sealedNote });
   });
-  await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);
-  await logReferrerRead(input, personId, view.id);
-  return view;
 }
 
 /**
@@ -198,9 +169,7 @@ export async function withdrawReferral(input: LiveDeps & { actor: Actor; referra
  * view loses every personal field, and the referral can no longer be rerouted (forvaltningsloven § 28, GDPR art. 7(3)).
  */
 export async function withdrawConsent(input: LiveDeps & { actor: Actor; referralId: string }) {
-  const visibility = referrerVisibility(input.actor);
-  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
-    const record = await getRecord(trx, input.referralId, visibility, true);
+  return changeAsReferrer(input, async (trx, record) => {
     if (record.consent_id === null) throw new AppError('conflict');
     if (record.consent_withdrawn_at !== null) throw new AppError('consent_withdrawn');
     const now = input.clock.now();
@@ -224,6 +193,18 @@ export async function withdrawConsent(input: LiveDeps & { actor: Actor; referral
       objectId: record.id,
       details: { consentId: record.consent_id, withdrawnConsentIds: withdrawnConsentIds.sort().join(',') },
     });
+  });
+}
+
+/**
+ * A change the referrer makes to one of their referrals, in one transaction on the locked referral; then, after
+ * commit, the receiving inbox is told and the read of the answer (it carries the person's name) is logged.
+ */
+async function changeAsReferrer(input: LiveDeps & { actor: Actor; referralId: string }, change: (trx: Transaction<Database>, record: ReferralRecord) => Promise<void>) {
+  const visibility = referrerVisibility(input.actor);
+  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
+    const record = await getRecord(trx, input.referralId, visibility, true);
+    await change(trx, record);
     return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
   });
   await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);

@@ -3,7 +3,6 @@
 export { registerReferralRoutes } from './referral.routes.ts';
 export { referralJobs } from './deadlines/deadline.jobs.ts';
 export { publishReferralChanges, type ReferralChange } from './core/referral-transition.ts';
-export type { ReferralForCourse } from './core/referral-views.ts';
 export { handOverReferralToCourse, readReferralForCourse } from './intake/intake.service.ts';
 export {
   createOnwardReferral,

@@ -94,12 +94,12 @@ export async function advanceClock(t: TestApp, fixture: ReferralFixture, millise
     member.client = t.as(member.session);
   }
 }
-export type Destination = 'lokk' | 'dmv' | 'hotline';
+type Destination = 'lokk' | 'dmv' | 'hotline';
 
 let sequence = 0;
 const next = () => ++sequence;
 
-export const allConsentCategories: ConsentDataCategory[] = ['identity', 'cpr', 'contact', 'situation', 'children'];
+const allConsentCategories: ConsentDataCategory[] = ['identity', 'cpr', 'contact', 'situation', 'children'];
 
 /**
  * A complete, valid create request. Defaults: a woman exposed to violence → LOKK, with consent to LOKK for every
@@ -196,7 +196,7 @@ export async function givenReferral(
   return { id: referral.id, request, created: referral, coordinator };
 }
 
-export function coordinatorFor(fixture: ReferralFixture, to: Destination): Member {
+function coordinatorFor(fixture: ReferralFixture, to: Destination): Member {
   return { lokk: fixture.people.lokkCoordinator, dmv: fixture.people.dmvCoordinator, hotline: fixture.people.hotlineCoordinator }[to];
 }
 

@@ -52,7 +52,7 @@ export async function getMyCaseload(input: CourseDeps & { actor: Actor }): Promi
 /** A supervisor's view of one counsellor: only a counsellor of the supervisor's own services (else 404). */
 export async function getCaseloadOf(input: CourseDeps & { actor: Actor; counsellorUserId: string }): Promise<CaseloadOverview> {
   const visibility = await courseVisibilityOf(input.db, input.actor);
-  const counsellors = visibility.kind === 'staff' ? await listCounsellorsOfServices(input.db, visibility.serviceIds) : [];
+  const counsellors = await listCounsellorsOfServices(input.db, visibility.serviceIds);
   const counsellor = counsellors.find((candidate) => candidate.user_id === input.counsellorUserId);
   if (!counsellor) throw new AppError('not_found');
   return overviewOf(input, visibility, { userId: counsellor.user_id, displayName: counsellor.display_name });
@@ -62,7 +62,7 @@ export async function getCaseloadOf(input: CourseDeps & { actor: Actor; counsell
 export async function listSupervisedCaseloads(input: CourseDeps & { actor: Actor }): Promise<CounsellorCaseloadSummary[]> {
   const now = input.clock.now();
   const visibility = await courseVisibilityOf(input.db, input.actor);
-  const counsellors = visibility.kind === 'staff' ? await listCounsellorsOfServices(input.db, visibility.serviceIds) : [];
+  const counsellors = await listCounsellorsOfServices(input.db, visibility.serviceIds);
   const rows = await listCourseRows(input.db, { visibility, now, filter: { status: 'open' }, limit: 5_000 });
   // Counting needs the risk level and the deadlines, not the person: no label is decrypted, so nothing is logged.
   return counsellors.map((counsellor) => {

@@ -4,7 +4,7 @@ import type { Database, Db, NewRow, Row } from '../../../db/tables.ts';
 /** The only file that writes SQL for course templates and service staff (eligibility rules: triage.queries.ts). */
 
 /** Roles that can be assigned to a service's staff (they work with its courses). */
-export const staffRoles = ['counsellor', 'intake_coordinator', 'supervisor'] as const;
+const staffRoles = ['counsellor', 'intake_coordinator', 'supervisor'] as const;
 
 /** The terms a new course takes from its service's template. */
 const termColumns = ['planned_sessions', 'session_modes', 'focus', 'contact_interval_days', 'high_risk_contact_interval_days', 'offers_case_conference'] as const;

@@ -11,23 +11,17 @@ import type { AccessPurpose } from '../../../platform/access-log.ts';
  * SQL, so a course outside the caller's reach is never loaded; the caller answers 404 (its existence is itself
  * confidential, and a victim-side course must not even be known on the perpetrator side).
  */
-export type CourseVisibility =
-  | { kind: 'staff'; organisationId: string; sides: readonly ServiceLine[]; serviceIds: readonly string[] }
-  /** Jobs acting for the platform. Never built from a request. */
-  | { kind: 'system' };
+export type CourseVisibility = { organisationId: string; sides: readonly ServiceLine[]; serviceIds: readonly string[] };
 
 const everySide: readonly ServiceLine[] = ['victim', 'perpetrator'];
 
 export function staffVisibility(actor: Pick<Actor, 'organisationId' | 'serviceLine'>, assignedServiceIds: readonly string[]): CourseVisibility {
-  return { kind: 'staff', organisationId: actor.organisationId, sides: actor.serviceLine === null ? everySide : [actor.serviceLine], serviceIds: assignedServiceIds };
+  return { organisationId: actor.organisationId, sides: actor.serviceLine === null ? everySide : [actor.serviceLine], serviceIds: assignedServiceIds };
 }
-
-export const systemCourseVisibility: CourseVisibility = { kind: 'system' };
 
 /** The visibility rule as a where clause on the `courses` table (not aliased). */
 export function whereCourseVisible(visibility: CourseVisibility) {
   return (eb: ExpressionBuilder<Database, 'courses'>): Expression<SqlBool> => {
-    if (visibility.kind === 'system') return eb.and([]);
     // No assignment, no courses: deny by default rather than "all services of the organisation".
     if (visibility.serviceIds.length === 0) return eb.lit(false);
     return eb.and([
@@ -40,7 +34,7 @@ export function whereCourseVisible(visibility: CourseVisibility) {
 
 /** Does this staff visibility reach a service and a side? (Checked before anything is created there.) */
 export function canWorkAt(visibility: CourseVisibility, serviceId: string, side: ServiceLine): boolean {
-  return visibility.kind === 'system' || (visibility.serviceIds.includes(serviceId) && visibility.sides.includes(side));
+  return visibility.serviceIds.includes(serviceId) && visibility.sides.includes(side);
 }
 
 /** Supervisors read for supervision; everyone else for their own course work. Shown to the person in their extract. */

@@ -183,7 +183,7 @@ export async function closeCourse(input: CourseDeps & { actor: Actor; courseId: 
 }
 
 /** Re-reads the course after a change, inside the same transaction, and returns its (logged) view. */
-export async function rebuild(trx: Transaction<Database>, input: CourseDeps & { actor: Actor }, courseId: string, visibility: CourseVisibility): Promise<Course> {
+async function rebuild(trx: Transaction<Database>, input: CourseDeps & { actor: Actor }, courseId: string, visibility: CourseVisibility): Promise<Course> {
   const now = input.clock.now();
   const row = await findCourseRow(trx, { courseId, visibility, now });
   if (!row) throw new AppError('not_found');

@@ -63,7 +63,7 @@ export function safeContactFromReferral(input: { phone: string | null; isSafeToC
 const dayNames = ['', 'man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'];
 
 /** Safe times as the receiving service reads them on a referral ("man, tir 09:00–16:00"). */
-export function describeSafeTimes(windows: readonly SafeTimeWindow[] | null): string | null {
+function describeSafeTimes(windows: readonly SafeTimeWindow[] | null): string | null {
   if (windows === null) return null;
   if (windows.length === 0) return 'Ingen tidspunkter er sikre';
   return windows.map((window) => `${window.days.map((day) => dayNames[day]).join(', ')} ${window.from}–${window.to}`).join('; ');
@@ -81,11 +81,11 @@ export function referralContactOf(contact: SafeContact) {
   };
 }
 
-export function contactPolicyOf(row: Pick<CourseRow, 'contact_interval_days' | 'high_risk_contact_interval_days'>) {
+function contactPolicyOf(row: Pick<CourseRow, 'contact_interval_days' | 'high_risk_contact_interval_days'>) {
   return { contactIntervalDays: row.contact_interval_days, highRiskContactIntervalDays: row.high_risk_contact_interval_days };
 }
 
-export function riskLevelOf(row: Pick<CourseRow, 'risk_level'>): RiskLevel | null {
+function riskLevelOf(row: Pick<CourseRow, 'risk_level'>): RiskLevel | null {
   return row.risk_level === null ? null : RiskLevel.parse(row.risk_level);
 }
 
@@ -93,7 +93,7 @@ export function statusOf(row: Pick<CourseRow, 'status'>): CourseStatus {
   return CourseStatus.parse(row.status);
 }
 
-export function lastContactAtOf(row: Pick<CourseRow, 'opened_at' | 'last_attended_at'>): Date {
+function lastContactAtOf(row: Pick<CourseRow, 'opened_at' | 'last_attended_at'>): Date {
   return row.last_attended_at && row.last_attended_at.getTime() > row.opened_at.getTime() ? row.last_attended_at : row.opened_at;
 }
 

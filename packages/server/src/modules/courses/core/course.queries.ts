@@ -151,7 +151,7 @@ export async function findCourseRow(db: Db, input: { courseId: string; visibilit
 /** A course with everything its views need (see selectCourses). */
 export type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseRow>>>;
 
-export type CourseListFilter = { status: 'open' | 'closed' | 'all'; serviceId?: string | undefined; counsellorUserId?: string | undefined };
+type CourseListFilter = { status: 'open' | 'closed' | 'all'; serviceId?: string | undefined; counsellorUserId?: string | undefined };
 
 /** Visible courses, high risk first, then the oldest first (the longest-running needs attention first). */
 export async function listCourseRows(db: Db, input: { visibility: CourseVisibility; now: Date; filter: CourseListFilter; limit: number }): Promise<CourseRow[]> {

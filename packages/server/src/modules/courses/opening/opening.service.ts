@@ -168,7 +168,6 @@ async function assertCanHoldCourse(db: Db, input: { actor: Actor; visibility: Co
 /** The services the actor may open courses at: assigned to them, active, and holding a side they work. No personal data. */
 export async function listMyCourseServices(input: { db: Kysely<Database>; actor: Actor }): Promise<{ id: string; name: string; serviceLine: 'victim' | 'perpetrator' | null }[]> {
   const visibility = await courseVisibilityOf(input.db, input.actor);
-  if (visibility.kind !== 'staff') return [];
   const services = await listServicesOfOrganisation(input.db, input.actor.organisationId);
   return services
     .filter((service) => service.is_active && visibility.serviceIds.includes(service.id))

@@ -15,10 +15,10 @@ import { openSafeContact } from '../core/course-views.ts';
  * The job needs the field cipher (to read the contact details) and an SMS port. Until the worker's context carries
  * them it sends nothing and says so: failing closed.
  */
-export type ReminderJobContext = JobContext & { cipher?: FieldCipher; sms?: SmsSender };
+type ReminderJobContext = JobContext & { cipher?: FieldCipher; sms?: SmsSender };
 
 /** Sessions starting within this window are reminded, at the first safe moment. */
-export const REMINDER_WINDOW_MS = 24 * 3_600_000;
+const REMINDER_WINDOW_MS = 24 * 3_600_000;
 const BATCH_SIZE = 200;
 
 export async function sendSessionReminders(context: ReminderJobContext): Promise<JobResult> {

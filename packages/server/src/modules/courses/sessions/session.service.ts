@@ -22,7 +22,7 @@ import { courseProblem } from '../core/course-views.ts';
 
 /** Sessions: plan (time, mode, place or link), record attendance, write the (encrypted) note. */
 
-export function toSessionView(row: SessionRow, cipher: FieldCipher): SessionView {
+function toSessionView(row: SessionRow, cipher: FieldCipher): SessionView {
   return {
     id: row.id,
     plannedAt: row.planned_at.toISOString(),

@@ -15,7 +15,7 @@ import { applyReferralTransition } from './referral-transition.ts';
 /** Use cases every referral path shares: the one way a referral is created, and reading the record. */
 
 /** Where a new referral comes from: what the one insert path has to know about its three callers. */
-export type ReferralOrigin =
+type ReferralOrigin =
   /** A police or municipal referral within a programme; `incidentId` links the parties of one call-out. */
   | { kind: 'programme'; actor: Actor; programmeId: string; incidentId: string; isLinked: boolean }
   /** An onward referral from a counselling course (brobygning), made by the course's staff. */

@@ -17,7 +17,7 @@ import { insertReferralEvent, updateReferral, type ReferralRecord } from './refe
 import { referralStateOf } from './referral-views.ts';
 
 /** Who acted: a person of an organisation, or the platform itself (jobs). */
-export type TransitionActor = { userId: string; organisationId: string } | null;
+type TransitionActor = { userId: string; organisationId: string } | null;
 
 /**
  * The one way a referral changes status. The pure state machine in the domain decides; this persists the new

@@ -11,13 +11,13 @@ import { listIntakeCoordinators, listOverdueUnescalatedReferralIds, listStaleRef
 
 /** Referrals handled per run; the next run (a minute or an hour later) takes the rest. */
 const BATCH_SIZE = 200;
-export const STALE_AFTER_MS = 30 * 24 * 3_600_000;
+const STALE_AFTER_MS = 30 * 24 * 3_600_000;
 
 /**
  * The escalation mail. It carries no personal data and does not say what the service is about: mailboxes are
  * read on shared screens and phones. The recipient signs in to Bro to see which referral it is.
  */
-export const ESCALATION_MAIL = {
+const ESCALATION_MAIL = {
   subject: 'Besked fra Bro',
   text: 'Der er en henvisning i Bro, der venter på første kontakt. Log ind i Bro for at se den.',
 } as const;
@@ -97,7 +97,7 @@ export async function expireStaleReferrals(context: JobContext): Promise<JobResu
 }
 
 /** Idempotency keys (and their stored, encrypted responses) are kept only as long as a retry makes sense. */
-export async function purgeIdempotencyKeys(context: JobContext): Promise<JobResult> {
+async function purgeIdempotencyKeys(context: JobContext): Promise<JobResult> {
   return (await purgeExpiredIdempotencyKeys({ db: context.db, clock: context.clock })) > 0 ? 'done' : 'skipped';
 }
 

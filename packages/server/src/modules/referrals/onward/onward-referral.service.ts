@@ -20,7 +20,7 @@ import { isReferralMadeFromCourse, listOnwardTargets, listReferralIdsOfCourse } 
  * Bro whose service line fits the course's side.
  */
 
-export type OnwardOrigin = {
+type OnwardOrigin = {
   courseId: string;
   personId: string;
   personRole: PersonRole;
@@ -30,7 +30,7 @@ export type OnwardOrigin = {
   contact: { phone: string | null; isSafeToCall: YesNoUnknown; smsAllowed: YesNoUnknown; voicemailAllowed: YesNoUnknown; safeTimes: string | null; language: string };
 };
 
-export type OnwardRequest = { serviceId: string; consent: ConsentInput; situation?: string | undefined; childrenInHome: YesNoUnknown; note?: string | undefined };
+type OnwardRequest = { serviceId: string; consent: ConsentInput; situation?: string | undefined; childrenInHome: YesNoUnknown; note?: string | undefined };
 
 /**
  * Creates and sends the referral inside the caller's transaction (the course records it in the same one). The

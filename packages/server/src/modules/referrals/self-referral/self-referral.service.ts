@@ -108,7 +108,7 @@ export function issueChallenge(input: { clock: Clock; cipher: FieldCipher }): st
   return `${payload}.${signChallenge(input.cipher, payload)}`;
 }
 
-export type ChallengeCheck = { status: 'invalid' } | { status: 'expired' } | { status: 'valid'; challenge: string; expiresAt: Date; hasProofOfWork: boolean };
+type ChallengeCheck = { status: 'invalid' } | { status: 'expired' } | { status: 'valid'; challenge: string; expiresAt: Date; hasProofOfWork: boolean };
 
 /**
  * Checks the form's challenge (ours, unchanged, not expired) and whether the browser solved its proof of work.
@@ -158,7 +158,7 @@ export async function findReceiptOfChallenge(input: { db: Db; cipher: FieldCiphe
 // Validating and creating the request
 
 export type SelfReferralFieldErrors = Partial<Record<SelfReferralField, string>>;
-export type ValidSelfReferral = { form: SelfReferralForm; target: SelfReferralTarget };
+type ValidSelfReferral = { form: SelfReferralForm; target: SelfReferralTarget };
 
 /**
  * Checks the posted form against the schema and the services that take requests now (`options`, read for the same
@@ -186,7 +186,7 @@ export function validateSelfReferral(input: {
   return { isValid: true, request: { form: parsed.data, target } };
 }
 
-export type SelfReferralOutcome = { isReplay: boolean; receiptCode: string; referralId?: string };
+type SelfReferralOutcome = { isReplay: boolean; receiptCode: string; referralId?: string };
 
 /**
  * Creates the request, once per challenge: person, consent (given by the person), referral, its events and audit

@@ -25,6 +25,9 @@ export type ReferralStatus = z.infer<typeof ReferralStatus>;
 
 export const terminalStatuses: readonly ReferralStatus[] = ['declined', 'withdrawn', 'expired', 'not_reached', 'handed_over'];
 
+/** Sent and not yet ended: in the receiving service's inbox, and running against its first-contact deadline. */
+export const openStatuses: readonly ReferralStatus[] = ['sent', 'received', 'accepted'];
+
 /**
  * Who acts. The referrer's side may only send and withdraw. The system expires stale referrals and may also mark
  * a referral received (e.g. when it is delivered to the service's inbox on its behalf); everything else is the

@@ -1,6 +1,6 @@
 import type { Course, CourseSafeContactInput, CoursePersonRole, ServiceLine, Role } from '@bro/domain';
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../../test/test-app.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { broChecklistV1, broJudgementV1 } from '../../demo/course-demo.ts';
 import { createReferralFixture, givenReferral, idempotencyKey, type Member, type ReferralFixture } from '../referrals/testing.ts';
 
@@ -62,6 +62,12 @@ export async function createCourseFixture(t: TestApp) {
 }
 
 export type CourseFixture = Awaited<ReturnType<typeof createCourseFixture>>;
+
+/** A fresh app and the course fixture, for one describe block's beforeAll (its afterAll closes `t`). */
+export async function startCourseTests(options?: Parameters<typeof createTestApp>[0]): Promise<{ t: TestApp; fx: CourseFixture }> {
+  const t = await createTestApp(options);
+  return { t, fx: await createCourseFixture(t) };
+}
 
 export function expectStatus(response: LightMyRequestResponse, status: number): LightMyRequestResponse {
   if (response.statusCode !== status) throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);

@@ -1,7 +1,7 @@
 import type { ConsentDataCategory, CreateReferralRequest, Gender, PersonRole, ReferralForReferrer, RiskLevel, Role, ServiceLine } from '@bro/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import type { GivenSession, GivenUser } from '../../test/builders.ts';
-import type { TestApp } from '../../test/test-app.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
  * Test data for referrals: a realistic Interventionscenter set-up, built once per test file.
@@ -77,6 +77,12 @@ export async function createReferralFixture(t: TestApp) {
 
 export type ReferralFixture = Awaited<ReturnType<typeof createReferralFixture>>;
 
+/** A fresh app and the referral fixture, for one describe block's beforeAll (its afterAll closes `t`). */
+export async function startReferralTests(options?: Parameters<typeof createTestApp>[0]): Promise<{ t: TestApp; fx: ReferralFixture }> {
+  const t = await createTestApp(options);
+  return { t, fx: await createReferralFixture(t) };
+}
+
 /**
  * Moves the fixed clock on. Sessions end after 15 idle minutes, so everyone signs in afresh: a test about
  * deadlines should not fail on session expiry.
@@ -88,12 +94,12 @@ export async function advanceClock(t: TestApp, fixture: ReferralFixture, millise
     member.client = t.as(member.session);
   }
 }
-export type Destination = 'lokk' | 'dmv' | 'hotline';
+type Destination = 'lokk' | 'dmv' | 'hotline';
 
 let sequence = 0;
 const next = () => ++sequence;
 
-export const allConsentCategories: ConsentDataCategory[] = ['identity', 'cpr', 'contact', 'situation', 'children'];
+const allConsentCategories: ConsentDataCategory[] = ['identity', 'cpr', 'contact', 'situation', 'children'];
 
 /**
  * A complete, valid create request. Defaults: a woman exposed to violence → LOKK, with consent to LOKK for every
@@ -190,7 +196,7 @@ export async function givenReferral(
   return { id: referral.id, request, created: referral, coordinator };
 }
 
-export function coordinatorFor(fixture: ReferralFixture, to: Destination): Member {
+function coordinatorFor(fixture: ReferralFixture, to: Destination): Member {
   return { lokk: fixture.people.lokkCoordinator, dmv: fixture.people.dmvCoordinator, hotline: fixture.people.hotlineCoordinator }[to];
 }
 

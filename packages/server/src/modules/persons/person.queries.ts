@@ -1,0 +1,29 @@
+import type { Transaction } from 'kysely';
+import type { Database, NewRow } from '../../db/tables.ts';
+
+/** The only file that writes SQL for persons and their consents. */
+
+export async function insertPerson(trx: Transaction<Database>, values: NewRow<'persons'>): Promise<string> {
+  const row = await trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertConsent(trx: Transaction<Database>, values: NewRow<'consents'>): Promise<string> {
+  const row = await trx.insertInto('consents').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Marks every active consent of the person withdrawn; returns the ids it changed. */
+export async function withdrawActiveConsentsOfPerson(
+  trx: Transaction<Database>,
+  input: { personId: string; withdrawnAt: Date; withdrawnByUserId: string },
+): Promise<string[]> {
+  const rows = await trx
+    .updateTable('consents')
+    .set({ withdrawn_at: input.withdrawnAt, withdrawn_by_user_id: input.withdrawnByUserId })
+    .where('person_id', '=', input.personId)
+    .where('withdrawn_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,91 @@
+import type { Db } from '../../../db/tables.ts';
+import { whereReferralVisible, type ReferralVisibility } from '../core/referral-access.ts';
+import { lastEventAt } from '../core/referral-record.queries.ts';
+
+/** SQL of the referring side: the programmes and services a referrer may use, linked incidents, "my referrals". */
+
+/** The service, if the organisation refers in the programme and the programme routes to this active service. */
+export async function findProgrammeServiceForReferrer(
+  db: Db,
+  input: { programmeId: string; serviceId: string; referrerOrganisationId: string },
+) {
+  return db
+    .selectFrom('programme_services as ps')
+    .innerJoin('programme_referrers as pr', 'pr.programme_id', 'ps.programme_id')
+    .innerJoin('services as s', 's.id', 'ps.service_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.organisation_id', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
+    .where('ps.programme_id', '=', input.programmeId)
+    .where('ps.service_id', '=', input.serviceId)
+    .where('pr.organisation_id', '=', input.referrerOrganisationId)
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function listProgrammesOfReferrer(db: Db, organisationId: string) {
+  return db
+    .selectFrom('programmes as p')
+    .innerJoin('programme_referrers as pr', 'pr.programme_id', 'p.id')
+    .select(['p.id', 'p.name'])
+    .where('pr.organisation_id', '=', organisationId)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
+}
+
+/** Active services of the programmes, in routing order (priority first). */
+export async function listServicesOfProgrammes(db: Db, programmeIds: readonly string[]) {
+  if (programmeIds.length === 0) return [];
+  return db
+    .selectFrom('programme_services as ps')
+    .innerJoin('services as s', 's.id', 'ps.service_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['ps.programme_id', 's.id', 's.name', 's.organisation_id', 'o.name as organisation_name', 'ps.routing_role', 'ps.routing_gender', 'ps.is_fallback'])
+    .where('ps.programme_id', 'in', [...programmeIds])
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .orderBy('ps.routing_priority')
+    .orderBy('s.name')
+    .execute();
+}
+
+/** The incident of a referral of the same organisation, for linking referrals from one call-out. */
+export async function findIncidentIdOfReferral(db: Db, input: { referralId: string; referringOrganisationId: string }): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('referrals')
+    .select('incident_id')
+    .where('id', '=', input.referralId)
+    .where('referring_organisation_id', '=', input.referringOrganisationId)
+    .executeTakeFirst();
+  return row?.incident_id;
+}
+
+export async function listReferralsForReferrer(db: Db, input: { visibility: ReferralVisibility; limit: number }) {
+  return db
+    .selectFrom('referrals')
+    .innerJoin('services as service', 'service.id', 'referrals.service_id')
+    .innerJoin('organisations as receiving', 'receiving.id', 'referrals.receiving_organisation_id')
+    .innerJoin('persons as person', 'person.id', 'referrals.person_id')
+    .select((eb) => [
+      'referrals.id',
+      'referrals.reference',
+      'referrals.incident_id',
+      'referrals.person_id',
+      'referrals.status',
+      'referrals.person_role',
+      'person.full_name_enc as person_full_name_enc',
+      'service.name as service_name',
+      'receiving.name as receiving_organisation_name',
+      'referrals.created_at',
+      lastEventAt(eb),
+      'referrals.first_contact_at',
+    ])
+    .where(whereReferralVisible(input.visibility))
+    .orderBy('referrals.created_at', 'desc')
+    .orderBy('referrals.id', 'desc')
+    .limit(input.limit)
+    .execute();
+}
+
+export type ReferrerListRow = Awaited<ReturnType<typeof listReferralsForReferrer>>[number];

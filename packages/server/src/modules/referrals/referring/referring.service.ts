@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Gender,
+  PersonRole,
+  ReferralForReferrer,
+  type ConsentInput,
+  type CreateReferralRequest,
+  type ReferralOptions,
+  type ReferralSummaryForReferrer,
+} from '@bro/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Db } from '../../../db/tables.ts';
+import { recordAccess } from '../../../platform/access-log.ts';
+import { appendAuditEntries, appendAuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
+import type { Actor } from '../../../platform/auth/authorization.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { FieldCipher } from '../../../platform/field-encryption.ts';
+import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
+import type { LiveUpdates } from '../../../platform/live-updates.ts';
+import { assertConsentFits, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
+import { referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
+import {
+  insertReferralEvent,
+  listLinkedReferralIds,
+  listReferralEvents,
+  updateReferral,
+  type ReferralRecord,
+} from '../core/referral-record.queries.ts';
+import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
+import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
+import { toReferrerSummary, toReferrerView } from '../core/referral-views.ts';
+import {
+  findIncidentIdOfReferral,
+  findProgrammeServiceForReferrer,
+  listProgrammesOfReferrer,
+  listReferralsForReferrer as selectReferralsForReferrer,
+  listServicesOfProgrammes,
+} from './referring.queries.ts';
+
+/** Use cases of the referring side (police, municipality): create, send, withdraw, follow up. */
+
+type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
+type LiveDeps = Deps & { liveUpdates: LiveUpdates };
+
+const REFERRER_LIST_LIMIT = 200;
+
+export async function getReferralOptions(input: { db: Kysely<Database>; actor: Actor }): Promise<ReferralOptions> {
+  const programmes = await listProgrammesOfReferrer(input.db, input.actor.organisationId);
+  const services = await listServicesOfProgrammes(input.db, programmes.map((programme) => programme.id));
+  return {
+    programmes: programmes.map((programme) => {
+      const ofProgramme = services.filter((service) => service.programme_id === programme.id);
+      return {
+        id: programme.id,
+        name: programme.name,
+        services: ofProgramme.map((service) => ({ id: service.id, name: service.name, organisationId: service.organisation_id, organisationName: service.organisation_name })),
+        routingRules: ofProgramme.map((service) => ({
+          serviceId: service.id,
+          role: service.routing_role === null ? null : PersonRole.parse(service.routing_role),
+          gender: service.routing_gender === null ? null : Gender.parse(service.routing_gender),
+          isFallback: service.is_fallback,
+        })),
+      };
+    }),
+    isPublicEmployee: input.actor.organisationKind === 'police_district' || input.actor.organisationKind === 'municipality',
+  };
+}
+
+/**
+ * Creates a referral (and, unless it is a draft, sends it).
+ *
+ * @idempotent Keyed by the client's Idempotency-Key per user; see platform/idempotency.ts for the flow. A retry
+ * with the same key and body replays the first response byte for byte and creates nothing.
+ */
+export async function createReferral(input: LiveDeps & { actor: Actor; request: CreateReferralRequest; idempotencyKey: string }) {
+  const outcome = await runIdempotently({
+    ...input,
+    userId: input.actor.userId,
+    key: input.idempotencyKey,
+    // The operation is part of the hash: a key reused for another kind of request is a mismatch, never a replay.
+    requestHash: hashIdempotentRequest({ operation: 'referral.create', body: input.request }),
+    statusCode: 201,
+    execute: (trx) => insertNewReferral({ ...input, trx }),
+    // Parse through the response schema before storing: the stored (replayed) body is exactly what the schema allows.
+    serialize: (result) => JSON.stringify(ReferralForReferrer.parse(result.view)),
+  });
+  if (!outcome.isReplay && outcome.result.view.status === 'sent') {
+    await publishReferralChanges(input.liveUpdates, [{ serviceId: outcome.result.serviceId, referralId: outcome.result.view.id }]);
+  }
+  return { statusCode: outcome.statusCode, body: outcome.body, isReplay: outcome.isReplay };
+}
+
+async function insertNewReferral(input: Deps & { trx: Transaction<Database>; actor: Actor; request: CreateReferralRequest }) {
+  const { trx, actor, request, cipher } = input;
+  const now = input.clock.now();
+  const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId });
+  if (!service) throw new AppError('service_not_allowed');
+  if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
+  else if (request.send) throw new AppError('consent_required');
+
+  const incidentId = request.linkedReferralId ? await getIncidentIdOf(trx, actor, request.linkedReferralId) : randomUUID();
+  // The audit entries of this transaction are appended together, last: the lock that serialises appends is then
+  // held only for the end of the transaction, not across every insert.
+  const auditTrail: AuditTrail = [];
+  const { referralId } = await createReferralRecord({
+    trx,
+    clock: input.clock,
+    cipher,
+    auditTrail,
+    referral: {
+      origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
+      person: request.person,
+      consent: request.consent ?? null,
+      service: { id: service.id, organisationId: service.organisation_id },
+      personRole: request.role,
+      riskLevel: request.riskLevel,
+      situation: request.situation,
+      contact: request.safeContact,
+      childrenInHome: request.childrenInHome,
+      underretning: request.underretning ?? null,
+      send: request.send,
+    },
+  });
+  const visibility = referrerVisibility(actor);
+  const view = await buildReferrerView(trx, cipher, referralId, visibility);
+  await appendAuditEntries(trx, auditTrail);
+  return { view, serviceId: service.id };
+}
+
+/** The incident of a referral the same organisation made: a linked referral is another party of that call-out. */
+async function getIncidentIdOf(db: Db, actor: Actor, linkedReferralId: string): Promise<string> {
+  const incidentId = await findIncidentIdOfReferral(db, { referralId: linkedReferralId, referringOrganisationId: actor.organisationId });
+  if (!incidentId) throw new AppError('not_found');
+  return incidentId;
+}
+
+/** Sends a draft. The consent may come with the request if the draft was saved without one. */
+export async function sendReferral(input: LiveDeps & { actor: Actor; referralId: string; consent?: ConsentInput | undefined }) {
+  return changeAsReferrer(input, async (trx, record) => {
+    if (record.status !== 'draft') throw new AppError('transition_not_allowed');
+    if (record.programme_id !== null) {
+      const isStillAllowed = await findProgrammeServiceForReferrer(trx, { programmeId: record.programme_id, serviceId: record.service_id, referrerOrganisationId: input.actor.organisationId });
+      if (!isStillAllowed) throw new AppError('service_not_allowed');
+    }
+    const now = input.clock.now();
+    let consentId = record.consent_id;
+    if (input.consent) {
+      assertConsentFits(input.consent, record.receiving_organisation_id, now, 'body.consent');
+      consentId = await recordConsent({ trx, personId: record.person_id, consent: input.consent, obtainedBy: input.actor, now });
+    } else {
+      const hasActiveConsent = record.consent_id !== null && record.consent_withdrawn_at === null && record.consent_recipient_organisation_id === record.receiving_organisation_id;
+      if (!hasActiveConsent) throw new AppError('consent_required');
+    }
+    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor: input.actor, changes: { consent_id: consentId } });
+  });
+}
+
+/** The referrer takes the referral back (e.g. the person changed their mind before the service called). */
+export async function withdrawReferral(input: LiveDeps & { actor: Actor; referralId: string; note?: string | undefined }) {
+  return changeAsReferrer(input, async (trx, record) => {
+    const sealedNote = input.cipher.encryptOptional(input.note);
+    await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'withdraw' }, side: 'referrer', actor: input.actor, sealedNote });
+  });
+}
+
+/**
+ * The person withdrew their consent. Data already passed on stays lawful, but sharing stops now: the receiver's
+ * view loses every personal field, and the referral can no longer be rerouted (forvaltningsloven § 28, GDPR art. 7(3)).
+ */
+export async function withdrawConsent(input: LiveDeps & { actor: Actor; referralId: string }) {
+  return changeAsReferrer(input, async (trx, record) => {
+    if (record.consent_id === null) throw new AppError('conflict');
+    if (record.consent_withdrawn_at !== null) throw new AppError('consent_withdrawn');
+    const now = input.clock.now();
+    const withdrawnConsentIds = await withdrawConsentsOfPerson({ trx, personId: record.person_id, withdrawnAt: now, withdrawnByUserId: input.actor.userId });
+    await updateReferral(trx, record.id, { updated_at: now });
+    await insertReferralEvent(trx, {
+      referral_id: record.id,
+      action: 'consent_withdrawn',
+      from_status: record.status,
+      to_status: null,
+      actor_user_id: input.actor.userId,
+      actor_organisation_id: input.actor.organisationId,
+      occurred_at: now,
+    });
+    await appendAuditEntry(trx, {
+      occurredAt: now,
+      actorUserId: input.actor.userId,
+      actorOrganisationId: input.actor.organisationId,
+      action: 'referral.consent_withdrawn',
+      objectType: 'referral',
+      objectId: record.id,
+      details: { consentId: record.consent_id, withdrawnConsentIds: withdrawnConsentIds.sort().join(',') },
+    });
+  });
+}
+
+/**
+ * A change the referrer makes to one of their referrals, in one transaction on the locked referral; then, after
+ * commit, the receiving inbox is told and the read of the answer (it carries the person's name) is logged.
+ */
+async function changeAsReferrer(input: LiveDeps & { actor: Actor; referralId: string }, change: (trx: Transaction<Database>, record: ReferralRecord) => Promise<void>) {
+  const visibility = referrerVisibility(input.actor);
+  const { view, serviceId, personId } = await input.db.transaction().execute(async (trx) => {
+    const record = await getRecord(trx, input.referralId, visibility, true);
+    await change(trx, record);
+    return { view: await buildReferrerView(trx, input.cipher, record.id, visibility), serviceId: record.service_id, personId: record.person_id };
+  });
+  await publishReferralChanges(input.liveUpdates, [{ serviceId, referralId: view.id }]);
+  await logReferrerRead(input, personId, view.id);
+  return view;
+}
+
+/** "My referrals": newest first. Shows the names the referrer entered, so every line is access-logged. */
+export async function listReferralsForReferrer(input: Deps & { actor: Actor }): Promise<ReferralSummaryForReferrer[]> {
+  const rows = await selectReferralsForReferrer(input.db, { visibility: referrerVisibility(input.actor), limit: REFERRER_LIST_LIMIT });
+  const now = input.clock.now();
+  await recordAccess(
+    input.db,
+    rows.map((row) => ({
+      occurredAt: now,
+      userId: input.actor.userId,
+      organisationId: input.actor.organisationId,
+      action: 'list' as const,
+      objectType: 'referral',
+      objectId: row.id,
+      personId: row.person_id,
+      purpose: 'referral_tracking' as const,
+    })),
+  );
+  return rows.map((row) => toReferrerSummary(row, input.cipher));
+}
+
+export async function getReferralForReferrer(input: Deps & { actor: Actor; referralId: string }) {
+  const visibility = referrerVisibility(input.actor);
+  const record = await getRecord(input.db, input.referralId, visibility, false);
+  const view = await buildReferrerViewOf(input.db, input.cipher, record, visibility);
+  await logReferrerRead(input, record.person_id, record.id);
+  return view;
+}
+
+/** Every referrer view carries the person's name: each one sent is an access-logged read. */
+async function logReferrerRead(input: Deps & { actor: Actor }, personId: string, referralId: string): Promise<void> {
+  await recordAccess(input.db, [
+    {
+      occurredAt: input.clock.now(),
+      userId: input.actor.userId,
+      organisationId: input.actor.organisationId,
+      action: 'read',
+      objectType: 'referral',
+      objectId: referralId,
+      personId,
+      purpose: 'referral_tracking',
+    },
+  ]);
+}
+
+async function buildReferrerView(db: Db, cipher: FieldCipher, referralId: string, visibility: ReferralVisibility) {
+  return buildReferrerViewOf(db, cipher, await getRecord(db, referralId, visibility, false), visibility);
+}
+
+async function buildReferrerViewOf(db: Db, cipher: FieldCipher, record: ReferralRecord, visibility: ReferralVisibility) {
+  const events = await listReferralEvents(db, record.id);
+  const linkedReferralIds = await listLinkedReferralIds(db, { incidentId: record.incident_id, exceptReferralId: record.id, visibility });
+  return toReferrerView({ record, events, linkedReferralIds, cipher });
+}

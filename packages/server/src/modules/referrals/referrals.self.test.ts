@@ -1,9 +1,6 @@
-import { runInNewContext } from 'node:vm';
-import { readFileSync } from 'node:fs';
 import type { InboxItem, ReferralForReceiver } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test/test-app.ts';
-import { checkChallenge } from './self-referral.service.ts';
 import {
   challengeOf,
   createSelfReferralFixture,
@@ -210,22 +207,6 @@ describe('self-referral: "contact me"', () => {
     expect(wrong).toContain('Vi kan ikke finde en henvendelse med den kode.');
     const malformed = expectPublicPage(await lookUp('123'), 'da', 422);
     expect(malformed).toContain('Koden har 10 tegn');
-  });
-
-  it('the browser’s script (contact-pow.js) finds a proof the server accepts', async () => {
-    const challenge = challengeOf((await t.app.inject({ method: 'GET', url: '/da/kontakt' })).body);
-    const nonceField = { value: '' };
-    const form = { elements: { challenge: { value: challenge }, nonce: nonceField }, addEventListener: () => undefined, getAttribute: () => null };
-    const pending: (() => void)[] = [];
-    runInNewContext(readFileSync(new URL('../../public/contact-pow.js', import.meta.url), 'utf8'), {
-      document: { getElementById: (id: string) => (id === 'contact-form' ? form : null) },
-      setTimeout: (callback: () => void) => pending.push(callback),
-      HTMLFormElement: { prototype: { submit: () => undefined } },
-    });
-    for (let slices = 0; nonceField.value === '' && slices < 10_000; slices += 1) pending.shift()?.();
-    expect(nonceField.value).toMatch(/^[0-9]+$/);
-    expect(checkChallenge({ clock: t.clock, cipher: t.cipher, challenge, nonce: nonceField.value })).toMatchObject({ status: 'valid', hasProofOfWork: true });
-    expect(checkChallenge({ clock: t.clock, cipher: t.cipher, challenge, nonce: String(Number(nonceField.value) + 1) })).toMatchObject({ hasProofOfWork: false });
   });
 
   it('an oversized form gets a page (413), anything but a form a problem document, and neither creates anything', async () => {

@@ -1,9 +1,9 @@
 import type { HeardAbout, PersonRole, ReceiptStatus, SelfReferralField } from '@bro/domain';
-import type { PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
 
 /**
  * Texts of the "contact me" form, its receipt and the receipt lookup, in Danish, English and Arabic. Same rules as
- * public-pages.text.ts: plain, calm, second person, and honest about what the receipt code can and cannot hide.
+ * help-pages.text.ts: plain, calm, second person, and honest about what the receipt code can and cannot hide.
  */
 
 /** Languages a person can ask to be called in, each named in itself (the page's own language comes first). */

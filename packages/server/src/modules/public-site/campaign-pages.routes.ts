@@ -8,8 +8,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { findPublicCampaign } from '../campaigns/index.ts';
 import { renderCampaignPage } from './campaign-pages.render.ts';
-import { renderNotFoundPage } from './public-pages.render.ts';
-import { isPageLanguage, type PageLanguage } from './public-pages.text.ts';
+import { isPageLanguage, type PageLanguage } from '../directory/index.ts';
+import { renderNotFoundPage } from './help-pages.render.ts';
 
 /**
  * Public campaign pages (`/{lang}/kampagner/{slug}`, published campaigns only) and the campaign videos served from

@@ -4,7 +4,7 @@ import { loadCampaignDemoData } from '../../demo/campaign-demo.ts';
 import { loadDemoDataIfEmpty } from '../../demo/demo-data.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { givenHelpService, helpServiceInput } from '../directory/testing.ts';
-import { campaignInput } from './campaign.test-support.ts';
+import { campaignInput } from '../campaigns/testing.ts';
 
 function expectPublicPage(response: { statusCode: number; headers: Record<string, unknown>; body: string }, lang: 'da' | 'en' | 'ar', status = 200): string {
   expect(response.statusCode).toBe(status);

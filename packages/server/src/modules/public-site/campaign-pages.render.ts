@@ -2,8 +2,9 @@ import type { CampaignTestimonial, CampaignVideo } from '@bro/domain';
 import type { PublicCampaign } from '../campaigns/index.ts';
 import { campaignTexts } from './campaign-pages.text.ts';
 import { html, type SafeHtml } from '../../platform/html.ts';
-import { renderLayout } from './public-pages.render.ts';
-import { textDirection, texts, type PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
+import { renderLayout } from './help-pages.render.ts';
+import { textDirection, texts } from './help-pages.text.ts';
 
 /**
  * A public campaign page. Plain text only: every text is escaped, and paragraphs come from blank lines, never from

@@ -2,8 +2,9 @@ import { formatReceiptCode, HeardAbout, HOTLINE_CHOICE, PersonRole, selfReferral
 import type { ContactFormOptions, SelfReferralTarget } from '../referrals/index.ts';
 import { contactFieldError, contactLanguages, contactTexts } from './contact-pages.text.ts';
 import { html, type SafeHtml } from '../../platform/html.ts';
-import { renderLayout } from './public-pages.render.ts';
-import { texts, type PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
+import { renderLayout } from './help-pages.render.ts';
+import { texts } from './help-pages.text.ts';
 
 /**
  * The "contact me" form, its receipt and the receipt lookup: server-rendered, working without JavaScript (the one

@@ -1,17 +1,7 @@
 import { Channel, isOpenAt, Situation, TargetGroup, Weekday, type WeeklyRule } from '@bro/domain';
 import { html, renderDocument, type SafeHtml } from '../../platform/html.ts';
-import type { LocalisedText, PublicHelpService } from './public-directory.service.ts';
-import {
-  channelLabel,
-  formatLocale,
-  languageEndonym,
-  PAGE_LANGUAGES,
-  situationLabel,
-  targetGroupLabel,
-  textDirection,
-  texts,
-  type PageLanguage,
-} from './public-pages.text.ts';
+import { channelLabel, PAGE_LANGUAGES, situationLabel, targetGroupLabel, type LocalisedText, type PageLanguage, type PublicHelpService } from '../directory/index.ts';
+import { formatLocale, languageEndonym, textDirection, texts } from './help-pages.text.ts';
 
 /**
  * Server-rendered HTML for the public pages: no JavaScript needed to search and read, no inline script or style

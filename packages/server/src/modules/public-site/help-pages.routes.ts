@@ -4,9 +4,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
-import { findPublicHelpService, listLanguagesOffered, searchDirectory, statusesOnPublicPages } from './public-directory.service.ts';
-import { renderNotFoundPage, renderSafetyPage, renderSearchPage, renderServicePage, renderStartPage, type SearchParameters } from './public-pages.render.ts';
-import { isPageLanguage, PAGE_LANGUAGES, type PageLanguage } from './public-pages.text.ts';
+import { findPublicHelpService, isPageLanguage, listLanguagesOffered, PAGE_LANGUAGES, searchDirectory, statusesOnPublicPages, type PageLanguage } from '../directory/index.ts';
+import { renderNotFoundPage, renderSafetyPage, renderSearchPage, renderServicePage, renderStartPage, type SearchParameters } from './help-pages.render.ts';
 
 /**
  * The public help directory for people looking for help: server-rendered pages in Danish, English and Arabic
@@ -40,11 +39,11 @@ const ServiceParams = z.object({ lang: z.string(), slug: z.string().max(100) });
 type Asset = { body: Buffer; contentType: string };
 
 function loadAssets(): Map<string, Asset> {
-  const file = (name: string, contentType: string): [string, Asset] => [name, { body: readFileSync(new URL(`../../public/${name}`, import.meta.url)), contentType }];
+  const file = (name: string, contentType: string): [string, Asset] => [name, { body: readFileSync(new URL(`./assets/${name}`, import.meta.url)), contentType }];
   return new Map([file('quick-exit.js', 'text/javascript; charset=utf-8'), file('public.css', 'text/css; charset=utf-8')]);
 }
 
-export function registerPublicPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerHelpPages(app: FastifyInstance, deps: AppDeps): void {
   const { db, clock } = deps;
   const assets = loadAssets();
   const municipalityList = [...municipalities].map(({ code, name }) => ({ code, name })).sort((a, b) => new Intl.Collator('da').compare(a.name, b.name));

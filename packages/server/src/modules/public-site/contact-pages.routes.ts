@@ -16,8 +16,8 @@ import {
 } from '../referrals/index.ts';
 import { renderContactPage, renderReceiptLookupPage, renderReceiptPage, renderTooLargePage, type ContactFormValues } from './contact-pages.render.ts';
 import { contactTexts } from './contact-pages.text.ts';
-import { renderNotFoundPage } from './public-pages.render.ts';
-import { isPageLanguage, type PageLanguage } from './public-pages.text.ts';
+import { isPageLanguage, type PageLanguage } from '../directory/index.ts';
+import { renderNotFoundPage } from './help-pages.render.ts';
 
 /**
  * "Bliv kontaktet": the public contact form (`/{lang}/kontakt`), its receipt, and the receipt lookup
@@ -76,7 +76,7 @@ type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAl
 
 export function registerContactPages(app: FastifyInstance, deps: AppDeps): void {
   const { db, clock, cipher, liveUpdates } = deps;
-  const powScript = readFileSync(new URL('../../public/contact-pow.js', import.meta.url));
+  const powScript = readFileSync(new URL('./assets/contact-pow.js', import.meta.url));
 
   void app.register(async (pages) => {
     const api = pages.withTypeProvider<ZodTypeProvider>();

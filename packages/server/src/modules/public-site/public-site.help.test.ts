@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { CANARY_STREET, confidentialShelterInput, givenHelpService, helpServiceInput } from './directory.test-support.ts';
+import { CANARY_STREET, confidentialShelterInput, givenHelpService, helpServiceInput } from '../directory/testing.ts';
 
 /** Everything a public page must be, whatever it shows. */
 function expectSafePage(response: LightMyRequestResponse, url: string, lang: 'da' | 'en' | 'ar', status = 200): string {

@@ -21,7 +21,7 @@ test('a self-referral reaches the hotline live, and the receipt code shows only 
 
   const firstName = `Sol${Date.now()}`;
   const aboutCanary = `ABOUT-CANARY-${Date.now()}`;
-  await page.goto('/da/kontakt');
+  await page.goto('/kontakt');
   await expect(page.getByRole('heading', { level: 1, name: 'Bliv kontaktet' })).toBeVisible();
   await expectNoAxeViolations(page);
   await fillContactForm(page, { firstName, about: aboutCanary });
@@ -76,7 +76,7 @@ test('the contact form works without JavaScript and gives a receipt code', async
   const before = new Set(await openInbox(coordinator));
 
   const { page, close } = await openWithoutJavaScript(browser, baseURL);
-  await page.goto('/da/kontakt');
+  await page.goto('/kontakt');
   await expect(page.getByRole('heading', { level: 1, name: 'Bliv kontaktet' })).toBeVisible();
   await fillContactForm(page, { firstName: `Ayo${Date.now()}` });
   await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -103,7 +103,7 @@ async function fillContactForm(page: Page, input: { firstName: string; about?: s
 }
 
 async function lookUpReceipt(page: Page, code: string): Promise<void> {
-  await page.goto('/da/kvittering');
+  await page.goto('/kvittering');
   await expect(page.getByRole('heading', { level: 1, name: 'Er jeg blevet kontaktet?' })).toBeVisible();
   await page.getByLabel('Kvitteringskode').fill(code);
   await page.getByRole('button', { name: 'Se status' }).click();

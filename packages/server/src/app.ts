@@ -13,7 +13,7 @@ import { directoryJobs, registerDirectoryRoutes } from './modules/directory/inde
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
-import { registerPublicSite } from './modules/public-site/index.ts';
+import { createNotFoundPageSender, registerPublicSite } from './modules/public-site/index.ts';
 import { referralJobs, registerReferralRoutes } from './modules/referrals/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
@@ -80,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
     transform: jsonSchemaTransform,
   });
 
-  registerErrorHandling(app);
+  registerErrorHandling(app, { notFoundPage: createNotFoundPageSender(deps) });
   const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
 
   // API responses may carry personal data: never cached anywhere.

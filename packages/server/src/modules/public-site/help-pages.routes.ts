@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { Channel, LanguageCode, municipalities, MunicipalityCode, municipalityCodesForPostcode, Postcode, Situation, TargetGroup, targetGroupsBySituation } from '@bro/domain';
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
-import { findPublicHelpService, isPageLanguage, listLanguagesOffered, PAGE_LANGUAGES, searchDirectory, statusesOnPublicPages, type PageLanguage } from '../directory/index.ts';
-import { renderNotFoundPage, renderSafetyPage, renderSearchPage, renderServicePage, renderStartPage, type SearchParameters } from './help-pages.render.ts';
+import { findPublicHelpService, listLanguagesOffered, PAGE_LANGUAGES, searchDirectory, statusesOnPublicPages, type PageLanguage } from '../directory/index.ts';
+import { renderSearchPage, renderServicePage, type SearchParameters } from './help-pages.render.ts';
+import { renderNotFoundPage } from './info-pages.render.ts';
+import { pagePath, type Page } from './layout.render.ts';
+import { publicRoute, type PageGroupInput } from './page-http.ts';
 
 /**
- * The public help directory for people looking for help: server-rendered pages in Danish, English and Arabic
- * (the language is in the URL, never in a cookie), and their static assets from our own origin.
- *
- * Leave no trace: these routes never set a cookie (an onSend hook strips any, defensively), ask browsers not to
- * store the pages (`no-store`), load nothing from another origin and only one script (quick exit). Their request
- * log is turned down to warnings, so the filters a person chose are not written to the server's logs.
+ * The help search (`/tilbud`, `/en/tilbud`, `/ar/tilbud`) and each service's page (`/tilbud/{slug}`): the
+ * directory's search, shown as pages. The filters a person chose travel in the query string only; query strings
+ * are never logged.
  */
 
 const PER_PAGE = 20;
@@ -32,103 +30,52 @@ const SearchPageQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000).catch(1).default(1),
 });
+type SearchPageQuery = z.infer<typeof SearchPageQuery>;
 
-const LanguageParams = z.object({ lang: z.string() });
-const ServiceParams = z.object({ lang: z.string(), slug: z.string().max(100) });
+const ServiceParams = z.object({ slug: z.string().max(100) });
 
-type Asset = { body: Buffer; contentType: string };
+const municipalityList = [...municipalities].map(({ code, name }) => ({ code, name })).sort((a, b) => new Intl.Collator('da').compare(a.name, b.name));
+const municipalityNames = new Map(municipalityList.map(({ code, name }) => [code, name]));
+const municipalityName = (code: string) => municipalityNames.get(code) ?? code;
 
-function loadAssets(): Map<string, Asset> {
-  const file = (name: string, contentType: string): [string, Asset] => [name, { body: readFileSync(new URL(`./assets/${name}`, import.meta.url)), contentType }];
-  return new Map([file('quick-exit.js', 'text/javascript; charset=utf-8'), file('public.css', 'text/css; charset=utf-8')]);
+export function registerHelpPages({ pages, deps, sendPage }: PageGroupInput): void {
+  const api = pages.withTypeProvider<ZodTypeProvider>();
+  for (const lang of PAGE_LANGUAGES) {
+    api.get(pagePath(lang, '/tilbud'), { ...publicRoute, schema: { hide: true, querystring: SearchPageQuery } }, async (request, reply) =>
+      sendPage(reply, await showSearchPage(deps, lang, request.query)),
+    );
+    api.get(pagePath(lang, '/tilbud/:slug'), { ...publicRoute, schema: { hide: true, params: ServiceParams, querystring: SearchPageQuery } }, async (request, reply) => {
+      const service = await findPublicHelpService({ db: deps.db, slug: request.params.slug, statuses: statusesOnPublicPages });
+      if (!service) return sendPage(reply, renderNotFoundPage(lang), 404);
+      return sendPage(reply, renderServicePage({ lang, service, parameters: toSearchParameters(request.query), municipalityName, now: deps.clock.now() }));
+    });
+  }
 }
 
-export function registerHelpPages(app: FastifyInstance, deps: AppDeps): void {
-  const { db, clock } = deps;
-  const assets = loadAssets();
-  const municipalityList = [...municipalities].map(({ code, name }) => ({ code, name })).sort((a, b) => new Intl.Collator('da').compare(a.name, b.name));
-  const municipalityName = new Map(municipalityList.map(({ code, name }) => [code, name]));
-
-  void app.register(async (pages) => {
-    const api = pages.withTypeProvider<ZodTypeProvider>();
-    const common = { config: { permission: 'public' as const }, logLevel: 'warn' as const };
-
-    pages.addHook('onSend', async (_request, reply) => {
-      reply.removeHeader('set-cookie');
-      reply.header('cache-control', 'no-store');
-    });
-
-    const sendPage = (reply: FastifyReply, lang: PageLanguage, page: string, status = 200) =>
-      reply.status(status).type('text/html; charset=utf-8').header('content-language', lang).send(page);
-    const sendNotFound = (reply: FastifyReply, lang: string) => {
-      const pageLanguage = isPageLanguage(lang) ? lang : 'da';
-      return sendPage(reply, pageLanguage, renderNotFoundPage(pageLanguage), 404);
-    };
-
-    // "/" belongs to the public site, not to the staff sign-in: a person who types the address must find help.
-    api.get('/', { ...common, schema: { hide: true } }, async (_request, reply) => reply.redirect('/da', 302));
-
-    for (const lang of PAGE_LANGUAGES) {
-      api.get(`/${lang}`, { ...common, schema: { hide: true } }, async (_request, reply) => sendPage(reply, lang, renderStartPage(lang)));
-    }
-
-    api.get('/:lang/sikkerhed', { ...common, schema: { hide: true, params: LanguageParams } }, async (request, reply) => {
-      const { lang } = request.params;
-      if (!isPageLanguage(lang)) return sendNotFound(reply, lang);
-      return sendPage(reply, lang, renderSafetyPage(lang));
-    });
-
-    api.get('/:lang/tilbud', { ...common, schema: { hide: true, params: LanguageParams, querystring: SearchPageQuery } }, async (request, reply) => {
-      const { lang } = request.params;
-      if (!isPageLanguage(lang)) return sendNotFound(reply, lang);
-      const parameters = toSearchParameters(request.query);
-      const postcodeProblem = checkPostcode(parameters.postcode);
-      const now = clock.now();
-      const { total, services } = await searchDirectory({
-        db,
-        now,
-        query: {
-          statuses: statusesOnPublicPages,
-          search: parameters.q,
-          targetGroups: parameters.group ? [parameters.group] : parameters.situation ? targetGroupsFor(parameters.situation) : undefined,
-          channels: parameters.channel ? [parameters.channel] : undefined,
-          language: parameters.language,
-          municipalityCode: parameters.municipality,
-          postcode: postcodeProblem === 'invalid' ? undefined : parameters.postcode,
-          isOpenNow: parameters.open === '1',
-        },
-        page: { page: parameters.page ?? 1, perPage: PER_PAGE },
-      });
-      const languages = await listLanguagesOffered({ db });
-      const page = renderSearchPage({ lang, parameters, postcodeProblem, total, perPage: PER_PAGE, services, languagesOffered: languages, municipalities: municipalityList, now });
-      return sendPage(reply, lang, page);
-    });
-
-    api.get('/:lang/tilbud/:slug', { ...common, schema: { hide: true, params: ServiceParams, querystring: SearchPageQuery } }, async (request, reply) => {
-      const { lang, slug } = request.params;
-      if (!isPageLanguage(lang)) return sendNotFound(reply, lang);
-      const service = await findPublicHelpService({ db, slug, statuses: statusesOnPublicPages });
-      if (!service) return sendNotFound(reply, lang);
-      const page = renderServicePage({
-        lang,
-        service,
-        parameters: toSearchParameters(request.query),
-        municipalityName: (code) => municipalityName.get(code) ?? code,
-        now: clock.now(),
-      });
-      return sendPage(reply, lang, page);
-    });
-
-    api.get('/public/:file', { ...common, schema: { hide: true, params: z.object({ file: z.string().max(40) }) } }, async (request, reply) => {
-      // A fixed list, looked up by exact name: no path from the request ever reaches the file system.
-      const asset = assets.get(request.params.file);
-      if (!asset) return sendNotFound(reply, 'da');
-      return reply.type(asset.contentType).send(asset.body);
-    });
+async function showSearchPage({ db, clock }: AppDeps, lang: PageLanguage, query: SearchPageQuery): Promise<Page> {
+  const parameters = toSearchParameters(query);
+  const postcodeProblem = checkPostcode(parameters.postcode);
+  const now = clock.now();
+  const { total, services } = await searchDirectory({
+    db,
+    now,
+    query: {
+      statuses: statusesOnPublicPages,
+      search: parameters.q,
+      targetGroups: parameters.group ? [parameters.group] : parameters.situation ? targetGroupsFor(parameters.situation) : undefined,
+      channels: parameters.channel ? [parameters.channel] : undefined,
+      language: parameters.language,
+      municipalityCode: parameters.municipality,
+      postcode: postcodeProblem === 'invalid' ? undefined : parameters.postcode,
+      isOpenNow: parameters.open === '1',
+    },
+    page: { page: parameters.page ?? 1, perPage: PER_PAGE },
   });
+  const languagesOffered = await listLanguagesOffered({ db });
+  return renderSearchPage({ lang, parameters, postcodeProblem, total, perPage: PER_PAGE, services, languagesOffered, municipalities: municipalityList, now });
 }
 
-function toSearchParameters(query: z.infer<typeof SearchPageQuery>): SearchParameters {
+function toSearchParameters(query: SearchPageQuery): SearchParameters {
   return {
     situation: query.situation,
     group: query.group,

@@ -1,2 +1,3 @@
-// The public site's surface: every server-rendered page for people looking for help, registered by app.ts.
-export { registerPublicSite } from './public-site.routes.ts';
+// The public site's surface: every server-rendered page for people looking for help (registered by app.ts), and
+// the "not found" page the app's error handling answers for a path nothing serves.
+export { createNotFoundPageSender, registerPublicSite } from './public-site.routes.ts';

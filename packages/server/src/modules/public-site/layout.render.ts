@@ -36,12 +36,13 @@ export type Page = {
 export type Site = { publicOrigin: string };
 
 /**
- * How the stylesheet arrives: linked from our origin (pages the app serves), or inlined for the static copy of the
- * start page that a load balancer serves when the app is down (then nothing else can be fetched from us).
+ * How the stylesheet and the quick-exit script arrive: linked from our origin (pages the app serves, under a CSP
+ * that forbids inline code), or inlined in the static copy of the start page that a load balancer serves when the
+ * app is down — then nothing else can be fetched from us, and the load balancer sends no CSP of ours.
  */
-export type Styles = { kind: 'linked' } | { kind: 'inline'; css: string };
+export type Assets = { kind: 'linked' } | { kind: 'inline'; css: string; quickExitScript: string };
 
-export function renderPage(page: Page, site: Site, styles: Styles = { kind: 'linked' }): string {
+export function renderPage(page: Page, site: Site, assets: Assets = { kind: 'linked' }): string {
   const { lang, path, query = '' } = page;
   const t = layoutTexts[lang];
   return renderDocument(
@@ -53,7 +54,7 @@ export function renderPage(page: Page, site: Site, styles: Styles = { kind: 'lin
 <title>${t.title}</title>
 ${page.description === null ? html`<meta name="robots" content="noindex">` : renderSearchEngineHead(page, page.description, site)}
 <link rel="icon" href="data:,">
-${styles.kind === 'inline' ? html`<style>${trustedHtml(styles.css)}</style>` : html`<link rel="stylesheet" href="/public/public.css">\n<script src="/public/quick-exit.js" defer></script>`}
+${renderHeadAssets(assets)}
 </head>
 <body>
 <aside class="quick-exit-bar" aria-label="${t.quickExitRegion}">
@@ -81,10 +82,21 @@ ${page.body}
 </ul></nav>
 <p>${t.noStorage}</p>
 </div></footer>
-</body>
+${renderBodyEndAssets(assets)}</body>
 </html>
 `,
   );
+}
+
+/** Inlined, they are our own files read from disk by the server (never anything from a request): vetted constants. */
+function renderHeadAssets(assets: Assets): SafeHtml {
+  if (assets.kind === 'linked') return html`<link rel="stylesheet" href="/public/public.css">\n<script src="/public/quick-exit.js" defer></script>`;
+  return html`<style>${trustedHtml(assets.css)}</style>`;
+}
+
+/** An inline script runs where it stands: after the quick-exit link it looks for, unlike the deferred file. */
+function renderBodyEndAssets(assets: Assets): SafeHtml | '' {
+  return assets.kind === 'inline' ? html`<script>${trustedHtml(assets.quickExitScript)}</script>\n` : '';
 }
 
 /** Description, canonical address and the same page in every language (x-default: Danish), all absolute. */

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       isRateLimitEnabled: true,
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
       logLevel: env.logLevel,
+      accessibilityContact: env.accessibilityContact,
     },
   });
   const jobs = await startJobWorker(

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../platform/html.ts';
 import { channelLabel, situationLabel, targetGroupLabel, type PageLanguage, type PublicHelpService } from '../directory/index.ts';
 import { helpTexts } from './help-pages.text.ts';
 import { infoTexts } from './info-pages.text.ts';
-import { pagePath, type Page } from './layout.render.ts';
+import { pagePath, phoneLink, type Page } from './layout.render.ts';
 import { formatLocale } from './layout.text.ts';
 import { danishInside, langAttributes, localised, paragraphs, summarise } from './localised-text.render.ts';
 
@@ -244,11 +244,6 @@ function describeRule(rule: WeeklyRule, lang: PageLanguage): SafeHtml {
   return html`${dayList.charAt(0).toLocaleUpperCase(formatLocale[lang]) + dayList.slice(1)} <span dir="ltr">${rule.opensAt}–${rule.closesAt}</span>`;
 }
 
-/** `tel:` link with digits only; the number is shown as written. */
-function phoneLink(number: string): SafeHtml {
-  const digits = number.replace(/[^0-9+]/g, '');
-  return html`<a href="tel:${digits}"><span dir="ltr">${number}</span></a>`;
-}
 
 function displayUrl(url: string): string {
   return url.replace(/^https:\/\//, '').replace(/\/$/, '');

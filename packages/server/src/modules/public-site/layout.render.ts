@@ -20,6 +20,12 @@ export function pagePath(lang: PageLanguage, path = ''): string {
   return path === '' ? `${prefix}/` : `${prefix}${path}`;
 }
 
+/** `tel:` link with digits only; the number is shown as written, left to right on an Arabic page too. */
+export function phoneLink(number: string): SafeHtml {
+  const digits = number.replace(/[^0-9+]/g, '');
+  return html`<a href="tel:${digits}"><span dir="ltr">${number}</span></a>`;
+}
+
 /** A page's content and what its frame needs to know; `renderPage` adds the frame. */
 export type Page = {
   lang: PageLanguage;
@@ -79,6 +85,7 @@ ${page.body}
 <footer class="site-footer"><div class="container">
 <nav aria-label="${t.footerNav}"><ul class="footer-links">
 <li><a href="${pagePath(lang, '/sikkerhed')}">${t.safetyLink}</a></li>
+<li><a href="${pagePath(lang, '/tilgaengelighed')}">${t.accessibilityLink}</a></li>
 </ul></nav>
 <p>${t.noStorage}</p>
 </div></footer>

@@ -43,6 +43,7 @@ describe('public site: description, canonical address and language alternates', 
     ['/kontakt', { da: /^Bed om at blive ringet op/, en: /^Ask a counsellor to call you/, ar: /^اطلب أن يتصل بك مستشار/ }],
     ['/kvittering', { da: /^Se med din kvitteringskode/, en: /^See with your receipt code/, ar: /^تحقق باستخدام رمز الإيصال/ }],
     ['/kampagner/synlig', { da: /^Et kort resumé af kampagnen\.$/, en: /^A short summary\.$/, ar: /^ابحث عن مراكز الإيواء/ }],
+    ['/tilgaengelighed', { da: /^Tilgængelighedserklæring for de offentlige sider/, en: /^Accessibility statement for the public pages/, ar: /^بيان إمكانية الوصول/ }],
     ['/sikkerhed', { da: /^Sådan virker knappen/, en: /^How the &quot;Leave this page&quot; button works/, ar: /^كيف يعمل زر/ }],
   ];
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { PAGE_LANGUAGES } from '../directory/index.ts';
+import { renderAccessibilityStatement } from './accessibility-statement.render.ts';
 import { registerCampaignMedia, registerCampaignPages } from './campaign-pages.routes.ts';
 import { renderTooLargePage } from './contact-pages.render.ts';
 import { registerContactPages } from './contact-pages.routes.ts';
@@ -66,13 +67,20 @@ export function registerPublicSite(app: FastifyInstance, deps: AppDeps): void {
   registerCampaignMedia(app);
 }
 
-/** The start page and the safety page, in every language; `/en` and `/ar` without the slash lead to the start page. */
-function registerSitePages({ pages, sendPage }: PageGroupInput): void {
+/**
+ * The start page, the safety page and the accessibility statement, in every language. `/en` and `/ar` without the
+ * slash lead to their start page; `/was` to the statement (Digitaliseringsstyrelsen's convention for every site).
+ */
+function registerSitePages({ pages, deps, sendPage }: PageGroupInput): void {
+  const options = { ...publicRoute, schema: { hide: true } };
+  const statementSite = { host: new URL(deps.config.publicOrigin).host, contact: deps.config.accessibilityContact };
   for (const lang of PAGE_LANGUAGES) {
-    pages.get(pagePath(lang), { ...publicRoute, schema: { hide: true } }, async (_request, reply) => sendPage(reply, renderStartPage(lang)));
-    pages.get(pagePath(lang, '/sikkerhed'), { ...publicRoute, schema: { hide: true } }, async (_request, reply) => sendPage(reply, renderSafetyPage(lang)));
-    if (lang !== 'da') pages.get(`/${lang}`, { ...publicRoute, schema: { hide: true } }, async (_request, reply) => reply.redirect(pagePath(lang), 301));
+    pages.get(pagePath(lang), options, async (_request, reply) => sendPage(reply, renderStartPage(lang)));
+    pages.get(pagePath(lang, '/sikkerhed'), options, async (_request, reply) => sendPage(reply, renderSafetyPage(lang)));
+    pages.get(pagePath(lang, '/tilgaengelighed'), options, async (_request, reply) => sendPage(reply, renderAccessibilityStatement(lang, statementSite)));
+    if (lang !== 'da') pages.get(`/${lang}`, options, async (_request, reply) => reply.redirect(pagePath(lang), 301));
   }
+  pages.get('/was', options, async (_request, reply) => reply.redirect(pagePath('da', '/tilgaengelighed'), 301));
 }
 
 /**

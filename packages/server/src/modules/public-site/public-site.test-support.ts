@@ -4,6 +4,8 @@ import { CANARY_STREET } from '../directory/testing.ts';
 
 /** Test helpers for the public site's pages. */
 
+const accessibilityLinkText = { da: 'Tilgængelighedserklæring', en: 'Accessibility statement', ar: 'بيان إمكانية الوصول' };
+
 /** What the test app is configured with (test/test-app.ts): the origin of canonical and alternate addresses. */
 export const TEST_PUBLIC_ORIGIN = 'http://localhost:3000';
 
@@ -34,6 +36,9 @@ export function expectPublicPage(response: LightMyRequestResponse, url: string, 
     if (!asset?.startsWith('/') || asset.startsWith('//')) expect(asset, `${url}: ${tag}`).toBe('data:,');
   }
   expect(body.toLowerCase(), url).not.toContain(CANARY_STREET.toLowerCase());
+  // The accessibility statement is linked from every page's footer (webtilgængelighedsloven).
+  const footer = body.slice(body.indexOf('<footer'));
+  expect(footer, url).toContain(`<a href="${lang === 'da' ? '' : `/${lang}`}/tilgaengelighed">${accessibilityLinkText[lang]}</a>`);
   return body;
 }
 

@@ -1,8 +1,8 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
+import { openWatchedContext, withoutJavaScript } from './support/contexts.ts';
 import { expect, test } from './support/fixtures.ts';
-import { publicLanguages, publicPath } from './support/public-site.ts';
-import { describeFindings, disableHttpCache, watchSecurityHeaders } from './support/security-headers.ts';
+import { publicLanguages, publicPages, publicPath } from './support/public-site.ts';
 
 /**
  * The public help directory (issue 4): a person finds the right help with JavaScript on or off, in Danish, English
@@ -73,7 +73,7 @@ test('with JavaScript on, a person finds the hotline and LGBT+ counselling by th
 });
 
 test('with JavaScript off, the same search works: the pages are server-rendered', async ({ browser, baseURL }) => {
-  const { page, close } = await openWithoutJavaScript(browser, baseURL);
+  const { page, close } = await openWatchedContext(browser, baseURL, withoutJavaScript);
   try {
     await searchFromStartPage(page, { isJavaScriptOn: false });
   } finally {
@@ -112,23 +112,13 @@ test('the Arabic pages read right to left, with the quick exit mirrored to the o
   await expect(page.getByRole('heading', { level: 1, name: lgbtCounselling })).toHaveAttribute('lang', 'da');
 });
 
-/** Every public page, in every language, with results, a service with a confidential shelter, and "not found". */
-const publicPaths = [
-  '',
-  '/tilbud',
-  '/tilbud?group=lgbt&channel=phone&open=1&postcode=2100',
-  '/tilbud/hotline-1888',
-  '/tilbud/danner-krisecenter',
-  '/tilbud/lgbt-danmark-raadgivning',
-  '/sikkerhed',
-  '/tilbud/findes-ikke',
-];
-
 for (const lang of publicLanguages) {
-  test(`every public page in ${lang} passes axe (WCAG 2.1 A and AA)`, async ({ page }) => {
-    for (const path of publicPaths) {
+  test(`every public page in ${lang} passes axe (WCAG 2.1 A and AA) at desktop and phone size`, async ({ page }) => {
+    // Thirteen pages, each scanned at two sizes.
+    test.setTimeout(180_000);
+    for (const { path, status } of publicPages) {
       const response = await page.goto(publicPath(lang, path));
-      expect(response?.status(), publicPath(lang, path)).toBe(path === '/tilbud/findes-ikke' ? 404 : 200);
+      expect(response?.status(), publicPath(lang, path)).toBe(status);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoAxeViolations(page);
     }
@@ -142,25 +132,4 @@ async function quickExitLayout(page: Page): Promise<{ buttonCentre: number; hint
   if (!button || !hint) throw new Error('the quick-exit bar is not rendered');
   const viewportWidth = await page.evaluate(() => document.documentElement.clientWidth);
   return { buttonCentre: button.x + button.width / 2, hintCentre: hint.x + hint.width / 2, viewportWidth };
-}
-
-/**
- * A fresh context with JavaScript disabled (an old phone, or scripts switched off). Its responses are checked for
- * the security headers like every other page's; `close` fails on a finding and closes the context.
- */
-async function openWithoutJavaScript(browser: Browser, baseURL: string | undefined) {
-  if (!baseURL) throw new Error('No baseURL: the e2e global setup did not start Bro.');
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-  const page = await context.newPage();
-  // Chromium drops HSTS from cached responses: check what the server sent, uncached.
-  await disableHttpCache(page);
-  const watcher = watchSecurityHeaders(page, new URL(baseURL).origin);
-  return {
-    page,
-    close: async () => {
-      await watcher.settle();
-      await context.close();
-      expect(watcher.findings, `Responses without the required security headers:\n${describeFindings(watcher.findings)}`).toEqual([]);
-    },
-  };
 }

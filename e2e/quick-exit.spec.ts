@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { publicLanguages, publicPath } from './support/public-site.ts';
+import { publicLanguages, publicPages, publicPath } from './support/public-site.ts';
 
 /**
  * Quick exit on the public pages (issue 4 §4, QUALITY.md §3.6): a person whose phone may be picked up by the one who
@@ -87,9 +87,8 @@ test('without JavaScript the button is still a plain link to the neutral page', 
 });
 
 test('every public page has a neutral title that says nothing about violence or help', async ({ page }) => {
-  const paths = ['', '/tilbud', '/tilbud?situation=uses_violence', '/tilbud/hotline-1888', '/tilbud/danner-krisecenter', '/sikkerhed', '/tilbud/findes-ikke'];
   for (const lang of publicLanguages) {
-    for (const path of paths) {
+    for (const { path } of publicPages) {
       await page.goto(publicPath(lang, path));
       const title = await page.title();
       expect(title, publicPath(lang, path)).toBe(lang === 'ar' ? 'معلومات' : 'Information');

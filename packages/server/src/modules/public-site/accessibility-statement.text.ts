@@ -43,7 +43,8 @@ type AccessibilityTexts = {
 
 export const accessibilityTexts: Record<PageLanguage, AccessibilityTexts> = {
   da: {
-    heading: 'Tilgængelighedserklæring',
+    // Soft hyphens (\u00AD): on a phone these long words break where a Dane would, not anywhere.
+    heading: 'Tilgængeligheds\u00ADerklæring',
     description: 'Tilgængelighedserklæring for de offentlige sider: hvordan de lever op til WCAG 2.1 AA, hvad der endnu ikke er testet, og hvordan du giver besked eller klager.',
     intro: (host) =>
       `Vi ønsker, at alle kan bruge ${host}, uanset funktionsnedsættelse. Erklæringen beskriver, hvordan webstedet lever op til lov om tilgængelighed af offentlige organers websteder og mobilapplikationer (webtilgængelighedsloven).`,
@@ -77,7 +78,7 @@ export const accessibilityTexts: Record<PageLanguage, AccessibilityTexts> = {
     noContact:
       'Den organisation, der driver webstedet, har endnu ikke oplyst en e-mail og et telefonnummer til spørgsmål om tilgængelighed. Det er en mangel ved erklæringen. Indtil da kan du henvende dig direkte til Digitaliseringsstyrelsen (se nedenfor).',
     notForHelp: 'Kontakten her er kun til spørgsmål om tilgængelighed. Har du brug for hjælp, så ring til hotlinen 1888 (døgnåben). Er du i akut fare, så ring 112.',
-    enforcementHeading: 'Håndhævelsesprocedure',
+    enforcementHeading: 'Håndhævelses\u00ADprocedure',
     enforcement: [
       'Digitaliseringsstyrelsen fører tilsyn med, at offentlige myndigheder og offentligretlige organer overholder webtilgængelighedsloven.',
       'Kontakt først os. Får du ikke svar inden for 10 arbejdsdage, eller er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen.',

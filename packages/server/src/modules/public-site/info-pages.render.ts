@@ -19,9 +19,12 @@ ${t.safetyIntro.map((paragraph) => html`<p>${paragraph}</p>`)}
   return { lang, path: '/sikkerhed', description: t.safetyDescription, body };
 }
 
+/** A mistyped or outdated address: the hotline right here, and the way to the start page. */
 export function renderNotFoundPage(lang: PageLanguage): Page {
   const t = infoTexts[lang];
-  const body = html`<h1>${t.notFoundHeading}</h1><p>${t.notFoundText}</p><p><a href="${pagePath(lang)}">${t.toStartPage}</a></p>`;
+  const body = html`<h1>${t.notFoundHeading}</h1><p>${t.notFoundText}</p>
+${renderHotline(lang)}
+<p><a href="${pagePath(lang)}">${t.toStartPage}</a></p>`;
   return { lang, path: '', description: null, body };
 }
 

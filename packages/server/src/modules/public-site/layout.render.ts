@@ -23,7 +23,7 @@ export function pagePath(lang: PageLanguage, path = ''): string {
 /** `tel:` link with digits only; the number is shown as written, left to right on an Arabic page too. */
 export function phoneLink(number: string): SafeHtml {
   const digits = number.replace(/[^0-9+]/g, '');
-  return html`<a href="tel:${digits}"><span dir="ltr">${number}</span></a>`;
+  return html`<a class="phone-link" href="tel:${digits}"><span dir="ltr">${number}</span></a>`;
 }
 
 /** A page's content and what its frame needs to know; `renderPage` adds the frame. */

@@ -124,7 +124,7 @@ describe('public site: the help search and service pages', () => {
     expect(shelter).toContain('Ring til døgntelefonen. Adressen er hemmelig.');
     expect(shelter).toContain('Adressen er hemmelig af hensyn til sikkerheden.');
     expect(shelter).toContain('href="/tilbud?situation=exposed"'); // back to the same search
-    expect(shelter).toContain('<a href="tel:70000000">');
+    expect(shelter).toContain('<a class="phone-link" href="tel:70000000">');
 
     const open = expectPublicPage(await get('/en/tilbud/regnbue'), 'regnbue', 'en');
     expect(open).toContain('Regnbuevej 2');

@@ -21,7 +21,7 @@ describe('public site: the start page, the safety page and "not found"', () => {
     for (const [url, lang, call] of [
       ['/', 'da', 'Ring'],
       ['/en/', 'en', 'Call'],
-      ['/ar/', 'ar', 'اتصل بالرقم'],
+      ['/ar/', 'ar', 'اتصل'],
     ] as const) {
       const body = expectPublicPage(await get(url), url, lang);
       const main = body.slice(body.indexOf('<main'));
@@ -77,6 +77,7 @@ describe('public site: the start page, the safety page and "not found"', () => {
     ] as const) {
       const body = expectPublicPage(await get(url, { accept: 'text/html,application/xhtml+xml' }), url, lang, 404);
       expect(body, url).toContain(`href="${lang === 'da' ? '/' : `/${lang}/`}"`);
+      expect(body, url).toContain('<a class="call-button" href="tel:1888">');
     }
     expect((await get('/findes-ikke')).body).toContain('<h1>Siden findes ikke</h1>');
     // A client that states no preference (curl, a crawler) gets the page too.

@@ -101,8 +101,8 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
   const lang = languageOfUrl(request.url);
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendPage(reply, renderTooLargePage(lang), 413);
   if (error instanceof AppError || (error.statusCode !== undefined && error.statusCode < 500)) throw error;
-  // The error's kind only: a page's request carries nothing about the person that a log should keep.
-  request.log.error({ err: { name: error.name, code: error.code, message: error.message } }, 'public page failed');
+  // The error's kind and the route's pattern (`/tilbud/:slug`) only: never the address with its query string.
+  request.log.error({ route: request.routeOptions.url, err: { name: error.name, code: error.code, message: error.message } }, 'public page failed');
   return sendPage(reply, renderUnavailablePage(lang), 503);
 }
 

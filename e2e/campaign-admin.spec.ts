@@ -87,10 +87,10 @@ test('LOKK’s admin creates and publishes a campaign that points to a listing, 
 
   // The public page, server-rendered, outside the app.
   await admin.getByRole('link', { name: 'Se den offentlige side' }).click();
-  await expect(admin).toHaveURL(new RegExp(`/da/kampagner/${slug}$`));
+  await expect(admin).toHaveURL(new RegExp(`//[^/]+/kampagner/${slug}$`));
   await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(admin.getByText(quote)).toBeVisible();
-  await expect(admin.getByRole('link', { name: serviceName })).toHaveAttribute('href', /\/da\/tilbud\//);
+  await expect(admin.getByRole('link', { name: serviceName })).toHaveAttribute('href', /^\/tilbud\//);
   await expect(admin.getByRole('link', { name: 'Om at søge hjælp' })).toHaveAttribute('href', 'https://video.example.org/hjaelp');
   await expectNoAxeViolations(admin);
 });

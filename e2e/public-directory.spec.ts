@@ -1,7 +1,8 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
+import { openWatchedContext, withoutJavaScript } from './support/contexts.ts';
 import { expect, test } from './support/fixtures.ts';
-import { describeFindings, disableHttpCache, watchSecurityHeaders } from './support/security-headers.ts';
+import { publicLanguages, publicPages, publicPath } from './support/public-site.ts';
 
 /**
  * The public help directory (issue 4): a person finds the right help with JavaScript on or off, in Danish, English
@@ -29,12 +30,12 @@ async function openFilters(page: Page, summary: string): Promise<void> {
  * The same steps run with JavaScript on and off: the pages are server-rendered forms and links.
  */
 async function searchFromStartPage(page: Page, { isJavaScriptOn }: { isJavaScriptOn: boolean }): Promise<void> {
-  await page.goto('/da');
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Find hjælp og rådgivning' })).toBeVisible();
   const historyBefore = await page.evaluate(() => history.length);
   await page.getByRole('link', { name: 'Jeg er udsat for vold' }).click();
 
-  await expect(page).toHaveURL(/\/da\/tilbud\?situation=exposed$/);
+  await expect(page).toHaveURL(/\/tilbud\?situation=exposed$/);
   // With JavaScript the quick-exit script keeps the whole visit in ONE history entry (so leaving replaces it);
   // without it each page adds an entry, which proves the script really did not run (the safety page says so).
   expect(await page.evaluate(() => history.length)).toBe(isJavaScriptOn ? historyBefore : historyBefore + 1);
@@ -58,7 +59,7 @@ async function searchFromStartPage(page: Page, { isJavaScriptOn }: { isJavaScrip
   await expect(page.getByText('Torsdag 18:00–20:00')).toBeVisible();
 
   // Phone, open right now: the hotline is open day and night, so it is found at any hour of any day.
-  await page.goto('/da/tilbud');
+  await page.goto('/tilbud');
   await page.getByLabel('Hvordan vil du have kontakt?').selectOption({ label: 'Telefon' });
   await page.getByLabel('Kun tilbud, der har åbent lige nu').check();
   await page.getByRole('button', { name: 'Vis tilbud' }).click();
@@ -72,7 +73,7 @@ test('with JavaScript on, a person finds the hotline and LGBT+ counselling by th
 });
 
 test('with JavaScript off, the same search works: the pages are server-rendered', async ({ browser, baseURL }) => {
-  const { page, close } = await openWithoutJavaScript(browser, baseURL);
+  const { page, close } = await openWatchedContext(browser, baseURL, withoutJavaScript);
   try {
     await searchFromStartPage(page, { isJavaScriptOn: false });
   } finally {
@@ -81,13 +82,13 @@ test('with JavaScript off, the same search works: the pages are server-rendered'
 });
 
 test('the Arabic pages read right to left, with the quick exit mirrored to the other side', async ({ page }) => {
-  await page.goto('/ar');
+  await page.goto('/ar/');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(page.getByRole('heading', { level: 1, name: 'ابحث عن المساعدة والاستشارة' })).toBeVisible();
   const arabic = await quickExitLayout(page);
 
-  await page.goto('/da');
+  await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   const danish = await quickExitLayout(page);
 
@@ -111,23 +112,13 @@ test('the Arabic pages read right to left, with the quick exit mirrored to the o
   await expect(page.getByRole('heading', { level: 1, name: lgbtCounselling })).toHaveAttribute('lang', 'da');
 });
 
-/** Every public page, in every language, with results, a service with a confidential shelter, and "not found". */
-const publicPaths = [
-  '',
-  '/tilbud',
-  '/tilbud?group=lgbt&channel=phone&open=1&postcode=2100',
-  '/tilbud/hotline-1888',
-  '/tilbud/danner-krisecenter',
-  '/tilbud/lgbt-danmark-raadgivning',
-  '/sikkerhed',
-  '/tilbud/findes-ikke',
-];
-
-for (const lang of ['da', 'en', 'ar'] as const) {
-  test(`every public page in ${lang} passes axe (WCAG 2.1 A and AA)`, async ({ page }) => {
-    for (const path of publicPaths) {
-      const response = await page.goto(`/${lang}${path}`);
-      expect(response?.status(), `/${lang}${path}`).toBe(path === '/tilbud/findes-ikke' ? 404 : 200);
+for (const lang of publicLanguages) {
+  test(`every public page in ${lang} passes axe (WCAG 2.1 A and AA) at desktop and phone size`, async ({ page }) => {
+    // Thirteen pages, each scanned at two sizes.
+    test.setTimeout(180_000);
+    for (const { path, status } of publicPages) {
+      const response = await page.goto(publicPath(lang, path));
+      expect(response?.status(), publicPath(lang, path)).toBe(status);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoAxeViolations(page);
     }
@@ -136,29 +127,9 @@ for (const lang of ['da', 'en', 'ar'] as const) {
 
 async function quickExitLayout(page: Page): Promise<{ buttonCentre: number; hintCentre: number; viewportWidth: number }> {
   const button = await page.locator('#quick-exit').boundingBox();
-  const hint = await page.locator('.quick-exit-hint').boundingBox();
+  // The hint for a keyboard (Shift three times) or for a touch screen: whichever this device is shown.
+  const hint = await page.locator('.quick-exit-hint:visible').boundingBox();
   if (!button || !hint) throw new Error('the quick-exit bar is not rendered');
   const viewportWidth = await page.evaluate(() => document.documentElement.clientWidth);
   return { buttonCentre: button.x + button.width / 2, hintCentre: hint.x + hint.width / 2, viewportWidth };
-}
-
-/**
- * A fresh context with JavaScript disabled (an old phone, or scripts switched off). Its responses are checked for
- * the security headers like every other page's; `close` fails on a finding and closes the context.
- */
-async function openWithoutJavaScript(browser: Browser, baseURL: string | undefined) {
-  if (!baseURL) throw new Error('No baseURL: the e2e global setup did not start Bro.');
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-  const page = await context.newPage();
-  // Chromium drops HSTS from cached responses: check what the server sent, uncached.
-  await disableHttpCache(page);
-  const watcher = watchSecurityHeaders(page, new URL(baseURL).origin);
-  return {
-    page,
-    close: async () => {
-      await watcher.settle();
-      await context.close();
-      expect(watcher.findings, `Responses without the required security headers:\n${describeFindings(watcher.findings)}`).toEqual([]);
-    },
-  };
 }

@@ -1,8 +1,8 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
+import { openWatchedContext, withoutJavaScript } from './support/contexts.ts';
 import { demoAccount } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
-import { describeFindings, disableHttpCache, watchSecurityHeaders } from './support/security-headers.ts';
 
 /**
  * Self-referral, "contact me" (issue 4 §5): a person fills the public contact form — anonymous, first name only,
@@ -21,7 +21,7 @@ test('a self-referral reaches the hotline live, and the receipt code shows only 
 
   const firstName = `Sol${Date.now()}`;
   const aboutCanary = `ABOUT-CANARY-${Date.now()}`;
-  await page.goto('/da/kontakt');
+  await page.goto('/kontakt');
   await expect(page.getByRole('heading', { level: 1, name: 'Bliv kontaktet' })).toBeVisible();
   await expectNoAxeViolations(page);
   await fillContactForm(page, { firstName, about: aboutCanary });
@@ -75,8 +75,8 @@ test('the contact form works without JavaScript and gives a receipt code', async
   const coordinator = await openPageAs(demoAccount('hotline@demo.bro.dk'));
   const before = new Set(await openInbox(coordinator));
 
-  const { page, close } = await openWithoutJavaScript(browser, baseURL);
-  await page.goto('/da/kontakt');
+  const { page, close } = await openWatchedContext(browser, baseURL, withoutJavaScript);
+  await page.goto('/kontakt');
   await expect(page.getByRole('heading', { level: 1, name: 'Bliv kontaktet' })).toBeVisible();
   await fillContactForm(page, { firstName: `Ayo${Date.now()}` });
   await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -103,7 +103,7 @@ async function fillContactForm(page: Page, input: { firstName: string; about?: s
 }
 
 async function lookUpReceipt(page: Page, code: string): Promise<void> {
-  await page.goto('/da/kvittering');
+  await page.goto('/kvittering');
   await expect(page.getByRole('heading', { level: 1, name: 'Er jeg blevet kontaktet?' })).toBeVisible();
   await page.getByLabel('Kvitteringskode').fill(code);
   await page.getByRole('button', { name: 'Se status' }).click();
@@ -123,22 +123,4 @@ async function openInbox(page: Page): Promise<string[]> {
 async function referenceNames(page: Page): Promise<string[]> {
   const links = await page.getByRole('link', { name: referenceLink }).all();
   return Promise.all(links.map(async (link) => (await link.textContent())?.trim() ?? ''));
-}
-
-/** A fresh context with JavaScript off (an old phone, or scripts switched off), checked for security headers too. */
-async function openWithoutJavaScript(browser: Browser, baseURL: string | undefined) {
-  if (!baseURL) throw new Error('No baseURL: the e2e global setup did not start Bro.');
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-  const page = await context.newPage();
-  // Chromium drops HSTS from cached responses: check what the server sent, uncached.
-  await disableHttpCache(page);
-  const watcher = watchSecurityHeaders(page, new URL(baseURL).origin);
-  return {
-    page,
-    close: async () => {
-      await watcher.settle();
-      await context.close();
-      expect(watcher.findings, `Responses without the required security headers:\n${describeFindings(watcher.findings)}`).toEqual([]);
-    },
-  };
 }

@@ -26,7 +26,7 @@ const profile = {
   cpuSlowdown: 4,
   network: { latencyMs: 150, downloadBitsPerSecond: 1.6 * 1024 * 1024, uploadBitsPerSecond: 750 * 1024 },
 };
-const pages = ['/da', '/da/tilbud?situation=exposed&postcode=2100', '/da/tilbud/hotline-1888'];
+const pages = ['/', '/tilbud?situation=exposed&postcode=2100', '/tilbud/hotline-1888'];
 /** After `load`, LCP and layout shifts may still be reported; wait this long (on the slowed CPU) before reading. */
 const settleMs = 1_500;
 

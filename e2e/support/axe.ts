@@ -4,12 +4,40 @@ import { expect, type Page } from '@playwright/test';
 /** WCAG 2.1 level A and AA: what DKFDS promises and Danish public-sector websites must meet. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** A phone's screen (an iPhone 12–15 class): the other size every page is scanned at. */
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
 /**
- * Scans the page as it is now with axe-core and fails with a readable list: rule, impact, help text and the
- * first few offending elements of each violation.
+ * Known at phone size in the staff app only (being rebuilt in parallel in packages/web): its wide tables scroll
+ * sideways inside a `div.app-table-wrapper` that cannot take keyboard focus, so a keyboard user cannot scroll them
+ * (WCAG 2.1.1). Reported; remove this entry when the wrappers are focusable (tabIndex 0, a role and a name). The
+ * public site is scanned with every rule at both sizes.
+ */
+const KNOWN_STAFF_APP_PHONE_ISSUES = ['scrollable-region-focusable'];
+
+/**
+ * Scans the page with axe-core as it is now, and again at phone size (390 × 844) when it is not already there,
+ * then puts the viewport back. Fails with a readable list per size: rule, impact, help text and the first few
+ * offending elements of each violation.
  */
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(wcagTags);
+  const viewport = page.viewportSize();
+  const reports = [await scan(page, options, viewport ? `${viewport.width} × ${viewport.height}` : 'current size')];
+  if (viewport && viewport.width !== PHONE_VIEWPORT.width) {
+    await page.setViewportSize(PHONE_VIEWPORT);
+    try {
+      const isStaffApp = new URL(page.url()).pathname.startsWith('/medarbejder');
+      reports.push(await scan(page, { ...options, disableRules: isStaffApp ? KNOWN_STAFF_APP_PHONE_ISSUES : [] }, `${PHONE_VIEWPORT.width} × ${PHONE_VIEWPORT.height}`));
+    } finally {
+      await page.setViewportSize(viewport);
+    }
+  }
+  const failures = reports.filter((report) => report.count > 0);
+  expect(failures.length, failures.map((report) => report.text).join('\n\n')).toBe(0);
+}
+
+async function scan(page: Page, options: { exclude?: string[]; disableRules?: string[] }, size: string): Promise<{ count: number; text: string }> {
+  let builder = new AxeBuilder({ page }).withTags(wcagTags).disableRules(options.disableRules ?? []);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   const report = violations.map((violation) => {
@@ -17,5 +45,5 @@ export async function expectNoAxeViolations(page: Page, options: { exclude?: str
     const more = violation.nodes.length > 5 ? [`      … and ${violation.nodes.length - 5} more`] : [];
     return [`  ${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}`, `    ${violation.helpUrl}`, ...targets, ...more].join('\n');
   });
-  expect(violations.length, `axe-core found ${violations.length} WCAG 2.1 A/AA violation(s) on ${page.url()}:\n${report.join('\n')}`).toBe(0);
+  return { count: violations.length, text: `axe-core found ${violations.length} WCAG 2.1 A/AA violation(s) on ${page.url()} at ${size}:\n${report.join('\n')}` };
 }

@@ -9,10 +9,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { courseJobs, registerCourseRoutes } from './modules/courses/index.ts';
-import { directoryJobs, registerCampaignPages, registerContactPages, registerDirectoryRoutes, registerPublicPages } from './modules/directory/index.ts';
+import { directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
+import { createNotFoundPageSender, registerPublicSite } from './modules/public-site/index.ts';
 import { referralJobs, registerReferralRoutes } from './modules/referrals/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
@@ -35,13 +36,11 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   const app = createFastify(deps.config);
   await registerSecurityPlugins(app);
   await registerOpenApi(app, deps);
-  registerErrorHandling(app);
+  registerErrorHandling(app, { notFoundPage: createNotFoundPageSender(deps) });
   const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
   await registerApi(app, deps);
   await registerApiDocs(app);
-  registerPublicPages(app, deps);
-  registerContactPages(app, deps);
-  registerCampaignPages(app, deps);
+  registerPublicSite(app, deps);
   registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
 
   const broApp = app as unknown as BroApp;

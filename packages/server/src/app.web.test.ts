@@ -72,8 +72,9 @@ describe('serving the web app', () => {
 
   it('leaves "/" to the public site, not to the staff sign-in', async () => {
     const response = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
-    expect(response.statusCode).toBe(302);
-    expect(response.headers.location).toBe('/da');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('href="tel:1888"');
+    expect(response.body).not.toContain('<div id="root">');
   });
 
   it('keeps unknown API paths and non-HTML requests as problem documents', async () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { AccessibilityContact } from './platform/app-deps.ts';
 
 /** The only reader of process.env. Everything else receives a validated `Env`. */
 const EnvSchema = z.object({
@@ -19,6 +20,9 @@ const EnvSchema = z.object({
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** Sign-in attempts per client address and minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Where people report accessibility problems: the accessibility statement must name a written and a phone contact. */
+  ACCESSIBILITY_CONTACT_EMAIL: z.string().email().optional(),
+  ACCESSIBILITY_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ]{2,19}$/).optional(),
 });
 
 export type Env = {
@@ -33,6 +37,7 @@ export type Env = {
   publicOrigin: string;
   allowInsecureOidc: boolean;
   loginAttemptsPerMinute: number;
+  accessibilityContact: AccessibilityContact;
 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -49,5 +54,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicOrigin: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}`,
     allowInsecureOidc: parsed.OIDC_ALLOW_INSECURE === 'true',
     loginAttemptsPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
+    accessibilityContact: { email: parsed.ACCESSIBILITY_CONTACT_EMAIL, phone: parsed.ACCESSIBILITY_CONTACT_PHONE },
   };
 }

@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
 import { readEnv, type Env } from './env.ts';
+import { writeStaticStartPages } from './modules/public-site/index.ts';
 import { startJobWorker } from './platform/job-queue.ts';
 import { systemClock } from './platform/clock.ts';
 import { createFieldCipher, generateEncryptionKey } from './platform/field-encryption.ts';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       isRateLimitEnabled: true,
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
       logLevel: env.logLevel,
+      accessibilityContact: env.accessibilityContact,
     },
   });
   const jobs = await startJobWorker(
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     },
     { definitions: jobDefinitions, log: (level, message) => app.log[level](message) },
   );
+  await writeStaticFallback(env, (message) => app.log.warn(message));
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
 
@@ -81,6 +84,20 @@ function unhookEmbeddedPostgresExitHandlers(): void {
   const require = createRequire(import.meta.url);
   const exitHook = require('async-exit-hook') as { unhookEvent: (event: string) => void };
   for (const event of ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(event);
+}
+
+/**
+ * The start pages with the hotline as static files in DATA_DIR/static, for the load balancer's error page (README,
+ * "When the app is down"). Written at every start, so they follow the running version. A disk that refuses them
+ * must not keep the app itself from serving: that is logged, and the app starts.
+ */
+async function writeStaticFallback(env: Env, warn: (message: string) => void): Promise<void> {
+  const folder = join(env.dataDir, 'static');
+  try {
+    await writeStaticStartPages({ folder, site: { publicOrigin: env.publicOrigin } });
+  } catch (error) {
+    warn(`the static start pages could not be written to ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** With DATABASE_URL the key must come from configuration; the embedded mode keeps one in DATA_DIR. */

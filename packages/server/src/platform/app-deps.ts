@@ -14,7 +14,12 @@ export type AppConfig = {
   /** Sign-in attempts per client address and minute (default 10). Raised only where many people share an address. */
   loginAttemptsPerMinute?: number;
   logLevel?: string;
+  /** The operator's contact for accessibility feedback, shown in the public site's accessibility statement. */
+  accessibilityContact?: AccessibilityContact;
 };
+
+/** Written and phone contact for accessibility feedback (webtilgængelighedsloven); either may be missing until set. */
+export type AccessibilityContact = { email: string | undefined; phone: string | undefined };
 
 /**
  * Everything a module needs, passed in explicitly: no singletons, so tests can pass their own. It lives in platform/

@@ -63,8 +63,15 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: 
     });
 }
 
-/** One place maps every error to RFC 9457. Never a stack trace, SQL or path in a response. */
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Answers a browser's request for a path nothing serves, with a page (the public site's "not found"). */
+export type NotFoundPage = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+
+/**
+ * One place maps every error to RFC 9457. Never a stack trace, SQL or path in a response. A path nothing serves is
+ * a problem document under `/api/` or for a caller that asks for JSON; anywhere else it is `notFoundPage` when
+ * given: a person who mistypes an address must still find help (ADR 0005: those paths belong to the public site).
+ */
+export function registerErrorHandling(app: FastifyInstance, options: { notFoundPage?: NotFoundPage } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error.code, error.fieldErrors);
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -99,7 +106,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(request, reply, 'internal_error');
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found'));
+  app.setNotFoundHandler((request, reply) => {
+    if (options.notFoundPage && !isApiPath(request.url) && !asksForJson(request)) return options.notFoundPage(request, reply);
+    return sendProblem(request, reply, 'not_found');
+  });
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+/** A client that accepts JSON but not HTML (an API client, `fetch` in the staff app) wants a problem document. */
+function asksForJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return /json/.test(accept) && !accept.includes('text/html');
 }
 
 function isDatabaseUnavailable(error: { code?: string; message?: string }): boolean {

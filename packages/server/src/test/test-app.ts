@@ -1,5 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BroApp } from '../app.ts';
+import type { AppConfig } from '../platform/app-deps.ts';
 import { createFixedClock } from '../platform/clock.ts';
 import { createFieldCipher } from '../platform/field-encryption.ts';
 import { createInProcessLiveUpdates, type LiveUpdates } from '../platform/live-updates.ts';
@@ -15,7 +16,7 @@ export const TEST_NOW = new Date('2026-11-23T09:00:00.000Z');
  * The app on a fresh database, with the outside world replaced: a fixed clock, a recording mailer, in-process
  * live updates. Call `close()` in afterAll.
  */
-export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpdates; isRateLimitEnabled?: boolean } = {}) {
+export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpdates; isRateLimitEnabled?: boolean; config?: Partial<AppConfig> } = {}) {
   const database = await createTestDatabase();
   const clock = createFixedClock(options.now ?? TEST_NOW);
   const cipher = createFieldCipher(TEST_ENCRYPTION_KEY);
@@ -33,6 +34,7 @@ export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpd
       logLevel: 'silent',
       webDistDir: '/nonexistent',
       isRateLimitEnabled: options.isRateLimitEnabled ?? true,
+      ...options.config,
     },
   });
   await app.ready();

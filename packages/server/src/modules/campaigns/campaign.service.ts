@@ -32,7 +32,7 @@ import {
 
 /**
  * Campaigns: content pages maintained by an organisation's admin (another organisation's campaign answers 404,
- * like one that does not exist), public at `/{lang}/kampagner/{slug}` while published. Every change is audited in
+ * like one that does not exist), public at `/kampagner/{slug}` (and `/en/…`, `/ar/…`) while published. Every change is audited in
  * its transaction, with field names only (never the texts).
  */
 
@@ -222,7 +222,7 @@ function toCampaign(row: CampaignRow, services: CampaignServiceRow[]): Campaign 
       video.kind === 'own' ? { ...video, titleAr: video.titleAr ?? null, captionsPath: video.captionsPath ?? null } : { ...video, titleAr: video.titleAr ?? null },
     ),
     services: services.map((service) => ({ id: service.id, slug: service.slug, nameDa: service.name_da, nameEn: service.name_en, status: HelpServiceStatus.parse(service.status) })),
-    publicPath: `/da/kampagner/${row.slug}`,
+    publicPath: `/kampagner/${row.slug}`,
     publishedAt: row.published_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -42,7 +42,7 @@ export const campaignsDa = {
   arabicHint: 'Valgfri. Mangler teksten, vises den danske.',
   fields: {
     slug: 'Adresse på den offentlige side',
-    slugHint: 'Små bogstaver, tal og bindestreger, fx omsorg-i-faellesskabet. Siden bliver /da/kampagner/<adresse>.',
+    slugHint: 'Små bogstaver, tal og bindestreger, fx omsorg-i-faellesskabet. Siden bliver /kampagner/<adresse>.',
     titleDa: 'Titel på dansk',
     titleEn: 'Titel på engelsk',
     titleAr: 'Titel på arabisk (valgfri)',

@@ -46,7 +46,7 @@ export const campaignsEn: Widen<typeof campaignsDa> = {
   arabicHint: 'Optional. Without it, the Danish text is shown.',
   fields: {
     slug: 'Address of the public page',
-    slugHint: 'Lower-case letters, digits and hyphens, e.g. omsorg-i-faellesskabet. The page becomes /da/kampagner/<address>.',
+    slugHint: 'Lower-case letters, digits and hyphens, e.g. omsorg-i-faellesskabet. The page becomes /kampagner/<address>.',
     titleDa: 'Title in Danish',
     titleEn: 'Title in English',
     titleAr: 'Title in Arabic (optional)',

@@ -67,7 +67,7 @@ function EditHelpService({ service, onSaved }: { service: HelpService; onSaved: 
       <p>
         {publiclyListedStatuses.includes(service.status) ? (
           // The public page is server-rendered, outside this app: an ordinary link, in the same tab.
-          <a href={`/da/tilbud/${encodeURIComponent(service.slug)}`}>{t('directory.publicPageLink')}</a>
+          <a href={`/tilbud/${encodeURIComponent(service.slug)}`}>{t('directory.publicPageLink')}</a>
         ) : (
           t('directory.notListedPublicly')
         )}

@@ -1,5 +1,5 @@
 // The help directory's staff texts, in Danish: the source of keys, as da.ts is for the whole app (it includes this
-// object as `directory`). `preview` holds the public page's own wording (server: public-pages.text.ts), so the
+// object as `directory`). `preview` holds the public page's own wording (server: modules/public-site/help-pages.text.ts), so the
 // preview reads like the page; keep the two in step.
 export const directoryDa = {
   heading: 'Hjælpeoversigt',
@@ -71,7 +71,7 @@ export const directoryDa = {
   arabicHint: 'Valgfri. Uden arabisk tekst viser den arabiske side den danske.',
   fields: {
     slug: 'Adressenavn',
-    slugHint: 'Bruges i tilbuddets offentlige adresse, fx /da/tilbud/hotline-1888. Små bogstaver a-z, tal og bindestreg.',
+    slugHint: 'Bruges i tilbuddets offentlige adresse, fx /tilbud/hotline-1888. Små bogstaver a-z, tal og bindestreg.',
     status: 'Status',
     nameDa: 'Navn på dansk',
     nameEn: 'Navn på engelsk',

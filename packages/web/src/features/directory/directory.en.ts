@@ -73,7 +73,7 @@ export const directoryEn: Widen<typeof directoryDa> = {
   arabicHint: 'Optional. Without an Arabic text, the Arabic page shows the Danish one.',
   fields: {
     slug: 'Address name',
-    slugHint: 'Used in the service’s public address, e.g. /da/tilbud/hotline-1888. Lower-case letters a-z, digits and hyphens.',
+    slugHint: 'Used in the service’s public address, e.g. /tilbud/hotline-1888. Lower-case letters a-z, digits and hyphens.',
     status: 'Status',
     nameDa: 'Name in Danish',
     nameEn: 'Name in English',

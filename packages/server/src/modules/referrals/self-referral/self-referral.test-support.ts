@@ -50,6 +50,9 @@ export const validContactFields = {
   consent: 'yes',
 };
 
+/** The contact form's address in a page language: Danish at the root, English and Arabic under their prefix. */
+export const contactPathOf = (lang: string) => (lang === 'da' ? '/kontakt' : `/${lang}/kontakt`);
+
 /** Fetches a fresh form and posts it, with the proof of work solved unless told otherwise. */
 export async function submitContactForm(
   t: TestApp,
@@ -57,10 +60,10 @@ export async function submitContactForm(
   options: { lang?: string; withProof?: boolean; remoteAddress?: string } = {},
 ): Promise<{ response: LightMyRequestResponse; challenge: string; nonce: string }> {
   const lang = options.lang ?? 'da';
-  const form = await t.app.inject({ method: 'GET', url: `/${lang}/kontakt` });
+  const form = await t.app.inject({ method: 'GET', url: contactPathOf(lang) });
   const challenge = challengeOf(form.body);
   const nonce = options.withProof === false ? '' : solveProofOfWork(challenge);
-  const response = await postForm(t, `/${lang}/kontakt`, { ...validContactFields, ...fields, challenge, nonce }, options.remoteAddress);
+  const response = await postForm(t, contactPathOf(lang), { ...validContactFields, ...fields, challenge, nonce }, options.remoteAddress);
   return { response, challenge, nonce };
 }
 

@@ -2,8 +2,11 @@ import type { CampaignTestimonial, CampaignVideo } from '@bro/domain';
 import type { PublicCampaign } from '../campaigns/index.ts';
 import { campaignTexts } from './campaign-pages.text.ts';
 import { html, type SafeHtml } from '../../platform/html.ts';
-import { renderLayout } from './public-pages.render.ts';
-import { textDirection, texts, type PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
+import { helpTexts } from './help-pages.text.ts';
+import { pagePath, type Page } from './layout.render.ts';
+import { textDirection } from './layout.text.ts';
+import { langAttributes, localised, paragraphs, summarise } from './localised-text.render.ts';
 
 /**
  * A public campaign page. Plain text only: every text is escaped, and paragraphs come from blank lines, never from
@@ -11,34 +14,15 @@ import { textDirection, texts, type PageLanguage } from './public-pages.text.ts'
  * play), or plain links to another site — never an embedded third-party player (no iframe at all).
  */
 
-type Localised = { value: string; isDanishFallback: boolean };
-
-function localised(text: { da: string; en: string; ar: string | null }, lang: PageLanguage): Localised {
-  if (lang === 'ar') return text.ar ? { value: text.ar, isDanishFallback: false } : { value: text.da, isDanishFallback: true };
-  return { value: text[lang], isDanishFallback: false };
-}
-
-function langOf(text: Localised): SafeHtml | '' {
-  return text.isDanishFallback ? html` lang="da" dir="ltr"` : '';
-}
-
-function paragraphs(text: string): SafeHtml[] {
-  return text
-    .split(/\n+/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => html`<p>${paragraph}</p>`);
-}
-
 function renderVideo(video: CampaignVideo, lang: PageLanguage): SafeHtml {
   const t = campaignTexts[lang];
   const title = localised({ da: video.titleDa, en: video.titleEn, ar: video.titleAr ?? null }, lang);
   if (video.kind === 'external') {
-    return html`<li><a href="${video.url}" rel="noreferrer noopener"${langOf(title)}>${title.value}</a> <span class="hint">${t.externalLink}</span></li>`;
+    return html`<li><a href="${video.url}" rel="noreferrer noopener"${langAttributes(title)}>${title.value}</a> <span class="hint">${t.externalLink}</span></li>`;
   }
   return html`<li><figure class="campaign-video">
 <video controls preload="none" src="${video.path}">${video.captionsPath ? html`<track kind="captions" src="${video.captionsPath}" srclang="da" label="${t.captions}">` : ''}<a href="${video.path}">${t.videoFallback}</a></video>
-<figcaption${langOf(title)}>${title.value}</figcaption>
+<figcaption${langAttributes(title)}>${title.value}</figcaption>
 </figure></li>`;
 }
 
@@ -46,24 +30,24 @@ function renderTestimonial(testimonial: CampaignTestimonial): SafeHtml {
   return html`<blockquote class="testimonial" lang="${testimonial.language}" dir="${textDirection[testimonial.language]}"><p>${testimonial.quote}</p><footer>– ${testimonial.attribution}</footer></blockquote>`;
 }
 
-export function renderCampaignPage(lang: PageLanguage, campaign: PublicCampaign): string {
+export function renderCampaignPage(lang: PageLanguage, campaign: PublicCampaign): Page {
   const t = campaignTexts[lang];
   const title = localised(campaign.titles, lang);
   const summary = localised(campaign.summaries, lang);
   const body = localised(campaign.bodies, lang);
   const source = `campaign:${campaign.slug}`;
-  const contactLink = (slug?: string) => `/${lang}/kontakt?${new URLSearchParams(slug ? { tjeneste: slug, kilde: source } : { kilde: source }).toString()}`;
+  const contactLink = (slug?: string) => `${pagePath(lang, '/kontakt')}?${new URLSearchParams(slug ? { tjeneste: slug, kilde: source } : { kilde: source }).toString()}`;
   const hasDanishFallback = [title, summary, body].some((text) => text.isDanishFallback);
-  const page = html`<h1${langOf(title)}>${title.value}</h1>
-${hasDanishFallback && texts[lang].onlyInDanish ? html`<p class="notice">${texts[lang].onlyInDanish}</p>` : ''}
-<p class="lead"${langOf(summary)}>${summary.value}</p>
-<div${langOf(body)}>${paragraphs(body.value)}</div>
+  const page = html`<h1${langAttributes(title)}>${title.value}</h1>
+${hasDanishFallback && helpTexts[lang].onlyInDanish ? html`<p class="notice">${helpTexts[lang].onlyInDanish}</p>` : ''}
+<p class="lead"${langAttributes(summary)}>${summary.value}</p>
+<div${langAttributes(body)}>${paragraphs(body.value)}</div>
 ${
   campaign.services.length > 0
     ? html`<section aria-labelledby="services-heading"><h2 id="services-heading">${t.servicesHeading}</h2>
 <ul class="result-list">${campaign.services.map((service) => {
         const name = localised(service.names, lang);
-        return html`<li class="result"><h3><a href="/${lang}/tilbud/${service.slug}"${langOf(name)}>${name.value}</a></h3><p class="organisation">${texts[lang].providedBy(service.organisationName)}</p>${
+        return html`<li class="result"><h3><a href="${pagePath(lang, `/tilbud/${service.slug}`)}"${langAttributes(name)}>${name.value}</a></h3><p class="organisation">${helpTexts[lang].providedBy(service.organisationName)}</p>${
           service.isContactable ? html`<p><a href="${contactLink(service.slug)}">${t.contactThisService}</a></p>` : ''
         }</li>`;
       })}</ul></section>`
@@ -74,5 +58,7 @@ ${
 <p><a class="situation" href="${contactLink()}">${t.contactButton}</a></p></section>
 ${campaign.videos.length > 0 ? html`<section aria-labelledby="videos-heading"><h2 id="videos-heading">${t.videosHeading}</h2><ul class="campaign-videos">${campaign.videos.map((video) => renderVideo(video, lang))}</ul></section>` : ''}
 ${campaign.testimonials.length > 0 ? html`<section aria-labelledby="testimonials-heading"><h2 id="testimonials-heading">${t.testimonialsHeading}</h2>${campaign.testimonials.map(renderTestimonial)}</section>` : ''}`;
-  return renderLayout({ lang, path: `/kampagner/${campaign.slug}`, body: page });
+  // The campaign's own summary describes it to search engines, unless it would be Danish on an Arabic page.
+  const description = summary.isDanishFallback ? helpTexts[lang].searchDescription : summarise(summary.value, 160);
+  return { lang, path: `/kampagner/${campaign.slug}`, description, body: page };
 }

@@ -1,6 +1,6 @@
-import type { PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
 
-/** Texts of the public campaign pages, in Danish, English and Arabic (see public-pages.text.ts for the rules). */
+/** Texts of the public campaign pages, in Danish, English and Arabic (see help-pages.text.ts for the rules). */
 type CampaignTexts = {
   videosHeading: string;
   testimonialsHeading: string;

@@ -2,8 +2,10 @@ import { formatReceiptCode, HeardAbout, HOTLINE_CHOICE, PersonRole, selfReferral
 import type { ContactFormOptions, SelfReferralTarget } from '../referrals/index.ts';
 import { contactFieldError, contactLanguages, contactTexts } from './contact-pages.text.ts';
 import { html, type SafeHtml } from '../../platform/html.ts';
-import { renderLayout } from './public-pages.render.ts';
-import { texts, type PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
+import { pagePath, type Page } from './layout.render.ts';
+import { layoutTexts } from './layout.text.ts';
+import { danishInside } from './localised-text.render.ts';
 
 /**
  * The "contact me" form, its receipt and the receipt lookup: server-rendered, working without JavaScript (the one
@@ -48,7 +50,7 @@ function targetName(target: SelfReferralTarget, lang: PageLanguage): { value: st
   return { value: target.names.da, isDanish: lang === 'ar' };
 }
 
-export function renderContactPage(input: ContactPageInput): string {
+export function renderContactPage(input: ContactPageInput): Page {
   const { lang, values, errors } = input;
   const t = contactTexts[lang];
   const fieldsWithErrors = selfReferralFields.filter((field) => errors[field] !== undefined);
@@ -83,7 +85,7 @@ ${fieldsWithErrors.length > 0 ? html`<ul>${fieldsWithErrors.map((field) => html`
     : ''
 }
 ${input.notice ? html`<p class="notice">${input.notice}</p>` : ''}
-<form id="contact-form" method="post" action="/${lang}/kontakt" autocomplete="off" data-waiting="${t.waiting}">
+<form id="contact-form" method="post" action="${pagePath(lang, '/kontakt')}" autocomplete="off" data-waiting="${t.waiting}">
 <input type="hidden" name="challenge" value="${input.challenge}">
 <input type="hidden" name="nonce" value="">
 <fieldset class="field"${describedBy('role')}><legend>${t.roleLegend}</legend>${error('role')}
@@ -114,7 +116,7 @@ ${input.options.targets
   .filter((target) => !target.isHotline)
   .map((target) => {
     const name = targetName(target, lang);
-    const label = html`<span${name.isDanish ? html` lang="da" dir="ltr"` : ''}>${name.value}</span> (${target.organisationName})`;
+    const label = html`<span${name.isDanish ? danishInside : ''}>${name.value}</span> (${target.organisationName})`;
     return radio('service', target.slug, label, service === target.slug);
   })}
 </fieldset>
@@ -128,16 +130,16 @@ ${input.options.targets
 <div class="actions"><button type="submit" class="button">${t.submit}</button></div>
 <p class="hint" id="contact-form-status" role="status" aria-live="polite"></p>
 </form>
-<p><a href="/${lang}/kvittering">${t.haveCode}</a></p>
+<p><a href="${pagePath(lang, '/kvittering')}">${t.haveCode}</a></p>
 <script src="/public/contact-pow.js" defer></script>`;
-  return renderLayout({ lang, path: '/kontakt', query: input.query, body });
+  return { lang, path: '/kontakt', query: input.query, description: t.contactDescription, body };
 }
 
 /**
  * After sending: the receipt code, once, with an honest word on what it shows and to whom. The page is the answer
  * to a POST (never cached: no-store), so the code never appears in a URL.
  */
-export function renderReceiptPage(lang: PageLanguage, receiptCode: string): string {
+export function renderReceiptPage(lang: PageLanguage, receiptCode: string): Page {
   const t = contactTexts[lang];
   const body = html`<h1>${t.receiptHeading}</h1>
 <p class="lead">${t.receiptIntro}</p>
@@ -146,16 +148,16 @@ export function renderReceiptPage(lang: PageLanguage, receiptCode: string): stri
 <p class="receipt-code"><strong dir="ltr" translate="no">${formatReceiptCode(receiptCode)}</strong></p>
 <p>${t.receiptCodeHelp}</p>
 <p><strong>${t.receiptWarning}</strong></p>
-<p><a href="/${lang}/kvittering">${t.lookupLink}</a></p>
+<p><a href="${pagePath(lang, '/kvittering')}">${t.lookupLink}</a></p>
 </section>
-<p class="emergency-box">${texts[lang].emergency}</p>`;
-  return renderLayout({ lang, path: '/kontakt', body });
+<p class="emergency-box">${layoutTexts[lang].emergency}</p>`;
+  return { lang, path: '/kontakt', description: null, body };
 }
 
 export type ReceiptLookupResult = { kind: 'found'; status: ReceiptStatus } | { kind: 'not_found' } | { kind: 'code_format' } | { kind: 'rate_limited' };
 
 /** The lookup form, and after a lookup its result: a status word, or a neutral "not found". Never echoes the code. */
-export function renderReceiptLookupPage(lang: PageLanguage, result?: ReceiptLookupResult): string {
+export function renderReceiptLookupPage(lang: PageLanguage, result?: ReceiptLookupResult): Page {
   const t = contactTexts[lang];
   const hasFormatError = result?.kind === 'code_format';
   const outcome =
@@ -163,21 +165,21 @@ export function renderReceiptLookupPage(lang: PageLanguage, result?: ReceiptLook
       ? ''
       : html`<section class="${result.kind === 'found' ? 'contact-box' : 'notice'}" role="status" aria-labelledby="status-heading"><h2 id="status-heading">${t.statusHeading}</h2>
 <p>${result.kind === 'found' ? t.status[result.status] : result.kind === 'not_found' ? t.notFound : t.lookupRateLimited}</p>
-${result.kind === 'found' && result.status === 'closed' ? html`<p><a href="/${lang}/kontakt">${t.newRequest}</a></p>` : ''}</section>`;
+${result.kind === 'found' && result.status === 'closed' ? html`<p><a href="${pagePath(lang, '/kontakt')}">${t.newRequest}</a></p>` : ''}</section>`;
   const body = html`<h1>${t.lookupHeading}</h1>
 ${outcome}
 <p class="notice">${t.lookupWarning}</p>
-<form method="post" action="/${lang}/kvittering" autocomplete="off">
+<form method="post" action="${pagePath(lang, '/kvittering')}" autocomplete="off">
 <div class="field"><label for="code">${t.codeLabel}</label><p class="hint" id="code-hint">${t.lookupIntro} ${t.codeHint}</p>
 ${hasFormatError ? html`<p class="error-message" id="code-error">${t.codeFormat}</p>` : ''}
 <input id="code" name="code" type="text" maxlength="20" autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" aria-describedby="${hasFormatError ? 'code-hint code-error' : 'code-hint'}"${hasFormatError ? html` aria-invalid="true"` : ''}></div>
 <div class="actions"><button type="submit" class="button">${t.lookupSubmit}</button></div>
 </form>`;
-  return renderLayout({ lang, path: '/kvittering', body });
+  return { lang, path: '/kvittering', description: t.lookupDescription, body };
 }
 
 /** The form was larger than the body limit: nothing can be shown again, so say what to do. */
-export function renderTooLargePage(lang: PageLanguage): string {
+export function renderTooLargePage(lang: PageLanguage): Page {
   const t = contactTexts[lang];
-  return renderLayout({ lang, path: '/kontakt', body: html`<h1>${t.contactHeading}</h1><p class="notice">${t.tooLarge}</p>` });
+  return { lang, path: '/kontakt', description: null, body: html`<h1>${t.contactHeading}</h1><p class="notice">${t.tooLarge}</p>` };
 }

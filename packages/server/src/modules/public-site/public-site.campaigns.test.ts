@@ -4,28 +4,10 @@ import { loadCampaignDemoData } from '../../demo/campaign-demo.ts';
 import { loadDemoDataIfEmpty } from '../../demo/demo-data.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { givenHelpService, helpServiceInput } from '../directory/testing.ts';
-import { campaignInput } from './campaign.test-support.ts';
+import { campaignInput } from '../campaigns/testing.ts';
+import { expectPublicPage } from './public-site.test-support.ts';
 
-function expectPublicPage(response: { statusCode: number; headers: Record<string, unknown>; body: string }, lang: 'da' | 'en' | 'ar', status = 200): string {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-  expect(response.headers['set-cookie']).toBeUndefined();
-  expect(response.headers['cache-control']).toBe('no-store');
-  expect(response.body).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
-  // A neutral title, whatever the campaign is called.
-  expect(/<title>([^<]*)<\/title>/.exec(response.body)?.[1]).toBe(lang === 'ar' ? 'معلومات' : 'Information');
-  const afterBody = response.body.slice(response.body.indexOf('<body>'));
-  expect(/<(a\s[^>]*href[^>]*|button[^>]*|input[^>]*|select[^>]*|textarea[^>]*)>/.exec(afterBody)?.[0]).toMatch(/^<a id="quick-exit"/);
-  // No third-party embeds, no inline script or style; every asset from our own origin.
-  expect(response.body).not.toMatch(/<iframe|<embed|<object|<style|\sstyle=|\son[a-z]+=/i);
-  expect([...response.body.matchAll(/<script[^>]*>/g)].map((match) => match[0])).toEqual(['<script src="/public/quick-exit.js" defer>']);
-  for (const [, asset] of response.body.matchAll(/<(?:link|img|script|source|video|track)\s[^>]*(?:src|href)="([^"]*)"/g)) {
-    if (!asset?.startsWith('/') || asset.startsWith('//')) expect(asset).toBe('data:,');
-  }
-  return response.body;
-}
-
-describe('public campaign pages', () => {
+describe('public site: campaign pages', () => {
   let t: TestApp;
   let admin: ReturnType<TestApp['as']>;
   const get = (url: string) => t.app.inject({ method: 'GET', url });
@@ -39,13 +21,14 @@ describe('public campaign pages', () => {
 
   it('shows a campaign only while it is published', async () => {
     const campaign = (await admin.post('/api/campaigns', campaignInput({ slug: 'synlig' }))).json() as Campaign;
-    expectPublicPage(await get('/da/kampagner/synlig'), 'da', 404);
+    expectPublicPage(await get('/kampagner/synlig'), '/kampagner/synlig', 'da', 404);
     await admin.post(`/api/campaigns/${campaign.id}/publish`);
-    expect(expectPublicPage(await get('/da/kampagner/synlig'), 'da')).toContain(`<h1>${campaign.titleDa}</h1>`);
+    expect(expectPublicPage(await get('/kampagner/synlig'), '/kampagner/synlig', 'da')).toContain(`<h1>${campaign.titleDa}</h1>`);
     await admin.post(`/api/campaigns/${campaign.id}/unpublish`);
-    expectPublicPage(await get('/da/kampagner/synlig'), 'da', 404);
-    expectPublicPage(await get('/da/kampagner/findes-ikke'), 'da', 404);
+    expectPublicPage(await get('/kampagner/synlig'), '/kampagner/synlig', 'da', 404);
+    expectPublicPage(await get('/kampagner/findes-ikke'), '/kampagner/findes-ikke', 'da', 404);
     expect((await get('/xx/kampagner/synlig')).statusCode).toBe(404);
+    expectPublicPage(await get('/en/kampagner/findes-ikke'), '/en/kampagner/findes-ikke', 'en', 404);
   });
 
   it('plain text only, videos from our origin or as plain links, testimonials quoted in their language, linked services, and the way to ask for contact', async () => {
@@ -78,7 +61,7 @@ describe('public campaign pages', () => {
     // A linked listing that later stops being public disappears from the page.
     await t.db.updateTable('directory_services').set({ status: 'inactive' }).where('id', '=', closing).execute();
 
-    const page = expectPublicPage(await get('/da/kampagner/regnbuen'), 'da');
+    const page = expectPublicPage(await get('/kampagner/regnbuen'), '/kampagner/regnbuen', 'da');
     expect(page).toContain('<h1>Regnbuen &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(page).toContain('<p>Første afsnit med &lt;b&gt;fed&lt;/b&gt;.</p>');
     expect(page).toContain('<p>Andet afsnit.</p>');
@@ -86,21 +69,21 @@ describe('public campaign pages', () => {
     expect(page).toContain('<a href="https://www.youtube.com/watch?v=abc" rel="noreferrer noopener">Se mere hos os</a>');
     expect(page).toContain('<blockquote class="testimonial" lang="da" dir="ltr"><p>Jeg blev hørt.</p><footer>– Sam, 27</footer></blockquote>');
     expect(page).toContain('<blockquote class="testimonial" lang="ar" dir="rtl"><p>سمعوني</p>');
-    expect(page).toContain('<a href="/da/tilbud/regnbue-raadgivning">Regnbuerådgivningen</a>');
-    expect(page).toContain('<a href="/da/tilbud/regnbue-jura">Regnbuejura</a>');
+    expect(page).toContain('<a href="/tilbud/regnbue-raadgivning">Regnbuerådgivningen</a>');
+    expect(page).toContain('<a href="/tilbud/regnbue-jura">Regnbuejura</a>');
     expect(page).not.toContain('Lukker snart');
     // The contact form, told where the person came from; a service that takes requests gets its own link.
-    expect(page).toContain('href="/da/kontakt?kilde=campaign%3Aregnbuen"');
-    expect(page).toContain('href="/da/kontakt?tjeneste=regnbue-raadgivning&amp;kilde=campaign%3Aregnbuen"');
+    expect(page).toContain('href="/kontakt?kilde=campaign%3Aregnbuen"');
+    expect(page).toContain('href="/kontakt?tjeneste=regnbue-raadgivning&amp;kilde=campaign%3Aregnbuen"');
     expect(page).not.toContain('tjeneste=regnbue-jura');
 
-    const arabic = expectPublicPage(await get('/ar/kampagner/regnbuen'), 'ar');
+    const arabic = expectPublicPage(await get('/ar/kampagner/regnbuen'), '/ar/kampagner/regnbuen', 'ar');
     expect(arabic).toContain('<h1>قوس قزح</h1>');
     // Texts without Arabic fall back to Danish, marked as Danish.
     expect(arabic).toContain('<p class="lead" lang="da" dir="ltr">');
-    expectPublicPage(await get('/en/kampagner/regnbuen'), 'en');
+    expectPublicPage(await get('/en/kampagner/regnbuen'), '/en/kampagner/regnbuen', 'en');
 
-    const form = (await get('/da/kontakt?kilde=campaign%3Aregnbuen')).body;
+    const form = (await get('/kontakt?kilde=campaign%3Aregnbuen')).body;
     expect(form).toContain('<option value="from_campaign" selected>');
   });
 });
@@ -116,11 +99,11 @@ describe('the demo campaign', () => {
     // The demo loader loads the campaign after its commit; loading again does nothing.
     expect(await loadDemoDataIfEmpty({ db: t.db, cipher: t.cipher, clock: t.clock })).toEqual({ isLoaded: true });
     expect(await loadCampaignDemoData({ db: t.db, clock: t.clock })).toEqual({ isLoaded: false });
-    const page = expectPublicPage(await t.app.inject({ method: 'GET', url: '/da/kampagner/omsorg-i-faellesskabet' }), 'da');
+    const page = expectPublicPage(await t.app.inject({ method: 'GET', url: '/kampagner/omsorg-i-faellesskabet' }), '/kampagner/omsorg-i-faellesskabet', 'da');
     expect(page).toContain('<h1>Omsorg i Fællesskabet</h1>');
-    expect(page).toContain('href="/da/tilbud/lgbt-danmark-raadgivning"');
-    expect(page).toContain('href="/da/tilbud/hotline-1888"');
+    expect(page).toContain('href="/tilbud/lgbt-danmark-raadgivning"');
+    expect(page).toContain('href="/tilbud/hotline-1888"');
     expect(page).toContain('tjeneste=lgbt-danmark-raadgivning');
-    expectPublicPage(await t.app.inject({ method: 'GET', url: '/en/kampagner/omsorg-i-faellesskabet' }), 'en');
+    expectPublicPage(await t.app.inject({ method: 'GET', url: '/en/kampagner/omsorg-i-faellesskabet' }), '/en/kampagner/omsorg-i-faellesskabet', 'en');
   });
 });

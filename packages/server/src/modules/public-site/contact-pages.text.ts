@@ -1,9 +1,9 @@
 import type { HeardAbout, PersonRole, ReceiptStatus, SelfReferralField } from '@bro/domain';
-import type { PageLanguage } from './public-pages.text.ts';
+import type { PageLanguage } from '../directory/index.ts';
 
 /**
  * Texts of the "contact me" form, its receipt and the receipt lookup, in Danish, English and Arabic. Same rules as
- * public-pages.text.ts: plain, calm, second person, and honest about what the receipt code can and cannot hide.
+ * help-pages.text.ts: plain, calm, second person, and honest about what the receipt code can and cannot hide.
  */
 
 /** Languages a person can ask to be called in, each named in itself (the page's own language comes first). */
@@ -23,6 +23,9 @@ export const contactLanguages: readonly { code: string; endonym: string; dir: 'l
 type ErrorCode = 'required' | 'phone_format' | 'too_long' | 'unknown_service' | 'service_line' | 'no_hotline' | 'language_format';
 
 type ContactTexts = {
+  /** For search engines (meta description) of the form and of the receipt lookup. */
+  contactDescription: string;
+  lookupDescription: string;
   contactHeading: string;
   contactIntro: string;
   errorSummaryHeading: string;
@@ -83,6 +86,8 @@ type ContactTexts = {
 
 export const contactTexts: Record<PageLanguage, ContactTexts> = {
   da: {
+    contactDescription: 'Bed om at blive ringet op af en rådgiver på et tidspunkt, der er sikkert for dig. Du kan være anonym.',
+    lookupDescription: 'Se med din kvitteringskode, om en rådgiver har kontaktet dig.',
     contactHeading: 'Bliv kontaktet',
     contactIntro: 'Fortæl, hvordan og hvornår vi trygt kan kontakte dig. En rådgiver ringer dig op. Du behøver ikke skrive dit navn.',
     errorSummaryHeading: 'Der er noget, du skal rette',
@@ -172,6 +177,8 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     newRequest: 'Send en ny henvendelse',
   },
   en: {
+    contactDescription: 'Ask a counsellor to call you at a time that is safe for you. You can stay anonymous.',
+    lookupDescription: 'See with your receipt code whether a counsellor has contacted you.',
     contactHeading: 'Ask to be contacted',
     contactIntro: 'Tell us how and when we can contact you safely. A counsellor will call you. You do not have to give your name.',
     errorSummaryHeading: 'There is something to correct',
@@ -261,6 +268,8 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     newRequest: 'Send a new request',
   },
   ar: {
+    contactDescription: 'اطلب أن يتصل بك مستشار في وقت آمن بالنسبة لك. يمكنك البقاء مجهول الهوية.',
+    lookupDescription: 'تحقق باستخدام رمز الإيصال مما إذا كان مستشار قد تواصل معك.',
     contactHeading: 'اطلب أن نتواصل معك',
     contactIntro: 'أخبرنا كيف ومتى يمكننا التواصل معك بأمان. سيتصل بك مستشار. لا يلزم أن تكتب اسمك.',
     errorSummaryHeading: 'هناك شيء يجب تصحيحه',

@@ -50,10 +50,9 @@ function targetName(target: SelfReferralTarget, lang: PageLanguage): { value: st
   return { value: target.names.da, isDanish: lang === 'ar' };
 }
 
-export function renderContactPage(input: ContactPageInput): Page {
-  const { lang, values, errors } = input;
+/** The form's field parts: each ties its error message and hint to its control (aria-describedby, aria-invalid). */
+function contactFieldParts(lang: PageLanguage, errors: ContactPageInput['errors']) {
   const t = contactTexts[lang];
-  const fieldsWithErrors = selfReferralFields.filter((field) => errors[field] !== undefined);
   const error = (field: SelfReferralField) => {
     const code = errors[field];
     return code === undefined ? '' : html`<p class="error-message" id="${field}-error">${contactFieldError(lang, field, code)}</p>`;
@@ -67,23 +66,36 @@ export function renderContactPage(input: ContactPageInput): Page {
     html`<div class="radio"><input type="radio" id="${name}-${value}" name="${name}" value="${value}"${isChecked ? html` checked` : ''}${hint ? html` aria-describedby="${name}-${value}-hint"` : ''}><label for="${name}-${value}">${label}</label></div>${
       hint ? html`<p class="hint" id="${name}-${value}-hint">${hint}</p>` : ''
     }`;
-  const yesNo = (name: 'smsAllowed' | 'voicemailAllowed', legend: string) =>
-    html`<fieldset class="field"${describedBy(name)}><legend>${legend}</legend>${error(name)}${radio(name, 'yes', t.yes, values[name] === 'yes')}${radio(name, 'no', t.no, values[name] !== 'yes')}</fieldset>`;
+  const yesNo = (name: 'smsAllowed' | 'voicemailAllowed', legend: string, value: string | undefined) =>
+    html`<fieldset class="field"${describedBy(name)}><legend>${legend}</legend>${error(name)}${radio(name, 'yes', t.yes, value === 'yes')}${radio(name, 'no', t.no, value !== 'yes')}</fieldset>`;
+  return { error, invalid, describedBy, radio, yesNo };
+}
+
+/** The summary above the form: every field error as a link to its control, and a problem with the form as a whole. */
+function renderErrorSummary(input: ContactPageInput): SafeHtml | '' {
+  const { lang, errors } = input;
+  const t = contactTexts[lang];
+  const fieldsWithErrors = selfReferralFields.filter((field) => errors[field] !== undefined);
+  if (fieldsWithErrors.length === 0 && !input.formProblem) return '';
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-heading">
+<h2 id="error-summary-heading">${t.errorSummaryHeading}</h2>
+${input.formProblem ? html`<p>${input.formProblem}</p>` : ''}
+${fieldsWithErrors.length > 0 ? html`<ul>${fieldsWithErrors.map((field) => html`<li><a href="#${firstControlId(field, input)}">${contactFieldError(lang, field, errors[field] ?? 'required')}</a></li>`)}</ul>` : ''}
+</div>`;
+}
+
+/** A page of markup that reads top to bottom: the form in the order a person fills it in. */
+export function renderContactPage(input: ContactPageInput): Page {
+  const { lang, values, errors } = input;
+  const t = contactTexts[lang];
+  const { error, invalid, describedBy, radio, yesNo } = contactFieldParts(lang, errors);
   const language = values.language ?? lang;
   const heardAbout = values.heardAbout ?? 'not_said';
   const service = values.service ?? (input.options.hotline ? HOTLINE_CHOICE : '');
 
   const body = html`<h1>${t.contactHeading}</h1>
 <p class="lead">${t.contactIntro}</p>
-${
-  fieldsWithErrors.length > 0 || input.formProblem
-    ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-heading">
-<h2 id="error-summary-heading">${t.errorSummaryHeading}</h2>
-${input.formProblem ? html`<p>${input.formProblem}</p>` : ''}
-${fieldsWithErrors.length > 0 ? html`<ul>${fieldsWithErrors.map((field) => html`<li><a href="#${firstControlId(field, input)}">${contactFieldError(lang, field, errors[field] ?? 'required')}</a></li>`)}</ul>` : ''}
-</div>`
-    : ''
-}
+${renderErrorSummary(input)}
 ${input.notice ? html`<p class="notice">${input.notice}</p>` : ''}
 <form id="contact-form" method="post" action="${pagePath(lang, '/kontakt')}" autocomplete="off" data-waiting="${t.waiting}">
 <input type="hidden" name="challenge" value="${input.challenge}">
@@ -94,8 +106,8 @@ ${PersonRole.options.map((role) => radio('role', role, t.roles[role], values.rol
 <fieldset class="field"><legend>${t.howLegend}</legend>
 <div class="field"><label for="phone">${t.phoneLabel}</label><p class="hint" id="phone-hint">${t.phoneHint}</p>${error('phone')}
 <input id="phone" name="phone" type="text" inputmode="tel" maxlength="20" autocomplete="off" dir="ltr" value="${values.phone ?? ''}"${describedBy('phone', 'phone-hint')}${invalid('phone')}></div>
-${yesNo('smsAllowed', t.smsLegend)}
-${yesNo('voicemailAllowed', t.voicemailLegend)}
+${yesNo('smsAllowed', t.smsLegend, values.smsAllowed)}
+${yesNo('voicemailAllowed', t.voicemailLegend, values.voicemailAllowed)}
 <div class="field"><label for="safeTimes">${t.safeTimesLabel}</label><p class="hint" id="safeTimes-hint">${t.safeTimesHint}</p>${error('safeTimes')}
 <input id="safeTimes" name="safeTimes" type="text" maxlength="200" autocomplete="off" value="${values.safeTimes ?? ''}"${describedBy('safeTimes', 'safeTimes-hint')}${invalid('safeTimes')}></div>
 <div class="field"><label for="language">${t.languageLabel}</label>${error('language')}

@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -23,6 +24,20 @@ export default defineConfig({
           // Each test file gets its own database cloned from a migrated template, so files may run in parallel.
           testTimeout: 20_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The staff web app: pure helpers and components in jsdom, with Testing Library. Only fetch is mocked.
+        plugins: [react()],
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['packages/web/src/test/setup.ts'],
+          // Two cores are shared with other work: a few workers are plenty for jsdom tests, and a busy machine may
+          // take longer than the default five seconds for a test that types through a whole form.
+          maxWorkers: 2,
+          testTimeout: 15_000,
         },
       },
     ],

@@ -1,7 +1,6 @@
 import type { Permission } from '@bro/domain';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { Route, Routes } from 'react-router';
-import { LoginPage } from './features/auth/LoginPage';
 import { RequirePermission, RequireSession, StartRedirect } from './features/shell/guards';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { Shell } from './features/shell/Shell';
@@ -10,6 +9,8 @@ import { Shell } from './features/shell/Shell';
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
   lazy(async () => ({ default: (await load())[name] }));
 
+// The login page carries the form toolkit (react-hook-form, zod): only those who sign in need it.
+const LoginPage = page(() => import('./features/auth/LoginPage'), 'LoginPage');
 const NewReferralPage = page(() => import('./features/referrals/NewReferralPage'), 'NewReferralPage');
 const MyReferralsPage = page(() => import('./features/referrals/MyReferralsPage'), 'MyReferralsPage');
 const ReferralDetailPage = page(() => import('./features/referrals/ReferralDetailPage'), 'ReferralDetailPage');

@@ -167,6 +167,11 @@ export const CourseListQuery = z.strictObject({
   serviceId: Uuid.optional(),
 });
 export type CourseListQuery = z.infer<typeof CourseListQuery>;
+export type CourseListStatus = CourseListQuery['status'];
+
+/** A service the signed-in user may open courses at: their service assignments, on the sides they work. */
+export const CourseServiceOption = z.object({ id: z.string(), name: z.string(), serviceLine: ServiceLine.nullable() });
+export type CourseServiceOption = z.infer<typeof CourseServiceOption>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Triage

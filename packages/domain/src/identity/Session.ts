@@ -56,3 +56,7 @@ export const SessionInfo = z.object({
   idleTimeoutSeconds: z.number().int().positive(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** One "sign in through your organisation" button on the login page (`GET /api/auth/oidc/providers`). */
+export const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
+export type OidcProviderOption = z.infer<typeof OidcProviderOption>;

@@ -53,6 +53,10 @@ export const UpdateUserRequest = z.strictObject({
 });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
+/** What an admin can do to a user with one click (`POST /api/admin/users/:userId/<action>`, answered with `AdminUser`). */
+export const UserAction = z.enum(['deactivate', 'reactivate', 'unlock', 'reset-totp']);
+export type UserAction = z.infer<typeof UserAction>;
+
 export const UserIdParams = z.strictObject({ userId: z.uuid() });
 export type UserIdParams = z.infer<typeof UserIdParams>;
 

@@ -160,6 +160,13 @@ export const ReferralForReferrer = ReferralSummaryForReferrer.extend({
 });
 export type ReferralForReferrer = z.infer<typeof ReferralForReferrer>;
 
+/**
+ * The data of a `referral_changed` server-sent event on `GET /api/inbox/events`: the id only. Everything else is
+ * fetched again through the normal, access-logged API.
+ */
+export const ReferralChangedEvent = z.object({ referralId: z.string() });
+export type ReferralChangedEvent = z.infer<typeof ReferralChangedEvent>;
+
 /** One line in a service's intake inbox: no name, no contact details; enough to sort and pick. */
 export const InboxItem = z.object({
   id: z.string(),

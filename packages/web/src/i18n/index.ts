@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { da } from './da';
-import { en } from './en';
+import { daDictionary, enDictionary } from './dictionaries';
 
 export const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -36,7 +35,7 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { da: { translation: da }, en: { translation: en } },
+  resources: { da: { translation: daDictionary }, en: { translation: enDictionary } },
   lng: readStoredLanguage(),
   fallbackLng: 'da',
   supportedLngs: languages,

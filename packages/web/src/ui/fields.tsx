@@ -34,48 +34,42 @@ function ErrorMessage({ domId, error }: { domId: string; error: string | undefin
   ) : null;
 }
 
-type TextFieldProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { inputClassName?: string };
-
-export function TextField({ fieldKey, label, hint, error, inputClassName, ...input }: TextFieldProps) {
+/** The group around one labelled control: label, hint and error above it, with the control's ARIA wiring. */
+function LabelledControl({ fieldKey, label, hint, error, children }: FieldFrame & { children: (aria: ControlAria) => ReactNode }) {
   const domId = fieldDomId(fieldKey);
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
+    <div className={groupClass(error)}>
       <label className="form-label" htmlFor={domId}>
         {label}
       </label>
       <Hint domId={domId} hint={hint} />
       <ErrorMessage domId={domId} error={error} />
-      <input
-        {...input}
-        id={domId}
-        className={inputClassName ? `form-input ${inputClassName}` : 'form-input'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(domId, hint, error)}
-      />
+      {children({ id: domId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(domId, hint, error) })}
     </div>
+  );
+}
+
+type ControlAria = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+
+const groupClass = (error: string | undefined) => (error ? 'form-group form-error' : 'form-group');
+
+type TextFieldProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { inputClassName?: string };
+
+export function TextField({ fieldKey, label, hint, error, inputClassName, ...input }: TextFieldProps) {
+  return (
+    <LabelledControl fieldKey={fieldKey} label={label} hint={hint} error={error}>
+      {(aria) => <input {...input} {...aria} className={inputClassName ? `form-input ${inputClassName}` : 'form-input'} />}
+    </LabelledControl>
   );
 }
 
 type TextAreaFieldProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
 
 export function TextAreaField({ fieldKey, label, hint, error, ...textarea }: TextAreaFieldProps) {
-  const domId = fieldDomId(fieldKey);
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <label className="form-label" htmlFor={domId}>
-        {label}
-      </label>
-      <Hint domId={domId} hint={hint} />
-      <ErrorMessage domId={domId} error={error} />
-      <textarea
-        rows={4}
-        {...textarea}
-        id={domId}
-        className="form-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(domId, hint, error)}
-      />
-    </div>
+    <LabelledControl fieldKey={fieldKey} label={label} hint={hint} error={error}>
+      {(aria) => <textarea rows={4} {...textarea} {...aria} className="form-input" />}
+    </LabelledControl>
   );
 }
 
@@ -91,39 +85,45 @@ type SelectFieldProps<T extends string> = FieldFrame &
   };
 
 export function SelectField<T extends string>({ fieldKey, label, hint, error, options, value, onChange, emptyLabel, ...select }: SelectFieldProps<T>) {
+  return (
+    <LabelledControl fieldKey={fieldKey} label={label} hint={hint} error={error}>
+      {(aria) => (
+        <select {...select} {...aria} className="form-select" value={value} onChange={(event) => onChange(event.target.value as T)}>
+          {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledControl>
+  );
+}
+
+type GroupFrame = { fieldKey: string; legend: ReactNode; hint?: ReactNode; error?: string | undefined };
+
+/**
+ * A group of choices is a fieldset with a legend; the first option carries the field's id (`optionId(…, 0)`), so the
+ * error summary can link to the group.
+ */
+function ChoiceFieldset({ fieldKey, legend, hint, error, children }: GroupFrame & { children: (domId: string) => ReactNode }) {
   const domId = fieldDomId(fieldKey);
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <label className="form-label" htmlFor={domId}>
-        {label}
-      </label>
-      <Hint domId={domId} hint={hint} />
-      <ErrorMessage domId={domId} error={error} />
-      <select
-        {...select}
-        id={domId}
-        className="form-select"
-        value={value}
-        onChange={(event) => onChange(event.target.value as T)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(domId, hint, error)}
-      >
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+    <div className={groupClass(error)}>
+      <fieldset aria-describedby={describedBy(domId, hint, error)}>
+        <legend className="form-label">{legend}</legend>
+        <Hint domId={domId} hint={hint} />
+        <ErrorMessage domId={domId} error={error} />
+        {children(domId)}
+      </fieldset>
     </div>
   );
 }
 
-type RadioGroupProps<T extends string> = {
-  fieldKey: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
+const optionId = (domId: string, value: string, index: number) => (index === 0 ? domId : `${domId}-${value}`);
+
+type RadioGroupProps<T extends string> = GroupFrame & {
   options: readonly Choice<T>[];
   value: T | undefined;
   onChange: (value: T) => void;
@@ -131,41 +131,30 @@ type RadioGroupProps<T extends string> = {
   isInline?: boolean;
 };
 
-/** A radio group is a fieldset with a legend; the first option carries the field's id for the error summary. */
-export function RadioGroup<T extends string>({ fieldKey, legend, hint, error, options, value, onChange, isInline = false }: RadioGroupProps<T>) {
-  const domId = fieldDomId(fieldKey);
+export function RadioGroup<T extends string>({ options, value, onChange, isInline = false, ...frame }: RadioGroupProps<T>) {
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <fieldset aria-describedby={describedBy(domId, hint, error)}>
-        <legend className="form-label">{legend}</legend>
-        <Hint domId={domId} hint={hint} />
-        <ErrorMessage domId={domId} error={error} />
+    <ChoiceFieldset {...frame}>
+      {(domId) => (
         <div className={isInline ? 'app-inline-choices' : undefined}>
-          {options.map((option, index) => {
-            const optionId = index === 0 ? domId : `${domId}-${option.value}`;
-            return (
-              <div className="form-group-radio" key={option.value}>
-                <input
-                  type="radio"
-                  className="form-radio"
-                  id={optionId}
-                  name={domId}
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(option.value)}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
-                />
-                <label htmlFor={optionId}>{option.label}</label>
-                {option.hint ? (
-                  <span className="form-hint" id={`${optionId}-hint`}>
-                    {option.hint}
-                  </span>
-                ) : null}
-              </div>
-            );
-          })}
+          {options.map((option, index) => (
+            <RadioOption key={option.value} id={optionId(domId, option.value, index)} name={domId} option={option} isChecked={value === option.value} onChange={() => onChange(option.value)} />
+          ))}
         </div>
-      </fieldset>
+      )}
+    </ChoiceFieldset>
+  );
+}
+
+function RadioOption<T extends string>({ id, name, option, isChecked, onChange }: { id: string; name: string; option: Choice<T>; isChecked: boolean; onChange: () => void }) {
+  return (
+    <div className="form-group-radio">
+      <input type="radio" className="form-radio" id={id} name={name} value={option.value} checked={isChecked} onChange={onChange} aria-describedby={option.hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{option.label}</label>
+      {option.hint ? (
+        <span className="form-hint" id={`${id}-hint`}>
+          {option.hint}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -183,7 +172,7 @@ type CheckboxFieldProps = {
 export function CheckboxField({ fieldKey, label, hint, error, isChecked, onChange }: CheckboxFieldProps) {
   const domId = fieldDomId(fieldKey);
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
+    <div className={groupClass(error)}>
       <ErrorMessage domId={domId} error={error} />
       <div className="form-group-checkbox">
         <input
@@ -202,42 +191,29 @@ export function CheckboxField({ fieldKey, label, hint, error, isChecked, onChang
   );
 }
 
-type CheckboxGroupProps<T extends string> = {
-  fieldKey: string;
-  legend: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
+type CheckboxGroupProps<T extends string> = GroupFrame & {
   options: readonly Choice<T>[];
   values: readonly T[];
   onChange: (values: T[]) => void;
 };
 
-export function CheckboxGroup<T extends string>({ fieldKey, legend, hint, error, options, values, onChange }: CheckboxGroupProps<T>) {
-  const domId = fieldDomId(fieldKey);
+/** Several checkboxes; the values keep the options' order, whatever order they were ticked in. */
+export function CheckboxGroup<T extends string>({ options, values, onChange, ...frame }: CheckboxGroupProps<T>) {
   const toggle = (value: T, isChecked: boolean) =>
     onChange(isChecked ? options.map((option) => option.value).filter((v) => v === value || values.includes(v)) : values.filter((v) => v !== value));
   return (
-    <div className={error ? 'form-group form-error' : 'form-group'}>
-      <fieldset aria-describedby={describedBy(domId, hint, error)}>
-        <legend className="form-label">{legend}</legend>
-        <Hint domId={domId} hint={hint} />
-        <ErrorMessage domId={domId} error={error} />
-        {options.map((option, index) => {
-          const optionId = index === 0 ? domId : `${domId}-${option.value}`;
+    <ChoiceFieldset {...frame}>
+      {(domId) =>
+        options.map((option, index) => {
+          const id = optionId(domId, option.value, index);
           return (
             <div className="form-group-checkbox" key={option.value}>
-              <input
-                type="checkbox"
-                className="form-checkbox"
-                id={optionId}
-                checked={values.includes(option.value)}
-                onChange={(event) => toggle(option.value, event.target.checked)}
-              />
-              <label htmlFor={optionId}>{option.label}</label>
+              <input type="checkbox" className="form-checkbox" id={id} checked={values.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />
+              <label htmlFor={id}>{option.label}</label>
             </div>
           );
-        })}
-      </fieldset>
-    </div>
+        })
+      }
+    </ChoiceFieldset>
   );
 }

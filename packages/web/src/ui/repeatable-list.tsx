@@ -17,13 +17,8 @@ export function useFocusAfterRender(): (fieldKey: string) => void {
   return useCallback((fieldKey: string) => setTarget({ fieldKey }), []);
 }
 
-/** Replaces item `index` of a draft list with `update(item)`. */
-export function updateItem<T>(items: readonly T[], index: number, update: (item: T) => T): T[] {
-  return items.map((item, position) => (position === index ? update(item) : item));
-}
-
-/** One row of a repeatable list: a fieldset with its legend and a remove button. */
-export function ItemFrame({ legend, removeLabel, onRemove, className, children }: { legend: string; removeLabel: string; onRemove: () => void; className: string; children: ReactNode }) {
+/** One row of a repeatable list: a framed fieldset with its legend and a remove button. */
+export function ItemFrame({ legend, removeLabel, onRemove, className = 'app-repeat-item', children }: { legend: string; removeLabel: string; onRemove: () => void; className?: string; children: ReactNode }) {
   return (
     <fieldset className={className}>
       <legend className="form-label">{legend}</legend>
@@ -32,5 +27,22 @@ export function ItemFrame({ legend, removeLabel, onRemove, className, children }
         {removeLabel}
       </button>
     </fieldset>
+  );
+}
+
+/** The "add" button carries the list's field id, so an error about the list as a whole links to it. */
+export function AddButton({ fieldKey, label, error, onAdd }: { fieldKey: string; label: string; error: string | undefined; onAdd: () => void }) {
+  const domId = fieldDomId(fieldKey);
+  return (
+    <div className={error ? 'form-group form-error' : 'form-group'}>
+      {error ? (
+        <span className="form-error-message" id={`${domId}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <button type="button" id={domId} className="button button-secondary" onClick={onAdd} aria-describedby={error ? `${domId}-error` : undefined}>
+        {label}
+      </button>
+    </div>
   );
 }

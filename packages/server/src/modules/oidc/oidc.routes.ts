@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OidcProviderSettings, OrganisationIdParams, PutOidcProviderRequest } from '@bro/domain';
+import { OidcProviderOption, OidcProviderSettings, OrganisationIdParams, PutOidcProviderRequest } from '@bro/domain';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { getOidcProviderSettings, putOidcProviderSettings } from './oidc-provider-admin.service.ts';
@@ -30,7 +30,6 @@ const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 
 /** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
 export const OIDC_FAILURE_LOCATION = staffAppUrl('/login?error=oidc');
 
-const OidcProviderOption = z.object({ organisationSlug: z.string(), displayName: z.string() });
 
 const Redirect = z.null().describe('302 Found: see the Location header');
 const SlugParams = z.strictObject({ organisationSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });

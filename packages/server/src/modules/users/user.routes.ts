@@ -1,4 +1,4 @@
-import { AdminUser, AdminUserList, CreateUnitRequest, CreateUserRequest, CreateUserResponse, Unit, UnitList, UpdateUserRequest, UserIdParams } from '@bro/domain';
+import { AdminUser, AdminUserList, CreateUnitRequest, CreateUserRequest, CreateUserResponse, Unit, UnitList, UpdateUserRequest, UserIdParams, type UserAction } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
@@ -49,7 +49,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
     { path: 'reactivate', summary: 'Lets a deactivated user sign in again', run: reactivateUser },
     { path: 'unlock', summary: 'Lifts the lockout after repeated failed logins', run: unlockUser },
     { path: 'reset-totp', summary: 'Forgets the second factor and ends all sessions; the next login enrols again', run: resetUserTotp },
-  ] as const;
+  ] as const satisfies readonly { path: UserAction; summary: string; run: unknown }[];
   for (const action of actions) {
     api.post(
       `/admin/users/:userId/${action.path}`,

@@ -1,39 +1,36 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { LoginRequest, TotpCodeRequest, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
-import {
-  ApiError,
-  enrolTotp,
-  fetchOidcProviders,
-  fetchTotpEnrolment,
-  logIn,
-  oidcStartUrl,
-  setCsrfToken,
-  verifyTotp,
-  type SessionInfo,
-  type TotpEnrolment,
-} from '../../api';
-import { useResource } from '../../useResource';
+import { ApiError, setCsrfToken } from '../../api/client';
+import { Loaded } from '../../api/Loaded';
+import { AppForm } from '../../forms/AppForm';
+import { FormTextField } from '../../forms/fields';
+import { SubmitRow } from '../../forms/FormPanel';
+import { useAppForm } from '../../forms/useAppForm';
+import { useRequestSchema } from '../../forms/useRequestSchema';
 import { Alert } from '../../ui/Alert';
-import { ErrorSummary, type SummaryError } from '../../ui/ErrorSummary';
-import { TextField } from '../../ui/fields';
-import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { enrolTotp, logIn, oidcProvidersQuery, oidcStartUrl, totpEnrolmentQuery, verifyTotp } from './auth.api';
 import { useSession } from './useSession';
 
 type Step = 'credentials' | 'totp' | 'enrolment';
 
 /** Where the guard sent us from; only an app path (ids, never personal data), and never back to /login. */
-function returnPath(state: unknown): string {
+export function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
+/** `/login`: password, then the second factor (or its first enrolment). The title stays neutral: just "Bro". */
 export function LoginPage() {
   const { t } = useTranslation();
   const { session, signIn } = useSession();
   const location = useLocation();
   const [step, setStep] = useState<Step>('credentials');
+  usePageTitle();
 
   // Signing in sets the session; this render then takes the user on to where the guard found them.
   if (session) return <Navigate to={returnPath(location.state)} replace />;
@@ -41,16 +38,16 @@ export function LoginPage() {
   return (
     <div className="app-narrow">
       {step === 'credentials' ? (
-        <CredentialsStep onPassed={(next) => setStep(next === 'mfa_enrolment' ? 'enrolment' : 'totp')} />
+        <CredentialsStep onPassed={(stage) => setStep(stage === 'mfa_enrolment' ? 'enrolment' : 'totp')} />
       ) : (
-        <TotpStep key={step} isEnrolment={step === 'enrolment'} onSignedIn={(info: SessionInfo) => signIn(info)} onRestart={() => setStep('credentials')} />
-      )}
-      {step === 'credentials' ? null : (
-        <p className="mt-5">
-          <button type="button" className="app-link-button" onClick={() => setStep('credentials')}>
-            {t('login.restart')}
-          </button>
-        </p>
+        <>
+          <TotpStep key={step} isEnrolment={step === 'enrolment'} onSignedIn={signIn} onRestart={() => setStep('credentials')} />
+          <p className="mt-5">
+            <button type="button" className="app-link-button" onClick={() => setStep('credentials')}>
+              {t('login.restart')}
+            </button>
+          </p>
+        </>
       )}
     </div>
   );
@@ -78,154 +75,87 @@ function SignedOutNotice() {
   return null;
 }
 
-function CredentialsStep({ onPassed }: { onPassed: (stage: 'mfa_required' | 'mfa_enrolment') => void }) {
+type Credentials = { email: string; password: string };
+
+export function CredentialsStep({ onPassed }: { onPassed: (stage: LoginStage) => void }) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-  const providers = useResource((signal) => fetchOidcProviders(signal).catch(() => []), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    const found: Record<string, string> = {};
-    if (!email.trim()) found.email = t('login.emailRequired');
-    if (!password) found.password = t('login.passwordRequired');
-    setErrors(found);
-    setServerError(undefined);
-    if (Object.keys(found).length) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setIsBusy(true);
-    try {
-      const result = await logIn({ email: email.trim(), password });
-      setCsrfToken(result.csrfToken);
-      onPassed(result.stage);
-    } catch (error) {
-      setPassword('');
-      setServerError(error instanceof ApiError && error.status !== 0 ? (error.detail ?? t('errors.unexpected')) : t('errors.network'));
-      setAttempt((n) => n + 1);
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const summary: SummaryError[] = [
-    ...(serverError ? [{ message: serverError }] : []),
-    ...Object.entries(errors).map(([fieldKey, message]) => ({ fieldKey, message })),
-  ];
-
+  const schema = useRequestSchema(LoginRequest, (values: Credentials) => values, (t) => ({ email: t('login.emailRequired'), password: t('login.passwordRequired') }));
+  const form = useAppForm({
+    schema,
+    defaultValues: { email: '', password: '' },
+    onSubmit: async (credentials) => {
+      try {
+        const result = await logIn(credentials);
+        setCsrfToken(result.csrfToken);
+        onPassed(result.stage);
+      } catch (error) {
+        form.setValue('password', '');
+        throw error;
+      }
+    },
+  });
   return (
     <>
       <PageHeading>{t('login.heading')}</PageHeading>
       <SignedOutNotice />
-      <ErrorSummary errors={summary} attempt={attempt} />
-      <form noValidate onSubmit={submit} aria-busy={isBusy}>
-        <TextField
-          fieldKey="email"
-          label={t('login.email')}
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          value={email}
-          error={errors.email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <TextField
-          fieldKey="password"
-          label={t('login.password')}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          error={errors.password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <div className="app-button-row">
-          <button type="submit" className="button button-primary">
-            {isBusy ? t('login.signingIn') : t('login.submit')}
-          </button>
-        </div>
-      </form>
-      {providers.data && providers.data.length > 0 ? (
-        <section className="app-section" aria-labelledby="login-oidc-heading">
-          <h2 id="login-oidc-heading">{t('login.oidcHeading')}</h2>
-          <p>{t('login.oidcIntro')}</p>
-          <div className="app-button-row">
-            {providers.data.map((provider) => (
-              // A full-page navigation: the identity provider's pages are not ours to render.
-              <a key={provider.organisationSlug} className="button button-secondary" href={oidcStartUrl(provider.organisationSlug)}>
-                {t('login.oidcButton', { name: provider.displayName })}
-              </a>
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <AppForm form={form}>
+        <FormTextField control={form.control} name="email" label={t('login.email')} type="email" autoComplete="username" spellCheck={false} />
+        <FormTextField control={form.control} name="password" label={t('login.password')} type="password" autoComplete="current-password" />
+        <SubmitRow isBusy={form.isBusy}>{form.isBusy ? t('login.signingIn') : t('login.submit')}</SubmitRow>
+      </AppForm>
+      <OidcProviders />
     </>
   );
 }
 
-function groupSecret(secret: string): string {
-  return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+function OidcProviders() {
+  const { t } = useTranslation();
+  const providers = useQuery(oidcProvidersQuery).data ?? [];
+  if (providers.length === 0) return null;
+  return (
+    <section className="app-section" aria-labelledby="login-oidc-heading">
+      <h2 id="login-oidc-heading">{t('login.oidcHeading')}</h2>
+      <p>{t('login.oidcIntro')}</p>
+      <div className="app-button-row">
+        {providers.map((provider) => (
+          // A full-page navigation: the identity provider's pages are not ours to render.
+          <a key={provider.organisationSlug} className="button button-secondary" href={oidcStartUrl(provider.organisationSlug)}>
+            {t('login.oidcButton', { name: provider.displayName })}
+          </a>
+        ))}
+      </div>
+    </section>
+  );
 }
 
 type TotpStepProps = { isEnrolment: boolean; onSignedIn: (session: SessionInfo) => void; onRestart: () => void };
 
-function TotpStep({ isEnrolment, onSignedIn, onRestart }: TotpStepProps) {
+export function TotpStep({ isEnrolment, onSignedIn, onRestart }: TotpStepProps) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string>();
-  const [serverError, setServerError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-  const [enrolment, setEnrolment] = useState<TotpEnrolment | ApiError>();
-
-  useEffect(() => {
-    if (!isEnrolment) return;
-    fetchTotpEnrolment().then(setEnrolment, (caught: unknown) => setEnrolment(caught instanceof ApiError ? caught : new ApiError(0, undefined)));
-  }, [isEnrolment]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    const digits = code.replace(/\s/g, '');
-    setServerError(undefined);
-    if (!/^\d{6}$/.test(digits)) {
-      setError(t('login.codeFormat'));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setError(undefined);
-    setIsBusy(true);
-    try {
-      onSignedIn(isEnrolment ? await enrolTotp(digits) : await verifyTotp(digits));
-    } catch (caught) {
-      setCode('');
-      if (caught instanceof ApiError && caught.status === 401 && caught.code !== 'invalid_totp') {
+  // "123 456" is how the apps show it: spaces are not part of the code.
+  const schema = useRequestSchema(TotpCodeRequest, (values: { code: string }) => ({ code: values.code.replace(/\s/g, '') }), (t) => ({ code: t('login.codeFormat') }));
+  const form = useAppForm({
+    schema,
+    defaultValues: { code: '' },
+    onSubmit: async (code) => {
+      try {
+        onSignedIn(isEnrolment ? await enrolTotp(code) : await verifyTotp(code));
+      } catch (error) {
+        form.setValue('code', '');
         // The half-finished sign-in ran out (or was never there): start again from the password.
-        onRestart();
-        return;
+        if (error instanceof ApiError && error.status === 401 && error.code !== 'invalid_totp') return onRestart();
+        throw error;
       }
-      setServerError(caught instanceof ApiError && caught.status !== 0 ? (caught.detail ?? t('errors.unexpected')) : t('errors.network'));
-      setAttempt((n) => n + 1);
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const summary: SummaryError[] = [...(serverError ? [{ message: serverError }] : []), ...(error ? [{ fieldKey: 'code', message: error }] : [])];
-
+    },
+  });
   return (
     <>
       <PageHeading>{isEnrolment ? t('login.enrolmentHeading') : t('login.totpHeading')}</PageHeading>
-      <ErrorSummary errors={summary} attempt={attempt} />
-      {isEnrolment ? <EnrolmentInstructions enrolment={enrolment} /> : <p>{t('login.totpIntro')}</p>}
-      <form noValidate onSubmit={submit} aria-busy={isBusy}>
-        <TextField
-          fieldKey="code"
+      {isEnrolment ? <EnrolmentInstructions /> : <p>{t('login.totpIntro')}</p>}
+      <AppForm form={form}>
+        <FormTextField
+          control={form.control}
+          name="code"
           label={t('login.code')}
           hint={t('login.codeHint')}
           inputMode="numeric"
@@ -234,30 +164,29 @@ function TotpStep({ isEnrolment, onSignedIn, onRestart }: TotpStepProps) {
           maxLength={7}
           spellCheck={false}
           inputClassName="app-code-input"
-          value={code}
-          error={error}
-          onChange={(event) => setCode(event.target.value)}
         />
-        <div className="app-button-row">
-          <button type="submit" className="button button-primary">
-            {isBusy ? t('login.signingIn') : t('login.confirm')}
-          </button>
-        </div>
-      </form>
+        <SubmitRow isBusy={form.isBusy}>{form.isBusy ? t('login.signingIn') : t('login.confirm')}</SubmitRow>
+      </AppForm>
     </>
   );
 }
 
-function EnrolmentInstructions({ enrolment }: { enrolment: TotpEnrolment | ApiError | undefined }) {
+/** "1234 5678 …": easier to copy by hand. */
+export function groupSecret(secret: string): string {
+  return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+function EnrolmentInstructions() {
+  const enrolment = useQuery(totpEnrolmentQuery);
+  return (
+    <Loaded query={enrolment} isRetryOffered={false}>
+      {(data) => <Enrolment enrolment={data} />}
+    </Loaded>
+  );
+}
+
+function Enrolment({ enrolment }: { enrolment: TotpEnrolment }) {
   const { t } = useTranslation();
-  if (!enrolment) return <Loading />;
-  if (enrolment instanceof ApiError) {
-    return (
-      <Alert variant="error" heading={t('common.loadFailed')} role="alert">
-        <p>{enrolment.detail ?? t('errors.network')}</p>
-      </Alert>
-    );
-  }
   return (
     <>
       <ol>

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiError, configureApi, fetchSession, logOut, setCsrfToken, type SessionInfo, type SignedOutReason } from '../../api';
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { SessionInfo } from '@bro/domain';
+import { configureApi, setCsrfToken, type SignedOutReason } from '../../api/client';
+import { Loaded } from '../../api/Loaded';
+import { queryClient } from '../../api/query-client';
 import { currentLanguage } from '../../i18n';
-import { LoadFailed, Loading } from '../../ui/Loading';
+import { fetchSession, logOut, sessionKey, sessionQuery } from './auth.api';
 import { SessionContext, type SessionContextValue } from './useSession';
 
 /**
@@ -14,31 +17,66 @@ function leaveToLogin(reason: SignedOutReason): void {
   window.location.replace(`${import.meta.env.BASE_URL}login?reason=${reason}`);
 }
 
-type IdleState = 'active' | 'warning';
-
+/** Server state (TanStack Query, in memory only) and the session around the whole app. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const [session, setSession] = useState<SessionInfo | null>(null);
-  const [loadState, setLoadState] = useState<'loading' | 'ready' | ApiError>('loading');
-  const [idleState, setIdleState] = useState<IdleState>('active');
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionState>{children}</SessionState>
+    </QueryClientProvider>
+  );
+}
+
+function SessionState({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const query = useQuery(sessionQuery);
   const lastActivityAt = useRef(Date.now());
+  const leave = useLeave();
+  useApiHooks(leave, lastActivityAt);
+  const isIdleWarningShown = useIdleClock(query.data ?? null, lastActivityAt, leave);
+
+  const value = useMemo<SessionContextValue>(() => {
+    const show = (info: SessionInfo) => {
+      setCsrfToken(info.csrfToken);
+      lastActivityAt.current = Date.now();
+      client.setQueryData(sessionKey, info);
+    };
+    return {
+      session: query.data ?? null,
+      isIdleWarningShown,
+      signIn: show,
+      signOut: leave,
+      refresh: async () => show(await fetchSession()),
+    };
+  }, [client, query.data, isIdleWarningShown, leave]);
+
+  if (query.data !== undefined) return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <main className="container app-main" id="main">
+      {query.error ? <h1>Bro</h1> : null}
+      <Loaded query={query}>{() => null}</Loaded>
+    </main>
+  );
+}
+
+/** Ends the session (on the server too, unless it already ended there), forgets all server state, and reloads. */
+function useLeave() {
+  const client = useQueryClient();
   const isLeaving = useRef(false);
+  return useCallback(
+    async (reason: SignedOutReason) => {
+      if (isLeaving.current) return;
+      isLeaving.current = true;
+      // Our idle clock may run slightly behind the server's: end the session there too, or the login page would
+      // find it still alive. When the server already said the session is gone there is nothing to end.
+      if (reason !== 'expired') await logOut().catch(() => undefined);
+      client.clear();
+      leaveToLogin(reason);
+    },
+    [client],
+  );
+}
 
-  const leave = useCallback(async (reason: SignedOutReason) => {
-    if (isLeaving.current) return;
-    isLeaving.current = true;
-    // Our idle clock may run slightly behind the server's: end the session there too, or the login page would
-    // find it still alive. When the server already said the session is gone there is nothing to end.
-    if (reason !== 'expired') {
-      try {
-        await logOut();
-      } catch {
-        // Leave anyway: the server ends an abandoned session after its idle timeout.
-      }
-    }
-    leaveToLogin(reason);
-  }, []);
-
+function useApiHooks(leave: (reason: SignedOutReason) => Promise<void>, lastActivityAt: RefObject<number>) {
   useEffect(() => {
     configureApi({
       getLanguage: currentLanguage,
@@ -47,77 +85,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         lastActivityAt.current = Date.now();
       },
     });
-  }, [leave]);
+  }, [leave, lastActivityAt]);
+}
 
-  const load = useCallback(async () => {
-    setLoadState('loading');
-    try {
-      const info = await fetchSession();
-      setCsrfToken(info.csrfToken);
-      setSession(info);
-      setLoadState('ready');
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        setSession(null);
-        setLoadState('ready');
-      } else {
-        setLoadState(error instanceof ApiError ? error : new ApiError(0, undefined));
-      }
-    }
-  }, []);
-
+/**
+ * The server ends a session after `idleTimeoutSeconds` without a request. We mirror that clock: a gentle warning two
+ * minutes before (or at 80 % for short timeouts), and a clean return to the login page at the end.
+ */
+function useIdleClock(session: SessionInfo | null, lastActivityAt: RefObject<number>, leave: (reason: SignedOutReason) => Promise<void>): boolean {
+  const [isWarning, setIsWarning] = useState(false);
   useEffect(() => {
-    void load();
-  }, [load]);
-
-  // The server ends a session after `idleTimeoutSeconds` without a request. We mirror that clock: a gentle
-  // warning two minutes before (or at 80 % for short timeouts), and a clean return to the login page at the end.
-  useEffect(() => {
+    setIsWarning(false);
     if (!session) return;
     const timeoutMs = session.idleTimeoutSeconds * 1000;
     const warnAfterMs = Math.max(timeoutMs - 120_000, timeoutMs * 0.8);
     const timer = window.setInterval(() => {
       const idleMs = Date.now() - lastActivityAt.current;
       if (idleMs >= timeoutMs) void leave('idle');
-      else setIdleState(idleMs >= warnAfterMs ? 'warning' : 'active');
+      else setIsWarning(idleMs >= warnAfterMs);
     }, 5_000);
     return () => window.clearInterval(timer);
-  }, [session, leave]);
-
-  const value = useMemo<SessionContextValue>(
-    () => ({
-      session,
-      isIdleWarningShown: idleState === 'warning',
-      signIn: (info) => {
-        setCsrfToken(info.csrfToken);
-        lastActivityAt.current = Date.now();
-        setSession(info);
-      },
-      signOut: (reason) => leave(reason),
-      refresh: async () => {
-        const info = await fetchSession();
-        setCsrfToken(info.csrfToken);
-        setSession(info);
-        setIdleState('active');
-      },
-    }),
-    [session, idleState, leave],
-  );
-
-  if (loadState === 'loading') {
-    return (
-      <main className="container app-main" id="main">
-        <Loading />
-      </main>
-    );
-  }
-  if (loadState instanceof ApiError) {
-    return (
-      <main className="container app-main" id="main">
-        <h1>Bro</h1>
-        <LoadFailed message={loadState.detail ?? t('errors.network')} onRetry={() => void load()} />
-      </main>
-    );
-  }
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  }, [session, lastActivityAt, leave]);
+  return isWarning;
 }

@@ -1,6 +1,6 @@
-import type { Permission } from '@bro/domain';
+import type { Permission, SessionInfo } from '@bro/domain';
 import { createContext, useContext } from 'react';
-import type { SessionInfo, SignedOutReason } from '../../api';
+import type { SignedOutReason } from '../../api/client';
 
 export type SessionContextValue = {
   /** `null` when signed out. */

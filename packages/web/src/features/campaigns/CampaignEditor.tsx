@@ -1,69 +1,44 @@
 import type { CreateCampaignRequest } from '@bro/domain';
-import { useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
-import { summaryOf } from '../../form-errors';
-import { ErrorSummary } from '../../ui/ErrorSummary';
-import { campaignErrorsOfServer, checkCampaignDraft, type CampaignDraft, type CampaignDraftUpdate, type CampaignError } from './campaign-form';
+import { AppForm } from '../../forms/AppForm';
+import { SubmitRow } from '../../forms/FormPanel';
+import { useAppForm } from '../../forms/useAppForm';
+import { campaignSchema, codeOfServerMessage, type CampaignDraft } from './campaign-form';
+import type { ServiceChoice } from './campaigns.api';
 import { CampaignFields } from './CampaignFields';
 import { useCampaignErrorText } from './useCampaignErrorText';
-import type { ServiceChoice } from './useCampaigns';
 import './campaigns.css';
 
+/**
+ * The campaign form: checked with the server's own schema before it is sent; what the server still refuses (an
+ * address another campaign took, a service that closed meanwhile) lands on the same fields, in the same sentences.
+ */
+export function useCampaignForm(initial: CampaignDraft, onSubmit: (request: CreateCampaignRequest) => Promise<unknown>) {
+  const describe = useCampaignErrorText();
+  const schema = useMemo(() => campaignSchema(describe), [describe]);
+  return useAppForm({
+    schema,
+    defaultValues: initial,
+    onSubmit,
+    codeFields: { slug_taken: { fieldKey: 'slug', message: describe({ fieldKey: 'slug', code: 'slug_taken' }) } },
+    messageOf: (message, fieldKey) => (fieldKey ? describe({ fieldKey, code: codeOfServerMessage(message) }) : message),
+  });
+}
+
 type EditorProps = {
-  draft: CampaignDraft;
-  onChange: CampaignDraftUpdate;
+  form: ReturnType<typeof useCampaignForm>;
   submitLabel: string;
-  /** Saves the checked request; throws the ApiError of a refusal, which the editor shows on the fields. */
-  onSubmit: (request: CreateCampaignRequest) => Promise<void>;
+  /** Services the campaign points to now, with names, so a listing that is no longer active can still be removed. */
   linkedServices: readonly ServiceChoice[];
 };
 
-/**
- * The campaign form. The draft is checked with the server's own schema before it is sent; what the server still
- * refuses (an address another campaign took, a service that closed meanwhile) lands on the same fields.
- */
-export function CampaignEditor({ draft, onChange, submitLabel, onSubmit, linkedServices }: EditorProps) {
+export function CampaignEditor({ form, submitLabel, linkedServices }: EditorProps) {
   const { t } = useTranslation();
-  const errorText = useCampaignErrorText();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [attempt, setAttempt] = useState(0);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const fail = (found: Record<string, string>) => {
-    setErrors(found);
-    setAttempt((n) => n + 1);
-  };
-  const messages = (found: readonly CampaignError[]) => Object.fromEntries(found.map((error) => [error.fieldKey, errorText(error)]));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isBusy) return;
-    const checked = checkCampaignDraft(draft);
-    if (!checked.request) return fail(messages(checked.errors));
-    setErrors({});
-    setIsBusy(true);
-    try {
-      await onSubmit(checked.request);
-    } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, undefined);
-      if (apiError.status === 0) return fail({ '': t('errors.network') });
-      const found = messages(campaignErrorsOfServer(apiError.code, apiError.fieldErrors));
-      fail(Object.keys(found).length > 0 ? found : { '': apiError.detail ?? t('errors.unexpected') });
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
   return (
-    <form noValidate onSubmit={submit} aria-busy={isBusy} className="app-campaign-form">
-      <ErrorSummary errors={summaryOf(errors)} attempt={attempt} />
-      <CampaignFields draft={draft} errors={errors} onChange={onChange} linkedServices={linkedServices} />
-      <div className="app-button-row">
-        <button type="submit" className="button button-primary">
-          {isBusy ? t('campaigns.saving') : submitLabel}
-        </button>
-      </div>
-    </form>
+    <AppForm form={form} className="app-campaign-form">
+      <CampaignFields control={form.control} linkedServices={linkedServices} />
+      <SubmitRow isBusy={form.isBusy}>{form.isBusy ? t('campaigns.saving') : submitLabel}</SubmitRow>
+    </AppForm>
   );
 }

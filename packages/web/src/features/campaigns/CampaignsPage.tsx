@@ -1,17 +1,22 @@
 import type { CampaignSummary, HeardAboutStatistics } from '@bro/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Loaded } from '../../api/Loaded';
 import { useFormat } from '../../i18n/format';
-import { LoadFailed, Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { TableFrame, TableScrollRegion } from '../../ui/TableFrame';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { campaignsQuery, heardAboutQuery } from './campaigns.api';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
-import { useCampaigns, useHeardAboutStatistics } from './useCampaigns';
 import './campaigns.css';
 
 /** `/admin/campaigns`: the organisation's campaign pages, and how self-referring people heard about its services. */
 export function CampaignsPage() {
   const { t } = useTranslation();
-  const campaigns = useCampaigns();
+  const campaigns = useQuery(campaignsQuery);
+  usePageTitle(t('campaigns.heading'));
 
   return (
     <>
@@ -22,15 +27,7 @@ export function CampaignsPage() {
           {t('campaigns.add')}
         </Link>
       </p>
-      {campaigns.error ? (
-        <LoadFailed message={campaigns.error.detail ?? t('errors.network')} onRetry={() => void campaigns.reload()} />
-      ) : !campaigns.data ? (
-        <Loading />
-      ) : campaigns.data.length === 0 ? (
-        <p>{t('campaigns.empty')}</p>
-      ) : (
-        <CampaignsTable campaigns={campaigns.data} />
-      )}
+      <Loaded query={campaigns}>{(data) => (data.length === 0 ? <p>{t('campaigns.empty')}</p> : <CampaignsTable campaigns={data} />)}</Loaded>
       <HeardAboutSection />
     </>
   );
@@ -40,51 +37,32 @@ function CampaignsTable({ campaigns }: { campaigns: readonly CampaignSummary[] }
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="app-table-wrapper">
-      <table className="table table--borderless table--responsive-headers">
-        <caption className="sr-only">{t('campaigns.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('campaigns.title')}</th>
-            <th scope="col">{t('campaigns.status')}</th>
-            <th scope="col">{t('campaigns.published')}</th>
-            <th scope="col">{t('campaigns.updated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {campaigns.map((campaign) => (
-            <tr key={campaign.id}>
-              <td data-title={t('campaigns.title')}>
-                <Link to={`/admin/campaigns/${campaign.id}`}>{campaign.titleDa}</Link>
-                <span className="form-hint app-campaign-slug">/{campaign.slug}</span>
-              </td>
-              <td data-title={t('campaigns.status')}>
-                <CampaignStatusBadge status={campaign.status} />
-              </td>
-              <td data-title={t('campaigns.published')}>{campaign.publishedAt ? format.date(campaign.publishedAt) : '–'}</td>
-              <td data-title={t('campaigns.updated')}>{format.date(campaign.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame caption={t('campaigns.caption')} columns={[t('campaigns.title'), t('campaigns.status'), t('campaigns.published'), t('campaigns.updated')]}>
+      {campaigns.map((campaign) => (
+        <tr key={campaign.id}>
+          <td data-title={t('campaigns.title')}>
+            <Link to={`/admin/campaigns/${campaign.id}`}>{campaign.titleDa}</Link>
+            <span className="form-hint app-slug">/{campaign.slug}</span>
+          </td>
+          <td data-title={t('campaigns.status')}>
+            <CampaignStatusBadge status={campaign.status} />
+          </td>
+          <td data-title={t('campaigns.published')}>{campaign.publishedAt ? format.date(campaign.publishedAt) : '–'}</td>
+          <td data-title={t('campaigns.updated')}>{format.date(campaign.updatedAt)}</td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 
 function HeardAboutSection() {
   const { t } = useTranslation();
-  const statistics = useHeardAboutStatistics();
+  const statistics = useQuery(heardAboutQuery);
   return (
     <section aria-labelledby="heard-about-heading">
       <h2 id="heard-about-heading">{t('campaigns.heardAbout.heading')}</h2>
       <p className="app-narrow">{t('campaigns.heardAbout.intro')}</p>
-      {statistics.error ? (
-        <LoadFailed message={statistics.error.detail ?? t('errors.network')} onRetry={() => void statistics.reload()} />
-      ) : !statistics.data ? (
-        <Loading />
-      ) : (
-        <HeardAboutTable statistics={statistics.data} />
-      )}
+      <Loaded query={statistics}>{(data) => <HeardAboutTable statistics={data} />}</Loaded>
     </section>
   );
 }
@@ -92,10 +70,13 @@ function HeardAboutSection() {
 function HeardAboutTable({ statistics }: { statistics: HeardAboutStatistics }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const captionId = useId();
   return (
-    <div className="app-table-wrapper">
+    <TableScrollRegion captionId={captionId}>
       <table className="table table--borderless">
-        <caption className="sr-only">{t('campaigns.heardAbout.caption')}</caption>
+        <caption id={captionId} className="sr-only">
+          {t('campaigns.heardAbout.caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('campaigns.heardAbout.source')}</th>
@@ -116,6 +97,6 @@ function HeardAboutTable({ statistics }: { statistics: HeardAboutStatistics }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScrollRegion>
   );
 }

@@ -1,93 +1,74 @@
 import type { Campaign } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
-import { ApiError, publishCampaign, unpublishCampaign, updateCampaign } from '../../api';
+import { useParams } from 'react-router';
+import { Loaded } from '../../api/Loaded';
+import { useAction } from '../../api/useAction';
 import { useFormat } from '../../i18n/format';
-import { Alert } from '../../ui/Alert';
+import { ActionFailed } from '../../ui/ActionFailed';
 import { LiveMessage } from '../../ui/LiveMessage';
-import { LoadFailed, Loading } from '../../ui/Loading';
-import { PageHeading } from '../../ui/PageHeading';
-import { draftFromCampaign, isSameCampaign, type CampaignDraft, type CampaignOutcome } from './campaign-form';
-import { CampaignEditor } from './CampaignEditor';
+import { useOutcome } from '../../ui/useOutcome';
+import { SubPage } from '../../ui/SubPage';
+import { draftFromCampaign, isSameCampaign, type CampaignOutcome } from './campaign-form';
+import { campaignKeys, campaignQuery, publishCampaign, unpublishCampaign, updateCampaign } from './campaigns.api';
+import { CampaignEditor, useCampaignForm } from './CampaignEditor';
 import { CampaignStatusBadge } from './CampaignStatusBadge';
-import { useCampaign } from './useCampaigns';
+
+type Changed = (campaign: Campaign, outcome: CampaignOutcome) => void;
 
 /** `/admin/campaigns/:id`: one campaign, its publishing, and the form. */
 export function EditCampaignPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const campaign = useCampaign(id);
-  const arrivedWith = (useLocation().state as { outcome?: CampaignOutcome } | null)?.outcome;
-  // Counted, so the same outcome twice ("saved", "saved") still takes focus: the form it came from is rebuilt.
-  const [outcome, setOutcome] = useState({ last: arrivedWith, count: 0 });
-
-  const onChanged = (changed: Campaign, last: CampaignOutcome) => {
-    campaign.setData(changed);
-    setOutcome((current) => ({ last, count: current.count + 1 }));
+  const queryClient = useQueryClient();
+  const campaign = useQuery(campaignQuery(id));
+  const outcome = useOutcome<CampaignOutcome>();
+  const onChanged: Changed = (changed, last) => {
+    queryClient.setQueryData(campaignQuery(id).queryKey, changed);
+    void queryClient.invalidateQueries({ queryKey: campaignKeys.list() });
+    outcome.record(last);
   };
 
+  const heading = campaign.data ? t('campaigns.editHeading', { title: campaign.data.titleDa }) : t('campaigns.headingLoading');
   return (
-    <>
-      <PageHeading>{campaign.data ? t('campaigns.editHeading', { title: campaign.data.titleDa }) : t('campaigns.headingLoading')}</PageHeading>
-      <p>
-        <Link to="/admin/campaigns">{t('campaigns.back')}</Link>
-      </p>
+    <SubPage title={t('campaigns.headingLoading')} heading={heading} back={{ to: '/admin/campaigns', label: t('campaigns.back') }}>
       <LiveMessage key={outcome.count} message={outcome.last ? t(`campaigns.outcome.${outcome.last}`) : undefined} isVisible isFocusedOnChange />
-      {campaign.error ? (
-        <LoadFailed message={campaign.error.detail ?? t('errors.network')} onRetry={() => void campaign.reload()} />
-      ) : !campaign.data ? (
-        <Loading />
-      ) : (
-        // A saved or published campaign comes back from the server: start again from that version.
-        <EditCampaign key={`${campaign.data.id}:${campaign.data.updatedAt}:${campaign.data.status}`} campaign={campaign.data} onChanged={onChanged} />
-      )}
-    </>
+      <Loaded query={campaign}>
+        {/* A saved or published campaign comes back from the server: start again from that version. */}
+        {(data) => <EditCampaign key={`${data.id}:${data.updatedAt}:${data.status}`} campaign={data} onChanged={onChanged} />}
+      </Loaded>
+    </SubPage>
   );
 }
 
-function EditCampaign({ campaign, onChanged }: { campaign: Campaign; onChanged: (campaign: Campaign, outcome: CampaignOutcome) => void }) {
+function EditCampaign({ campaign, onChanged }: { campaign: Campaign; onChanged: Changed }) {
   const { t } = useTranslation();
   const initial = useMemo(() => draftFromCampaign(campaign), [campaign]);
-  const [draft, setDraft] = useState<CampaignDraft>(initial);
   const linkedServices = useMemo(() => campaign.services.map((service) => ({ id: service.id, name: service.nameDa })), [campaign]);
-
+  const form = useCampaignForm(initial, async (request) => onChanged(await updateCampaign(campaign.id, request), 'saved'));
   return (
     <>
-      <PublishPanel campaign={campaign} isDirty={!isSameCampaign(draft, initial)} onChanged={onChanged} />
-      <CampaignEditor
-        draft={draft}
-        onChange={setDraft}
-        submitLabel={t('campaigns.save')}
-        linkedServices={linkedServices}
-        onSubmit={async (request) => onChanged(await updateCampaign(campaign.id, request), 'saved')}
-      />
+      <PublishPanel campaign={campaign} isDirty={!isSameCampaign(form.watch(), initial)} onChanged={onChanged} />
+      <CampaignEditor form={form} submitLabel={t('campaigns.save')} linkedServices={linkedServices} />
     </>
   );
 }
 
 /** Publishing shows the SAVED campaign to everyone: unsaved edits must be saved first, or the public sees something else. */
-function PublishPanel({ campaign, isDirty, onChanged }: { campaign: Campaign; isDirty: boolean; onChanged: (campaign: Campaign, outcome: CampaignOutcome) => void }) {
+function PublishPanel({ campaign, isDirty, onChanged }: { campaign: Campaign; isDirty: boolean; onChanged: Changed }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [error, setError] = useState<string>();
-  const [isBusy, setIsBusy] = useState(false);
   const isPublished = campaign.status === 'published';
-
-  const change = async () => {
-    if (isBusy) return;
-    if (!isPublished && isDirty) return setError(t('campaigns.saveFirst'));
-    setError(undefined);
-    setIsBusy(true);
-    try {
-      onChanged(isPublished ? await unpublishCampaign(campaign.id) : await publishCampaign(campaign.id), isPublished ? 'unpublished' : 'published');
-    } catch (caught) {
-      setError(caught instanceof ApiError && caught.status !== 0 ? (caught.detail ?? t('errors.unexpected')) : t('errors.network'));
-    } finally {
-      setIsBusy(false);
-    }
+  const [isSaveFirstShown, setIsSaveFirstShown] = useState(false);
+  const change = useAction(() => (isPublished ? unpublishCampaign(campaign.id) : publishCampaign(campaign.id)), {
+    onSuccess: (changed) => onChanged(changed, isPublished ? 'unpublished' : 'published'),
+  });
+  const toggle = () => {
+    const mustSaveFirst = !isPublished && isDirty;
+    setIsSaveFirstShown(mustSaveFirst);
+    if (!mustSaveFirst && !change.isBusy) void change.run(undefined);
   };
-
   return (
     <section className="app-action-panel" aria-labelledby="campaign-publish-heading">
       <h2 id="campaign-publish-heading" className="h3">
@@ -107,12 +88,8 @@ function PublishPanel({ campaign, isDirty, onChanged }: { campaign: Campaign; is
       ) : (
         <p>{t('campaigns.draftText')}</p>
       )}
-      {error ? (
-        <Alert variant="error" heading={t('common.actionFailed')} role="alert" headingLevel={3}>
-          <p>{error}</p>
-        </Alert>
-      ) : null}
-      <button type="button" className="button button-secondary" onClick={() => void change()} aria-busy={isBusy}>
+      <ActionFailed message={isSaveFirstShown ? t('campaigns.saveFirst') : change.error} />
+      <button type="button" className="button button-secondary" onClick={toggle} aria-busy={change.isBusy}>
         {isPublished ? t('campaigns.unpublish') : t('campaigns.publish')}
       </button>
     </section>

@@ -1,17 +1,18 @@
+import type { Control } from 'react-hook-form';
 import { CreateCampaignRequest, type Campaign, type CampaignLanguage, type CreateCampaignInput } from '@bro/domain';
+import { isOneOf, type DraftError, type IssueDetails } from '../../forms/draft-errors';
+import { requestSchema } from '../../forms/schema';
+
+/** The form control a group of the editor's fields is bound to. */
+export type CampaignControl = { control: Control<CampaignDraft, unknown, unknown> };
 
 /**
  * The campaign form's state and its one conversion to an API request, checked with the SAME zod schema the server
  * validates with (`CreateCampaignRequest`), so the form cannot accept what the server would refuse.
  */
 
-let lastKey = 0;
-/** React list keys for rows the admin adds and removes (never sent to the server). */
-const newKey = () => `campaign-row-${++lastKey}`;
-
-export type TestimonialDraft = { key: string; quote: string; attribution: string; language: CampaignLanguage };
+export type TestimonialDraft = { quote: string; attribution: string; language: CampaignLanguage };
 export type VideoDraft = {
-  key: string;
   kind: 'own' | 'external';
   titleDa: string;
   titleEn: string;
@@ -38,13 +39,11 @@ export type CampaignDraft = {
   serviceIds: string[];
 };
 
-export type CampaignDraftUpdate = (update: (draft: CampaignDraft) => CampaignDraft) => void;
-
 /** What the edit page last did, as a kind (not text) so its message follows a change of language. */
 export type CampaignOutcome = 'created' | 'saved' | 'published' | 'unpublished';
 
-export const emptyTestimonial = (): TestimonialDraft => ({ key: newKey(), quote: '', attribution: '', language: 'da' });
-export const emptyVideo = (): VideoDraft => ({ key: newKey(), kind: 'own', titleDa: '', titleEn: '', titleAr: '', path: '', captionsPath: '', url: '' });
+export const emptyTestimonial = (): TestimonialDraft => ({ quote: '', attribution: '', language: 'da' });
+export const emptyVideo = (): VideoDraft => ({ kind: 'own', titleDa: '', titleEn: '', titleAr: '', path: '', captionsPath: '', url: '' });
 
 export function emptyCampaignDraft(): CampaignDraft {
   return {
@@ -77,9 +76,8 @@ export function draftFromCampaign(campaign: Campaign): CampaignDraft {
     bodyDa: campaign.bodyDa,
     bodyEn: campaign.bodyEn,
     bodyAr: text(campaign.bodyAr),
-    testimonials: campaign.testimonials.map((testimonial) => ({ key: newKey(), ...testimonial })),
+    testimonials: campaign.testimonials.map(({ quote, attribution, language }) => ({ quote, attribution, language })),
     videos: campaign.videos.map((video) => ({
-      key: newKey(),
       kind: video.kind,
       titleDa: video.titleDa,
       titleEn: video.titleEn,
@@ -132,17 +130,10 @@ export type CampaignErrorCode =
   | 'unknown_or_inactive_service'
   | 'invalid';
 
-const messageCodes: readonly CampaignErrorCode[] = [
-  'slug_format',
-  'slug_taken',
-  'media_path_format',
-  'captions_path_format',
-  'duplicate_value',
-  'unknown_or_inactive_service',
-];
-const isMessageCode = (message: string): message is CampaignErrorCode => (messageCodes as readonly string[]).includes(message);
+const messageCodes = ['slug_format', 'slug_taken', 'media_path_format', 'captions_path_format', 'duplicate_value', 'unknown_or_inactive_service'] as const;
 
-export type CampaignError = { fieldKey: string; code: CampaignErrorCode; maximum?: number };
+/** The code of a message the server sent for a field: its own rule's code, or "not valid". */
+export const codeOfServerMessage = (message: string): CampaignErrorCode => (isOneOf(messageCodes, message) ? message : 'invalid');
 
 /** The form field of an error path: the request's own path (`videos.0.url`); chosen services collapse onto one. */
 export function fieldKeyOfPath(path: string): string {
@@ -150,11 +141,9 @@ export function fieldKeyOfPath(path: string): string {
   return /^serviceIds(\.|$)/.test(key) ? 'serviceIds' : key;
 }
 
-type Issue = { code: string; path: PropertyKey[]; message: string; origin?: unknown; format?: unknown; maximum?: unknown };
-
-function errorOfIssue(issue: Issue): CampaignError {
-  const fieldKey = fieldKeyOfPath(issue.path.map(String).join('.'));
-  if (isMessageCode(issue.message)) return { fieldKey, code: issue.message };
+/** What a schema issue means for the admin, as a code (the sentence then names the field). */
+export function errorOfIssue(issue: IssueDetails, fieldKey: string): DraftError {
+  if (isOneOf(messageCodes, issue.message)) return { fieldKey, code: issue.message };
   switch (issue.code) {
     case 'too_small':
       return { fieldKey, code: 'required' };
@@ -167,30 +156,14 @@ function errorOfIssue(issue: Issue): CampaignError {
   }
 }
 
-export type CampaignCheck = { request: CreateCampaignRequest; errors: [] } | { request: undefined; errors: CampaignError[] };
+/**
+ * The campaign form's schema: the draft becomes the request, which `CreateCampaignRequest` checks; each issue is said
+ * by `describe` on its field, and the output is the request.
+ */
+export const campaignSchema = (describe: (error: DraftError) => string) =>
+  requestSchema({ schema: CreateCampaignRequest, toRequest: toRequestInput, fieldKeyOf: fieldKeyOfPath, messageOf: (issue, fieldKey) => describe(errorOfIssue(issue, fieldKey)) });
 
-/** Checks the draft with the server's own schema; one error per field (the first), in the form's order. */
-export function checkCampaignDraft(draft: CampaignDraft): CampaignCheck {
-  const parsed = CreateCampaignRequest.safeParse(toRequestInput(draft));
-  if (parsed.success) return { request: parsed.data, errors: [] };
-  const seen = new Set<string>();
-  const errors: CampaignError[] = [];
-  for (const issue of parsed.error.issues as Issue[]) {
-    const error = errorOfIssue(issue);
-    if (seen.has(error.fieldKey)) continue;
-    seen.add(error.fieldKey);
-    errors.push(error);
-  }
-  return { request: undefined, errors };
-}
-
-/** A refusal's field errors as the form's errors; `slug_taken` has no path and belongs to the address field. */
-export function campaignErrorsOfServer(code: string, fieldErrors: readonly { path: string; message: string }[]): CampaignError[] {
-  if (code === 'slug_taken') return [{ fieldKey: 'slug', code: 'slug_taken' }];
-  return fieldErrors.map(({ path, message }) => ({ fieldKey: fieldKeyOfPath(path), code: isMessageCode(message) ? message : 'invalid' }));
-}
-
-/** Has the admin changed anything that would be saved? (Row keys do not count.) */
+/** Has the admin changed anything that would be saved? (What the form hides does not count.) */
 export function isSameCampaign(a: CampaignDraft, b: CampaignDraft): boolean {
   return JSON.stringify(toRequestInput(a)) === JSON.stringify(toRequestInput(b));
 }

@@ -1,9 +1,8 @@
 import type { campaignsDa } from './campaigns.da';
+import type { Translation } from '../../i18n/translation';
 
-/** Same keys as the Danish texts, any text: a missing or extra key fails the type check (as en.ts does for the app). */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const campaignsEn: Widen<typeof campaignsDa> = {
+/** Same keys as the Danish texts, any text (see i18n/translation.ts). */
+export const campaignsEn: Translation<typeof campaignsDa> = {
   nav: 'Campaigns',
   heading: 'Campaigns',
   intro:

@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignError } from './campaign-form';
+import { labelOfField, type DraftError, type DraftLabels } from '../../forms/draft-errors';
+import type { campaignsDa } from './campaigns.da';
 
-type FieldLabel = keyof typeof import('./campaigns.da').campaignsDa.fields;
+type FieldLabel = keyof typeof campaignsDa.fields;
 
 const testimonialLabels: Record<string, FieldLabel> = { quote: 'quote', attribution: 'attribution', language: 'testimonialLanguage' };
 const videoLabels: Record<string, FieldLabel> = {
@@ -26,29 +27,24 @@ const directLabels: Record<string, FieldLabel> = {
   bodyEn: 'bodyEn',
   bodyAr: 'bodyAr',
 };
+const sectionLabels = { serviceIds: 'services', testimonials: 'testimonials', videos: 'videos' } as const;
 
 /** An error as the sentence the summary and the field show: which field (the n-th testimonial's quote …), and why. */
-export function useCampaignErrorText(): (error: CampaignError) => string {
+export function useCampaignErrorText(): (error: DraftError) => string {
   const { t } = useTranslation();
-  const label = useCallback(
-    (fieldKey: string): string => {
-      const item = /^(testimonials|videos)\.(\d+)\.(\w+)$/.exec(fieldKey);
-      if (item) {
-        const [, list, index, field = ''] = item;
-        const number = Number(index) + 1;
-        const [itemLabel, fieldLabel] =
-          list === 'testimonials'
-            ? [t('campaigns.fields.testimonialLegend', { number }), testimonialLabels[field]]
-            : [t('campaigns.fields.videoLegend', { number }), videoLabels[field]];
-        return fieldLabel ? t('campaigns.itemField', { item: itemLabel, field: t(`campaigns.fields.${fieldLabel}`) }) : itemLabel;
-      }
-      if (fieldKey === 'serviceIds') return t('campaigns.sections.services');
-      if (fieldKey === 'testimonials') return t('campaigns.sections.testimonials');
-      if (fieldKey === 'videos') return t('campaigns.sections.videos');
-      const direct = directLabels[fieldKey];
-      return direct ? t(`campaigns.fields.${direct}`) : fieldKey;
-    },
-    [t],
-  );
-  return useCallback((error: CampaignError) => t(`campaigns.errors.${error.code}`, { field: label(error.fieldKey), maximum: error.maximum ?? 0 }), [t, label]);
+  return useMemo(() => {
+    const label = (key: FieldLabel | undefined) => (key ? t(`campaigns.fields.${key}`) : undefined);
+    const labels: DraftLabels = {
+      field: (fieldKey) => {
+        const section = sectionLabels[fieldKey as keyof typeof sectionLabels];
+        return section ? t(`campaigns.sections.${section}`) : label(directLabels[fieldKey]);
+      },
+      lists: {
+        testimonials: { item: (number) => t('campaigns.fields.testimonialLegend', { number }), field: (name) => label(testimonialLabels[name]) },
+        videos: { item: (number) => t('campaigns.fields.videoLegend', { number }), field: (name) => label(videoLabels[name]) },
+      },
+      itemField: (item, field) => t('campaigns.itemField', { item, field }),
+    };
+    return (error: DraftError) => t(`campaigns.errors.${error.code as 'invalid'}`, { field: labelOfField(error.fieldKey, labels), maximum: error.maximum ?? 0 });
+  }, [t]);
 }

@@ -1,13 +1,18 @@
-import type { AccessHistoryExtract } from '@bro/domain';
+import { ProduceAccessHistoryRequest, type AccessHistoryExtract } from '@bro/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accessHistoryPrintUrl, produceAccessHistory } from '../../api';
+import { FormCheckboxField, FormTextAreaField } from '../../forms/fields';
+import { FormPanel, SubmitButton } from '../../forms/FormPanel';
+import { useRequestSchema } from '../../forms/useRequestSchema';
 import { useFormat } from '../../i18n/format';
-import { CheckboxField, TextAreaField } from '../../ui/fields';
-import { ActionForm, SectionHeading, SubmitButton, useCourseAction, type SectionProps } from './course-ui';
+import { TableFrame } from '../../ui/TableFrame';
+import { SectionHeading, useCourseForm, type SectionProps } from './course-ui';
+import { accessHistoryPrintUrl, produceAccessHistory } from './courses.api';
 
 const knownPurposes = ['referral_intake', 'referral_follow_up', 'referral_tracking', 'referral_creation', 'course_work', 'course_supervision', 'access_history_extract'] as const;
 const knownActions = ['read', 'list', 'search', 'export', 'print'] as const;
+
+type HistoryValues = { includeStaffNames: boolean; justification: string };
 
 /**
  * "Hvem har set mine oplysninger": the person's access-log extract (their right of access), produced on their
@@ -15,38 +20,30 @@ const knownActions = ['read', 'list', 'search', 'export', 'print'] as const;
  */
 export function AccessHistorySection({ course }: SectionProps) {
   const { t } = useTranslation();
-  const [withNames, setWithNames] = useState(false);
-  const [justification, setJustification] = useState('');
   const [extract, setExtract] = useState<AccessHistoryExtract>();
-  const action = useCourseAction('history', ['includeStaffNames', 'justification']);
-
-  const submit = () => {
-    if (withNames && justification.trim().length < 10) return action.fail({ 'history.justification': t('courses.serverMessages.justification_required') });
-    void action.run(async () => {
-      setExtract(await produceAccessHistory(course.id, { includeStaffNames: withNames, justification: withNames ? justification.trim() : undefined }));
+  const schema = useRequestSchema(
+    ProduceAccessHistoryRequest,
+    (values: HistoryValues) => ({ includeStaffNames: values.includeStaffNames, justification: values.includeStaffNames ? values.justification.trim() || undefined : undefined }),
+    (t) => ({ justification: t('courses.serverMessages.justification_required') }),
+  );
+  const form = useCourseForm({
+    schema,
+    defaultValues: { includeStaffNames: false, justification: '' },
+    idPrefix: 'history',
+    onSubmit: async (request) => {
+      setExtract(await produceAccessHistory(course.id, request));
       document.getElementById('access-history-extract')?.focus();
-    });
-  };
-
+    },
+  });
   return (
     <section className="app-section" aria-labelledby="course-section-heading">
       <SectionHeading>{t('courses.sections.access-history')}</SectionHeading>
       <p className="app-narrow">{t('courses.accessHistory.intro')}</p>
-      <ActionForm id="access-history" heading={t('courses.accessHistory.formHeading')} action={action} onSubmit={submit}>
-        <CheckboxField fieldKey="history.includeStaffNames" label={t('courses.accessHistory.includeNames')} hint={t('courses.accessHistory.includeNamesHint')} isChecked={withNames} onChange={setWithNames} />
-        {withNames ? (
-          <TextAreaField
-            fieldKey="history.justification"
-            label={t('courses.accessHistory.justification')}
-            maxLength={2000}
-            rows={3}
-            value={justification}
-            error={action.errors['history.justification']}
-            onChange={(event) => setJustification(event.target.value)}
-          />
-        ) : null}
-        <SubmitButton isBusy={action.isBusy}>{t('courses.accessHistory.produce')}</SubmitButton>
-      </ActionForm>
+      <FormPanel id="access-history" heading={t('courses.accessHistory.formHeading')} form={form}>
+        <FormCheckboxField control={form.control} name="includeStaffNames" label={t('courses.accessHistory.includeNames')} hint={t('courses.accessHistory.includeNamesHint')} />
+        {form.watch('includeStaffNames') ? <FormTextAreaField control={form.control} name="justification" label={t('courses.accessHistory.justification')} maxLength={2000} rows={3} /> : null}
+        <SubmitButton isBusy={form.isBusy}>{t('courses.accessHistory.produce')}</SubmitButton>
+      </FormPanel>
       <div id="access-history-extract" tabIndex={-1}>
         {extract ? <Extract courseId={course.id} extract={extract} /> : null}
       </div>
@@ -54,11 +51,19 @@ export function AccessHistorySection({ course }: SectionProps) {
   );
 }
 
+/** A purpose or action code in words; one the app does not know is shown as the server gave it. */
+function useCodeWords() {
+  const { t } = useTranslation();
+  const isOneOf = <C extends string>(codes: readonly C[], code: string): code is C => (codes as readonly string[]).includes(code);
+  return {
+    purpose: (code: string) => (isOneOf(knownPurposes, code) ? t(`courses.accessHistory.purpose.${code}`) : code),
+    verb: (code: string) => (isOneOf(knownActions, code) ? t(`courses.accessHistory.action.${code}`) : code),
+  };
+}
+
 function Extract({ courseId, extract }: { courseId: string; extract: AccessHistoryExtract }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const purpose = (code: string) => ((knownPurposes as readonly string[]).includes(code) ? t(`courses.accessHistory.purpose.${code as (typeof knownPurposes)[number]}`) : code);
-  const verb = (code: string) => ((knownActions as readonly string[]).includes(code) ? t(`courses.accessHistory.action.${code as (typeof knownActions)[number]}`) : code);
   return (
     <section className="app-section" aria-labelledby="extract-heading">
       <h3 id="extract-heading">{t('courses.accessHistory.extractHeading', { label: extract.personLabel })}</h3>
@@ -77,59 +82,53 @@ function Extract({ courseId, extract }: { courseId: string; extract: AccessHisto
         <p>{t('courses.accessHistory.empty')}</p>
       ) : (
         <>
-          <div className="app-table-wrapper">
-            <table className="table table--borderless table--responsive-headers">
-              <caption>{t('courses.accessHistory.summaryCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('courses.accessHistory.organisation')}</th>
-                  <th scope="col">{t('courses.accessHistory.purposeColumn')}</th>
-                  <th scope="col">{t('courses.accessHistory.count')}</th>
-                  <th scope="col">{t('courses.accessHistory.period')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {extract.summary.map((row) => (
-                  <tr key={`${row.organisationName}-${row.purpose}`}>
-                    <td data-title={t('courses.accessHistory.organisation')}>{row.organisationName}</td>
-                    <td data-title={t('courses.accessHistory.purposeColumn')}>{purpose(row.purpose)}</td>
-                    <td data-title={t('courses.accessHistory.count')}>{row.count}</td>
-                    <td data-title={t('courses.accessHistory.period')}>{`${format.dateTime(row.firstAt)} – ${format.dateTime(row.lastAt)}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ExtractSummary extract={extract} />
           <details className="app-course-details">
             <summary>{t('courses.accessHistory.allEntries', { count: extract.entries.length })}</summary>
-            <div className="app-table-wrapper">
-              <table className="table table--borderless table--responsive-headers">
-                <caption className="sr-only">{t('courses.accessHistory.entriesCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('courses.accessHistory.when')}</th>
-                    <th scope="col">{t('courses.accessHistory.organisation')}</th>
-                    <th scope="col">{t('courses.accessHistory.purposeColumn')}</th>
-                    <th scope="col">{t('courses.accessHistory.what')}</th>
-                    {extract.includesStaffNames ? <th scope="col">{t('courses.accessHistory.staff')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {extract.entries.map((entry, index) => (
-                    <tr key={index}>
-                      <td data-title={t('courses.accessHistory.when')}>{format.dateTime(entry.at)}</td>
-                      <td data-title={t('courses.accessHistory.organisation')}>{entry.organisationName}</td>
-                      <td data-title={t('courses.accessHistory.purposeColumn')}>{purpose(entry.purpose)}</td>
-                      <td data-title={t('courses.accessHistory.what')}>{verb(entry.action)}</td>
-                      {extract.includesStaffNames ? <td data-title={t('courses.accessHistory.staff')}>{entry.staffName ?? '–'}</td> : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ExtractEntries extract={extract} />
           </details>
         </>
       )}
     </section>
+  );
+}
+
+function ExtractSummary({ extract }: { extract: AccessHistoryExtract }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { purpose } = useCodeWords();
+  const column = { organisation: t('courses.accessHistory.organisation'), purpose: t('courses.accessHistory.purposeColumn'), count: t('courses.accessHistory.count'), period: t('courses.accessHistory.period') };
+  return (
+    <TableFrame caption={t('courses.accessHistory.summaryCaption')} isCaptionHidden={false} columns={Object.values(column)}>
+      {extract.summary.map((row) => (
+        <tr key={`${row.organisationName}-${row.purpose}`}>
+          <td data-title={column.organisation}>{row.organisationName}</td>
+          <td data-title={column.purpose}>{purpose(row.purpose)}</td>
+          <td data-title={column.count}>{row.count}</td>
+          <td data-title={column.period}>{`${format.dateTime(row.firstAt)} – ${format.dateTime(row.lastAt)}`}</td>
+        </tr>
+      ))}
+    </TableFrame>
+  );
+}
+
+function ExtractEntries({ extract }: { extract: AccessHistoryExtract }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { purpose, verb } = useCodeWords();
+  const column = { when: t('courses.accessHistory.when'), organisation: t('courses.accessHistory.organisation'), purpose: t('courses.accessHistory.purposeColumn'), what: t('courses.accessHistory.what') };
+  const staff = t('courses.accessHistory.staff');
+  return (
+    <TableFrame caption={t('courses.accessHistory.entriesCaption')} columns={[...Object.values(column), ...(extract.includesStaffNames ? [staff] : [])]}>
+      {extract.entries.map((entry, index) => (
+        <tr key={index}>
+          <td data-title={column.when}>{format.dateTime(entry.at)}</td>
+          <td data-title={column.organisation}>{entry.organisationName}</td>
+          <td data-title={column.purpose}>{purpose(entry.purpose)}</td>
+          <td data-title={column.what}>{verb(entry.action)}</td>
+          {extract.includesStaffNames ? <td data-title={staff}>{entry.staffName ?? '–'}</td> : null}
+        </tr>
+      ))}
+    </TableFrame>
   );
 }

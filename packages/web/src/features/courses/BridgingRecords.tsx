@@ -1,16 +1,29 @@
 import type { Course, OnwardServiceOption, ReferralForReferrer, ShelterLegalBasis, ShelterStayView, UnderretningView } from '@bro/domain';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordShelterStay, recordUnderretning, recordUnderretningReceipt, updateShelterStay } from '../../api';
+import { FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
+import { FormPanel, SubmitButton } from '../../forms/FormPanel';
+import { checkedBy } from '../../forms/schema';
 import { useFormat } from '../../i18n/format';
-import { RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { CardList } from '../../ui/CardList';
 import { toDateTimeLocal } from '../referrals/referral-form';
-import { ActionForm, fromDateTimeLocal, SubmitButton, useCourseAction } from './course-ui';
+import {
+  initialStay,
+  OTHER_SHELTER,
+  toStayRequest,
+  toUnderretningRequest,
+  today,
+  validateDischarge,
+  validateReceipt,
+  validateStay,
+  validateUnderretning,
+  type StayValues,
+  type UnderretningValues,
+} from './bridging-forms';
+import { fromDateTimeLocal, useCourseForm } from './course-ui';
+import { recordShelterStay, recordUnderretning, recordUnderretningReceipt, updateShelterStay } from './courses.api';
 
-const OTHER_SHELTER = 'other';
 const bases: readonly ShelterLegalBasis[] = ['sel_109', 'sel_110'];
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-const today = () => toDateTimeLocal(new Date()).slice(0, 10);
 
 type StaysProps = {
   course: Course;
@@ -28,123 +41,86 @@ export function ShelterStays({ course, stays, onwardReferrals, options, onChange
   return (
     <>
       <h3>{t('courses.stays.heading')}</h3>
-      {stays.length === 0 ? (
-        <p>{t('courses.stays.none')}</p>
-      ) : (
-        <ul className="app-cards">
-          {stays.map((stay) => (
-            <li key={stay.id}>
-              <h4 className="m-0">{stay.shelterName}</h4>
-              <p className="m-0">
-                {t(`courses.legalBasis.${stay.legalBasis}`)} · {t('courses.stays.admitted', { date: format.date(stay.admittedOn) })}
-                {stay.dischargedOn ? ` · ${t('courses.stays.discharged', { date: format.date(stay.dischargedOn) })}` : ''}
-              </p>
-              {canRecord && !stay.dischargedOn ? <DischargeForm courseId={course.id} stay={stay} onSaved={() => onChanged(t('courses.stays.dischargeSaved'))} /> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList items={stays} empty={t('courses.stays.none')}>
+        {(stay) => (
+          <li key={stay.id}>
+            <h4 className="m-0">{stay.shelterName}</h4>
+            <p className="m-0">
+              {t(`courses.legalBasis.${stay.legalBasis}`)} · {t('courses.stays.admitted', { date: format.date(stay.admittedOn) })}
+              {stay.dischargedOn ? ` · ${t('courses.stays.discharged', { date: format.date(stay.dischargedOn) })}` : ''}
+            </p>
+            {canRecord && !stay.dischargedOn ? <DischargeForm courseId={course.id} stay={stay} onSaved={() => onChanged(t('courses.stays.dischargeSaved'))} /> : null}
+          </li>
+        )}
+      </CardList>
       {canRecord ? <StayForm course={course} onwardReferrals={onwardReferrals} shelters={options.filter((option) => option.organisationKind === 'shelter')} onSaved={() => onChanged(t('courses.stays.saved'))} /> : null}
     </>
   );
 }
 
-function StayForm({ course, onwardReferrals, shelters, onSaved }: { course: Course; onwardReferrals: readonly ReferralForReferrer[]; shelters: readonly OnwardServiceOption[]; onSaved: () => void }) {
+type StayFormProps = { course: Course; onwardReferrals: readonly ReferralForReferrer[]; shelters: readonly OnwardServiceOption[]; onSaved: () => void };
+
+function StayForm({ course, onwardReferrals, shelters, onSaved }: StayFormProps) {
   const { t } = useTranslation();
   const organisations = [...new Map(shelters.map((shelter) => [shelter.organisationId, shelter.organisationName])).entries()];
-  const [shelter, setShelter] = useState('');
-  const [name, setName] = useState('');
-  const [basis, setBasis] = useState<ShelterLegalBasis>('sel_109');
-  const [admittedOn, setAdmittedOn] = useState(today);
-  const [dischargedOn, setDischargedOn] = useState('');
-  const [referralId, setReferralId] = useState('');
-  const action = useCourseAction('stay', ['shelterOrganisationId', 'shelterName', 'legalBasis', 'admittedOn', 'dischargedOn', 'onwardReferralId']);
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (!shelter) found['stay.shelterOrganisationId'] = t('courses.stays.shelterRequired');
-    if (shelter === OTHER_SHELTER && !name.trim()) found['stay.shelterName'] = t('courses.stays.nameRequired');
-    if (!isDate(admittedOn)) found['stay.admittedOn'] = t('courses.stays.dateFormat');
-    if (dischargedOn && !isDate(dischargedOn)) found['stay.dischargedOn'] = t('courses.stays.dateFormat');
-    if (Object.keys(found).length > 0) return action.fail(found);
-    void action.run(async () => {
-      await recordShelterStay(course.id, {
-        shelterOrganisationId: shelter === OTHER_SHELTER ? undefined : shelter,
-        shelterName: shelter === OTHER_SHELTER ? name.trim() : undefined,
-        legalBasis: basis,
-        admittedOn,
-        dischargedOn: dischargedOn || undefined,
-        onwardReferralId: referralId || undefined,
-      });
-      setShelter('');
-      setName('');
-      setDischargedOn('');
-      setReferralId('');
+  const schema = useMemo(() => checkedBy<StayValues>((values) => validateStay(values, t)).transform(toStayRequest), [t]);
+  const form = useCourseForm({
+    schema,
+    defaultValues: initialStay(new Date()),
+    idPrefix: 'stay',
+    onSubmit: async (request) => {
+      await recordShelterStay(course.id, request);
+      form.reset({ ...form.getValues(), shelterOrganisationId: '', shelterName: '', dischargedOn: '', onwardReferralId: '' });
       onSaved();
-    });
-  };
-
+    },
+  });
   return (
-    <ActionForm id="stay" heading={t('courses.stays.formHeading')} action={action} onSubmit={submit}>
+    <FormPanel id="stay" heading={t('courses.stays.formHeading')} form={form}>
       <p className="form-hint">{t('courses.stays.noAddress')}</p>
-      <SelectField
-        fieldKey="stay.shelterOrganisationId"
+      <FormSelectField
+        control={form.control}
+        name="shelterOrganisationId"
         label={t('courses.stays.shelter')}
         options={[...organisations.map(([id, organisationName]) => ({ value: id, label: organisationName })), { value: OTHER_SHELTER, label: t('courses.stays.otherShelter') }]}
-        value={shelter}
         emptyLabel={t('courses.choose')}
-        error={action.errors['stay.shelterOrganisationId']}
-        onChange={setShelter}
       />
-      {shelter === OTHER_SHELTER ? (
-        <TextField fieldKey="stay.shelterName" label={t('courses.stays.shelterName')} autoComplete="off" maxLength={200} value={name} error={action.errors['stay.shelterName']} onChange={(event) => setName(event.target.value)} />
-      ) : null}
-      <RadioGroup fieldKey="stay.legalBasis" legend={t('courses.stays.legalBasis')} options={bases.map((value) => ({ value, label: t(`courses.legalBasis.${value}`) }))} value={basis} onChange={setBasis} />
-      <TextField fieldKey="stay.admittedOn" label={t('courses.stays.admittedOn')} type="date" inputClassName="app-short-input" value={admittedOn} error={action.errors['stay.admittedOn']} onChange={(event) => setAdmittedOn(event.target.value)} />
-      <TextField
-        fieldKey="stay.dischargedOn"
-        label={t('courses.stays.dischargedOn')}
-        type="date"
-        inputClassName="app-short-input"
-        value={dischargedOn}
-        error={action.errors['stay.dischargedOn']}
-        onChange={(event) => setDischargedOn(event.target.value)}
-      />
+      {form.watch('shelterOrganisationId') === OTHER_SHELTER ? <FormTextField control={form.control} name="shelterName" label={t('courses.stays.shelterName')} autoComplete="off" maxLength={200} /> : null}
+      <FormRadioGroup control={form.control} name="legalBasis" legend={t('courses.stays.legalBasis')} options={bases.map((value) => ({ value, label: t(`courses.legalBasis.${value}`) }))} />
+      <FormTextField control={form.control} name="admittedOn" label={t('courses.stays.admittedOn')} type="date" inputClassName="app-short-input" />
+      <FormTextField control={form.control} name="dischargedOn" label={t('courses.stays.dischargedOn')} type="date" inputClassName="app-short-input" />
       {onwardReferrals.length > 0 ? (
-        <SelectField
-          fieldKey="stay.onwardReferralId"
+        <FormSelectField
+          control={form.control}
+          name="onwardReferralId"
           label={t('courses.stays.onwardReferral')}
           options={onwardReferrals.map((referral) => ({ value: referral.id, label: `${referral.reference} – ${referral.serviceName}` }))}
-          value={referralId}
           emptyLabel={t('courses.stays.noReferral')}
-          error={action.errors['stay.onwardReferralId']}
-          onChange={setReferralId}
         />
       ) : null}
-      <SubmitButton isBusy={action.isBusy}>{t('courses.stays.save')}</SubmitButton>
-    </ActionForm>
+      <SubmitButton isBusy={form.isBusy}>{t('courses.stays.save')}</SubmitButton>
+    </FormPanel>
   );
 }
 
 function DischargeForm({ courseId, stay, onSaved }: { courseId: string; stay: ShelterStayView; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(today);
-  const action = useCourseAction(`discharge-${stay.id}`, ['dischargedOn']);
-  const key = `discharge-${stay.id}.dischargedOn`;
-  const submit = () => {
-    if (!isDate(date)) return action.fail({ [key]: t('courses.stays.dateFormat') });
-    void action.run(async () => {
-      await updateShelterStay(courseId, stay.id, date);
+  const schema = useMemo(() => checkedBy<{ dischargedOn: string }>((values) => validateDischarge(values, t)), [t]);
+  const form = useCourseForm({
+    schema,
+    defaultValues: { dischargedOn: today(new Date()) },
+    idPrefix: `discharge-${stay.id}`,
+    onSubmit: async (request) => {
+      await updateShelterStay(courseId, stay.id, request);
       onSaved();
-    });
-  };
+    },
+  });
   return (
-    <ActionForm id={`discharge-${stay.id}`} heading={t('courses.stays.dischargeHeading', { shelter: stay.shelterName })} headingLevel={4} action={action} onSubmit={submit}>
-      <TextField fieldKey={key} label={t('courses.stays.dischargedOn')} type="date" inputClassName="app-short-input" value={date} error={action.errors[key]} onChange={(event) => setDate(event.target.value)} />
-      <SubmitButton variant="secondary" isBusy={action.isBusy}>
+    <FormPanel id={`discharge-${stay.id}`} heading={t('courses.stays.dischargeHeading', { shelter: stay.shelterName })} headingLevel={4} form={form}>
+      <FormTextField control={form.control} name="dischargedOn" label={t('courses.stays.dischargedOn')} type="date" inputClassName="app-short-input" />
+      <SubmitButton variant="secondary" isBusy={form.isBusy}>
         {t('courses.stays.saveDischarge')}
       </SubmitButton>
-    </ActionForm>
+    </FormPanel>
   );
 }
 
@@ -156,21 +132,17 @@ export function Underretninger({ course, underretninger, onChanged }: { course: 
   return (
     <>
       <h3>{t('courses.underretning.heading')}</h3>
-      {underretninger.length === 0 ? (
-        <p>{t('courses.underretning.none')}</p>
-      ) : (
-        <ul className="app-cards">
-          {underretninger.map((notification) => (
-            <li key={notification.id}>
-              <h4 className="m-0">{t('courses.underretning.title', { municipality: notification.municipalityName, code: notification.municipalityCode })}</h4>
-              <p className="m-0">{t('courses.underretning.sent', { at: format.dateTime(notification.sentAt), name: notification.sentBy.displayName })}</p>
-              <p className="m-0">{notification.receiptReceivedAt ? t('courses.underretning.receipt', { at: format.dateTime(notification.receiptReceivedAt) }) : t('courses.underretning.noReceipt')}</p>
-              {notification.note ? <p className="m-0 app-preserve-lines">{notification.note}</p> : null}
-              {canRecord && !notification.receiptReceivedAt ? <ReceiptForm courseId={course.id} underretning={notification} onSaved={() => onChanged(t('courses.underretning.receiptSaved'))} /> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList items={underretninger} empty={t('courses.underretning.none')}>
+        {(notification) => (
+          <li key={notification.id}>
+            <h4 className="m-0">{t('courses.underretning.title', { municipality: notification.municipalityName, code: notification.municipalityCode })}</h4>
+            <p className="m-0">{t('courses.underretning.sent', { at: format.dateTime(notification.sentAt), name: notification.sentBy.displayName })}</p>
+            <p className="m-0">{notification.receiptReceivedAt ? t('courses.underretning.receipt', { at: format.dateTime(notification.receiptReceivedAt) }) : t('courses.underretning.noReceipt')}</p>
+            {notification.note ? <p className="m-0 app-preserve-lines">{notification.note}</p> : null}
+            {canRecord && !notification.receiptReceivedAt ? <ReceiptForm courseId={course.id} underretning={notification} onSaved={() => onChanged(t('courses.underretning.receiptSaved'))} /> : null}
+          </li>
+        )}
+      </CardList>
       {canRecord ? <UnderretningForm courseId={course.id} onSaved={() => onChanged(t('courses.underretning.saved'))} /> : null}
     </>
   );
@@ -178,61 +150,48 @@ export function Underretninger({ course, underretninger, onChanged }: { course: 
 
 function UnderretningForm({ courseId, onSaved }: { courseId: string; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const [sentAt, setSentAt] = useState(() => toDateTimeLocal(new Date()));
-  const [note, setNote] = useState('');
-  const action = useCourseAction('underretning', ['municipalityCode', 'sentAt', 'note']);
-  const submit = () => {
-    const found: Record<string, string> = {};
-    const at = fromDateTimeLocal(sentAt);
-    if (!/^\d{3}$/.test(code.trim())) found['underretning.municipalityCode'] = t('courses.serverMessages.municipality_code_format');
-    if (!at) found['underretning.sentAt'] = t('courses.underretning.sentAtRequired');
-    if (!at || Object.keys(found).length > 0) return action.fail(found);
-    void action.run(async () => {
-      await recordUnderretning(courseId, { municipalityCode: code.trim(), sentAt: at, note: note.trim() || undefined });
-      setCode('');
-      setNote('');
+  const schema = useMemo(() => checkedBy<UnderretningValues>((values) => validateUnderretning(values, t)).transform(toUnderretningRequest), [t]);
+  const form = useCourseForm({
+    schema,
+    defaultValues: { municipalityCode: '', sentAt: toDateTimeLocal(new Date()), note: '' },
+    idPrefix: 'underretning',
+    onSubmit: async (request) => {
+      await recordUnderretning(courseId, request);
+      form.reset({ ...form.getValues(), municipalityCode: '', note: '' });
       onSaved();
-    });
-  };
+    },
+  });
   return (
-    <ActionForm id="underretning" heading={t('courses.underretning.formHeading')} action={action} onSubmit={submit}>
-      <TextField
-        fieldKey="underretning.municipalityCode"
-        label={t('courses.underretning.municipalityCode')}
-        hint={t('courses.underretning.municipalityHint')}
-        inputMode="numeric"
-        inputClassName="app-short-input"
-        value={code}
-        error={action.errors['underretning.municipalityCode']}
-        onChange={(event) => setCode(event.target.value)}
-      />
-      <TextField fieldKey="underretning.sentAt" label={t('courses.underretning.sentAt')} type="datetime-local" inputClassName="app-short-input" value={sentAt} error={action.errors['underretning.sentAt']} onChange={(event) => setSentAt(event.target.value)} />
-      <TextAreaField fieldKey="underretning.note" label={t('courses.underretning.note')} maxLength={2000} rows={2} value={note} error={action.errors['underretning.note']} onChange={(event) => setNote(event.target.value)} />
-      <SubmitButton isBusy={action.isBusy}>{t('courses.underretning.save')}</SubmitButton>
-    </ActionForm>
+    <FormPanel id="underretning" heading={t('courses.underretning.formHeading')} form={form}>
+      <FormTextField control={form.control} name="municipalityCode" label={t('courses.underretning.municipalityCode')} hint={t('courses.underretning.municipalityHint')} inputMode="numeric" inputClassName="app-short-input" />
+      <FormTextField control={form.control} name="sentAt" label={t('courses.underretning.sentAt')} type="datetime-local" inputClassName="app-short-input" />
+      <FormTextAreaField control={form.control} name="note" label={t('courses.underretning.note')} maxLength={2000} rows={2} />
+      <SubmitButton isBusy={form.isBusy}>{t('courses.underretning.save')}</SubmitButton>
+    </FormPanel>
   );
 }
 
 function ReceiptForm({ courseId, underretning, onSaved }: { courseId: string; underretning: UnderretningView; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [at, setAt] = useState(() => toDateTimeLocal(new Date()));
-  const action = useCourseAction(`receipt-${underretning.id}`, ['receiptReceivedAt']);
-  const key = `receipt-${underretning.id}.receiptReceivedAt`;
-  const submit = () => {
-    const iso = fromDateTimeLocal(at);
-    if (!iso) return action.fail({ [key]: t('courses.underretning.sentAtRequired') });
-    void action.run(async () => {
-      await recordUnderretningReceipt(courseId, underretning.id, iso);
+  const schema = useMemo(
+    () => checkedBy<{ receiptReceivedAt: string }>((values) => validateReceipt(values, t)).transform((values) => ({ receiptReceivedAt: fromDateTimeLocal(values.receiptReceivedAt) as string })),
+    [t],
+  );
+  const form = useCourseForm({
+    schema,
+    defaultValues: { receiptReceivedAt: toDateTimeLocal(new Date()) },
+    idPrefix: `receipt-${underretning.id}`,
+    onSubmit: async (request) => {
+      await recordUnderretningReceipt(courseId, underretning.id, request);
       onSaved();
-    });
-  };
+    },
+  });
   return (
-    <ActionForm id={`receipt-${underretning.id}`} heading={t('courses.underretning.receiptHeading')} headingLevel={4} action={action} onSubmit={submit}>
-      <TextField fieldKey={key} label={t('courses.underretning.receiptAt')} type="datetime-local" inputClassName="app-short-input" value={at} error={action.errors[key]} onChange={(event) => setAt(event.target.value)} />
-      <SubmitButton variant="secondary" isBusy={action.isBusy}>
+    <FormPanel id={`receipt-${underretning.id}`} heading={t('courses.underretning.receiptHeading')} headingLevel={4} form={form}>
+      <FormTextField control={form.control} name="receiptReceivedAt" label={t('courses.underretning.receiptAt')} type="datetime-local" inputClassName="app-short-input" />
+      <SubmitButton variant="secondary" isBusy={form.isBusy}>
         {t('courses.underretning.saveReceipt')}
       </SubmitButton>
-    </ActionForm>
+    </FormPanel>
   );
 }

@@ -1,26 +1,25 @@
+import type { CounsellorCaseloadSummary } from '@bro/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { LoadFailed, Loading } from '../../ui/Loading';
+import { Loaded } from '../../api/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
+import { TableFrame } from '../../ui/TableFrame';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { caseloadOfQuery, myCaseloadQuery, supervisedCaseloadsQuery } from './courses.api';
 import { CaseloadView } from './CourseTable';
-import { useCaseloadOf, useMyCaseload, useSupervisedCaseloads } from './useCourses';
 import './courses.css';
 
 /** `/caseload`: my own courses, what is coming up, and what has waited too long for contact. */
 export function CaseloadPage() {
   const { t } = useTranslation();
-  const caseload = useMyCaseload();
+  const caseload = useQuery(myCaseloadQuery);
+  usePageTitle(t('courses.caseload.heading'));
   return (
     <>
       <PageHeading>{t('courses.caseload.heading')}</PageHeading>
       <p className="font-lead app-narrow">{t('courses.caseload.intro')}</p>
-      {caseload.error ? (
-        <LoadFailed message={caseload.error.detail ?? t('errors.network')} onRetry={() => void caseload.reload()} />
-      ) : !caseload.data ? (
-        <Loading />
-      ) : (
-        <CaseloadView caseload={caseload.data} />
-      )}
+      <Loaded query={caseload}>{(data) => <CaseloadView caseload={data} />}</Loaded>
     </>
   );
 }
@@ -28,47 +27,33 @@ export function CaseloadPage() {
 /** `/supervision`: the counsellors of my services with counts only; their caseloads one click away. */
 export function SupervisionPage() {
   const { t } = useTranslation();
-  const caseloads = useSupervisedCaseloads();
-  const column = { counsellor: t('courses.supervision.counsellor'), open: t('courses.supervision.open'), high: t('courses.supervision.highRisk'), overdue: t('courses.supervision.overdue') };
+  const caseloads = useQuery(supervisedCaseloadsQuery);
+  usePageTitle(t('courses.supervision.heading'));
   return (
     <>
       <PageHeading>{t('courses.supervision.heading')}</PageHeading>
       <p className="font-lead app-narrow">{t('courses.supervision.intro')}</p>
-      {caseloads.error ? (
-        <LoadFailed message={caseloads.error.detail ?? t('errors.network')} onRetry={() => void caseloads.reload()} />
-      ) : !caseloads.data ? (
-        <Loading />
-      ) : caseloads.data.length === 0 ? (
-        <p>{t('courses.supervision.empty')}</p>
-      ) : (
-        <div className="app-table-wrapper">
-          <table className="table table--borderless table--responsive-headers">
-            <caption className="sr-only">{t('courses.supervision.caption')}</caption>
-            <thead>
-              <tr>
-                {Object.values(column).map((name) => (
-                  <th scope="col" key={name}>
-                    {name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {caseloads.data.map((row) => (
-                <tr key={row.counsellor.userId}>
-                  <td data-title={column.counsellor}>
-                    <Link to={`/supervision/${encodeURIComponent(row.counsellor.userId)}`}>{row.counsellor.displayName}</Link>
-                  </td>
-                  <td data-title={column.open}>{row.openCourses}</td>
-                  <td data-title={column.high}>{row.highRiskCourses}</td>
-                  <td data-title={column.overdue}>{row.coursesWithoutContact}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded query={caseloads}>{(data) => (data.length === 0 ? <p>{t('courses.supervision.empty')}</p> : <SupervisionTable rows={data} />)}</Loaded>
     </>
+  );
+}
+
+function SupervisionTable({ rows }: { rows: readonly CounsellorCaseloadSummary[] }) {
+  const { t } = useTranslation();
+  const column = { counsellor: t('courses.supervision.counsellor'), open: t('courses.supervision.open'), high: t('courses.supervision.highRisk'), overdue: t('courses.supervision.overdue') };
+  return (
+    <TableFrame caption={t('courses.supervision.caption')} columns={Object.values(column)}>
+      {rows.map((row) => (
+        <tr key={row.counsellor.userId}>
+          <td data-title={column.counsellor}>
+            <Link to={`/supervision/${encodeURIComponent(row.counsellor.userId)}`}>{row.counsellor.displayName}</Link>
+          </td>
+          <td data-title={column.open}>{row.openCourses}</td>
+          <td data-title={column.high}>{row.highRiskCourses}</td>
+          <td data-title={column.overdue}>{row.coursesWithoutContact}</td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 
@@ -76,20 +61,16 @@ export function SupervisionPage() {
 export function CounsellorCaseloadPage() {
   const { t } = useTranslation();
   const { userId = '' } = useParams();
-  const caseload = useCaseloadOf(userId);
+  const caseload = useQuery(caseloadOfQuery(userId));
+  // The heading names the counsellor; the title only says "Sagsstamme".
+  usePageTitle(t('courses.supervision.caseloadLoading'));
   return (
     <>
       <PageHeading>{caseload.data ? t('courses.supervision.caseloadOf', { name: caseload.data.counsellor.displayName }) : t('courses.supervision.caseloadLoading')}</PageHeading>
       <p>
         <Link to="/supervision">{t('courses.supervision.back')}</Link>
       </p>
-      {caseload.error ? (
-        <LoadFailed message={caseload.error.detail ?? t('errors.network')} onRetry={() => void caseload.reload()} />
-      ) : !caseload.data ? (
-        <Loading />
-      ) : (
-        <CaseloadView caseload={caseload.data} />
-      )}
+      <Loaded query={caseload}>{(data) => <CaseloadView caseload={data} />}</Loaded>
     </>
   );
 }

@@ -1,13 +1,17 @@
-import { CourseFocus, SessionMode, type CourseServiceConfig } from '@bro/domain';
+import { AssignServiceStaffRequest, CourseFocus, CourseTemplateInput, SessionMode, type CourseServiceConfig } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assignServiceStaff, fetchCourseConfig, saveCourseTemplate } from '../../api';
-import { useResource } from '../../useResource';
-import { CheckboxField, CheckboxGroup, TextField } from '../../ui/fields';
-import { LoadFailed, Loading } from '../../ui/Loading';
+import { Loaded } from '../../api/Loaded';
+import { FormCheckboxField, FormCheckboxGroup, FormTextField } from '../../forms/fields';
+import { FormPanel, SubmitButton } from '../../forms/FormPanel';
+import { useRequestSchema } from '../../forms/useRequestSchema';
 import { LiveMessage } from '../../ui/LiveMessage';
 import { PageHeading } from '../../ui/PageHeading';
-import { ActionForm, parseWholeNumber, SubmitButton, useCourseAction } from './course-ui';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { assignServiceStaff, courseConfigQuery, saveCourseTemplate } from './course-config.api';
+import { parseWholeNumber, useCourseForm } from './course-ui';
 import { RulesEditor } from './RulesEditor';
 import './courses.css';
 
@@ -17,10 +21,12 @@ import './courses.css';
  */
 export function CourseConfigPage() {
   const { t } = useTranslation();
-  const config = useResource((signal) => fetchCourseConfig(signal), []);
+  const queryClient = useQueryClient();
+  const config = useQuery(courseConfigQuery);
   const [message, setMessage] = useState<string>();
+  usePageTitle(t('courses.config.heading'));
   const replace = (updated: CourseServiceConfig, text: string) => {
-    if (config.data) config.setData(config.data.map((service) => (service.serviceId === updated.serviceId ? updated : service)));
+    queryClient.setQueryData(courseConfigQuery.queryKey, (services) => services?.map((service) => (service.serviceId === updated.serviceId ? updated : service)));
     setMessage(text);
   };
   return (
@@ -28,120 +34,116 @@ export function CourseConfigPage() {
       <PageHeading>{t('courses.config.heading')}</PageHeading>
       <p className="font-lead app-narrow">{t('courses.config.intro')}</p>
       <LiveMessage message={message} isVisible />
-      {config.error ? (
-        <LoadFailed message={config.error.detail ?? t('errors.network')} onRetry={() => void config.reload()} />
-      ) : !config.data ? (
-        <Loading />
-      ) : config.data.length === 0 ? (
-        <p>{t('courses.config.empty')}</p>
-      ) : (
-        config.data.map((service) => (
-          <section key={service.serviceId} className="app-section app-course-config" aria-labelledby={`service-${service.serviceId}`}>
-            <h2 id={`service-${service.serviceId}`}>{service.serviceName}</h2>
-            <p className="form-hint">{service.serviceLine ? t(`serviceLine.${service.serviceLine}`) : t('serviceLine.all')}</p>
-            <TemplateForm service={service} onSaved={(updated) => replace(updated, t('courses.config.templateSaved', { service: service.serviceName }))} />
-            <RulesEditor service={service} onSaved={(version) => setMessage(t('courses.config.rulesSaved', { service: service.serviceName, version }))} />
-            <StaffForm service={service} onSaved={(updated) => replace(updated, t('courses.config.staffSaved', { service: service.serviceName }))} />
-          </section>
-        ))
-      )}
+      <Loaded query={config}>
+        {(services) =>
+          services.length === 0 ? (
+            <p>{t('courses.config.empty')}</p>
+          ) : (
+            services.map((service) => (
+              <section key={service.serviceId} className="app-section app-course-config" aria-labelledby={`service-${service.serviceId}`}>
+                <h2 id={`service-${service.serviceId}`}>{service.serviceName}</h2>
+                <p className="form-hint">{service.serviceLine ? t(`serviceLine.${service.serviceLine}`) : t('serviceLine.all')}</p>
+                <TemplateForm service={service} onSaved={(updated) => replace(updated, t('courses.config.templateSaved', { service: service.serviceName }))} />
+                <RulesEditor service={service} onSaved={(version) => setMessage(t('courses.config.rulesSaved', { service: service.serviceName, version }))} />
+                <StaffForm service={service} onSaved={(updated) => replace(updated, t('courses.config.staffSaved', { service: service.serviceName }))} />
+              </section>
+            ))
+          )
+        }
+      </Loaded>
     </>
   );
 }
 
+type TemplateValues = {
+  plannedSessions: string;
+  sessionModes: SessionMode[];
+  focus: CourseFocus[];
+  contactIntervalDays: string;
+  highRiskContactIntervalDays: string;
+  offersCaseConference: boolean;
+};
+
+/** The template, checked with the server's CourseTemplateInput: numbers as typed, each with its allowed range. */
+const toTemplateRequest = (values: TemplateValues) => ({
+  ...values,
+  plannedSessions: parseWholeNumber(values.plannedSessions),
+  contactIntervalDays: parseWholeNumber(values.contactIntervalDays),
+  highRiskContactIntervalDays: parseWholeNumber(values.highRiskContactIntervalDays),
+});
+
+const templateMessages = (t: TFunction) => ({
+  plannedSessions: t('courses.config.range', { min: 1, max: 50 }),
+  sessionModes: t('courses.config.chooseOne'),
+  focus: t('courses.config.chooseOne'),
+  contactIntervalDays: t('courses.config.range', { min: 1, max: 90 }),
+  highRiskContactIntervalDays: t('courses.config.range', { min: 1, max: 30 }),
+});
+
 function TemplateForm({ service, onSaved }: { service: CourseServiceConfig; onSaved: (service: CourseServiceConfig) => void }) {
   const { t } = useTranslation();
-  const template = service.template;
-  const [sessions, setSessions] = useState(String(template.plannedSessions));
-  const [modes, setModes] = useState<SessionMode[]>([...template.sessionModes]);
-  const [focus, setFocus] = useState<CourseFocus[]>([...template.focus]);
-  const [interval, setContactInterval] = useState(String(template.contactIntervalDays));
-  const [highRiskInterval, setHighRiskInterval] = useState(String(template.highRiskContactIntervalDays));
-  const [offersConference, setOffersConference] = useState(template.offersCaseConference);
+  const { template } = service;
   const prefix = `template-${service.serviceId}`;
-  const action = useCourseAction(prefix, ['plannedSessions', 'sessionModes', 'focus', 'contactIntervalDays', 'highRiskContactIntervalDays', 'offersCaseConference']);
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    const planned = parseWholeNumber(sessions);
-    const days = parseWholeNumber(interval);
-    const highRiskDays = parseWholeNumber(highRiskInterval);
-    if (planned === undefined || planned < 1 || planned > 50) found[`${prefix}.plannedSessions`] = t('courses.config.range', { min: 1, max: 50 });
-    if (modes.length === 0) found[`${prefix}.sessionModes`] = t('courses.config.chooseOne');
-    if (focus.length === 0) found[`${prefix}.focus`] = t('courses.config.chooseOne');
-    if (days === undefined || days < 1 || days > 90) found[`${prefix}.contactIntervalDays`] = t('courses.config.range', { min: 1, max: 90 });
-    if (highRiskDays === undefined || highRiskDays < 1 || highRiskDays > 30) found[`${prefix}.highRiskContactIntervalDays`] = t('courses.config.range', { min: 1, max: 30 });
-    if (planned === undefined || days === undefined || highRiskDays === undefined || Object.keys(found).length > 0) return action.fail(found);
-    void action.run(async () =>
-      onSaved(
-        await saveCourseTemplate(service.serviceId, {
-          plannedSessions: planned,
-          sessionModes: modes,
-          focus,
-          contactIntervalDays: days,
-          highRiskContactIntervalDays: highRiskDays,
-          offersCaseConference: offersConference,
-        }),
-      ),
-    );
-  };
-
-  const number = (key: string, label: string, value: string, set: (value: string) => void, hint?: string) => (
-    <TextField fieldKey={`${prefix}.${key}`} label={label} hint={hint} inputMode="numeric" inputClassName="app-short-input" value={value} error={action.errors[`${prefix}.${key}`]} onChange={(event) => set(event.target.value)} />
-  );
-
+  const form = useCourseForm({
+    schema: useRequestSchema(CourseTemplateInput, toTemplateRequest, templateMessages),
+    defaultValues: {
+      plannedSessions: String(template.plannedSessions),
+      sessionModes: [...template.sessionModes],
+      focus: [...template.focus],
+      contactIntervalDays: String(template.contactIntervalDays),
+      highRiskContactIntervalDays: String(template.highRiskContactIntervalDays),
+      offersCaseConference: template.offersCaseConference,
+    },
+    idPrefix: prefix,
+    onSubmit: async (request) => onSaved(await saveCourseTemplate(service.serviceId, request)),
+  });
+  const number = { control: form.control, inputMode: 'numeric', inputClassName: 'app-short-input' } as const;
   return (
-    <ActionForm id={prefix} heading={t('courses.config.templateHeading', { service: service.serviceName })} action={action} onSubmit={submit}>
+    <FormPanel id={prefix} heading={t('courses.config.templateHeading', { service: service.serviceName })} form={form}>
       {template.isDefault ? <p className="form-hint">{t('courses.config.defaultTemplate')}</p> : null}
-      {number('plannedSessions', t('courses.config.plannedSessions'), sessions, setSessions)}
-      <CheckboxGroup<SessionMode>
-        fieldKey={`${prefix}.sessionModes`}
+      <FormTextField {...number} name="plannedSessions" label={t('courses.config.plannedSessions')} />
+      <FormCheckboxGroup<TemplateValues, SessionMode>
+        control={form.control}
+        name="sessionModes"
         legend={t('courses.config.sessionModes')}
         options={SessionMode.options.map((value) => ({ value, label: t(`courses.sessionMode.${value}`) }))}
-        values={modes}
-        error={action.errors[`${prefix}.sessionModes`]}
-        onChange={setModes}
       />
-      <CheckboxGroup<CourseFocus>
-        fieldKey={`${prefix}.focus`}
-        legend={t('courses.config.focus')}
-        options={CourseFocus.options.map((value) => ({ value, label: t(`courses.focus.${value}`) }))}
-        values={focus}
-        error={action.errors[`${prefix}.focus`]}
-        onChange={setFocus}
-      />
-      {number('contactIntervalDays', t('courses.config.contactInterval'), interval, setContactInterval, t('courses.config.contactIntervalHint'))}
-      {number('highRiskContactIntervalDays', t('courses.config.highRiskInterval'), highRiskInterval, setHighRiskInterval)}
-      <CheckboxField fieldKey={`${prefix}.offersCaseConference`} label={t('courses.config.caseConference')} hint={t('courses.config.caseConferenceHint')} isChecked={offersConference} onChange={setOffersConference} />
-      <SubmitButton isBusy={action.isBusy}>{t('courses.config.saveTemplate')}</SubmitButton>
-    </ActionForm>
+      <FormCheckboxGroup<TemplateValues, CourseFocus> control={form.control} name="focus" legend={t('courses.config.focus')} options={CourseFocus.options.map((value) => ({ value, label: t(`courses.focus.${value}`) }))} />
+      <FormTextField {...number} name="contactIntervalDays" label={t('courses.config.contactInterval')} hint={t('courses.config.contactIntervalHint')} />
+      <FormTextField {...number} name="highRiskContactIntervalDays" label={t('courses.config.highRiskInterval')} />
+      <FormCheckboxField control={form.control} name="offersCaseConference" label={t('courses.config.caseConference')} hint={t('courses.config.caseConferenceHint')} />
+      <SubmitButton isBusy={form.isBusy}>{t('courses.config.saveTemplate')}</SubmitButton>
+    </FormPanel>
   );
 }
 
+const staffRoles = ['intake_coordinator', 'counsellor', 'supervisor'] as const;
+
 function StaffForm({ service, onSaved }: { service: CourseServiceConfig; onSaved: (service: CourseServiceConfig) => void }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<string[]>(service.staff.map((member) => member.membershipId));
   const prefix = `staff-${service.serviceId}`;
-  const action = useCourseAction(prefix, ['membershipIds']);
-  const submit = () => void action.run(async () => onSaved(await assignServiceStaff(service.serviceId, { membershipIds: chosen })));
-  const staffRoles = ['intake_coordinator', 'counsellor', 'supervisor'] as const;
+  const schema = useRequestSchema(AssignServiceStaffRequest, (values: AssignServiceStaffRequest) => values);
+  const form = useCourseForm({
+    schema,
+    defaultValues: { membershipIds: service.staff.map((member) => member.membershipId) },
+    idPrefix: prefix,
+    onSubmit: async (request) => onSaved(await assignServiceStaff(service.serviceId, request)),
+  });
   const roleName = (role: string) => ((staffRoles as readonly string[]).includes(role) ? t(`roles.${role as (typeof staffRoles)[number]}`) : role);
   return (
-    <ActionForm id={prefix} heading={t('courses.config.staffHeading', { service: service.serviceName })} action={action} onSubmit={submit}>
+    <FormPanel id={prefix} heading={t('courses.config.staffHeading', { service: service.serviceName })} form={form}>
       {service.assignableStaff.length === 0 ? (
         <p>{t('courses.config.noStaff')}</p>
       ) : (
-        <CheckboxGroup<string>
-          fieldKey={`${prefix}.membershipIds`}
+        <FormCheckboxGroup
+          control={form.control}
+          name="membershipIds"
           legend={t('courses.config.staff')}
           hint={t('courses.config.staffHint')}
           options={service.assignableStaff.map((member) => ({ value: member.membershipId, label: `${member.displayName} (${roleName(member.role)})` }))}
-          values={chosen}
-          error={action.errors[`${prefix}.membershipIds`]}
-          onChange={setChosen}
         />
       )}
-      <SubmitButton isBusy={action.isBusy}>{t('courses.config.saveStaff')}</SubmitButton>
-    </ActionForm>
+      <SubmitButton isBusy={form.isBusy}>{t('courses.config.saveStaff')}</SubmitButton>
+    </FormPanel>
   );
 }

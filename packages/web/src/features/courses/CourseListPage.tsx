@@ -1,13 +1,15 @@
+import type { CourseListStatus } from '@bro/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CourseListStatus } from '../../api';
+import { Loaded } from '../../api/Loaded';
 import { RadioGroup } from '../../ui/fields';
-import { LoadFailed, Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { usePageTitle } from '../../ui/usePageTitle';
 import { useHasPermission } from '../auth/useSession';
 import { CourseTable } from './CourseTable';
-import { useCourseList } from './useCourses';
+import { courseListQuery } from './courses.api';
 import './courses.css';
 
 const statuses: readonly CourseListStatus[] = ['open', 'closed', 'all'];
@@ -16,8 +18,9 @@ const statuses: readonly CourseListStatus[] = ['open', 'closed', 'all'];
 export function CourseListPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<CourseListStatus>('open');
-  const courses = useCourseList(status);
+  const courses = useQuery(courseListQuery(status));
   const canOpen = useHasPermission('course:triage');
+  usePageTitle(t('courses.list.heading'));
 
   return (
     <>
@@ -40,17 +43,9 @@ export function CourseListPage() {
       />
       {/* Only the count is announced when the filter changes: a whole table in a live region would be read out. */}
       <p className="sr-only" aria-live="polite">
-        {courses.data && !courses.isLoading ? t('courses.list.count', { count: courses.data.length }) : ''}
+        {courses.data && !courses.isFetching ? t('courses.list.count', { count: courses.data.length }) : ''}
       </p>
-      {courses.error ? (
-        <LoadFailed message={courses.error.detail ?? t('errors.network')} onRetry={() => void courses.reload()} />
-      ) : !courses.data ? (
-        <Loading />
-      ) : courses.data.length === 0 ? (
-        <p>{t('courses.list.empty')}</p>
-      ) : (
-        <CourseTable courses={courses.data} caption={t('courses.list.caption')} />
-      )}
+      <Loaded query={courses}>{(data) => (data.length === 0 ? <p>{t('courses.list.empty')}</p> : <CourseTable courses={data} caption={t('courses.list.caption')} />)}</Loaded>
     </>
   );
 }

@@ -1,23 +1,23 @@
-import { AddressProtection } from '@bro/domain';
-import { useState } from 'react';
+import { AddressProtection, UpdateProtectionRequest, type Course } from '@bro/domain';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { assignCourseCounsellor, updateCourseProtection } from '../../api';
-import { useFormat } from '../../i18n/format';
+import { FormSelectField } from '../../forms/fields';
+import { FormPanel, SubmitButton } from '../../forms/FormPanel';
+import { checkedBy } from '../../forms/schema';
+import { useRequestSchema } from '../../forms/useRequestSchema';
+import { useFormat, type Formatters } from '../../i18n/format';
 import { Badge } from '../../ui/Badge';
-import { SelectField } from '../../ui/fields';
 import { SummaryList, type SummaryItem } from '../../ui/SummaryList';
 import { useSignedInSession } from '../auth/useSession';
-import { ActionForm, coursePath, CourseRiskBadge, CourseStatusBadge, SectionHeading, SubmitButton, useCourseAction, type SectionProps } from './course-ui';
+import { coursePath, CourseRiskBadge, CourseStatusBadge, SectionHeading, useCourseForm, type SectionProps } from './course-ui';
+import { assignCourseCounsellor, updateCourseProtection } from './courses.api';
 import { SafeContactForm, SafeContactWarnings } from './SafeContactForm';
 
-/** The course at a glance: status, risk, sessions used and left, safe contact (warnings first), protection. */
-export function CourseOverview({ course, onCourseChanged, onMessage }: SectionProps) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const canEditContact = course.allowedActions.includes('update_safe_contact');
-
-  const items: SummaryItem[] = [
+/** The course at a glance, most important first. */
+export function overviewItems(course: Course, t: TFunction, format: Formatters): SummaryItem[] {
+  const { sessions } = course;
+  const items: (SummaryItem | false)[] = [
     { key: 'status', term: t('courses.overview.status'), value: <CourseStatusBadge status={course.status} /> },
     { key: 'risk', term: t('courses.overview.risk'), value: <CourseRiskBadge level={course.riskLevel} /> },
     { key: 'service', term: t('courses.overview.service'), value: course.serviceName },
@@ -25,45 +25,59 @@ export function CourseOverview({ course, onCourseChanged, onMessage }: SectionPr
     { key: 'origin', term: t('courses.overview.origin'), value: course.referral ? t('courses.overview.fromReferral', { reference: course.referral.reference }) : t(`courses.origin.${course.origin}`) },
     { key: 'opened', term: t('courses.overview.opened'), value: format.dateTime(course.openedAt) },
     { key: 'counsellor', term: t('courses.overview.counsellor'), value: course.counsellor?.displayName ?? t('courses.noCounsellor') },
-    {
-      key: 'sessions',
-      term: t('courses.overview.sessions'),
-      value: t('courses.overview.sessionsValue', { used: course.sessions.used, planned: course.sessions.planned, remaining: course.sessions.remaining }),
-    },
+    { key: 'sessions', term: t('courses.overview.sessions'), value: t('courses.overview.sessionsValue', { used: sessions.used, planned: sessions.planned, remaining: sessions.remaining }) },
     { key: 'next', term: t('courses.overview.nextSession'), value: course.nextSessionAt ? format.dateTime(course.nextSessionAt) : t('courses.none') },
-    {
-      key: 'contact',
-      term: t('courses.overview.lastContact'),
-      value: (
-        <>
-          {format.dateTime(course.lastContactAt)}. {t('courses.overview.nextContactDue', { date: format.date(course.nextContactDueAt) })}{' '}
-          {course.isContactOverdue && course.status !== 'closed' ? <Badge tone="warning">{t('courses.contactOverdue')}</Badge> : null}
-        </>
-      ),
-    },
+    { key: 'contact', term: t('courses.overview.lastContact'), value: <LastContact course={course} format={format} /> },
     { key: 'protection', term: t('courses.overview.protection'), value: t(`addressProtection.${course.addressProtection}`) },
     { key: 'focus', term: t('courses.overview.focus'), value: course.focus.map((focus) => t(`courses.focus.${focus}`)).join(', ') },
     { key: 'modes', term: t('courses.overview.modes'), value: course.sessionModes.map((mode) => t(`courses.sessionMode.${mode}`)).join(', ') },
+    course.triage !== null && { key: 'triage', term: t('courses.overview.triage'), value: t(`courses.triageDecision.${course.triage.decision}`) },
+    course.closing !== null && { key: 'closing', term: t('courses.overview.closing'), value: t(`courses.closingReason.${course.closing.reason}`) },
   ];
-  if (course.triage) items.push({ key: 'triage', term: t('courses.overview.triage'), value: t(`courses.triageDecision.${course.triage.decision}`) });
-  if (course.closing) items.push({ key: 'closing', term: t('courses.overview.closing'), value: t(`courses.closingReason.${course.closing.reason}`) });
+  return items.filter((item): item is SummaryItem => item !== false);
+}
 
+function LastContact({ course, format }: { course: Course; format: Formatters }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {format.dateTime(course.lastContactAt)}. {t('courses.overview.nextContactDue', { date: format.date(course.nextContactDueAt) })}{' '}
+      {course.isContactOverdue && course.status !== 'closed' ? <Badge tone="warning">{t('courses.contactOverdue')}</Badge> : null}
+    </>
+  );
+}
+
+/** The course at a glance: status, risk, sessions used and left, safe contact (warnings first), protection. */
+export function CourseOverview({ course, onCourseChanged, onMessage }: SectionProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const section = { course, onCourseChanged, onMessage };
   return (
     <section className="app-section" aria-labelledby="course-section-heading">
       <SectionHeading>{t('courses.sections.overview')}</SectionHeading>
-      <SummaryList items={items} />
-      <AssignToMe course={course} onCourseChanged={onCourseChanged} onMessage={onMessage} />
+      <SummaryList items={overviewItems(course, t, format)} />
+      <AssignToMe {...section} />
+      <SafeContact {...section} />
+      <OtherCourses course={course} />
+    </section>
+  );
+}
 
+function SafeContact({ course, onCourseChanged, onMessage }: SectionProps) {
+  const { t } = useTranslation();
+  const contact = course.safeContact;
+  return (
+    <>
       <h3>{t('courses.safeContact.heading')}</h3>
-      <SafeContactWarnings preferences={course.safeContact.preferences} />
+      <SafeContactWarnings preferences={contact.preferences} />
       <SummaryList
         items={[
-          { key: 'phone', term: t('courses.safeContact.phone'), value: course.safeContact.phone ?? t('courses.none') },
-          { key: 'email', term: t('courses.safeContact.email'), value: course.safeContact.email ?? t('courses.none') },
-          { key: 'language', term: t('courses.safeContact.language'), value: t(`languages.${course.safeContact.preferences.language}`) },
+          { key: 'phone', term: t('courses.safeContact.phone'), value: contact.phone ?? t('courses.none') },
+          { key: 'email', term: t('courses.safeContact.email'), value: contact.email ?? t('courses.none') },
+          { key: 'language', term: t('courses.safeContact.language'), value: t(`languages.${contact.preferences.language}`) },
         ]}
       />
-      {canEditContact ? (
+      {course.allowedActions.includes('update_safe_contact') ? (
         <>
           <SafeContactForm
             course={course}
@@ -75,7 +89,15 @@ export function CourseOverview({ course, onCourseChanged, onMessage }: SectionPr
           <ProtectionForm course={course} onCourseChanged={onCourseChanged} onMessage={onMessage} />
         </>
       ) : null}
+    </>
+  );
+}
 
+function OtherCourses({ course }: { course: Course }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
       <h3>{t('courses.overview.historyHeading')}</h3>
       {course.otherCourses.length === 0 ? (
         <p>{t('courses.overview.noOtherCourses')}</p>
@@ -89,55 +111,61 @@ export function CourseOverview({ course, onCourseChanged, onMessage }: SectionPr
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }
+
+const nothingToCheck = checkedBy<Record<string, never>>(() => ({}));
 
 /** A counsellor takes an unassigned course (or one of a colleague) into their own caseload. */
 function AssignToMe({ course, onCourseChanged, onMessage }: SectionProps) {
   const { t } = useTranslation();
   const session = useSignedInSession();
-  const action = useCourseAction('assign', ['counsellorUserId']);
-  const isMine = course.counsellor?.userId === session.user.id;
-  if (!course.allowedActions.includes('assign_counsellor') || session.role !== 'counsellor' || isMine) return null;
-  const submit = () =>
-    void action.run(async () => {
+  const form = useCourseForm({
+    schema: nothingToCheck,
+    defaultValues: {},
+    idPrefix: 'assign',
+    onSubmit: async () => {
       onCourseChanged(await assignCourseCounsellor(course.id, { counsellorUserId: session.user.id }));
       onMessage(t('courses.overview.assigned'));
-    });
+    },
+  });
+  const isMine = course.counsellor?.userId === session.user.id;
+  if (!course.allowedActions.includes('assign_counsellor') || session.role !== 'counsellor' || isMine) return null;
   return (
-    <ActionForm id="assign" heading={t('courses.overview.assignHeading')} action={action} onSubmit={submit}>
-      <SubmitButton variant="secondary" isBusy={action.isBusy}>
+    <FormPanel id="assign" heading={t('courses.overview.assignHeading')} form={form}>
+      <SubmitButton variant="secondary" isBusy={form.isBusy}>
         {t('courses.overview.assignToMe')}
       </SubmitButton>
-    </ActionForm>
+    </FormPanel>
   );
 }
 
 /** The protection flag hides addresses everywhere they are not strictly needed (printed plans included). */
 function ProtectionForm({ course, onCourseChanged, onMessage }: SectionProps) {
   const { t } = useTranslation();
-  const [value, setValue] = useState<AddressProtection>(course.addressProtection);
-  const action = useCourseAction('protection', ['addressProtection']);
-  const submit = () =>
-    void action.run(async () => {
-      onCourseChanged(await updateCourseProtection(course.id, { addressProtection: value }));
+  const schema = useRequestSchema(UpdateProtectionRequest, (values: UpdateProtectionRequest) => values);
+  const form = useCourseForm({
+    schema,
+    defaultValues: { addressProtection: course.addressProtection },
+    idPrefix: 'protection',
+    onSubmit: async (request) => {
+      onCourseChanged(await updateCourseProtection(course.id, request));
       onMessage(t('courses.overview.protectionSaved'));
-    });
+    },
+  });
   return (
-    <ActionForm id="protection" heading={t('courses.overview.protectionHeading')} action={action} onSubmit={submit}>
-      <SelectField
-        fieldKey="protection.addressProtection"
+    <FormPanel id="protection" heading={t('courses.overview.protectionHeading')} form={form}>
+      <FormSelectField
+        control={form.control}
+        name="addressProtection"
         label={t('courses.overview.protection')}
         hint={t('courses.overview.protectionHint')}
         options={AddressProtection.options.map((option) => ({ value: option, label: t(`addressProtection.${option}`) }))}
-        value={value}
-        error={action.errors['protection.addressProtection']}
-        onChange={setValue}
       />
-      <SubmitButton variant="secondary" isBusy={action.isBusy}>
+      <SubmitButton variant="secondary" isBusy={form.isBusy}>
         {t('courses.overview.protectionSave')}
       </SubmitButton>
-    </ActionForm>
+    </FormPanel>
   );
 }

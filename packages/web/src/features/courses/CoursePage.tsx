@@ -1,12 +1,14 @@
 import type { Course } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useParams } from 'react-router';
+import { Loaded } from '../../api/Loaded';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { LiveMessage } from '../../ui/LiveMessage';
-import { LoadFailed, Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { usePageTitle } from '../../ui/usePageTitle';
 import { useHasPermission } from '../auth/useSession';
 import { AccessHistorySection } from './AccessHistorySection';
 import { BridgingSection } from './BridgingSection';
@@ -18,7 +20,7 @@ import { RiskSection } from './RiskSection';
 import { SafetyPlanSection } from './SafetyPlanSection';
 import { SessionsSection } from './SessionsSection';
 import { TriageSection } from './TriageSection';
-import { useCourse } from './useCourses';
+import { courseQuery } from './courses.api';
 import './courses.css';
 
 const sections = {
@@ -40,8 +42,13 @@ const isSection = (name: string): name is SectionName => name in sections;
 export function CoursePage() {
   const { t } = useTranslation();
   const { id = '', section = 'overview' } = useParams();
-  const course = useCourse(id);
+  const queryClient = useQueryClient();
+  const course = useQuery(courseQuery(id));
   const navigationMessage = (useLocation().state as { message?: string } | null)?.message;
+  // The heading names the person: the title only says "Forløb".
+  usePageTitle(t('courses.course.headingLoading'));
+  const onCourseChanged: SectionProps['onCourseChanged'] = (fresh) =>
+    fresh ? queryClient.setQueryData(courseQuery(id).queryKey, fresh) : void queryClient.invalidateQueries({ queryKey: courseQuery(id).queryKey });
 
   return (
     <>
@@ -49,25 +56,19 @@ export function CoursePage() {
       <p>
         <Link to="/courses">{t('courses.course.back')}</Link>
       </p>
-      {course.error ? (
-        <LoadFailed message={course.error.detail ?? t('errors.network')} onRetry={() => void course.reload()} />
-      ) : !course.data ? (
-        <Loading />
-      ) : !isSection(section) ? (
-        <Alert variant="error" heading={t('notFound.heading')}>
-          <p>
-            <Link to={coursePath(id)}>{t('courses.course.toOverview')}</Link>
-          </p>
-        </Alert>
-      ) : (
-        <CourseFrame
-          key={course.data.id}
-          course={course.data}
-          section={section}
-          initialMessage={navigationMessage}
-          onCourseChanged={(fresh) => (fresh ? course.setData(fresh) : void course.reload())}
-        />
-      )}
+      <Loaded query={course}>
+        {(data) =>
+          isSection(section) ? (
+            <CourseFrame key={data.id} course={data} section={section} initialMessage={navigationMessage} onCourseChanged={onCourseChanged} />
+          ) : (
+            <Alert variant="error" heading={t('notFound.heading')}>
+              <p>
+                <Link to={coursePath(id)}>{t('courses.course.toOverview')}</Link>
+              </p>
+            </Alert>
+          )
+        }
+      </Loaded>
     </>
   );
 }

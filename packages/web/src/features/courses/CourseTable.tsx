@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import { Badge } from '../../ui/Badge';
+import { TableFrame } from '../../ui/TableFrame';
 import { coursePath, CourseRiskBadge, CourseStatusBadge } from './course-ui';
 
 /** Courses as a table that stacks on phones. A label (name or pseudonym) only: no contact details in lists. */
@@ -19,46 +20,32 @@ export function CourseTable({ courses, caption }: { courses: readonly CourseSumm
     counsellor: t('courses.table.counsellor'),
   };
   return (
-    <div className="app-table-wrapper">
-      <table className="table table--borderless table--responsive-headers">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {Object.values(column).map((name) => (
-              <th scope="col" key={name}>
-                {name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {courses.map((course) => (
-            <tr key={course.id} className={course.isHighRisk ? 'app-course-row-high-risk' : undefined}>
-              <td data-title={column.course}>
-                <Link to={coursePath(course.id)}>{t('courses.table.courseLink', { reference: course.reference, label: course.clientLabel })}</Link>
-                <span className="form-hint app-course-service">
-                  {course.serviceName} · {t(`courses.personRole.${course.personRole}`)}
-                  {course.isAnonymous ? ` · ${t('courses.anonymous')}` : ''}
-                </span>
-              </td>
-              <td data-title={column.status}>
-                <CourseStatusBadge status={course.status} />
-              </td>
-              <td data-title={column.risk}>
-                <CourseRiskBadge level={course.riskLevel} />
-              </td>
-              <td data-title={column.sessions}>{t('courses.sessionsUsed', { used: course.sessionsUsed, planned: course.plannedSessions })}</td>
-              <td data-title={column.next}>{course.nextSessionAt ? format.dateTime(course.nextSessionAt) : t('courses.none')}</td>
-              <td data-title={column.contact}>
-                {format.date(course.lastContactAt)}{' '}
-                {course.isContactOverdue && course.status !== 'closed' ? <Badge tone="warning">{t('courses.contactOverdue')}</Badge> : null}
-              </td>
-              <td data-title={column.counsellor}>{course.counsellor?.displayName ?? t('courses.noCounsellor')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame caption={caption} columns={Object.values(column)}>
+      {courses.map((course) => (
+        <tr key={course.id} className={course.isHighRisk ? 'app-course-row-high-risk' : undefined}>
+          <td data-title={column.course}>
+            <Link to={coursePath(course.id)}>{t('courses.table.courseLink', { reference: course.reference, label: course.clientLabel })}</Link>
+            <span className="form-hint app-course-service">
+              {course.serviceName} · {t(`courses.personRole.${course.personRole}`)}
+              {course.isAnonymous ? ` · ${t('courses.anonymous')}` : ''}
+            </span>
+          </td>
+          <td data-title={column.status}>
+            <CourseStatusBadge status={course.status} />
+          </td>
+          <td data-title={column.risk}>
+            <CourseRiskBadge level={course.riskLevel} />
+          </td>
+          <td data-title={column.sessions}>{t('courses.sessionsUsed', { used: course.sessionsUsed, planned: course.plannedSessions })}</td>
+          <td data-title={column.next}>{course.nextSessionAt ? format.dateTime(course.nextSessionAt) : t('courses.none')}</td>
+          <td data-title={column.contact}>
+            {format.date(course.lastContactAt)}{' '}
+            {course.isContactOverdue && course.status !== 'closed' ? <Badge tone="warning">{t('courses.contactOverdue')}</Badge> : null}
+          </td>
+          <td data-title={column.counsellor}>{course.counsellor?.displayName ?? t('courses.noCounsellor')}</td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 

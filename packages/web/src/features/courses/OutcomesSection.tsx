@@ -1,11 +1,13 @@
-import { ViolenceForm, type Course, type OutcomePhase, type SessionView } from '@bro/domain';
-import { useState } from 'react';
+import { RecordOutcomeRequest, ViolenceForm, type Course, type OutcomePhase, type SessionView } from '@bro/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { recordOutcome } from '../../api';
+import { FormCheckboxGroup, FormRadioGroup, FormSelectField } from '../../forms/fields';
+import { FormPanel, SubmitButton } from '../../forms/FormPanel';
+import { useRequestSchema } from '../../forms/useRequestSchema';
 import { useFormat } from '../../i18n/format';
-import { CheckboxGroup, RadioGroup, SelectField } from '../../ui/fields';
-import { ActionForm, SectionHeading, SubmitButton, useCourseAction, type SectionProps } from './course-ui';
-import { useCourseSessions } from './useCourses';
+import { SectionHeading, useCourseForm, type SectionProps } from './course-ui';
+import { TableFrame } from '../../ui/TableFrame';
+import { recordOutcome, sessionsQuery } from './courses.api';
 
 const scale = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 type Rating = (typeof scale)[number];
@@ -17,7 +19,7 @@ const phases: readonly OutcomePhase[] = ['first', 'last'];
  */
 export function OutcomesSection({ course, onCourseChanged, onMessage }: SectionProps) {
   const { t } = useTranslation();
-  const sessions = useCourseSessions(course.id);
+  const sessions = useQuery(sessionsQuery(course.id));
   const attended = (sessions.data?.sessions ?? []).filter((session) => session.attendance === 'attended');
   const canRecord = course.allowedActions.includes('record_outcome');
   return (
@@ -48,98 +50,75 @@ function Comparison({ course }: { course: Course }) {
   const format = useFormat();
   if (course.outcomes.length === 0) return <p>{t('courses.outcomes.none')}</p>;
   return (
-    <div className="app-table-wrapper">
-      <table className="table table--borderless">
-        <caption>{t('courses.outcomes.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('courses.outcomes.phaseColumn')}</th>
-            <th scope="col">{t('courses.outcomes.safety')}</th>
-            <th scope="col">{t('courses.outcomes.options')}</th>
-            <th scope="col">{t('courses.outcomes.forms')}</th>
-            <th scope="col">{t('courses.outcomes.recorded')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {course.outcomes.map((outcome) => (
-            <tr key={outcome.phase}>
-              <th scope="row">{t(`courses.outcomes.phase.${outcome.phase}`)}</th>
-              <td>{outcome.safety}</td>
-              <td>{outcome.options}</td>
-              <td>{outcome.violenceForms.length ? outcome.violenceForms.map((form) => t(`courses.violenceForm.${form}`)).join(', ') : t('courses.none')}</td>
-              <td>{t('courses.byAt', { name: outcome.recordedBy.displayName, at: format.dateTime(outcome.recordedAt) })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame
+      caption={t('courses.outcomes.caption')}
+      isCaptionHidden={false}
+      isResponsive={false}
+      columns={[t('courses.outcomes.phaseColumn'), t('courses.outcomes.safety'), t('courses.outcomes.options'), t('courses.outcomes.forms'), t('courses.outcomes.recorded')]}
+    >
+      {course.outcomes.map((outcome) => (
+        <tr key={outcome.phase}>
+          <th scope="row">{t(`courses.outcomes.phase.${outcome.phase}`)}</th>
+          <td>{outcome.safety}</td>
+          <td>{outcome.options}</td>
+          <td>{outcome.violenceForms.length ? outcome.violenceForms.map((form) => t(`courses.violenceForm.${form}`)).join(', ') : t('courses.none')}</td>
+          <td>{t('courses.byAt', { name: outcome.recordedBy.displayName, at: format.dateTime(outcome.recordedAt) })}</td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 
-function OutcomeForm({ course, phase, attended, onSaved }: { course: Course; phase: OutcomePhase; attended: readonly SessionView[]; onSaved: () => void }) {
+type OutcomeValues = { safety: Rating | undefined; options: Rating | undefined; violenceForms: ViolenceForm[]; sessionId: string };
+type OutcomeFormProps = { course: Course; phase: OutcomePhase; attended: readonly SessionView[]; onSaved: () => void };
+
+function OutcomeForm({ course, phase, attended, onSaved }: OutcomeFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const existing = course.outcomes.find((outcome) => outcome.phase === phase);
-  const [safety, setSafety] = useState<Rating | undefined>(existing ? (String(existing.safety) as Rating) : undefined);
-  const [options, setOptions] = useState<Rating | undefined>(existing ? (String(existing.options) as Rating) : undefined);
-  const [forms, setForms] = useState<ViolenceForm[]>(existing ? [...existing.violenceForms] : []);
-  const [sessionId, setSessionId] = useState(existing?.sessionId ?? '');
-  const prefix = `outcome-${phase}`;
-  const action = useCourseAction(prefix, ['safety', 'options', 'violenceForms', 'sessionId']);
-
-  const submit = () => {
-    const found: Record<string, string> = {};
-    if (!safety) found[`${prefix}.safety`] = t('courses.outcomes.ratingRequired');
-    if (!options) found[`${prefix}.options`] = t('courses.outcomes.ratingRequired');
-    if (!safety || !options) return action.fail(found);
-    void action.run(async () => {
-      await recordOutcome(course.id, phase, { safety: Number(safety), options: Number(options), violenceForms: forms, sessionId: sessionId || undefined });
+  const schema = useRequestSchema(
+    RecordOutcomeRequest,
+    (values: OutcomeValues) => ({ ...values, safety: rating(values.safety), options: rating(values.options), sessionId: values.sessionId || undefined }),
+    (t) => ({ safety: t('courses.outcomes.ratingRequired'), options: t('courses.outcomes.ratingRequired') }),
+  );
+  const form = useCourseForm({
+    schema,
+    defaultValues: {
+      safety: existing ? (String(existing.safety) as Rating) : undefined,
+      options: existing ? (String(existing.options) as Rating) : undefined,
+      violenceForms: existing ? [...existing.violenceForms] : [],
+      sessionId: existing?.sessionId ?? '',
+    },
+    idPrefix: `outcome-${phase}`,
+    onSubmit: async (request) => {
+      await recordOutcome(course.id, phase, request);
       onSaved();
-    });
-  };
-
+    },
+  });
+  const ratings = scale.map((value) => ({ value, label: value }));
   return (
-    <ActionForm id={prefix} heading={t(`courses.outcomes.heading.${phase}`)} action={action} onSubmit={submit}>
-      <RadioGroup
-        fieldKey={`${prefix}.safety`}
-        legend={t('courses.outcomes.safetyQuestion')}
-        hint={t('courses.outcomes.safetyHint')}
-        options={scale.map((value) => ({ value, label: value }))}
-        value={safety}
-        isInline
-        error={action.errors[`${prefix}.safety`]}
-        onChange={setSafety}
-      />
-      <RadioGroup
-        fieldKey={`${prefix}.options`}
-        legend={t('courses.outcomes.optionsQuestion')}
-        hint={t('courses.outcomes.optionsHint')}
-        options={scale.map((value) => ({ value, label: value }))}
-        value={options}
-        isInline
-        error={action.errors[`${prefix}.options`]}
-        onChange={setOptions}
-      />
-      <CheckboxGroup<ViolenceForm>
-        fieldKey={`${prefix}.violenceForms`}
+    <FormPanel id={`outcome-${phase}`} heading={t(`courses.outcomes.heading.${phase}`)} form={form}>
+      <FormRadioGroup control={form.control} name="safety" legend={t('courses.outcomes.safetyQuestion')} hint={t('courses.outcomes.safetyHint')} options={ratings} isInline />
+      <FormRadioGroup control={form.control} name="options" legend={t('courses.outcomes.optionsQuestion')} hint={t('courses.outcomes.optionsHint')} options={ratings} isInline />
+      <FormCheckboxGroup<OutcomeValues, ViolenceForm>
+        control={form.control}
+        name="violenceForms"
         legend={t('courses.outcomes.formsQuestion')}
         options={ViolenceForm.options.map((value) => ({ value, label: t(`courses.violenceForm.${value}`) }))}
-        values={forms}
-        error={action.errors[`${prefix}.violenceForms`]}
-        onChange={setForms}
       />
       {attended.length > 0 ? (
-        <SelectField
-          fieldKey={`${prefix}.sessionId`}
+        <FormSelectField
+          control={form.control}
+          name="sessionId"
           label={t('courses.outcomes.session')}
           options={attended.map((session) => ({ value: session.id, label: format.dateTime(session.plannedAt) }))}
-          value={sessionId}
           emptyLabel={t('courses.outcomes.noSession')}
-          error={action.errors[`${prefix}.sessionId`]}
-          onChange={setSessionId}
         />
       ) : null}
-      <SubmitButton isBusy={action.isBusy}>{t(`courses.outcomes.save.${phase}`)}</SubmitButton>
-    </ActionForm>
+      <SubmitButton isBusy={form.isBusy}>{t(`courses.outcomes.save.${phase}`)}</SubmitButton>
+    </FormPanel>
   );
 }
+
+/** A rating chosen on the 0–10 scale as a number; nothing chosen stays unset (and is refused). */
+const rating = (value: Rating | undefined) => (value === undefined ? undefined : Number(value));

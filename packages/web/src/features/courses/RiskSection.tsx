@@ -1,35 +1,31 @@
-import type { RiskAssessmentView, RiskInstrument, RiskInstrumentView } from '@bro/domain';
+import type { ChecklistInstrument, RiskAssessmentView, RiskInstrument, RiskInstrumentView, StructuredJudgementForm } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Loaded } from '../../api/Loaded';
 import { useFormat } from '../../i18n/format';
 import { SelectField } from '../../ui/fields';
-import { LoadFailed, Loading } from '../../ui/Loading';
 import { ChecklistForm } from './ChecklistForm';
 import { CourseRiskBadge, SectionHeading, type SectionProps } from './course-ui';
 import { JudgementForm } from './JudgementForm';
 import { localised } from './rule-text';
-import { useRiskAssessments, useRiskInstruments } from './useCourses';
+import { courseKeys, riskAssessmentsQuery, riskInstrumentsQuery } from './courses.api';
 
 /** Risk assessment: choose an instrument and its version, assess, and see the course's risk history. */
 export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps) {
-  const { t, i18n } = useTranslation();
-  const instruments = useRiskInstruments();
-  const history = useRiskAssessments(course.id);
-  const [chosenId, setChosenId] = useState('');
-  const canAssess = course.allowedActions.includes('assess_risk');
-
-  // The newest checklist first: the usual start; the judgement form is one choice away.
-  const list = instruments.data ?? [];
-  const defaultId = (list.find((view) => view.definition.kind === 'checklist') ?? list[0])?.id ?? '';
-  const chosen = list.find((view) => view.id === (chosenId || defaultId));
-
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const instruments = useQuery(riskInstrumentsQuery);
+  const history = useQuery(riskAssessmentsQuery(course.id));
   const recorded = (assessment: RiskAssessmentView) => {
     onCourseChanged();
-    void history.reload();
+    void queryClient.invalidateQueries({ queryKey: courseKeys.part(course.id, 'risk') });
     onMessage(t('courses.risk.recorded', { level: t(`riskLevel.${assessment.finalLevel}`) }));
     document.getElementById('course-section-heading')?.focus();
   };
+  const list = instruments.data ?? [];
+  const instrumentOf = (assessment: RiskAssessmentView) => list.find((view) => view.definition.key === assessment.instrumentKey && view.definition.version === assessment.instrumentVersion);
 
   return (
     <section className="app-section" aria-labelledby="course-section-heading">
@@ -37,44 +33,50 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
       <p>
         {t('courses.risk.current')} <CourseRiskBadge level={course.riskLevel} />
       </p>
-      {canAssess ? (
-        instruments.error ? (
-          <LoadFailed message={instruments.error.detail ?? t('errors.network')} onRetry={() => void instruments.reload()} />
-        ) : !instruments.data ? (
-          <Loading />
-        ) : (
-          <>
-            <SelectField
-              fieldKey="risk.instrument"
-              label={t('courses.risk.instrument')}
-              hint={t('courses.risk.instrumentHint')}
-              options={list.map((view) => ({ value: view.id, label: instrumentLabel(view.definition, i18n.resolvedLanguage, t) }))}
-              value={chosen?.id ?? ''}
-              onChange={setChosenId}
-            />
-            {chosen?.definition.kind === 'checklist' ? <ChecklistForm key={chosen.id} courseId={course.id} instrument={chosen.definition} onRecorded={recorded} /> : null}
-            {chosen?.definition.kind === 'structured_judgement' ? <JudgementForm key={chosen.id} courseId={course.id} form={chosen.definition} onRecorded={recorded} /> : null}
-          </>
-        )
+      {course.allowedActions.includes('assess_risk') ? (
+        <Loaded query={instruments}>{(views) => <Assess courseId={course.id} instruments={views} onRecorded={recorded} />}</Loaded>
       ) : (
         <p>{course.status === 'closed' ? t('courses.closedReadOnly') : t('courses.readOnly')}</p>
       )}
-
       <h3>{t('courses.risk.historyHeading')}</h3>
-      {history.error ? (
-        <LoadFailed message={history.error.detail ?? t('errors.network')} onRetry={() => void history.reload()} />
-      ) : !history.data ? (
-        <Loading />
-      ) : history.data.length === 0 ? (
-        <p>{t('courses.risk.noHistory')}</p>
-      ) : (
-        <ul className="app-cards">
-          {history.data.map((assessment) => (
-            <AssessmentCard key={assessment.id} assessment={assessment} instrument={list.find((view) => view.definition.key === assessment.instrumentKey && view.definition.version === assessment.instrumentVersion)} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={history}>
+        {(assessments) =>
+          assessments.length === 0 ? (
+            <p>{t('courses.risk.noHistory')}</p>
+          ) : (
+            <ul className="app-cards">
+              {assessments.map((assessment) => (
+                <AssessmentCard key={assessment.id} assessment={assessment} instrument={instrumentOf(assessment)} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </section>
+  );
+}
+
+type AssessProps = { courseId: string; instruments: readonly RiskInstrumentView[]; onRecorded: (assessment: RiskAssessmentView) => void };
+
+/** The newest checklist first: the usual start; the judgement form is one choice away. */
+function Assess({ courseId, instruments, onRecorded }: AssessProps) {
+  const { t, i18n } = useTranslation();
+  const [chosenId, setChosenId] = useState('');
+  const defaultId = (instruments.find((view) => view.definition.kind === 'checklist') ?? instruments[0])?.id ?? '';
+  const chosen = instruments.find((view) => view.id === (chosenId || defaultId));
+  return (
+    <>
+      <SelectField
+        fieldKey="risk.instrument"
+        label={t('courses.risk.instrument')}
+        hint={t('courses.risk.instrumentHint')}
+        options={instruments.map((view) => ({ value: view.id, label: instrumentLabel(view.definition, i18n.resolvedLanguage, t) }))}
+        value={chosen?.id ?? ''}
+        onChange={setChosenId}
+      />
+      {chosen?.definition.kind === 'checklist' ? <ChecklistForm key={chosen.id} courseId={courseId} instrument={chosen.definition} onRecorded={onRecorded} /> : null}
+      {chosen?.definition.kind === 'structured_judgement' ? <JudgementForm key={chosen.id} courseId={courseId} form={chosen.definition} onRecorded={onRecorded} /> : null}
+    </>
   );
 }
 
@@ -88,11 +90,10 @@ function AssessmentCard({ assessment, instrument }: { assessment: RiskAssessment
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const definition = instrument?.definition;
-  const text = (value: { da: string; en: string }) => localised(value, i18n.resolvedLanguage);
   return (
     <li className={assessment.finalLevel === 'high' ? 'app-card-high-risk' : undefined}>
       <p className="m-0">
-        <strong>{definition ? text(definition.title) : `${assessment.instrumentKey} v${assessment.instrumentVersion}`}</strong> <CourseRiskBadge level={assessment.finalLevel} />
+        <strong>{definition ? localised(definition.title, i18n.resolvedLanguage) : `${assessment.instrumentKey} v${assessment.instrumentVersion}`}</strong> <CourseRiskBadge level={assessment.finalLevel} />
       </p>
       <p className="m-0 form-hint">{t('courses.byAt', { name: assessment.assessedBy.displayName, at: format.dateTime(assessment.assessedAt) })}</p>
       {assessment.yesCount !== null ? (
@@ -103,49 +104,64 @@ function AssessmentCard({ assessment, instrument }: { assessment: RiskAssessment
       {assessment.isRaisedByJudgement ? <p className="m-0 app-preserve-lines">{t('courses.risk.historyRaised', { level: t(`riskLevel.${assessment.finalLevel}`), reason: assessment.judgementReason ?? '' })}</p> : null}
       <details className="app-course-details">
         <summary>{t('courses.risk.answers')}</summary>
-        {assessment.checklistAnswers ? (
-          <ol>
-            {Object.entries(assessment.checklistAnswers).map(([id, answer]) => {
-              const item = definition?.kind === 'checklist' ? definition.items.find((candidate) => candidate.id === id) : undefined;
-              return (
-                <li key={id}>
-                  {item ? text(item.text) : id}: <strong>{t(`yesNoUnknown.${answer}`)}</strong>
-                </li>
-              );
-            })}
-          </ol>
-        ) : null}
-        {assessment.judgementAnswers ? (
-          <>
-            <ul>
-              {Object.entries(assessment.judgementAnswers.factors).map(([id, factor]) => {
-                const label = definition?.kind === 'structured_judgement' ? definition.factorGroups.flatMap((group) => group.factors).find((candidate) => candidate.id === id)?.label : undefined;
-                return (
-                  <li key={id}>
-                    {label ? text(label) : id}: {t(`courses.risk.presence.${factor.presence}`)}
-                    {factor.relevance ? ` (${t(`courses.risk.relevanceOption.${factor.relevance}`)})` : ''}
-                  </li>
-                );
-              })}
-            </ul>
-            {assessment.judgementAnswers.scenarios.map((scenario, index) => (
-              <p key={index} className="app-preserve-lines">
-                {t('courses.risk.scenario', { number: index + 1 })}: {scenario.description}
-              </p>
-            ))}
-            {assessment.judgementAnswers.strategies.map((strategy, index) => (
-              <p key={index} className="app-preserve-lines">
-                {definition?.kind === 'structured_judgement' ? text(definition.strategyCategories.find((category) => category.id === strategy.category)?.label ?? { da: strategy.category, en: strategy.category }) : strategy.category}:{' '}
-                {strategy.description}
-              </p>
-            ))}
-            <p className="app-preserve-lines">
-              {t('courses.risk.overallSummary', { level: t(`riskLevel.${assessment.judgementAnswers.overall.level}`) })}
-              {assessment.judgementAnswers.overall.isImminent ? ` ${t('courses.risk.imminentShort')}` : ''} {assessment.judgementAnswers.overall.rationale}
-            </p>
-          </>
-        ) : null}
+        {assessment.checklistAnswers ? <ChecklistAnswersView answers={assessment.checklistAnswers} definition={definition?.kind === 'checklist' ? definition : undefined} /> : null}
+        {assessment.judgementAnswers ? <JudgementAnswersView answers={assessment.judgementAnswers} definition={definition?.kind === 'structured_judgement' ? definition : undefined} /> : null}
       </details>
     </li>
+  );
+}
+
+function ChecklistAnswersView({ answers, definition }: { answers: NonNullable<RiskAssessmentView['checklistAnswers']>; definition: ChecklistInstrument | undefined }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ol>
+      {Object.entries(answers).map(([id, answer]) => {
+        const item = definition?.items.find((candidate) => candidate.id === id);
+        return (
+          <li key={id}>
+            {item ? localised(item.text, i18n.resolvedLanguage) : id}: <strong>{t(`yesNoUnknown.${answer}`)}</strong>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function JudgementAnswersView({ answers, definition }: { answers: NonNullable<RiskAssessmentView['judgementAnswers']>; definition: StructuredJudgementForm | undefined }) {
+  const { t, i18n } = useTranslation();
+  const text = (value: { da: string; en: string }) => localised(value, i18n.resolvedLanguage);
+  const factorLabel = (id: string) => definition?.factorGroups.flatMap((group) => group.factors).find((candidate) => candidate.id === id)?.label;
+  const categoryLabel = (id: string) => definition?.strategyCategories.find((category) => category.id === id)?.label;
+  return (
+    <>
+      <ul>
+        {Object.entries(answers.factors).map(([id, factor]) => {
+          const label = factorLabel(id);
+          return (
+            <li key={id}>
+              {label ? text(label) : id}: {t(`courses.risk.presence.${factor.presence}`)}
+              {factor.relevance ? ` (${t(`courses.risk.relevanceOption.${factor.relevance}`)})` : ''}
+            </li>
+          );
+        })}
+      </ul>
+      {answers.scenarios.map((scenario, index) => (
+        <p key={index} className="app-preserve-lines">
+          {t('courses.risk.scenario', { number: index + 1 })}: {scenario.description}
+        </p>
+      ))}
+      {answers.strategies.map((strategy, index) => {
+        const label = categoryLabel(strategy.category);
+        return (
+          <p key={index} className="app-preserve-lines">
+            {label ? text(label) : strategy.category}: {strategy.description}
+          </p>
+        );
+      })}
+      <p className="app-preserve-lines">
+        {t('courses.risk.overallSummary', { level: t(`riskLevel.${answers.overall.level}`) })}
+        {answers.overall.isImminent ? ` ${t('courses.risk.imminentShort')}` : ''} {answers.overall.rationale}
+      </p>
+    </>
   );
 }

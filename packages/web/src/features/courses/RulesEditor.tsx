@@ -1,20 +1,18 @@
 import type { CourseServiceConfig, EligibilityRules, EligibilityRuleSetView } from '@bro/domain';
-import { useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useController, useFormState, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fetchEligibilityRuleVersions, saveEligibilityRules } from '../../api';
+import { AppForm } from '../../forms/AppForm';
+import { SubmitButton } from '../../forms/FormPanel';
+import { checkedBy } from '../../forms/schema';
 import { useFormat } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { TextAreaField } from '../../ui/fields';
-import { serverMessage, SubmitButton } from './course-ui';
+import { useCourseForm } from './course-ui';
+import { ruleVersionsQuery, saveEligibilityRules } from './course-config.api';
 import { describeCondition, localised } from './rule-text';
-
-type Problem = { path: string; message: string };
-
-const template: EligibilityRules = {
-  targetGroups: [{ id: 'maalgruppe', label: { da: 'Målgruppe', en: 'Target group' }, conditions: [{ fact: 'role', in: ['exposed'] }] }],
-  exclusions: [],
-  notInTargetGroupOnward: null,
-};
+import { jsonProblem, rulesProblemsOf, rulesText, templateRules, type RulesProblems } from './rules-form';
 
 /**
  * The eligibility rules as JSON: a structured editor for the few who write rules, clearly labelled as such. The
@@ -24,50 +22,7 @@ export function RulesEditor({ service, onSaved }: { service: CourseServiceConfig
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [current, setCurrent] = useState(service.eligibility);
-  const [text, setText] = useState(() => JSON.stringify(current?.rules ?? template, null, 2));
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [general, setGeneral] = useState<string>();
-  const [isBusy, setIsBusy] = useState(false);
-  const [versions, setVersions] = useState<EligibilityRuleSetView[]>();
-  const problemsRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
-  const fieldKey = `rules-${service.serviceId}`;
-
-  const showProblems = (found: Problem[], message?: string) => {
-    setProblems(found);
-    setGeneral(message);
-    window.setTimeout(() => problemsRef.current?.focus(), 0);
-  };
-
-  const submit = async () => {
-    if (isBusy) return;
-    let rules: unknown;
-    try {
-      rules = JSON.parse(text);
-    } catch (error) {
-      return showProblems([], t('courses.config.rulesJsonInvalid', { detail: error instanceof Error ? error.message : '' }));
-    }
-    setIsBusy(true);
-    try {
-      const saved = await saveEligibilityRules(service.serviceId, rules);
-      setCurrent(saved);
-      setText(JSON.stringify(saved.rules, null, 2));
-      setProblems([]);
-      setGeneral(undefined);
-      setVersions(undefined);
-      onSaved(saved.version);
-    } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, undefined);
-      if (apiError.status === 0) showProblems([], t('errors.network'));
-      else showProblems(apiError.fieldErrors.map((problem) => ({ path: problem.path, message: serverMessage(t, problem.message) })), apiError.detail ?? t('errors.unexpected'));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const loadVersions = () =>
-    void fetchEligibilityRuleVersions(service.serviceId).then(setVersions, () => showProblems([], t('errors.unexpected')));
-
   return (
     <div className="app-action-panel">
       <h3 id={headingId}>{t('courses.config.rulesHeading', { service: service.serviceName })}</h3>
@@ -78,66 +33,127 @@ export function RulesEditor({ service, onSaved }: { service: CourseServiceConfig
           <RulesInWords rules={current.rules} language={i18n.resolvedLanguage} />
         </details>
       ) : null}
-      <form
-        noValidate
-        aria-labelledby={headingId}
-        aria-busy={isBusy}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
+      <RulesForm
+        service={service}
+        initial={current?.rules ?? templateRules}
+        labelledBy={headingId}
+        onSaved={(saved) => {
+          setCurrent(saved);
+          onSaved(saved.version);
         }}
-      >
-        <div ref={problemsRef} tabIndex={-1} aria-live="polite">
-          {general || problems.length > 0 ? (
-            <Alert variant="error" heading={t('courses.config.rulesRefused')} headingLevel={3}>
-              {general ? <p>{general}</p> : null}
-              {problems.length > 0 ? (
-                <ul>
-                  {problems.map((problem, index) => (
-                    <li key={index}>
-                      <code>{problem.path.replace(/^body\.?/, '') || t('courses.config.rulesRoot')}</code>: {problem.message}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </Alert>
+      />
+    </div>
+  );
+}
+
+type RulesFormProps = { service: CourseServiceConfig; initial: unknown; labelledBy: string; onSaved: (saved: EligibilityRuleSetView) => void };
+
+function RulesForm({ service, initial, labelledBy, onSaved }: RulesFormProps) {
+  const { t } = useTranslation();
+  const [problems, setProblems] = useState<RulesProblems>();
+  const [isVersionsShown, setIsVersionsShown] = useState(false);
+  const schema = useMemo(() => checkedBy<{ text: string }>((values) => ({ text: jsonProblem(values.text, t) })).transform((values): unknown => JSON.parse(values.text)), [t]);
+  const form = useCourseForm({
+    schema,
+    defaultValues: { text: rulesText(initial) },
+    onSubmit: async (rules) => {
+      try {
+        const saved = await saveEligibilityRules(service.serviceId, rules);
+        setProblems(undefined);
+        setIsVersionsShown(false);
+        form.reset({ text: rulesText(saved.rules) });
+        onSaved(saved);
+      } catch (error) {
+        setProblems(rulesProblemsOf(error, t));
+        throw error;
+      }
+    },
+  });
+  return (
+    <AppForm form={form} labelledBy={labelledBy} errorDisplay="none">
+      <RulesProblemsAlert control={form.control} attempt={form.attempt} problems={problems} />
+      <RulesText control={form.control} fieldKey={`rules-${service.serviceId}`} hasProblems={problems !== undefined} />
+      <div className="app-button-row">
+        <SubmitButton isBusy={form.isBusy}>{t('courses.config.saveRules')}</SubmitButton>
+        <button type="button" className="button button-secondary" onClick={() => setIsVersionsShown(true)}>
+          {t('courses.config.showVersions')}
+        </button>
+      </div>
+      {isVersionsShown ? <RuleVersions serviceId={service.serviceId} onUse={(rules) => form.setValue('text', rulesText(rules))} /> : null}
+    </AppForm>
+  );
+}
+
+type TextControl = Control<{ text: string }, unknown, unknown>;
+
+/** The refusal, in one place above the text: focused after each failed try, so it is read out. */
+function RulesProblemsAlert({ control, attempt, problems }: { control: TextControl; attempt: number; problems: RulesProblems | undefined }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const { errors } = useFormState({ control });
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  const general = errors.text?.message ?? problems?.general;
+  const list = errors.text ? [] : (problems?.list ?? []);
+  return (
+    <div ref={ref} tabIndex={-1} aria-live="polite">
+      {general || list.length > 0 ? (
+        <Alert variant="error" heading={t('courses.config.rulesRefused')} headingLevel={3}>
+          {general ? <p>{general}</p> : null}
+          {list.length > 0 ? (
+            <ul>
+              {list.map((problem, index) => (
+                <li key={index}>
+                  <code>{problem.path}</code>: {problem.message}
+                </li>
+              ))}
+            </ul>
           ) : null}
-        </div>
-        <div className="app-course-json">
-          <TextAreaField
-            fieldKey={fieldKey}
-            label={t('courses.config.rulesJson')}
-            hint={t('courses.config.rulesJsonHint')}
-            rows={18}
-            spellCheck={false}
-            value={text}
-            error={problems.length > 0 || general ? t('courses.config.rulesSeeAbove') : undefined}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <div className="app-button-row">
-          <SubmitButton isBusy={isBusy}>{t('courses.config.saveRules')}</SubmitButton>
-          <button type="button" className="button button-secondary" onClick={loadVersions}>
-            {t('courses.config.showVersions')}
-          </button>
-        </div>
-      </form>
-      {versions ? (
-        <ul className="app-cards">
-          {versions.map((version) => (
-            <li key={version.version}>
-              <p className="m-0">
-                <strong>{t('courses.config.version', { version: version.version })}</strong> · {format.dateTime(version.createdAt)}
-                {version.createdBy ? ` · ${version.createdBy.displayName}` : ''}
-              </p>
-              <button type="button" className="button button-tertiary" onClick={() => setText(JSON.stringify(version.rules, null, 2))}>
-                {t('courses.config.useVersion', { version: version.version })}
-              </button>
-            </li>
-          ))}
-        </ul>
+        </Alert>
       ) : null}
     </div>
+  );
+}
+
+function RulesText({ control, fieldKey, hasProblems }: { control: TextControl; fieldKey: string; hasProblems: boolean }) {
+  const { t } = useTranslation();
+  const { field, fieldState } = useController({ control, name: 'text' });
+  return (
+    <div className="app-course-json">
+      <TextAreaField
+        fieldKey={fieldKey}
+        label={t('courses.config.rulesJson')}
+        hint={t('courses.config.rulesJsonHint')}
+        rows={18}
+        spellCheck={false}
+        value={field.value}
+        error={hasProblems || fieldState.error ? t('courses.config.rulesSeeAbove') : undefined}
+        onChange={(event) => field.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+function RuleVersions({ serviceId, onUse }: { serviceId: string; onUse: (rules: EligibilityRules) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const versions = useQuery(ruleVersionsQuery(serviceId));
+  if (versions.error) return <p className="form-error-message">{t('errors.unexpected')}</p>;
+  return (
+    <ul className="app-cards">
+      {(versions.data ?? []).map((version) => (
+        <li key={version.version}>
+          <p className="m-0">
+            <strong>{t('courses.config.version', { version: version.version })}</strong> · {format.dateTime(version.createdAt)}
+            {version.createdBy ? ` · ${version.createdBy.displayName}` : ''}
+          </p>
+          <button type="button" className="button button-tertiary" onClick={() => onUse(version.rules)}>
+            {t('courses.config.useVersion', { version: version.version })}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,23 +1,32 @@
-import { ImportantDocument, isAddressProtected, type Course, type SafetyPlanContent, type SafetyPlanVersionView, type SafetyPlanView } from '@bro/domain';
-import { useState } from 'react';
+import { ImportantDocument, isAddressProtected, type Course, type SafetyPlanContent, type SafetyPlanView } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fetchSafetyPlanVersion, safetyPlanPrintUrl, saveSafetyPlan } from '../../api';
-import { useFormat } from '../../i18n/format';
+import { ApiError } from '../../api/client';
+import { Loaded } from '../../api/Loaded';
+import { FormTextAreaField } from '../../forms/fields';
+import { FormPanel, SubmitButton } from '../../forms/FormPanel';
+import { checkedBy } from '../../forms/schema';
 import { currentLanguage } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
-import { TextAreaField } from '../../ui/fields';
-import { LoadFailed, Loading } from '../../ui/Loading';
-import { ActionForm, SectionHeading, SubmitButton, useCourseAction, type SectionProps } from './course-ui';
+import { SectionHeading, useCourseForm, type SectionProps } from './course-ui';
+import { safetyPlanPrintUrl, safetyPlanQuery, safetyPlanVersionQuery, saveSafetyPlan } from './courses.api';
+import type { courseWorkDa } from './course-work.da';
 import { RecordListField, type RecordFieldSpec } from './RecordListField';
-import { contentOf, draftOf, planLists, validatePlan, type PlanDraft, type PlanList } from './safety-plan-form';
-import { useSafetyPlan } from './useCourses';
+import { contentOf, draftOf, planLists, validatePlan, type PlanList, type PlanValues } from './safety-plan-form';
 
 /** The safety plan: structured, saved as a new version each time, printable without protected addresses. */
 export function SafetyPlanSection({ course, onCourseChanged, onMessage }: SectionProps) {
   const { t } = useTranslation();
-  const plan = useSafetyPlan(course.id);
-  const canEdit = course.allowedActions.includes('update_safety_plan');
-
+  const queryClient = useQueryClient();
+  const plan = useQuery(safetyPlanQuery(course.id));
+  const saved = (view: SafetyPlanView) => {
+    queryClient.setQueryData(safetyPlanQuery(course.id).queryKey, view);
+    onCourseChanged();
+    onMessage(t('courses.safetyPlan.saved', { version: view.current?.version ?? 1 }));
+  };
   return (
     <section className="app-section" aria-labelledby="course-section-heading">
       <SectionHeading>{t('courses.sections.safety-plan')}</SectionHeading>
@@ -26,33 +35,21 @@ export function SafetyPlanSection({ course, onCourseChanged, onMessage }: Sectio
           <p>{t('courses.safetyPlan.protected')}</p>
         </Alert>
       ) : null}
-      {plan.error ? (
-        <LoadFailed message={plan.error.detail ?? t('errors.network')} onRetry={() => void plan.reload()} />
-      ) : !plan.data ? (
-        <Loading />
-      ) : (
-        <>
-          <PrintLinks course={course} plan={plan.data} />
-          {canEdit ? (
-            <PlanEditor
-              key={plan.data.current?.version ?? 0}
-              course={course}
-              plan={plan.data}
-              onSaved={(saved) => {
-                plan.setData(saved);
-                onCourseChanged();
-                onMessage(t('courses.safetyPlan.saved', { version: saved.current?.version ?? 1 }));
-              }}
-              onStale={() => void plan.reload()}
-            />
-          ) : plan.data.current ? (
-            <PlanContentView content={plan.data.current.content} />
-          ) : (
-            <p>{t('courses.safetyPlan.none')}</p>
-          )}
-          <Versions course={course} plan={plan.data} />
-        </>
-      )}
+      <Loaded query={plan}>
+        {(data) => (
+          <>
+            <PrintLinks course={course} plan={data} />
+            {course.allowedActions.includes('update_safety_plan') ? (
+              <PlanEditor key={data.current?.version ?? 0} course={course} plan={data} onSaved={saved} onStale={() => void plan.refetch()} />
+            ) : data.current ? (
+              <PlanContentView content={data.current.content} />
+            ) : (
+              <p>{t('courses.safetyPlan.none')}</p>
+            )}
+            <Versions course={course} plan={data} />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -69,91 +66,75 @@ function PrintLinks({ course, plan }: { course: Course; plan: SafetyPlanView }) 
   );
 }
 
-function PlanEditor({ course, plan, onSaved, onStale }: { course: Course; plan: SafetyPlanView; onSaved: (plan: SafetyPlanView) => void; onStale: () => void }) {
+/** Someone else saved a newer version meanwhile: this draft is based on an old one. */
+const isStaleVersion = (error: unknown) => error instanceof ApiError && error.fieldErrors.some((problem) => problem.message === 'stale_version');
+
+type EditorProps = { course: Course; plan: SafetyPlanView; onSaved: (plan: SafetyPlanView) => void; onStale: () => void };
+
+function PlanEditor({ course, plan, onSaved, onStale }: EditorProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<PlanDraft>(() => draftOf(plan.current?.content));
-  const action = useCourseAction('plan', [...listFieldKeys(), 'content.notes', 'content', 'basedOnVersion']);
-  const setList = (list: PlanList) => (items: PlanDraft[PlanList]) => setDraft((current) => ({ ...current, [list]: items }));
-  const documentOptions = ImportantDocument.options.map((value) => ({ value, label: t(`courses.safetyPlan.document.${value}`) }));
-
-  const submit = () => {
-    const found = validatePlan(draft, t);
-    if (Object.keys(found).length > 0) return action.fail(found);
-    void action.run(async () => onSaved(await saveSafetyPlan(course.id, { content: contentOf(draft), basedOnVersion: plan.current?.version ?? null })));
-  };
-
-  const list = (name: PlanList, fields: readonly RecordFieldSpec[], hint?: string) => (
-    <RecordListField
-      listKey={`plan.content.${name}`}
-      legend={t(`courses.safetyPlan.lists.${name}.legend`)}
-      hint={hint}
-      itemLegend={(number) => t(`courses.safetyPlan.lists.${name}.item`, { number })}
-      addLabel={t(`courses.safetyPlan.lists.${name}.add`)}
-      removeLabel={(number) => t(`courses.safetyPlan.lists.${name}.remove`, { number })}
-      fields={fields}
-      items={draft[name]}
-      max={planLists[name].max}
-      errors={action.errors}
-      onChange={setList(name)}
-    />
-  );
-
+  const [isStale, setIsStale] = useState(false);
+  const schema = useMemo(() => checkedBy<PlanValues>((values) => validatePlan(values.content, t)).transform((values) => contentOf(values.content)), [t]);
+  const form = useCourseForm({
+    schema,
+    defaultValues: { content: draftOf(plan.current?.content) },
+    idPrefix: 'plan',
+    onSubmit: async (content) => {
+      try {
+        onSaved(await saveSafetyPlan(course.id, { content, basedOnVersion: plan.current?.version ?? null }));
+      } catch (error) {
+        setIsStale(isStaleVersion(error));
+        throw error;
+      }
+    },
+  });
   return (
-    <ActionForm id="safety-plan" heading={plan.current ? t('courses.safetyPlan.editHeading', { version: plan.current.version }) : t('courses.safetyPlan.newHeading')} action={action} onSubmit={submit}>
-      {action.errors['plan.basedOnVersion'] ? (
+    <FormPanel id="safety-plan" heading={plan.current ? t('courses.safetyPlan.editHeading', { version: plan.current.version }) : t('courses.safetyPlan.newHeading')} form={form}>
+      {isStale ? (
         <p>
           <button type="button" className="button button-secondary" onClick={onStale}>
             {t('courses.safetyPlan.reload')}
           </button>
         </p>
       ) : null}
-      {list('safePeople', [
-        { key: 'name', label: t('courses.safetyPlan.field.name'), maxLength: 200 },
-        { key: 'howToReach', label: t('courses.safetyPlan.field.howToReach'), maxLength: 200 },
-        { key: 'note', label: t('courses.safetyPlan.field.note'), kind: 'textarea', maxLength: 1000 },
-      ])}
-      {list(
-        'safePlaces',
-        [
-          { key: 'name', label: t('courses.safetyPlan.field.place'), maxLength: 200 },
-          { key: 'address', label: t('courses.safetyPlan.field.address'), maxLength: 300, hint: isAddressProtected(course.addressProtection) ? t('courses.safetyPlan.addressHidden') : undefined },
-          { key: 'note', label: t('courses.safetyPlan.field.note'), kind: 'textarea', maxLength: 1000 },
-        ],
-      )}
-      {list('warningSigns', [{ key: 'text', label: t('courses.safetyPlan.field.sign'), maxLength: 500 }])}
-      {list('emergencySteps', [{ key: 'text', label: t('courses.safetyPlan.field.step'), maxLength: 500 }], t('courses.safetyPlan.stepsHint'))}
-      {list('children', [
-        { key: 'name', label: t('courses.safetyPlan.field.childName'), maxLength: 100 },
-        { key: 'plan', label: t('courses.safetyPlan.field.childPlan'), kind: 'textarea', maxLength: 2000 },
-      ])}
-      {list('importantDocuments', [
-        { key: 'document', label: t('courses.safetyPlan.field.document'), kind: 'select', options: documentOptions },
-        { key: 'whereKept', label: t('courses.safetyPlan.field.whereKept'), maxLength: 300 },
-        { key: 'note', label: t('courses.safetyPlan.field.note'), maxLength: 500 },
-      ])}
-      {list('codeWords', [
-        { key: 'word', label: t('courses.safetyPlan.field.word'), maxLength: 100 },
-        { key: 'meaning', label: t('courses.safetyPlan.field.meaning'), maxLength: 300 },
-      ])}
-      <TextAreaField
-        fieldKey="plan.content.notes"
-        label={t('courses.safetyPlan.field.notes')}
-        maxLength={4000}
-        rows={4}
-        value={draft.notes}
-        error={action.errors['plan.content.notes']}
-        onChange={(event) => setDraft((current) => ({ ...current, notes: event.target.value }))}
-      />
-      <SubmitButton isBusy={action.isBusy}>{t('courses.safetyPlan.save')}</SubmitButton>
-    </ActionForm>
+      <PlanLists control={form.control} course={course} />
+      <FormTextAreaField control={form.control} name="content.notes" label={t('courses.safetyPlan.field.notes')} maxLength={4000} rows={4} />
+      <SubmitButton isBusy={form.isBusy}>{t('courses.safetyPlan.save')}</SubmitButton>
+    </FormPanel>
   );
 }
 
-/** Every field key a server error could name, so each lands on its own field. */
-function listFieldKeys(): string[] {
-  return (Object.keys(planLists) as PlanList[]).flatMap((list) =>
-    Array.from({ length: planLists[list].max }, (_, index) => planLists[list].fields.map((field) => `content.${list}.${index}.${field.key}`)).flat(),
-  );
+type FieldLabel = keyof typeof courseWorkDa.safetyPlan.field;
+
+/** The plan's lists in the order they are talked through with the person. */
+function PlanLists({ control, course }: { control: Control<PlanValues, unknown, unknown>; course: Course }) {
+  const { t } = useTranslation();
+  const field = (key: string, label: FieldLabel, extra: Partial<RecordFieldSpec> = {}): RecordFieldSpec => ({ key, label: t(`courses.safetyPlan.field.${label}`), ...extra });
+  const documentOptions = ImportantDocument.options.map((value) => ({ value, label: t(`courses.safetyPlan.document.${value}`) }));
+  const addressHint = isAddressProtected(course.addressProtection) ? t('courses.safetyPlan.addressHidden') : undefined;
+  const specs: Record<PlanList, readonly RecordFieldSpec[]> = {
+    safePeople: [field('name', 'name', { maxLength: 200 }), field('howToReach', 'howToReach', { maxLength: 200 }), field('note', 'note', { kind: 'textarea', maxLength: 1000 })],
+    safePlaces: [field('name', 'place', { maxLength: 200 }), field('address', 'address', { maxLength: 300, hint: addressHint }), field('note', 'note', { kind: 'textarea', maxLength: 1000 })],
+    warningSigns: [field('text', 'sign', { maxLength: 500 })],
+    emergencySteps: [field('text', 'step', { maxLength: 500 })],
+    children: [field('name', 'childName', { maxLength: 100 }), field('plan', 'childPlan', { kind: 'textarea', maxLength: 2000 })],
+    importantDocuments: [field('document', 'document', { kind: 'select', options: documentOptions }), field('whereKept', 'whereKept', { maxLength: 300 }), field('note', 'note', { maxLength: 500 })],
+    codeWords: [field('word', 'word', { maxLength: 100 }), field('meaning', 'meaning', { maxLength: 300 })],
+  };
+  return (Object.keys(specs) as PlanList[]).map((list) => (
+    <RecordListField
+      key={list}
+      control={control}
+      list={list}
+      legend={t(`courses.safetyPlan.lists.${list}.legend`)}
+      hint={list === 'emergencySteps' ? t('courses.safetyPlan.stepsHint') : undefined}
+      itemLegend={(number) => t(`courses.safetyPlan.lists.${list}.item`, { number })}
+      addLabel={t(`courses.safetyPlan.lists.${list}.add`)}
+      removeLabel={(number) => t(`courses.safetyPlan.lists.${list}.remove`, { number })}
+      fields={specs[list]}
+      max={planLists[list].max}
+    />
+  ));
 }
 
 /** A plan version, read-only. */
@@ -190,19 +171,13 @@ export function PlanContentView({ content }: { content: SafetyPlanContent }) {
 function Versions({ course, plan }: { course: Course; plan: SafetyPlanView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [shown, setShown] = useState<SafetyPlanVersionView>();
-  const [error, setError] = useState<string>();
+  const [shownVersion, setShownVersion] = useState<number>();
+  const shown = useQuery({ ...safetyPlanVersionQuery(course.id, shownVersion ?? 0), enabled: shownVersion !== undefined });
+  // The version shows below the list: focus its heading so it is seen and read.
+  useEffect(() => {
+    if (shown.data) document.getElementById('plan-version-heading')?.focus();
+  }, [shown.data]);
   if (plan.versions.length === 0) return null;
-  const show = (version: number) =>
-    void fetchSafetyPlanVersion(course.id, version).then(
-      (loaded) => {
-        setShown(loaded);
-        setError(undefined);
-        // The version shows below the list: focus its heading so it is seen and read.
-        window.setTimeout(() => document.getElementById('plan-version-heading')?.focus(), 0);
-      },
-      () => setError(t('errors.unexpected')),
-    );
   return (
     <>
       <h3>{t('courses.safetyPlan.versionsHeading')}</h3>
@@ -213,7 +188,7 @@ function Versions({ course, plan }: { course: Course; plan: SafetyPlanView }) {
               <strong>{t('courses.safetyPlan.version', { version: version.version })}</strong> · {t('courses.byAt', { name: version.createdBy.displayName, at: format.dateTime(version.createdAt) })}
             </p>
             <div className="app-button-row mt-3">
-              <button type="button" className="button button-secondary" onClick={() => show(version.version)}>
+              <button type="button" className="button button-secondary" onClick={() => setShownVersion(version.version)}>
                 {t('courses.safetyPlan.showVersion', { version: version.version })}
               </button>
               <a href={safetyPlanPrintUrl(course.id, currentLanguage(), version.version)} target="_blank" rel="noopener noreferrer">
@@ -223,17 +198,17 @@ function Versions({ course, plan }: { course: Course; plan: SafetyPlanView }) {
           </li>
         ))}
       </ul>
-      {error ? (
+      {shown.error ? (
         <p className="form-error-message" role="alert">
-          {error}
+          {t('errors.unexpected')}
         </p>
       ) : null}
-      {shown ? (
+      {shown.data ? (
         <section className="app-section" aria-labelledby="plan-version-heading">
           <h3 id="plan-version-heading" tabIndex={-1} className="app-page-heading">
-            {t('courses.safetyPlan.version', { version: shown.version })}
+            {t('courses.safetyPlan.version', { version: shown.data.version })}
           </h3>
-          <PlanContentView content={shown.content} />
+          <PlanContentView content={shown.data.content} />
         </section>
       ) : null}
     </>

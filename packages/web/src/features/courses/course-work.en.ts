@@ -1,9 +1,8 @@
 import type { courseWorkDa } from './course-work.da';
+import type { Translation } from '../../i18n/translation';
 
-/** Same keys as the Danish texts, any text (see courses.en.ts). */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const courseWorkEn: Widen<typeof courseWorkDa> = {
+/** Same keys as the Danish texts, any text (see i18n/translation.ts). */
+export const courseWorkEn: Translation<typeof courseWorkDa> = {
   sessions: {
     used: 'Used',
     usedValue: '{{used}} of {{planned}}',

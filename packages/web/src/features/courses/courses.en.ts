@@ -1,10 +1,9 @@
 import type { coursesDa } from './courses.da';
 import { courseWorkEn } from './course-work.en';
+import type { Translation } from '../../i18n/translation';
 
-/** Same keys as the Danish texts, any text: a missing or extra key fails the type check (as en.ts does for the app). */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const coursesEn: Widen<typeof coursesDa> = {
+/** Same keys as the Danish texts, any text (see i18n/translation.ts). */
+export const coursesEn: Translation<typeof coursesDa> = {
   ...courseWorkEn,
   nav: {
     courses: 'Courses',

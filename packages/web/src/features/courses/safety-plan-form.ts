@@ -1,11 +1,16 @@
 import { ImportantDocument, type SafetyPlanContent } from '@bro/domain';
 import type { TFunction } from 'i18next';
-import type { RecordDraft } from './RecordListField';
+import type { FieldMessages } from '../../forms/schema';
+
+/** One record of a list (a safe person, a code word …) as the form holds it: strings by field. */
+export type RecordDraft = Record<string, string>;
 
 /** The safety plan as form drafts (strings everywhere) and back, with the checks the form can make at once. */
 
 export type PlanList = 'safePeople' | 'safePlaces' | 'warningSigns' | 'emergencySteps' | 'children' | 'importantDocuments' | 'codeWords';
 export type PlanDraft = Record<PlanList, RecordDraft[]> & { notes: string };
+/** The form's values, under the request's path (`content.safePeople.0.name`). */
+export type PlanValues = { content: PlanDraft };
 
 /** Each list, its fields (the first is the one that must be filled), their limits, and the list's maximum length. */
 export const planLists: Record<PlanList, { fields: readonly { key: string; max: number; isSelect?: boolean }[]; max: number }> = {
@@ -40,20 +45,20 @@ export function draftOf(content: SafetyPlanContent | undefined): PlanDraft {
 // A chosen document counts as filled in: the select always holds a value, so such a record is never blank.
 const isBlank = (record: RecordDraft, list: PlanList) => planLists[list].fields.every((field) => !field.isSelect && !(record[field.key] ?? '').trim());
 
-/** Field errors keyed `plan.content.<list>.<index>.<field>`; a record left wholly empty is simply dropped. */
-export function validatePlan(draft: PlanDraft, t: TFunction): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** Field errors keyed `content.<list>.<index>.<field>`; a record left wholly empty is simply dropped. */
+export function validatePlan(draft: PlanDraft, t: TFunction): FieldMessages {
+  const errors: FieldMessages = {};
   for (const list of Object.keys(planLists) as PlanList[]) {
     const { fields } = planLists[list];
     draft[list].forEach((record, index) => {
       if (isBlank(record, list)) return;
       const first = fields[0];
       const required = [first?.isSelect ? undefined : first?.key, alsoRequired[list]].filter((key): key is string => Boolean(key));
-      for (const key of required) if (!(record[key] ?? '').trim()) errors[`plan.content.${list}.${index}.${key}`] = t('courses.safetyPlan.required');
-      for (const field of fields) if ((record[field.key] ?? '').trim().length > field.max) errors[`plan.content.${list}.${index}.${field.key}`] = t('courses.safetyPlan.tooLong', { max: field.max });
+      for (const key of required) if (!(record[key] ?? '').trim()) errors[`content.${list}.${index}.${key}`] = t('courses.safetyPlan.required');
+      for (const field of fields) if ((record[field.key] ?? '').trim().length > field.max) errors[`content.${list}.${index}.${field.key}`] = t('courses.safetyPlan.tooLong', { max: field.max });
     });
   }
-  if (draft.notes.trim().length > 4000) errors['plan.content.notes'] = t('courses.safetyPlan.tooLong', { max: 4000 });
+  if (draft.notes.trim().length > 4000) errors['content.notes'] = t('courses.safetyPlan.tooLong', { max: 4000 });
   return errors;
 }
 
@@ -75,4 +80,9 @@ export function contentOf(draft: PlanDraft): SafetyPlanContent {
     codeWords: kept('codeWords').map((record) => ({ word: (record.word ?? '').trim(), meaning: (record.meaning ?? '').trim() })),
     notes: optional(draft.notes),
   };
+}
+
+/** An empty record for a list: text fields empty, a choice at its first option. */
+export function emptyRecord(list: PlanList, firstChoice: string): RecordDraft {
+  return Object.fromEntries(planLists[list].fields.map((field) => [field.key, field.isSelect ? firstChoice : '']));
 }

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui/Badge';
 import { RadioGroup } from '../../ui/fields';
-import { splitList, type HelpServiceDraft } from './help-service-form';
+import { splitList, type HelpServiceDraft, type LocationDraft } from './help-service-form';
 
 type PreviewLanguage = 'da' | 'en';
 
@@ -53,66 +53,78 @@ export function HelpServicePreview({ draft, organisationName, lastCheckedAt }: P
 }
 
 type PageProps = PreviewProps & { language: PreviewLanguage; t: TFunction };
+type Formats = ReturnType<typeof useFormats>;
+/** What each part of the preview page gets: the draft, the page's texts and formats, and a Danish/English pick. */
+type PartProps = { draft: HelpServiceDraft; t: TFunction; formats: Formats; pick: (da: string, en: string) => string };
 
 function PreviewPage({ draft, organisationName, lastCheckedAt, language, t }: PageProps) {
   const formats = useFormats(language);
   const pick = (da: string, en: string) => (language === 'en' ? en : da).trim();
-  const name = pick(draft.nameDa, draft.nameEn);
+  const part: PartProps = { draft, t, formats, pick };
   const rules = usableRules(draft);
-  const minimumAge = wholeNumber(draft.minimumAge);
-  const maximumAge = wholeNumber(draft.maximumAge);
-  const languageCodes = splitList(draft.languages).filter((code) => /^[a-zA-Z]{2}$/.test(code));
-  const municipalities = splitList(draft.municipalityCodes);
-  const capacityAvailable = wholeNumber(draft.capacityAvailable);
-  const capacityMaximum = wholeNumber(draft.capacityMaximum);
-  const eligibility = pick(draft.eligibilityDa, draft.eligibilityEn);
-  const scheduleNote = pick(draft.scheduleNoteDa, draft.scheduleNoteEn);
-
   return (
     <>
-      <h3 className="app-preview-name">{name || t('directory.preview.missingName')}</h3>
+      <h3 className="app-preview-name">{pick(draft.nameDa, draft.nameEn) || t('directory.preview.missingName')}</h3>
       <p className="app-preview-muted">{t('directory.preview.providedBy', { organisation: organisationName })}</p>
       <PreviewBadges draft={draft} rules={rules} t={t} />
-
-      <div className="app-preview-contact">
-        <h4>{t('directory.preview.howToContact')}</h4>
-        <Paragraphs text={pick(draft.howToContactDa, draft.howToContactEn)} />
-        <ul className="app-preview-list">
-          {draft.phones
-            .filter((phone) => phone.number.trim())
-            .map((phone) => {
-              const description = pick(phone.descriptionDa, phone.descriptionEn);
-              return (
-                <li key={phone.key}>
-                  {t('directory.preview.phone')}: <span dir="ltr">{phone.number.trim()}</span>
-                  {description ? ` – ${description}` : null}
-                </li>
-              );
-            })}
-          {draft.email.trim() ? (
-            <li>
-              {t('directory.preview.email')}: <span dir="ltr">{draft.email.trim()}</span>
-            </li>
-          ) : null}
-          {draft.websiteUrl.trim() ? (
-            <li>
-              {t('directory.preview.website')}: <span dir="ltr">{draft.websiteUrl.trim().replace(/^https:\/\//, '').replace(/\/$/, '')}</span>
-            </li>
-          ) : null}
-        </ul>
-        {draft.channels.length > 0 ? (
-          <p>
-            {t('directory.preview.waysToContact')}: {formats.list(draft.channels.map((channel) => t(`directory.channel.${channel}`)))}
-          </p>
-        ) : null}
-        <p className="app-preview-muted">
-          {t('directory.preview.safetyTip')} <span className="app-preview-link">{t('directory.preview.safetyLink')}</span>
-        </p>
-      </div>
-
+      <PreviewContact {...part} />
       <h4>{t('directory.preview.about')}</h4>
       <Paragraphs text={pick(draft.descriptionDa, draft.descriptionEn)} />
+      <PreviewHours {...part} rules={rules} />
+      <PreviewWho {...part} />
+      <PreviewWhere {...part} />
+      <h4>{t('directory.preview.languages')}</h4>
+      <p>{formats.list(splitList(draft.languages).filter((code) => /^[a-zA-Z]{2}$/.test(code)).map(formats.languageName))}</p>
+      <PreviewCapacity {...part} />
+      <p className="app-preview-muted">{t('directory.preview.lastChecked', { date: formats.date(lastCheckedAt ?? new Date().toISOString()) })}</p>
+    </>
+  );
+}
 
+function PreviewContact({ draft, t, formats, pick }: PartProps) {
+  return (
+    <div className="app-preview-contact">
+      <h4>{t('directory.preview.howToContact')}</h4>
+      <Paragraphs text={pick(draft.howToContactDa, draft.howToContactEn)} />
+      <ul className="app-preview-list">
+        {draft.phones
+          .filter((phone) => phone.number.trim())
+          .map((phone, index) => {
+            const description = pick(phone.descriptionDa, phone.descriptionEn);
+            return (
+              <li key={index}>
+                {t('directory.preview.phone')}: <span dir="ltr">{phone.number.trim()}</span>
+                {description ? ` – ${description}` : null}
+              </li>
+            );
+          })}
+        {draft.email.trim() ? (
+          <li>
+            {t('directory.preview.email')}: <span dir="ltr">{draft.email.trim()}</span>
+          </li>
+        ) : null}
+        {draft.websiteUrl.trim() ? (
+          <li>
+            {t('directory.preview.website')}: <span dir="ltr">{draft.websiteUrl.trim().replace(/^https:\/\//, '').replace(/\/$/, '')}</span>
+          </li>
+        ) : null}
+      </ul>
+      {draft.channels.length > 0 ? (
+        <p>
+          {t('directory.preview.waysToContact')}: {formats.list(draft.channels.map((channel) => t(`directory.channel.${channel}`)))}
+        </p>
+      ) : null}
+      <p className="app-preview-muted">
+        {t('directory.preview.safetyTip')} <span className="app-preview-link">{t('directory.preview.safetyLink')}</span>
+      </p>
+    </div>
+  );
+}
+
+function PreviewHours({ draft, t, formats, pick, rules }: PartProps & { rules: WeeklyRule[] }) {
+  const scheduleNote = pick(draft.scheduleNoteDa, draft.scheduleNoteEn);
+  return (
+    <>
       <h4>{t('directory.preview.openingHours')}</h4>
       {draft.isOpen24Hours ? (
         <p>{t('directory.preview.open24')}</p>
@@ -128,53 +140,64 @@ function PreviewPage({ draft, organisationName, lastCheckedAt, language, t }: Pa
         </ul>
       )}
       {scheduleNote ? <p>{scheduleNote}</p> : null}
+    </>
+  );
+}
 
+function PreviewWho({ draft, t, formats, pick }: PartProps) {
+  const eligibility = pick(draft.eligibilityDa, draft.eligibilityEn);
+  const minimumAge = wholeNumber(draft.minimumAge);
+  const maximumAge = wholeNumber(draft.maximumAge);
+  return (
+    <>
       <h4>{t('directory.preview.who')}</h4>
       {draft.targetGroups.length > 0 ? <p>{formats.list(draft.targetGroups.map((group) => t(`directory.targetGroup.${group}`)))}</p> : null}
       {eligibility ? <Paragraphs text={eligibility} /> : null}
       {minimumAge !== null || maximumAge !== null ? <p>{ages(t, minimumAge, maximumAge)}</p> : null}
+    </>
+  );
+}
 
+function PreviewWhere({ draft, t, formats, pick }: PartProps) {
+  const municipalities = splitList(draft.municipalityCodes);
+  return (
+    <>
       <h4>{t('directory.preview.where')}</h4>
       {draft.locations.length > 0 ? (
         <ul className="app-preview-list">
-          {draft.locations.map((location) => {
-            const locationName = pick(location.nameDa, location.nameEn);
-            if (location.isConfidential) {
-              return (
-                <li key={location.key}>
-                  {locationName}
+          {draft.locations.map((location, index) => (
+            <li key={index}>
+              {pick(location.nameDa, location.nameEn)}
+              {location.isConfidential ? (
+                <>
                   {location.city.trim() ? ` (${location.city.trim()})` : null}. {t('directory.preview.confidentialLocation')}
-                </li>
-              );
-            }
-            const address = [location.addressLine.trim(), [location.postalCode.trim(), location.city.trim()].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-            return (
-              <li key={location.key}>
-                {locationName}
-                {address ? `: ${address}` : null}
-              </li>
-            );
-          })}
+                </>
+              ) : (
+                publicAddress(location)
+              )}
+            </li>
+          ))}
         </ul>
       ) : null}
       <p>
-        {t('directory.preview.area')}:{' '}
-        {draft.isNational ? t('directory.preview.national') : formats.list(municipalities.map((code) => t('directory.preview.municipality', { code })))}
+        {t('directory.preview.area')}: {draft.isNational ? t('directory.preview.national') : formats.list(municipalities.map((code) => t('directory.preview.municipality', { code })))}
       </p>
-
-      <h4>{t('directory.preview.languages')}</h4>
-      <p>{formats.list(languageCodes.map(formats.languageName))}</p>
-
-      {draft.hasCapacity && capacityAvailable !== null ? (
-        <p>
-          {capacityMaximum === null
-            ? t('directory.preview.capacity', { unit: draft.capacityUnit.trim(), available: capacityAvailable })
-            : t('directory.preview.capacityOf', { unit: draft.capacityUnit.trim(), available: capacityAvailable, maximum: capacityMaximum })}
-        </p>
-      ) : null}
-      <p className="app-preview-muted">{t('directory.preview.lastChecked', { date: formats.date(lastCheckedAt ?? new Date().toISOString()) })}</p>
     </>
   );
+}
+
+/** ": Street 1, 1000 City", or nothing when no part of the address is given. */
+function publicAddress(location: LocationDraft): string | null {
+  const address = [location.addressLine.trim(), [location.postalCode.trim(), location.city.trim()].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return address ? `: ${address}` : null;
+}
+
+function PreviewCapacity({ draft, t }: PartProps) {
+  const available = wholeNumber(draft.capacityAvailable);
+  const maximum = wholeNumber(draft.capacityMaximum);
+  if (!draft.hasCapacity || available === null) return null;
+  const unit = draft.capacityUnit.trim();
+  return <p>{maximum === null ? t('directory.preview.capacity', { unit, available }) : t('directory.preview.capacityOf', { unit, available, maximum })}</p>;
 }
 
 /** The badges of the public page, in its order; plus one the public never sees: "not shown publicly". */

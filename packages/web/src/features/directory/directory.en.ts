@@ -1,9 +1,8 @@
 import type { directoryDa } from './directory.da';
+import type { Translation } from '../../i18n/translation';
 
-/** Same keys as the Danish texts, any text: a missing or extra key fails the type check (as en.ts does for the app). */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const directoryEn: Widen<typeof directoryDa> = {
+/** Same keys as the Danish texts, any text (see i18n/translation.ts). */
+export const directoryEn: Translation<typeof directoryDa> = {
   heading: 'Help directory',
   intro:
     'Here you maintain your organisation’s services in the public help directory, where people find help without logging in. Review each service at least every six months so the information is always right.',

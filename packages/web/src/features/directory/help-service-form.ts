@@ -1,3 +1,4 @@
+import type { Control } from 'react-hook-form';
 import {
   CreateHelpServiceRequest,
   Weekday,
@@ -7,6 +8,11 @@ import {
   type HelpServiceStatus,
   type TargetGroup,
 } from '@bro/domain';
+import { isOneOf, type DraftError, type IssueDetails } from '../../forms/draft-errors';
+import { requestSchema } from '../../forms/schema';
+
+/** The form control a group of the editor's fields is bound to. */
+export type DraftControl = { control: Control<HelpServiceDraft, unknown, unknown> };
 
 /**
  * The directory form's state and its one conversion to an API request. Inputs hold strings (what the admin typed);
@@ -14,14 +20,9 @@ import {
  * form cannot accept what the server would refuse, nor refuse what it would accept.
  */
 
-let lastKey = 0;
-/** React list keys for rows the admin adds and removes (never sent to the server). */
-const newKey = () => `row-${++lastKey}`;
-
-export type RuleDraft = { key: string; byday: Weekday[]; opensAt: string; closesAt: string };
-export type PhoneDraft = { key: string; number: string; descriptionDa: string; descriptionEn: string };
+export type RuleDraft = { byday: Weekday[]; opensAt: string; closesAt: string };
+export type PhoneDraft = { number: string; descriptionDa: string; descriptionEn: string };
 export type LocationDraft = {
-  key: string;
   nameDa: string;
   nameEn: string;
   nameAr: string;
@@ -76,16 +77,12 @@ export type HelpServiceDraft = {
   capacityUnit: string;
 };
 
-/** How the form changes the draft: always from the current one, so quick successive edits never lose each other. */
-export type DraftUpdate = (update: (draft: HelpServiceDraft) => HelpServiceDraft) => void;
-
 /** What the edit page last did, kept as a kind (not as text) so its message follows a change of language. */
 export type HelpServiceOutcome = { kind: 'created' } | { kind: 'saved' } | { kind: 'checked'; checkedAt: string };
 
-export const emptyRule = (): RuleDraft => ({ key: newKey(), byday: [], opensAt: '', closesAt: '' });
-export const emptyPhone = (): PhoneDraft => ({ key: newKey(), number: '', descriptionDa: '', descriptionEn: '' });
+export const emptyRule = (): RuleDraft => ({ byday: [], opensAt: '', closesAt: '' });
+export const emptyPhone = (): PhoneDraft => ({ number: '', descriptionDa: '', descriptionEn: '' });
 export const emptyLocation = (): LocationDraft => ({
-  key: newKey(),
   nameDa: '',
   nameEn: '',
   nameAr: '',
@@ -165,7 +162,6 @@ export function draftFromService(service: HelpService): HelpServiceDraft {
     isFreeOfCharge: service.isFreeOfCharge,
     isOpen24Hours: service.schedule.isOpen24Hours,
     rules: service.schedule.rules.map((rule) => ({
-      key: newKey(),
       byday: rule.byday.filter((day): day is Weekday => Weekday.safeParse(day).success),
       opensAt: rule.opensAt,
       closesAt: rule.closesAt,
@@ -174,11 +170,10 @@ export function draftFromService(service: HelpService): HelpServiceDraft {
     scheduleNoteEn: text(service.schedule.noteEn),
     isNational: service.serviceArea.isNational,
     municipalityCodes: service.serviceArea.municipalityCodes.join(', '),
-    phones: service.phones.map((phone) => ({ key: newKey(), number: phone.number, descriptionDa: text(phone.descriptionDa), descriptionEn: text(phone.descriptionEn) })),
+    phones: service.phones.map((phone) => ({ number: phone.number, descriptionDa: text(phone.descriptionDa), descriptionEn: text(phone.descriptionEn) })),
     email: text(service.email),
     websiteUrl: text(service.websiteUrl),
     locations: service.locations.map((location) => ({
-      key: newKey(),
       nameDa: location.nameDa,
       nameEn: location.nameEn,
       nameAr: text(location.nameAr),
@@ -301,9 +296,8 @@ const domainMessages = [
 ] as const;
 type DomainMessage = (typeof domainMessages)[number];
 
-const isDomainMessage = (message: string): message is DomainMessage => (domainMessages as readonly string[]).includes(message);
-
-export type DraftError = { fieldKey: string; code: DraftErrorCode; maximum?: number };
+/** The code of a message the server sent for a field: its own rule's code, or "not valid". */
+export const codeOfServerMessage = (message: string): DraftErrorCode => (isOneOf(domainMessages, message) ? message : 'invalid');
 
 /**
  * The form field an error path belongs to. Field keys are the request's own paths (`phones.0.number`), so a
@@ -324,11 +318,9 @@ export function fieldKeyOfPath(path: string): string {
   return key;
 }
 
-type Issue = { code: string; path: PropertyKey[]; message: string; origin?: unknown; format?: unknown; expected?: unknown; maximum?: unknown };
-
-function errorOfIssue(issue: Issue): DraftError {
-  const fieldKey = fieldKeyOfPath(issue.path.map(String).join('.'));
-  if (isDomainMessage(issue.message)) return { fieldKey, code: issue.message };
+/** What a schema issue means for the admin, as a code (the sentence then names the field). */
+export function errorOfIssue(issue: IssueDetails, fieldKey: string): DraftError {
+  if (isOneOf(domainMessages, issue.message)) return { fieldKey, code: issue.message };
   switch (issue.code) {
     case 'too_small':
       return { fieldKey, code: issue.origin === 'string' ? 'required' : issue.origin === 'array' ? 'choose_one' : 'out_of_range' };
@@ -344,29 +336,22 @@ function errorOfIssue(issue: Issue): DraftError {
   }
 }
 
-export type DraftCheck = { request: CreateHelpServiceRequest; errors: [] } | { request: undefined; errors: DraftError[] };
+/**
+ * The listing form's schema: the draft becomes the request, which `CreateHelpServiceRequest` checks; each issue is
+ * said by `describe` on its field (list members collapse onto the list's field), and the output is the request.
+ */
+export const helpServiceSchema = (describe: (error: DraftError) => string) =>
+  requestSchema({
+    schema: CreateHelpServiceRequest,
+    toRequest: toRequestInput,
+    fieldKeyOf: fieldKeyOfPath,
+    messageOf: (issue, fieldKey) => describe(errorOfIssue(issue, fieldKey)),
+  });
 
-/** Checks the draft with the server's own schema; one error per field (the first), in the form's order. */
-export function checkDraft(draft: HelpServiceDraft): DraftCheck {
-  const parsed = CreateHelpServiceRequest.safeParse(toRequestInput(draft));
-  if (parsed.success) return { request: parsed.data, errors: [] };
-  const seen = new Set<string>();
-  const errors: DraftError[] = [];
-  for (const issue of parsed.error.issues as Issue[]) {
-    const error = errorOfIssue(issue);
-    if (seen.has(error.fieldKey)) continue;
-    seen.add(error.fieldKey);
-    errors.push(error);
-  }
-  return { request: undefined, errors };
-}
+/** Shown on another field than their own when the server names them. */
+export const problemAliases = { 'schedule.rules': 'schedule.isOpen24Hours' } as const;
 
-/** A server's field errors (`{ path: 'body.slug', message: 'slug_taken' }`) as the form's errors. */
-export function draftErrorsOfServer(fieldErrors: readonly { path: string; message: string }[]): DraftError[] {
-  return fieldErrors.map(({ path, message }) => ({ fieldKey: fieldKeyOfPath(path), code: isDomainMessage(message) ? message : 'invalid' }));
-}
-
-/** Has the admin changed anything that would be saved? (Row keys do not count.) */
+/** Has the admin changed anything that would be saved? (What the form hides does not count.) */
 export function isSameRequest(a: HelpServiceDraft, b: HelpServiceDraft): boolean {
   return JSON.stringify(toRequestInput(a)) === JSON.stringify(toRequestInput(b));
 }

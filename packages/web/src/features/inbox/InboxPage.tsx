@@ -1,14 +1,14 @@
-import type { InboxItem } from '@bro/domain';
-import { useState } from 'react';
+import type { InAppNotification, InboxItem } from '@bro/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { InAppNotification } from '../../api';
+import { Loaded } from '../../api/Loaded';
+import { useAction } from '../../api/useAction';
 import { useFormat } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { LiveMessage } from '../../ui/LiveMessage';
-import { LoadFailed, Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
+import { usePageTitle } from '../../ui/usePageTitle';
 import { ReferralStatusBadge, RiskBadge } from '../referrals/ReferralStatusBadge';
 import { useInbox, useNow } from './useInbox';
 import { useInboxLive } from './useInboxLive';
@@ -16,9 +16,10 @@ import { useInboxLive } from './useInboxLive';
 /** `/inbox`: the service's referrals in the order the server gives (high risk first, then deadline). */
 export function InboxPage() {
   const { t } = useTranslation();
-  const inbox = useInbox();
+  const { inbox, announcement } = useInbox();
   const now = useNow();
   const resultMessage = (useLocation().state as { message?: string } | null)?.message;
+  usePageTitle(t('inbox.heading'));
 
   return (
     <>
@@ -28,23 +29,23 @@ export function InboxPage() {
           {resultMessage}
         </Alert>
       ) : null}
-      <LiveMessage message={inbox.announcement} />
+      <LiveMessage message={announcement} />
       <Notifications />
       <section className="app-section" aria-labelledby="inbox-referrals-heading">
         <h2 id="inbox-referrals-heading">{t('inbox.referralsHeading')}</h2>
-        {inbox.error ? (
-          <LoadFailed message={inbox.error.detail ?? t('errors.network')} onRetry={() => void inbox.reload()} />
-        ) : !inbox.data ? (
-          <Loading />
-        ) : inbox.data.length === 0 ? (
-          <p>{t('inbox.empty')}</p>
-        ) : (
-          <ul className="app-cards">
-            {inbox.data.map((item) => (
-              <InboxCard key={item.id} item={item} now={now} />
-            ))}
-          </ul>
-        )}
+        <Loaded query={inbox}>
+          {(items) =>
+            items.length === 0 ? (
+              <p>{t('inbox.empty')}</p>
+            ) : (
+              <ul className="app-cards">
+                {items.map((item) => (
+                  <InboxCard key={item.id} item={item} now={now} />
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </section>
     </>
   );
@@ -105,7 +106,7 @@ function Notifications() {
   const { t } = useTranslation();
   const format = useFormat();
   const live = useInboxLive();
-  const [error, setError] = useState<string>();
+  const markRead = useAction((id: string) => live?.markRead(id) ?? Promise.resolve());
   const unread = live?.notifications.filter((notification) => !notification.isRead) ?? [];
   if (!live || unread.length === 0) return null;
 
@@ -117,7 +118,7 @@ function Notifications() {
   return (
     <section className="app-section" aria-labelledby="inbox-notifications-heading">
       <h2 id="inbox-notifications-heading">{t('inbox.notificationsHeading', { count: unread.length })}</h2>
-      {error ? <p className="form-error-message">{error}</p> : null}
+      {markRead.error ? <p className="form-error-message">{markRead.error}</p> : null}
       <ul className="app-cards">
         {unread.map((notification) => (
           <li key={notification.id}>
@@ -130,7 +131,7 @@ function Notifications() {
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => void live.markRead(notification.id).then(() => setError(undefined), () => setError(t('errors.unexpected')))}
+                onClick={() => void markRead.run(notification.id)}
               >
                 {t('inbox.markRead')}
               </button>

@@ -1,88 +1,73 @@
 import type { ConsentDataCategory, ReferralForReceiver } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { useFormat } from '../../i18n/format';
+import { useParams } from 'react-router';
+import { Loaded } from '../../api/Loaded';
+import { useFormat, type Formatters } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
-import { LoadFailed, Loading } from '../../ui/Loading';
-import { PageHeading } from '../../ui/PageHeading';
+import { SubPage } from '../../ui/SubPage';
+import { WarningsAlert } from '../../ui/WarningsAlert';
 import { SummaryList, type SummaryItem } from '../../ui/SummaryList';
 import { Timeline } from '../../ui/Timeline';
+import { ConsentSummary } from '../referrals/ConsentSummary';
 import { contactLanguages, type ContactLanguage } from '../referrals/referral-form';
 import { ReferralStatusBadge, RiskBadge } from '../referrals/ReferralStatusBadge';
 import { useTimeline } from '../referrals/useTimeline';
 import { ReceiverActions } from './ReceiverActions';
-import { useInboxReferral, useNow } from './useInbox';
+import { inboxKeys, inboxReferralQuery } from './inbox.api';
+import { useNow } from './useInbox';
 
 /** `/inbox/:id`: exactly what the consent covers, the safe-contact rules first, then the actions. */
 export function InboxReferralPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const referral = useInboxReferral(id);
+  const referral = useQuery(inboxReferralQuery(id));
+  const heading = referral.data ? t('receiver.heading', { reference: referral.data.reference }) : t('referralDetail.headingLoading');
+  return (
+    <SubPage title={t('referralDetail.headingLoading')} heading={heading} back={{ to: '/inbox', label: t('receiver.back') }}>
+      <Loaded query={referral}>{(data) => <ReceiverView key={data.id} referral={data} />}</Loaded>
+    </SubPage>
+  );
+}
 
+/** The referral's facts for the receiver, most urgent first: status, risk, sender, deadline and contact so far. */
+export function overviewItems(referral: ReferralForReceiver, t: TFunction, format: Formatters, now: Date): SummaryItem[] {
+  const source = referral.source === 'self' ? t('referralSource.selfReferral') : `${referral.referringOrganisationName} (${t(`referralSource.${referral.source}`)})`;
+  const items: (SummaryItem | false)[] = [
+    { key: 'status', term: t('referral.status'), value: <ReferralStatusBadge status={referral.status} /> },
+    { key: 'risk', term: t('referral.riskLevel'), value: <RiskBadge level={referral.riskLevel} /> },
+    { key: 'service', term: t('referral.service'), value: referral.serviceName },
+    // A self-referral has no referring organisation: "Selvhenvender" says it all.
+    { key: 'from', term: t('inbox.referredBy'), value: source },
+    { key: 'role', term: t('referral.role'), value: t(`personRole.${referral.role}`) },
+    referral.sentAt !== null && { key: 'sent', term: t('receiver.sentAt'), value: format.dateTime(referral.sentAt) },
+    referral.receivedAt !== null && { key: 'received', term: t('receiver.receivedAt'), value: format.dateTime(referral.receivedAt) },
+    referral.dueAt !== null && { key: 'due', term: t('inbox.deadline'), value: <Deadline referral={referral} dueAt={referral.dueAt} format={format} now={now} /> },
+    { key: 'attempts', term: t('inbox.contactAttempts'), value: t('receiver.attemptsOfMax', { count: referral.contactAttemptCount, max: referral.maxContactAttempts }) },
+    { key: 'firstContact', term: t('referral.firstContact'), value: referral.firstContactAt ? format.dateTime(referral.firstContactAt) : t('receiver.noFirstContact') },
+  ];
+  return items.filter((item): item is SummaryItem => item !== false);
+}
+
+function Deadline({ referral, dueAt, format, now }: { referral: ReferralForReceiver; dueAt: string; format: Formatters; now: Date }) {
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeading>{referral.data ? t('receiver.heading', { reference: referral.data.reference }) : t('referralDetail.headingLoading')}</PageHeading>
-      <p>
-        <Link to="/inbox">{t('receiver.back')}</Link>
-      </p>
-      {referral.error ? (
-        <LoadFailed message={referral.error.detail ?? t('errors.network')} onRetry={() => void referral.reload()} />
-      ) : !referral.data ? (
-        <Loading />
-      ) : (
-        <ReceiverView key={referral.data.id} referral={referral.data} onChanged={referral.setData} />
-      )}
+      {format.relative(dueAt, now)} ({format.dateTime(dueAt)}) {referral.isOverdue ? <Badge tone="error">{t('inbox.tagOverdue')}</Badge> : null}{' '}
+      {referral.isEscalated ? <Badge tone="warning">{t('inbox.tagEscalated')}</Badge> : null}
     </>
   );
 }
 
-function ReceiverView({ referral, onChanged }: { referral: ReferralForReceiver; onChanged: (referral: ReferralForReceiver) => void }) {
+function ReceiverView({ referral }: { referral: ReferralForReceiver }) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow();
-  const timeline = useTimeline(referral.timeline);
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<string>();
-
-  const overview: SummaryItem[] = [
-    { key: 'status', term: t('referral.status'), value: <ReferralStatusBadge status={referral.status} /> },
-    { key: 'risk', term: t('referral.riskLevel'), value: <RiskBadge level={referral.riskLevel} /> },
-    { key: 'service', term: t('referral.service'), value: referral.serviceName },
-    {
-      key: 'from',
-      term: t('inbox.referredBy'),
-      // A self-referral has no referring organisation: "Selvhenvender" says it all.
-      value: referral.source === 'self' ? t('referralSource.selfReferral') : `${referral.referringOrganisationName} (${t(`referralSource.${referral.source}`)})`,
-    },
-    { key: 'role', term: t('referral.role'), value: t(`personRole.${referral.role}`) },
-  ];
-  if (referral.sentAt) overview.push({ key: 'sent', term: t('receiver.sentAt'), value: format.dateTime(referral.sentAt) });
-  if (referral.receivedAt) overview.push({ key: 'received', term: t('receiver.receivedAt'), value: format.dateTime(referral.receivedAt) });
-  if (referral.dueAt) {
-    overview.push({
-      key: 'due',
-      term: t('inbox.deadline'),
-      value: (
-        <>
-          {format.relative(referral.dueAt, now)} ({format.dateTime(referral.dueAt)}){' '}
-          {referral.isOverdue ? <Badge tone="error">{t('inbox.tagOverdue')}</Badge> : null}{' '}
-          {referral.isEscalated ? <Badge tone="warning">{t('inbox.tagEscalated')}</Badge> : null}
-        </>
-      ),
-    });
-  }
-  overview.push({
-    key: 'attempts',
-    term: t('inbox.contactAttempts'),
-    value: t('receiver.attemptsOfMax', { count: referral.contactAttemptCount, max: referral.maxContactAttempts }),
-  });
-  overview.push({
-    key: 'firstContact',
-    term: t('referral.firstContact'),
-    value: referral.firstContactAt ? format.dateTime(referral.firstContactAt) : t('receiver.noFirstContact'),
-  });
-
   return (
     <>
       {referral.isConsentWithdrawn ? (
@@ -90,55 +75,60 @@ function ReceiverView({ referral, onChanged }: { referral: ReferralForReceiver; 
           <p>{t('receiver.consentWithdrawn')}</p>
         </Alert>
       ) : null}
-      <SummaryList items={overview} />
+      <SummaryList items={overviewItems(referral, t, format, now)} />
       <SafeContact referral={referral} />
       <Person referral={referral} />
-
-      <section className="app-section" aria-labelledby="receiver-situation-heading">
-        <h2 id="receiver-situation-heading">{t('receiver.situationHeading')}</h2>
-        <h3>{t('newReferral.situation.heading')}</h3>
-        {referral.situation ? (
-          <p className="app-preserve-lines">{referral.situation}</p>
-        ) : (
-          <p>{isCovered(referral, 'situation') ? t('receiver.none') : t('receiver.notCovered')}</p>
-        )}
-        <h3>{t('newReferral.children.heading')}</h3>
-        <p>{referral.childrenInHome === null ? t('receiver.notCovered') : t(`yesNoUnknown.${referral.childrenInHome}`)}</p>
-      </section>
-
-      <section className="app-section" aria-labelledby="receiver-consent-heading">
-        <h2 id="receiver-consent-heading">{t('referralDetail.consentHeading')}</h2>
-        {referral.consent ? (
-          <SummaryList
-            items={[
-              { key: 'recipient', term: t('consent.recipient'), value: referral.consent.recipientOrganisationName },
-              { key: 'categories', term: t('consent.categories'), value: referral.consent.dataCategories.map((c) => t(`consentCategory.${c}`)).join(', ') },
-              { key: 'method', term: t('consent.method'), value: t(`consentMethod.${referral.consent.method}`) },
-              { key: 'obtainedAt', term: t('consent.obtainedAt'), value: format.dateTime(referral.consent.obtainedAt) },
-              ...(referral.consent.withdrawnAt
-                ? [{ key: 'withdrawnAt', term: t('consent.withdrawnAt'), value: format.dateTime(referral.consent.withdrawnAt) }]
-                : []),
-            ]}
-          />
-        ) : (
-          <p>{t('referralDetail.noConsent')}</p>
-        )}
-      </section>
-
-      <section className="app-section" aria-labelledby="receiver-timeline-heading">
-        <h2 id="receiver-timeline-heading">{t('referralDetail.timelineHeading')}</h2>
-        {timeline.length ? <Timeline items={timeline} noteLabel={t('referral.note')} /> : <p>{t('referralDetail.timelineEmpty')}</p>}
-      </section>
-
+      <Situation referral={referral} />
+      <ReceiverConsent referral={referral} />
+      <ReceiverTimeline referral={referral} />
       <ReceiverActions
         referral={referral}
         message={message}
         onDone={(updated, doneMessage) => {
-          onChanged(updated);
+          queryClient.setQueryData(inboxReferralQuery(referral.id).queryKey, updated);
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.list() });
           setMessage(doneMessage);
         }}
       />
     </>
+  );
+}
+
+function Situation({ referral }: { referral: ReferralForReceiver }) {
+  const { t } = useTranslation();
+  return (
+    <section className="app-section" aria-labelledby="receiver-situation-heading">
+      <h2 id="receiver-situation-heading">{t('receiver.situationHeading')}</h2>
+      <h3>{t('newReferral.situation.heading')}</h3>
+      {referral.situation ? (
+        <p className="app-preserve-lines">{referral.situation}</p>
+      ) : (
+        <p>{isCovered(referral, 'situation') ? t('receiver.none') : t('receiver.notCovered')}</p>
+      )}
+      <h3>{t('newReferral.children.heading')}</h3>
+      <p>{referral.childrenInHome === null ? t('receiver.notCovered') : t(`yesNoUnknown.${referral.childrenInHome}`)}</p>
+    </section>
+  );
+}
+
+function ReceiverConsent({ referral }: { referral: ReferralForReceiver }) {
+  const { t } = useTranslation();
+  return (
+    <section className="app-section" aria-labelledby="receiver-consent-heading">
+      <h2 id="receiver-consent-heading">{t('referralDetail.consentHeading')}</h2>
+      {referral.consent ? <ConsentSummary consent={referral.consent} isWithdrawalShown /> : <p>{t('referralDetail.noConsent')}</p>}
+    </section>
+  );
+}
+
+function ReceiverTimeline({ referral }: { referral: ReferralForReceiver }) {
+  const { t } = useTranslation();
+  const timeline = useTimeline(referral.timeline);
+  return (
+    <section className="app-section" aria-labelledby="receiver-timeline-heading">
+      <h2 id="receiver-timeline-heading">{t('referralDetail.timelineHeading')}</h2>
+      {timeline.length ? <Timeline items={timeline} noteLabel={t('referral.note')} /> : <p>{t('referralDetail.timelineEmpty')}</p>}
+    </section>
   );
 }
 
@@ -197,18 +187,7 @@ function SafetyWarnings({ contact, languageName }: { contact: Contact; languageN
   if (contact.voicemailAllowed !== 'yes') warnings.push(t('receiver.warnings.noVoicemail'));
   if (contact.smsAllowed !== 'yes') warnings.push(t('receiver.warnings.noSms'));
   if (contact.interpreterNeeded) warnings.push(t('receiver.warnings.interpreter', { language: languageName }));
-  if (warnings.length === 0) return null;
-  return (
-    <Alert variant={contact.isSafeToCall === 'no' ? 'error' : 'warning'} heading={t('receiver.warnings.heading')} headingLevel={3}>
-      <ul>
-        {warnings.map((warning) => (
-          <li key={warning}>
-            <strong>{warning}</strong>
-          </li>
-        ))}
-      </ul>
-    </Alert>
-  );
+  return <WarningsAlert heading={t('receiver.warnings.heading')} warnings={warnings} isSevere={contact.isSafeToCall === 'no'} />;
 }
 
 function Person({ referral }: { referral: ReferralForReceiver }) {

@@ -1,17 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchInbox, fetchInboxReferral } from '../../api';
-import { useResource } from '../../useResource';
-import { useReferralChanges } from './useInboxLive';
+import { inboxQuery } from './inbox.api';
 
-/** The service's inbox, kept fresh by server-sent events; announces new referrals politely. */
+/** The service's inbox, kept fresh by server-sent events (InboxLiveProvider); announces new referrals politely. */
 export function useInbox() {
   const { t } = useTranslation();
-  const inbox = useResource((signal) => fetchInbox(signal), []);
+  const inbox = useQuery(inboxQuery);
   const [announcement, setAnnouncement] = useState<string>();
   const knownIds = useRef<Set<string> | undefined>(undefined);
-
-  useReferralChanges(() => void inbox.reload());
 
   useEffect(() => {
     if (!inbox.data) return;
@@ -26,16 +23,7 @@ export function useInbox() {
     return () => window.clearTimeout(timer);
   }, [inbox.data, t]);
 
-  return { ...inbox, announcement };
-}
-
-/** One referral as the receiving service sees it; refetched when the server reports a change to it. */
-export function useInboxReferral(id: string) {
-  const referral = useResource((signal) => fetchInboxReferral(id, signal), [id]);
-  useReferralChanges((changedId) => {
-    if (changedId === id) void referral.reload();
-  });
-  return referral;
+  return { inbox, announcement };
 }
 
 /** Re-renders every `intervalMs` so relative times ("om 3 timer") stay true. */

@@ -1,9 +1,7 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
-import type { InAppNotification } from '../../api';
+import type { InAppNotification } from '@bro/domain';
+import { createContext, useContext } from 'react';
 
 export type InboxLiveValue = {
-  /** Registers a listener for `referral_changed` server-sent events; returns the unsubscribe function. */
-  subscribe: (listener: (referralId: string) => void) => () => void;
   notifications: readonly InAppNotification[];
   unreadCount: number;
   markRead: (id: string) => Promise<void>;
@@ -11,14 +9,7 @@ export type InboxLiveValue = {
 
 export const InboxLiveContext = createContext<InboxLiveValue | undefined>(undefined);
 
+/** The receiver's notifications, kept fresh by the inbox's live updates; undefined for users without an inbox. */
 export function useInboxLive(): InboxLiveValue | undefined {
   return useContext(InboxLiveContext);
-}
-
-/** Calls `onChange` whenever the server reports that a referral in this user's inbox changed. */
-export function useReferralChanges(onChange: (referralId: string) => void): void {
-  const live = useInboxLive();
-  const handler = useRef(onChange);
-  handler.current = onChange;
-  useEffect(() => live?.subscribe((referralId) => handler.current(referralId)), [live]);
 }

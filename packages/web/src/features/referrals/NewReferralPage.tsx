@@ -1,16 +1,18 @@
 import type { ReferralForReferrer } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { fetchMyReferral, fetchReferralOptions } from '../../api';
-import { useResource } from '../../useResource';
+import { Loaded } from '../../api/Loaded';
 import { Alert } from '../../ui/Alert';
-import { LoadFailed, Loading } from '../../ui/Loading';
+import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { SummaryList } from '../../ui/SummaryList';
+import { usePageTitle } from '../../ui/usePageTitle';
 import { useHasPermission } from '../auth/useSession';
 import { oppositeRole } from './referral-form';
 import { ReferralForm } from './ReferralForm';
+import { myReferralQuery, referralKeys, referralOptionsQuery } from './referrals.api';
 import { ReferralStatusBadge } from './ReferralStatusBadge';
 
 /** `/referrals/new` and `/referrals/new?linkedTo=<id>` (the other party of the same call-out; an id, never a name). */
@@ -24,44 +26,43 @@ export function NewReferralPage() {
 function NewReferral({ linkedTo }: { linkedTo: string | undefined }) {
   const { t } = useTranslation();
   const [created, setCreated] = useState<ReferralForReferrer>();
-  const options = useResource((signal) => fetchReferralOptions(signal), []);
-  const linked = useResource((signal) => (linkedTo ? fetchMyReferral(linkedTo, signal) : Promise.resolve(undefined)), [linkedTo]);
+  usePageTitle(created ? t('newReferral.sent.heading') : t('newReferral.heading'));
+  const options = useQuery(referralOptionsQuery);
+  const linked = useQuery({ ...myReferralQuery(linkedTo ?? ''), enabled: linkedTo !== undefined });
+  const queryClient = useQueryClient();
+  const onCreated = (referral: ReferralForReferrer) => {
+    setCreated(referral);
+    void queryClient.invalidateQueries({ queryKey: referralKeys.mine() });
+  };
 
   if (created) return <ReferralSent referral={created} />;
-
-  const failure = options.error ?? linked.error;
   return (
     <>
       <PageHeading>{t('newReferral.heading')}</PageHeading>
-      {failure ? (
-        <LoadFailed
-          message={failure.detail ?? t('errors.network')}
-          onRetry={() => {
-            void options.reload();
-            void linked.reload();
-          }}
-        />
-      ) : !options.data || options.isLoading || linked.isLoading ? (
+      {linked.error ? (
+        <Loaded query={linked}>{() => null}</Loaded>
+      ) : linkedTo !== undefined && !linked.data ? (
         <Loading />
-      ) : options.data.programmes.length === 0 ? (
-        <Alert variant="warning" heading={t('newReferral.noProgrammesHeading')}>
-          <p>{t('newReferral.noProgrammes')}</p>
-        </Alert>
       ) : (
-        <>
-          <p className="font-lead">{t('newReferral.intro')}</p>
-          {linked.data ? (
-            <Alert variant="info" heading={t('newReferral.linkedHeading')}>
-              <p>{t('newReferral.linked', { reference: linked.data.reference })}</p>
-            </Alert>
-          ) : null}
-          <ReferralForm
-            options={options.data}
-            initialRole={linked.data ? oppositeRole(linked.data.role) : 'exposed'}
-            linkedReferralId={linked.data?.id}
-            onCreated={setCreated}
-          />
-        </>
+        <Loaded query={options}>
+          {(data) =>
+            data.programmes.length === 0 ? (
+              <Alert variant="warning" heading={t('newReferral.noProgrammesHeading')}>
+                <p>{t('newReferral.noProgrammes')}</p>
+              </Alert>
+            ) : (
+              <>
+                <p className="font-lead">{t('newReferral.intro')}</p>
+                {linked.data ? (
+                  <Alert variant="info" heading={t('newReferral.linkedHeading')}>
+                    <p>{t('newReferral.linked', { reference: linked.data.reference })}</p>
+                  </Alert>
+                ) : null}
+                <ReferralForm options={data} initialRole={linked.data ? oppositeRole(linked.data.role) : 'exposed'} linkedReferralId={linked.data?.id} onCreated={onCreated} />
+              </>
+            )
+          }
+        </Loaded>
       )}
     </>
   );
@@ -86,11 +87,7 @@ function ReferralSent({ referral }: { referral: ReferralForReferrer }) {
         ]}
       />
       <div className="app-button-row">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void navigate(`/referrals/new?linkedTo=${encodeURIComponent(referral.id)}`)}
-        >
+        <button type="button" className="button button-primary" onClick={() => void navigate(`/referrals/new?linkedTo=${encodeURIComponent(referral.id)}`)}>
           {t('newReferral.sent.referOtherParty')}
         </button>
         {canTrack ? (

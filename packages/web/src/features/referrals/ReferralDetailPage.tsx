@@ -1,75 +1,49 @@
 import type { ReferralForReferrer } from '@bro/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, sendReferral, withdrawConsent, withdrawReferral } from '../../api';
+import { Loaded } from '../../api/Loaded';
+import { useAction } from '../../api/useAction';
 import { useFormat } from '../../i18n/format';
+import { ActionFailed } from '../../ui/ActionFailed';
+import { ActionsSection } from '../../ui/ActionsSection';
 import { Alert } from '../../ui/Alert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { TextAreaField } from '../../ui/fields';
-import { LiveMessage } from '../../ui/LiveMessage';
-import { LoadFailed, Loading } from '../../ui/Loading';
-import { PageHeading } from '../../ui/PageHeading';
+import { SubPage } from '../../ui/SubPage';
 import { SummaryList } from '../../ui/SummaryList';
 import { Timeline } from '../../ui/Timeline';
+import { myReferralQuery, myReferralsQuery, referralKeys, sendReferral, withdrawConsent, withdrawReferral } from './referrals.api';
+import { ConsentSummary } from './ConsentSummary';
 import { ReferralStatusBadge, RiskBadge } from './ReferralStatusBadge';
-import { useMyReferral, useMyReferrals } from './useReferrals';
 import { useTimeline } from './useTimeline';
 
 /** `/referrals/:id`: the referrer's closed loop. The receiver's notes and counselling content never reach this view. */
 export function ReferralDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const referral = useMyReferral(id);
-
+  const referral = useQuery(myReferralQuery(id));
+  const heading = referral.data ? t('referralDetail.heading', { reference: referral.data.reference }) : t('referralDetail.headingLoading');
   return (
-    <>
-      <PageHeading>{referral.data ? t('referralDetail.heading', { reference: referral.data.reference }) : t('referralDetail.headingLoading')}</PageHeading>
-      <p>
-        <Link to="/referrals">{t('referralDetail.back')}</Link>
-      </p>
-      {referral.error ? (
-        <LoadFailed message={referral.error.detail ?? t('errors.network')} onRetry={() => void referral.reload()} />
-      ) : !referral.data ? (
-        <Loading />
-      ) : (
-        <ReferralDetail key={referral.data.id} referral={referral.data} onChanged={referral.setData} />
-      )}
-    </>
+    <SubPage title={t('referralDetail.headingLoading')} heading={heading} back={{ to: '/referrals', label: t('referralDetail.back') }}>
+      <Loaded query={referral}>
+        {(data) => (
+          <>
+            <ReferralSummary referral={data} />
+            <ReferrerActions key={data.id} referral={data} />
+            {data.linkedReferralIds.length ? <LinkedReferrals ids={data.linkedReferralIds} /> : null}
+          </>
+        )}
+      </Loaded>
+    </SubPage>
   );
 }
 
-function ReferralDetail({ referral, onChanged }: { referral: ReferralForReferrer; onChanged: (referral: ReferralForReferrer) => void }) {
+function ReferralSummary({ referral }: { referral: ReferralForReferrer }) {
   const { t } = useTranslation();
   const format = useFormat();
   const timeline = useTimeline(referral.timeline);
-  const [message, setMessage] = useState<string>();
-  const [actionError, setActionError] = useState<string>();
-  const [isBusy, setIsBusy] = useState(false);
-  const [note, setNote] = useState('');
-  const actionsHeading = useRef<HTMLHeadingElement>(null);
-
-  const act = async (run: () => Promise<ReferralForReferrer>, doneMessage: string) => {
-    setIsBusy(true);
-    setActionError(undefined);
-    setMessage(undefined);
-    try {
-      onChanged(await run());
-      setMessage(doneMessage);
-      // The button just used often disappears with the new status; keep focus in the same place.
-      actionsHeading.current?.focus();
-    } catch (error) {
-      setActionError(error instanceof ApiError && error.status !== 0 ? (error.detail ?? t('errors.unexpected')) : t('errors.network'));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  const consent = referral.consent;
-  const canSend = referral.allowedActions.includes('send');
-  const canWithdraw = referral.allowedActions.includes('withdraw');
-  const canWithdrawConsent = consent !== null && consent.withdrawnAt === null;
-
   return (
     <>
       <SummaryList
@@ -84,94 +58,103 @@ function ReferralDetail({ referral, onChanged }: { referral: ReferralForReferrer
           { key: 'firstContact', term: t('referral.firstContact'), value: referral.hasFirstContact ? t('yesNoUnknown.yes') : t('yesNoUnknown.no') },
         ]}
       />
-
-      <section className="app-section" aria-labelledby="referral-consent-heading">
-        <h2 id="referral-consent-heading">{t('referralDetail.consentHeading')}</h2>
-        {consent ? (
-          <>
-            {consent.withdrawnAt ? (
-              <Alert variant="warning" heading={t('referralDetail.consentWithdrawnHeading')} headingLevel={3}>
-                <p>{t('referralDetail.consentWithdrawn', { when: format.dateTime(consent.withdrawnAt) })}</p>
-              </Alert>
-            ) : null}
-            <SummaryList
-              items={[
-                { key: 'recipient', term: t('consent.recipient'), value: consent.recipientOrganisationName },
-                { key: 'categories', term: t('consent.categories'), value: consent.dataCategories.map((c) => t(`consentCategory.${c}`)).join(', ') },
-                { key: 'method', term: t('consent.method'), value: t(`consentMethod.${consent.method}`) },
-                { key: 'obtainedAt', term: t('consent.obtainedAt'), value: format.dateTime(consent.obtainedAt) },
-              ]}
-            />
-          </>
-        ) : (
-          <p>{t('referralDetail.noConsent')}</p>
-        )}
-      </section>
-
+      <ConsentSection referral={referral} />
       <section className="app-section" aria-labelledby="referral-timeline-heading">
         <h2 id="referral-timeline-heading">{t('referralDetail.timelineHeading')}</h2>
         {timeline.length ? <Timeline items={timeline} noteLabel={t('referral.note')} /> : <p>{t('referralDetail.timelineEmpty')}</p>}
       </section>
+    </>
+  );
+}
 
-      <section className="app-section" aria-labelledby="referral-actions-heading">
-          <h2 id="referral-actions-heading" ref={actionsHeading} tabIndex={-1} className="app-page-heading">
-            {t('referralDetail.actionsHeading')}
-          </h2>
-          <LiveMessage message={message} isVisible />
-          {canSend || canWithdraw || canWithdrawConsent ? null : <p>{t('referralDetail.noActions')}</p>}
-          {actionError ? (
-            <Alert variant="error" heading={t('common.actionFailed')} role="alert" headingLevel={3}>
-              <p>{actionError}</p>
+function ConsentSection({ referral }: { referral: ReferralForReferrer }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const consent = referral.consent;
+  return (
+    <section className="app-section" aria-labelledby="referral-consent-heading">
+      <h2 id="referral-consent-heading">{t('referralDetail.consentHeading')}</h2>
+      {consent ? (
+        <>
+          {consent.withdrawnAt ? (
+            <Alert variant="warning" heading={t('referralDetail.consentWithdrawnHeading')} headingLevel={3}>
+              <p>{t('referralDetail.consentWithdrawn', { when: format.dateTime(consent.withdrawnAt) })}</p>
             </Alert>
           ) : null}
-          <div className="app-button-row">
-            {canSend ? (
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void act(() => sendReferral(referral.id), t('referralDetail.sentMessage'))}
-              >
-                {t('newReferral.send')}
-              </button>
-            ) : null}
-            {canWithdraw ? (
-              <ConfirmButton
-                label={t('referralDetail.withdraw')}
-                question={t('referralDetail.withdrawQuestion')}
-                confirmLabel={t('referralDetail.withdrawConfirm')}
-                isBusy={isBusy}
-                onConfirm={() => act(() => withdrawReferral(referral.id, { note: note.trim() || undefined }), t('referralDetail.withdrawnMessage'))}
-              >
-                <TextAreaField
-                  fieldKey="withdraw.note"
-                  label={t('referralDetail.withdrawNote')}
-                  maxLength={2000}
-                  rows={3}
-                  value={note}
-                  onChange={(event) => setNote(event.target.value)}
-                />
-              </ConfirmButton>
-            ) : null}
-            {canWithdrawConsent ? (
-              <ConfirmButton
-                label={t('referralDetail.withdrawConsent')}
-                question={t('referralDetail.withdrawConsentQuestion')}
-                confirmLabel={t('referralDetail.withdrawConsentConfirm')}
-                isBusy={isBusy}
-                onConfirm={() => act(() => withdrawConsent(referral.id), t('referralDetail.consentWithdrawnMessage'))}
-              />
-            ) : null}
-          </div>
-        </section>
+          <ConsentSummary consent={consent} />
+        </>
+      ) : (
+        <p>{t('referralDetail.noConsent')}</p>
+      )}
+    </section>
+  );
+}
 
-      {referral.linkedReferralIds.length ? <LinkedReferrals ids={referral.linkedReferralIds} /> : null}
-    </>
+type Change = { call: () => Promise<ReferralForReferrer>; message: string };
+
+/** Send, withdraw, withdraw consent: what the referral's state allows. The answer replaces the referral shown. */
+function useReferrerAction(referral: ReferralForReferrer) {
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const action = useAction((change: Change) => change.call(), {
+    onStart: () => setMessage(undefined),
+    onSuccess: (updated, change) => {
+      queryClient.setQueryData(myReferralQuery(referral.id).queryKey, updated);
+      void queryClient.invalidateQueries({ queryKey: referralKeys.mine() });
+      setMessage(change.message);
+      // The button just used often disappears with the new status; keep focus in the same place.
+      heading.current?.focus();
+    },
+  });
+  return { action, message, heading };
+}
+
+function ReferrerActions({ referral }: { referral: ReferralForReferrer }) {
+  const { t } = useTranslation();
+  const { action, message, heading } = useReferrerAction(referral);
+  const [note, setNote] = useState('');
+  const canSend = referral.allowedActions.includes('send');
+  const canWithdraw = referral.allowedActions.includes('withdraw');
+  const canWithdrawConsent = referral.consent !== null && referral.consent.withdrawnAt === null;
+  return (
+    <ActionsSection id="referral-actions-heading" heading={t('referralDetail.actionsHeading')} headingRef={heading} message={message}>
+      {canSend || canWithdraw || canWithdrawConsent ? null : <p>{t('referralDetail.noActions')}</p>}
+      <ActionFailed message={action.error} />
+      <div className="app-button-row">
+        {canSend ? (
+          <button type="button" className="button button-primary" onClick={() => void action.run({ call: () => sendReferral(referral.id), message: t('referralDetail.sentMessage') })}>
+            {t('newReferral.send')}
+          </button>
+        ) : null}
+        {canWithdraw ? (
+          <ConfirmButton
+            label={t('referralDetail.withdraw')}
+            question={t('referralDetail.withdrawQuestion')}
+            confirmLabel={t('referralDetail.withdrawConfirm')}
+            isBusy={action.isBusy}
+            onConfirm={() => action.run({ call: () => withdrawReferral(referral.id, { note: note.trim() || undefined }), message: t('referralDetail.withdrawnMessage') })}
+          >
+            <TextAreaField fieldKey="withdraw.note" label={t('referralDetail.withdrawNote')} maxLength={2000} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
+          </ConfirmButton>
+        ) : null}
+        {canWithdrawConsent ? (
+          <ConfirmButton
+            label={t('referralDetail.withdrawConsent')}
+            question={t('referralDetail.withdrawConsentQuestion')}
+            confirmLabel={t('referralDetail.withdrawConsentConfirm')}
+            isBusy={action.isBusy}
+            onConfirm={() => action.run({ call: () => withdrawConsent(referral.id), message: t('referralDetail.consentWithdrawnMessage') })}
+          />
+        ) : null}
+      </div>
+    </ActionsSection>
   );
 }
 
 function LinkedReferrals({ ids }: { ids: readonly string[] }) {
   const { t } = useTranslation();
-  const mine = useMyReferrals();
+  const mine = useQuery(myReferralsQuery);
   const referenceOf = (id: string) => mine.data?.find((referral) => referral.id === id)?.reference;
   return (
     <section className="app-section" aria-labelledby="referral-linked-heading">

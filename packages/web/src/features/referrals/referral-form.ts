@@ -14,6 +14,7 @@ import {
   type YesNoUnknown,
 } from '@bro/domain';
 import type { TFunction } from 'i18next';
+import { checkedBy, type FieldMessages } from '../../forms/schema';
 
 /** The languages offered for the person's preferred language (ISO 639-1). */
 export const contactLanguages = ['da', 'en', 'ar', 'tr', 'ur', 'so', 'fa', 'pl', 'uk', 'de'] as const;
@@ -23,35 +24,39 @@ export type ContactLanguage = (typeof contactLanguages)[number];
 export const defaultConsentCategories: readonly ConsentDataCategory[] = ['identity', 'contact', 'situation', 'children'];
 export const allConsentCategories: readonly ConsentDataCategory[] = ['identity', 'contact', 'situation', 'children', 'cpr'];
 
-export type ReferralFormState = {
+/**
+ * A consent as a form holds it: `confirmedFor` is the organisation consent was confirmed for (it counts only while
+ * that is still the recipient), then what it covers, how and when it was given (`datetime-local`).
+ */
+export type ConsentValues = { confirmedFor: string | undefined; dataCategories: ConsentDataCategory[]; method: ConsentMethod; obtainedAt: string };
+
+/**
+ * The referral form's values: what the officer typed, under the request's own paths (`person.fullName`), so a
+ * server error about `body.person.fullName` lands on that field.
+ */
+export type ReferralFormValues = {
   programmeId: string;
   role: PersonRole;
-  gender: Gender | undefined;
-  /** The service the referrer picked; `undefined` means "the proposed one". */
-  chosenServiceId: string | undefined;
-  fullName: string;
-  cpr: string;
-  birthYear: string;
-  addressProtection: AddressProtection;
-  /** The organisation the referrer confirmed consent for; consent counts only while it is still the recipient. */
-  consentConfirmedFor: string | undefined;
-  consentCategories: ConsentDataCategory[];
-  consentMethod: ConsentMethod;
-  /** `datetime-local` value, in the device's time zone. */
-  consentAt: string;
-  phone: string;
-  isSafeToCall: YesNoUnknown;
-  safeTimes: string;
-  voicemailAllowed: YesNoUnknown;
-  smsAllowed: YesNoUnknown;
-  language: ContactLanguage;
-  interpreterNeeded: boolean;
+  /** The service the referrer picked; '' means "the proposed one". */
+  serviceId: string;
+  person: { fullName: string; cpr: string; gender: Gender | undefined; birthYear: string; addressProtection: AddressProtection };
+  consent: ConsentValues;
+  safeContact: {
+    phone: string;
+    isSafeToCall: YesNoUnknown;
+    safeTimes: string;
+    voicemailAllowed: YesNoUnknown;
+    smsAllowed: YesNoUnknown;
+    language: ContactLanguage;
+    interpreterNeeded: boolean;
+  };
   childrenInHome: YesNoUnknown | undefined;
   underretning: UnderretningStatus | undefined;
   situation: string;
   riskLevel: RiskLevel;
 };
 
+/** `datetime-local` value, in the device's time zone. */
 export function toDateTimeLocal(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
@@ -64,29 +69,16 @@ export function oppositeRole(role: PersonRole): PersonRole {
   return 'both';
 }
 
-export function initialReferralForm(programmes: readonly ProgrammeOption[], role: PersonRole, now: Date): ReferralFormState {
+export function initialReferralForm(programmes: readonly ProgrammeOption[], role: PersonRole, now: Date): ReferralFormValues {
   return {
     // One programme is the common case (the police district's programme): choose it for the officer.
     programmeId: programmes.length === 1 ? (programmes[0]?.id ?? '') : '',
     role,
-    gender: undefined,
-    chosenServiceId: undefined,
-    fullName: '',
-    cpr: '',
-    birthYear: '',
-    addressProtection: 'unknown',
-    consentConfirmedFor: undefined,
-    consentCategories: [...defaultConsentCategories],
-    consentMethod: 'oral_at_scene',
-    consentAt: toDateTimeLocal(now),
+    serviceId: '',
+    person: { fullName: '', cpr: '', gender: undefined, birthYear: '', addressProtection: 'unknown' },
+    consent: { confirmedFor: undefined, dataCategories: [...defaultConsentCategories], method: 'oral_at_scene', obtainedAt: toDateTimeLocal(now) },
     // "Ved ikke" is the safe default: an unknown preference means the service must not assume it may call or text.
-    phone: '',
-    isSafeToCall: 'unknown',
-    safeTimes: '',
-    voicemailAllowed: 'unknown',
-    smsAllowed: 'unknown',
-    language: 'da',
-    interpreterNeeded: false,
+    safeContact: { phone: '', isSafeToCall: 'unknown', safeTimes: '', voicemailAllowed: 'unknown', smsAllowed: 'unknown', language: 'da', interpreterNeeded: false },
     childrenInHome: undefined,
     underretning: undefined,
     situation: '',
@@ -104,18 +96,22 @@ export type DerivedReferral = {
   isUnderretningAsked: boolean;
 };
 
-export function deriveReferral(form: ReferralFormState, programmes: readonly ProgrammeOption[], isPublicEmployee: boolean): DerivedReferral {
+export type ReferralContext = { programmes: readonly ProgrammeOption[]; isPublicEmployee: boolean };
+
+/** What follows from the values: the programme, the proposed and the chosen service, and whether consent counts. */
+export function deriveReferral(form: ReferralFormValues, { programmes, isPublicEmployee }: ReferralContext): DerivedReferral {
   const programme = programmes.find((candidate) => candidate.id === form.programmeId);
-  const proposedId = programme && form.gender ? proposeService(programme.routingRules, { role: form.role, gender: form.gender }) : undefined;
+  const gender = form.person.gender;
+  const proposedId = programme && gender ? proposeService(programme.routingRules, { role: form.role, gender }) : undefined;
   const proposedService = programme?.services.find((service) => service.id === proposedId);
-  const service = programme?.services.find((candidate) => candidate.id === (form.chosenServiceId ?? proposedId));
-  const hasConsent = service !== undefined && form.consentConfirmedFor === service.organisationId;
+  const service = programme?.services.find((candidate) => candidate.id === (form.serviceId || proposedId));
+  const hasConsent = service !== undefined && form.consent.confirmedFor === service.organisationId;
   return {
     programme,
     proposedService,
     service,
     hasConsent,
-    isConsentForOtherRecipient: form.consentConfirmedFor !== undefined && !hasConsent,
+    isConsentForOtherRecipient: form.consent.confirmedFor !== undefined && !hasConsent,
     isUnderretningAsked: isPublicEmployee && form.childrenInHome === 'yes',
   };
 }
@@ -123,66 +119,64 @@ export function deriveReferral(form: ReferralFormState, programmes: readonly Pro
 const phonePattern = /^\+?[0-9 ]{3,20}$/;
 
 /** Client-side checks for what the officer can fix at once; the server checks everything again. */
-export function validateReferralForm(form: ReferralFormState, derived: DerivedReferral, t: TFunction, now: Date): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function validateReferralForm(form: ReferralFormValues, derived: DerivedReferral, t: TFunction, now: Date): FieldMessages {
+  const errors: FieldMessages = {};
+  const tooLong = (max: number) => t('newReferral.errors.tooLong', { max });
   if (!derived.programme) errors.programmeId = t('newReferral.errors.programme');
-  if (!form.gender) errors['person.gender'] = t('newReferral.errors.gender');
-  if (derived.programme && form.gender && !derived.service) errors.serviceId = t('newReferral.errors.service');
-  if (!form.fullName.trim()) errors['person.fullName'] = t('newReferral.errors.fullName');
-  else if (form.fullName.trim().length > 200) errors['person.fullName'] = t('newReferral.errors.tooLong', { max: 200 });
-  if (form.cpr.trim() && !isPlausibleCpr(form.cpr)) errors['person.cpr'] = t('newReferral.errors.cpr');
-  if (form.birthYear.trim()) {
-    const year = Number(form.birthYear.trim());
-    if (!/^\d{4}$/.test(form.birthYear.trim()) || year < 1900 || year > now.getFullYear()) errors['person.birthYear'] = t('newReferral.errors.birthYear');
-  }
-  if (derived.hasConsent) {
-    if (form.consentCategories.length === 0) errors['consent.dataCategories'] = t('newReferral.errors.consentCategories');
-    const at = new Date(form.consentAt);
-    if (!form.consentAt || Number.isNaN(at.getTime())) errors['consent.obtainedAt'] = t('newReferral.errors.consentAt');
-    else if (at.getTime() > now.getTime() + 5 * 60_000) errors['consent.obtainedAt'] = t('newReferral.errors.consentAtFuture');
-  }
-  if (form.phone.trim() && !phonePattern.test(form.phone.trim())) errors['safeContact.phone'] = t('newReferral.errors.phone');
-  if (form.safeTimes.trim().length > 200) errors['safeContact.safeTimes'] = t('newReferral.errors.tooLong', { max: 200 });
+  if (!form.person.gender) errors['person.gender'] = t('newReferral.errors.gender');
+  if (derived.programme && form.person.gender && !derived.service) errors.serviceId = t('newReferral.errors.service');
+  const fullName = form.person.fullName.trim();
+  if (!fullName) errors['person.fullName'] = t('newReferral.errors.fullName');
+  else if (fullName.length > 200) errors['person.fullName'] = tooLong(200);
+  if (form.person.cpr.trim() && !isPlausibleCpr(form.person.cpr)) errors['person.cpr'] = t('newReferral.errors.cpr');
+  if (!isBirthYear(form.person.birthYear, now)) errors['person.birthYear'] = t('newReferral.errors.birthYear');
+  if (derived.hasConsent) Object.assign(errors, validateConsent(form.consent, t, now, { isFutureRefused: true }));
+  if (form.safeContact.phone.trim() && !phonePattern.test(form.safeContact.phone.trim())) errors['safeContact.phone'] = t('newReferral.errors.phone');
+  if (form.safeContact.safeTimes.trim().length > 200) errors['safeContact.safeTimes'] = tooLong(200);
   if (!form.childrenInHome) errors.childrenInHome = t('newReferral.errors.children');
   if (derived.isUnderretningAsked && !form.underretning) errors.underretning = t('newReferral.errors.underretning');
-  if (form.situation.length > 4000) errors.situation = t('newReferral.errors.tooLong', { max: 4000 });
+  if (form.situation.length > 4000) errors.situation = tooLong(4000);
+  return errors;
+}
+
+/** Empty, or four digits from 1900 to this year. */
+function isBirthYear(value: string, now: Date): boolean {
+  const year = value.trim();
+  return !year || (/^\d{4}$/.test(year) && Number(year) >= 1900 && Number(year) <= now.getFullYear());
+}
+
+/**
+ * The consent's categories and time, keyed as the form's fields (`consent.obtainedAt`). The referral form also refuses
+ * a time in the future (a few minutes' clock skew allowed).
+ */
+export function validateConsent(consent: { dataCategories: readonly unknown[]; obtainedAt: string }, t: TFunction, now: Date, { isFutureRefused = false } = {}): FieldMessages {
+  const errors: FieldMessages = {};
+  if (consent.dataCategories.length === 0) errors['consent.dataCategories'] = t('newReferral.errors.consentCategories');
+  const at = new Date(consent.obtainedAt);
+  if (!consent.obtainedAt || Number.isNaN(at.getTime())) errors['consent.obtainedAt'] = t('newReferral.errors.consentAt');
+  else if (isFutureRefused && at.getTime() > now.getTime() + 5 * 60_000) errors['consent.obtainedAt'] = t('newReferral.errors.consentAtFuture');
   return errors;
 }
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
-export function buildCreateReferralRequest(form: ReferralFormState, derived: DerivedReferral, linkedReferralId: string | undefined): CreateReferralRequest {
+export function buildCreateReferralRequest(form: ReferralFormValues, derived: DerivedReferral, linkedReferralId: string | undefined): CreateReferralRequest {
   const service = derived.service as ServiceOption;
+  const { person, safeContact } = form;
   return {
     programmeId: form.programmeId,
     serviceId: service.id,
     role: form.role,
     person: {
-      fullName: form.fullName.trim(),
-      cpr: optional(form.cpr),
-      gender: form.gender as Gender,
-      birthYear: form.birthYear.trim() ? Number(form.birthYear.trim()) : undefined,
-      addressProtection: form.addressProtection,
+      fullName: person.fullName.trim(),
+      cpr: optional(person.cpr),
+      gender: person.gender as Gender,
+      birthYear: person.birthYear.trim() ? Number(person.birthYear.trim()) : undefined,
+      addressProtection: person.addressProtection,
     },
     // Without consent nothing is sent as consent; the server then refuses to send and says why (consent_required).
-    consent: derived.hasConsent
-      ? {
-          recipientOrganisationId: service.organisationId,
-          dataCategories: allConsentCategories.filter((category) => form.consentCategories.includes(category)),
-          purpose: 'referral_for_counselling',
-          method: form.consentMethod,
-          obtainedAt: new Date(form.consentAt).toISOString(),
-        }
-      : undefined,
-    safeContact: {
-      phone: optional(form.phone),
-      isSafeToCall: form.isSafeToCall,
-      safeTimes: optional(form.safeTimes),
-      voicemailAllowed: form.voicemailAllowed,
-      smsAllowed: form.smsAllowed,
-      language: form.language,
-      interpreterNeeded: form.interpreterNeeded,
-    },
+    consent: derived.hasConsent ? consentRequest(service.organisationId, form.consent) : undefined,
+    safeContact: { ...safeContact, phone: optional(safeContact.phone), safeTimes: optional(safeContact.safeTimes) },
     childrenInHome: form.childrenInHome as YesNoUnknown,
     underretning: derived.isUnderretningAsked ? form.underretning : undefined,
     situation: optional(form.situation),
@@ -192,29 +186,23 @@ export function buildCreateReferralRequest(form: ReferralFormState, derived: Der
   };
 }
 
-/** The field keys the form shows, matching the server's error paths (`body.person.fullName` → `person.fullName`). */
-export const referralFormFields = [
-  'programmeId',
-  'serviceId',
-  'role',
-  'person.fullName',
-  'person.cpr',
-  'person.gender',
-  'person.birthYear',
-  'person.addressProtection',
-  'consent.dataCategories',
-  'consent.method',
-  'consent.obtainedAt',
-  'consent.confirmed',
-  'safeContact.phone',
-  'safeContact.isSafeToCall',
-  'safeContact.safeTimes',
-  'safeContact.voicemailAllowed',
-  'safeContact.smsAllowed',
-  'safeContact.language',
-  'safeContact.interpreterNeeded',
-  'childrenInHome',
-  'underretning',
-  'situation',
-  'riskLevel',
-] as const;
+/** A consent as the API takes it: for one recipient, its categories in a fixed order, the time as ISO 8601. */
+export function consentRequest(recipientOrganisationId: string, consent: { dataCategories: readonly ConsentDataCategory[]; method: ConsentMethod; obtainedAt: string }) {
+  return {
+    recipientOrganisationId,
+    dataCategories: allConsentCategories.filter((category) => consent.dataCategories.includes(category)),
+    purpose: 'referral_for_counselling' as const,
+    method: consent.method,
+    obtainedAt: new Date(consent.obtainedAt).toISOString(),
+  };
+}
+
+/**
+ * The form's schema: its own checks with the officer's sentences, then the request (`CreateReferralRequest`), ready to
+ * send. `context` holds the programmes, their routing rules and whether the referrer is a public employee.
+ */
+export function referralSchema(t: TFunction, context: ReferralContext, linkedReferralId: string | undefined) {
+  return checkedBy<ReferralFormValues>((values) => validateReferralForm(values, deriveReferral(values, context), t, new Date())).transform((values) =>
+    buildCreateReferralRequest(values, deriveReferral(values, context), linkedReferralId),
+  );
+}

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../ui/PageHeading';
+import { usePageTitle } from '../../ui/usePageTitle';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  usePageTitle(t('notFound.heading'));
   return (
     <>
       <PageHeading>{t('notFound.heading')}</PageHeading>
@@ -17,6 +19,7 @@ export function NotFoundPage() {
 
 export function NotAllowedPage() {
   const { t } = useTranslation();
+  usePageTitle(t('notAllowed.heading'));
   return (
     <>
       <PageHeading>{t('notAllowed.heading')}</PageHeading>

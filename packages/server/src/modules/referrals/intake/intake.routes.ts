@@ -1,4 +1,4 @@
-import { ContactAttemptRequest, DeclineReferralRequest, InboxItem, NoteInput, ReferralForReceiver, RerouteReferralRequest, ServiceOption } from '@bro/domain';
+import { ContactAttemptRequest, DeclineReferralRequest, InboxItem, NoteInput, ReferralForReceiver, RerouteReferralRequest, ServiceOption, type ReferralChangedEvent } from '@bro/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -112,7 +112,7 @@ async function streamInboxEvents(deps: AppDeps, openStreams: Set<() => void>, re
       liveUpdates: deps.liveUpdates,
       actor,
       onChange: (referralId) => {
-        if (!isEnded) stream.write(`event: referral_changed\ndata: ${JSON.stringify({ referralId })}\n\n`);
+        if (!isEnded) stream.write(`event: referral_changed\ndata: ${JSON.stringify({ referralId } satisfies ReferralChangedEvent)}\n\n`);
       },
     });
   } catch (error) {

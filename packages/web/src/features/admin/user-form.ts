@@ -1,0 +1,44 @@
+import { CreateUserRequest, UpdateUserRequest, type AdminUser, type AssignableRole, type ServiceLine } from '@bro/domain';
+import type { TFunction } from 'i18next';
+import { byField, checkedBy, requestSchema } from '../../forms/schema';
+
+/** Roles an organisation admin may hand out; the platform admin role is the platform's own. */
+export const assignableRoles: readonly AssignableRole[] = ['referrer', 'intake_coordinator', 'counsellor', 'organisation_admin'];
+
+export type UserDraft = { displayName: string; email: string; role: AssignableRole | ''; unitId: string; serviceLine: ServiceLine | '' };
+
+export const emptyUserDraft: UserDraft = { displayName: '', email: '', role: '', unitId: '', serviceLine: '' };
+
+export function draftOfUser(user: AdminUser): UserDraft {
+  return {
+    displayName: user.displayName,
+    email: user.email,
+    // A platform admin is never edited here; the empty choice makes the admin pick a real role.
+    role: user.role === 'platform_admin' ? '' : user.role,
+    unitId: user.unitId ?? '',
+    serviceLine: user.serviceLine ?? '',
+  };
+}
+
+/** The admin's sentences for a person's name and e-mail, also used when a platform admin adds an organisation's admin. */
+export const personMessages = (t: TFunction) => ({ displayName: t('users.errors.name'), email: t('users.errors.email') });
+
+const messages = (t: TFunction) => byField({ ...personMessages(t), role: t('users.errors.role') }, t('errors.unexpected'));
+
+/** A new user, checked with the server's CreateUserRequest; an empty unit or service line is left out. */
+export const createUserSchema = (t: TFunction) =>
+  requestSchema({
+    schema: CreateUserRequest,
+    toRequest: (draft: UserDraft) => ({ ...draft, role: draft.role || undefined, unitId: draft.unitId || undefined, serviceLine: draft.serviceLine || undefined }),
+    messageOf: messages(t),
+  });
+
+/** A changed user (the e-mail is not changed here); an empty unit or service line clears it. The role must be chosen. */
+export const updateUserSchema = (t: TFunction) =>
+  checkedBy<UserDraft>((draft) => (draft.role ? {} : { role: t('users.errors.role') })).pipe(
+    requestSchema({
+      schema: UpdateUserRequest,
+      toRequest: ({ displayName, role, unitId, serviceLine }: UserDraft) => ({ displayName, role: role || undefined, unitId: unitId || null, serviceLine: serviceLine || null }),
+      messageOf: messages(t),
+    }),
+  );

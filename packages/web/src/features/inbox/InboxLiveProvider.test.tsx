@@ -1,0 +1,43 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../../api/query-client';
+import { testReceiverReferral, testSession } from '../../test/builders';
+import { mockServer } from '../../test/fetch-mock';
+import { renderInApp } from '../../test/render';
+import { inboxKeys } from './inbox.api';
+import { invalidateAfterChange, referralIdOfEvent } from './InboxLiveProvider';
+import { InboxPage } from './InboxPage';
+
+describe('live updates', () => {
+  it('read only a referral id from an event', () => {
+    expect(referralIdOfEvent('{"referralId":"abc"}')).toBe('abc');
+    expect(referralIdOfEvent('{"referralId":42}')).toBeUndefined();
+    expect(referralIdOfEvent('not json')).toBeUndefined();
+  });
+
+  it('make the inbox, that referral and the notifications stale, and nothing else', () => {
+    const client = createQueryClient();
+    for (const key of [inboxKeys.list(), inboxKeys.referral('a'), inboxKeys.referral('b'), inboxKeys.notifications(), ['referrals', 'mine']]) client.setQueryData(key, []);
+    invalidateAfterChange(client, 'a');
+    const isStale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+    expect([inboxKeys.list(), inboxKeys.referral('a'), inboxKeys.notifications()].map(isStale)).toEqual([true, true, true]);
+    expect([inboxKeys.referral('b'), ['referrals', 'mine']].map(isStale)).toEqual([false, false]);
+  });
+});
+
+describe('the inbox page', () => {
+  it('lists the referrals as cards, with the deadline and risk, and names the page', async () => {
+    const item = testReceiverReferral();
+    mockServer([{ method: 'GET', path: '/api/inbox', answer: { body: [item] } }]);
+    renderInApp(<InboxPage />, { session: testSession({ permissions: ['referral:intake'] }) });
+    expect(await screen.findByRole('link', { name: 'Henvisning BRO-2002' })).toHaveAttribute('href', `/inbox/${item.id}`);
+    expect(screen.getByText('Høj risiko')).toBeVisible();
+    expect(document.title).toBe('Indbakke – Bro');
+  });
+
+  it('says when the inbox is empty', async () => {
+    mockServer([{ method: 'GET', path: '/api/inbox', answer: { body: [] } }]);
+    renderInApp(<InboxPage />);
+    expect(await screen.findByText(/Der er ingen henvisninger/)).toBeVisible();
+  });
+});

@@ -1,0 +1,33 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { mockServer, problem } from '../../test/fetch-mock';
+import { renderInApp } from '../../test/render';
+import { CreateOrganisation } from './OrganisationForms';
+
+const summary = () => screen.getByRole('heading', { name: 'Der er en fejl i det, du har udfyldt' }).parentElement as HTMLElement;
+
+describe('the new organisation form', () => {
+  it('names each missing or malformed field', async () => {
+    mockServer([]);
+    const { user } = renderInApp(<CreateOrganisation onCreated={vi.fn()} />);
+    await user.type(screen.getByLabelText('Kommunekode (valgfri)'), '12');
+    await user.click(screen.getByRole('button', { name: 'Opret organisation' }));
+    expect(within(summary()).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      '#field-organisation-name',
+      '#field-organisation-slug',
+      '#field-organisation-kind',
+      '#field-organisation-municipalityCode',
+    ]);
+  });
+
+  it('writes the short name in lower case, and shows a taken one on its field', async () => {
+    const sent = mockServer([{ method: 'POST', path: '/api/platform/organisations', answer: problem(409, { code: 'slug_taken', detail: 'Kortnavnet er taget.' }) }]);
+    const { user } = renderInApp(<CreateOrganisation onCreated={vi.fn()} />);
+    await user.type(screen.getByLabelText('Navn'), 'Testkommune');
+    await user.type(screen.getByLabelText('Kort navn'), 'Test-Kommune');
+    await user.selectOptions(screen.getByLabelText('Type'), 'municipality');
+    await user.click(screen.getByRole('button', { name: 'Opret organisation' }));
+    expect(await within(summary()).findByRole('link', { name: 'Kortnavnet er taget.' })).toHaveAttribute('href', '#field-organisation-slug');
+    await waitFor(() => expect(sent[0]?.body).toEqual({ name: 'Testkommune', slug: 'test-kommune', kind: 'municipality' }));
+  });
+});

@@ -1,0 +1,47 @@
+import type { Translation } from '../../i18n/translation';
+import type { organisationsDa } from './organisations.da';
+
+/** Same keys as the Danish texts, any text (see i18n/translation.ts). */
+export const organisationsEn: Translation<typeof organisationsDa> = {
+  organisations: {
+    heading: 'Organisations',
+    caption: 'Organisations on the platform',
+    empty: 'There are no organisations yet.',
+    name: 'Name',
+    slug: 'Short name',
+    slugHint: 'Used in addresses. Lower-case letters, digits and hyphens, for example copenhagen-police.',
+    kind: 'Type',
+    chooseKind: 'Choose a type',
+    municipalityCode: 'Municipality code',
+    municipalityCodeOptional: 'Municipality code (optional)',
+    municipalityCodeHint: '3 digits, for example 101 for the City of Copenhagen.',
+    status: 'Status',
+    userCount: 'Users',
+    actions: 'Actions',
+    active: 'Active',
+    inactive: 'Deactivated',
+    localLoginOff: 'Local login turned off',
+    addAdmin: 'Create administrator',
+    addAdminHeading: 'Create administrator for {{name}}',
+    createAdmin: 'Create administrator',
+    disableLocalLogin: 'Turn off local login',
+    enableLocalLogin: 'Turn on local login',
+    localLoginDisabledMessage: 'Local login is turned off for {{name}}.',
+    localLoginEnabledMessage: 'Local login is turned on for {{name}}.',
+    deactivate: 'Deactivate',
+    deactivateQuestion: 'Do you want to deactivate {{name}}? Nobody from the organisation can log in until you activate it again.',
+    deactivateConfirm: 'Yes, deactivate',
+    deactivatedMessage: '{{name}} has been deactivated.',
+    activate: 'Activate',
+    activatedMessage: '{{name}} has been activated.',
+    createHeading: 'Create organisation',
+    create: 'Create organisation',
+    createdMessage: '{{name}} has been created.',
+    errors: {
+      name: 'Enter the organisation’s name',
+      slug: 'The short name must be 2-63 characters: lower-case letters, digits and hyphens',
+      kind: 'Choose a type',
+      municipalityCode: 'The municipality code must be 3 digits',
+    },
+  },
+};

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { i18next } from '../../i18n';
+import { dialog, lokk, testProgramme } from '../../test/builders';
+import {
+  buildCreateReferralRequest,
+  consentRequest,
+  deriveReferral,
+  initialReferralForm,
+  oppositeRole,
+  referralSchema,
+  toDateTimeLocal,
+  validateReferralForm,
+  type ReferralFormValues,
+} from './referral-form';
+
+const t = i18next.getFixedT('da');
+const context = { programmes: [testProgramme()], isPublicEmployee: false };
+const now = new Date('2026-03-01T12:00:00');
+
+function form(change: (values: ReferralFormValues) => void = () => undefined): ReferralFormValues {
+  const values = initialReferralForm(context.programmes, 'exposed', now);
+  values.person.fullName = 'Mette Testesen';
+  values.person.gender = 'woman';
+  values.childrenInHome = 'no';
+  change(values);
+  return values;
+}
+
+describe('initialReferralForm', () => {
+  it('chooses the only programme, and "unknown" for every contact preference', () => {
+    const values = initialReferralForm(context.programmes, 'uses_violence', now);
+    expect(values.programmeId).toBe(context.programmes[0]?.id);
+    expect(values.role).toBe('uses_violence');
+    expect(values.safeContact).toMatchObject({ isSafeToCall: 'unknown', voicemailAllowed: 'unknown', smsAllowed: 'unknown' });
+    expect(values.consent.obtainedAt).toBe('2026-03-01T12:00');
+  });
+
+  it('leaves the programme open when there are several', () => {
+    expect(initialReferralForm([testProgramme(), testProgramme({ id: 'other' })], 'exposed', now).programmeId).toBe('');
+  });
+});
+
+describe('deriveReferral', () => {
+  it('proposes the service the routing rules give, and lets the officer choose another', () => {
+    expect(deriveReferral(form(), context).service).toEqual(lokk);
+    expect(deriveReferral(form((values) => (values.role = 'uses_violence')), context).service).toEqual(dialog);
+    const chosen = deriveReferral(form((values) => (values.serviceId = dialog.id)), context);
+    expect(chosen.proposedService).toEqual(lokk);
+    expect(chosen.service).toEqual(dialog);
+  });
+
+  it('counts consent only for the recipient it was confirmed for', () => {
+    expect(deriveReferral(form((values) => (values.consent.confirmedFor = lokk.organisationId)), context)).toMatchObject({ hasConsent: true, isConsentForOtherRecipient: false });
+    const changed = deriveReferral(form((values) => ((values.consent.confirmedFor = lokk.organisationId), (values.serviceId = dialog.id))), context);
+    expect(changed).toMatchObject({ hasConsent: false, isConsentForOtherRecipient: true });
+  });
+
+  it('asks public employees about an underretning when there are children', () => {
+    const values = form((draft) => (draft.childrenInHome = 'yes'));
+    expect(deriveReferral(values, context).isUnderretningAsked).toBe(false);
+    expect(deriveReferral(values, { ...context, isPublicEmployee: true }).isUnderretningAsked).toBe(true);
+  });
+});
+
+describe('validateReferralForm', () => {
+  const check = (values: ReferralFormValues, ctx = context) => validateReferralForm(values, deriveReferral(values, ctx), t, now);
+
+  it('accepts a minimal referral', () => {
+    expect(check(form())).toEqual({});
+  });
+
+  it('names each missing answer on its field', () => {
+    const empty = initialReferralForm([testProgramme(), testProgramme({ id: 'other' })], 'exposed', now);
+    expect(check(empty, { ...context, programmes: [testProgramme(), testProgramme({ id: 'other' })] })).toEqual({
+      programmeId: 'Vælg et program',
+      'person.gender': 'Vælg borgerens køn',
+      'person.fullName': 'Skriv borgerens fulde navn',
+      childrenInHome: 'Angiv, om der er børn i hjemmet',
+    });
+  });
+
+  it('checks the CPR number, the birth year, the phone number and the lengths', () => {
+    const errors = check(
+      form((values) => {
+        values.person.cpr = '3113990000';
+        values.person.birthYear = '1850';
+        values.safeContact.phone = 'ring mig';
+        values.situation = 'x'.repeat(4001);
+      }),
+    );
+    expect(Object.keys(errors).sort()).toEqual(['person.birthYear', 'person.cpr', 'safeContact.phone', 'situation']);
+  });
+
+  it('checks the consent only when it is given: categories and a time not in the future', () => {
+    const consented = (change: (values: ReferralFormValues) => void) => form((values) => ((values.consent.confirmedFor = lokk.organisationId), change(values)));
+    expect(check(consented((values) => (values.consent.dataCategories = [])))).toHaveProperty(['consent.dataCategories']);
+    expect(check(consented((values) => (values.consent.obtainedAt = '2026-03-01T13:00')))).toHaveProperty(['consent.obtainedAt']);
+    expect(check(consented((values) => (values.consent.obtainedAt = '2026-03-01T12:04')))).toEqual({});
+    expect(check(form((values) => (values.consent.dataCategories = [])))).toEqual({});
+  });
+
+  it('asks for the underretning of a public employee', () => {
+    expect(check(form((values) => (values.childrenInHome = 'yes')), { ...context, isPublicEmployee: true })).toHaveProperty('underretning');
+  });
+});
+
+describe('buildCreateReferralRequest', () => {
+  it('sends trimmed values, the chosen service, and no consent without one', () => {
+    const values = form((draft) => ((draft.person.fullName = '  Mette  '), (draft.person.birthYear = '1980'), (draft.safeContact.phone = ' 20 30 40 50 ')));
+    const request = buildCreateReferralRequest(values, deriveReferral(values, context), 'linked-1');
+    expect(request).toMatchObject({
+      serviceId: lokk.id,
+      person: { fullName: 'Mette', birthYear: 1980, cpr: undefined, gender: 'woman' },
+      safeContact: { phone: '20 30 40 50', safeTimes: undefined },
+      consent: undefined,
+      linkedReferralId: 'linked-1',
+      send: true,
+    });
+  });
+
+  it('sends the consent for the recipient, its categories in a fixed order', () => {
+    const values = form((draft) => ((draft.consent.confirmedFor = lokk.organisationId), (draft.consent.dataCategories = ['cpr', 'identity'])));
+    expect(buildCreateReferralRequest(values, deriveReferral(values, context), undefined).consent).toEqual({
+      recipientOrganisationId: lokk.organisationId,
+      dataCategories: ['identity', 'cpr'],
+      purpose: 'referral_for_counselling',
+      method: 'oral_at_scene',
+      obtainedAt: new Date('2026-03-01T12:00').toISOString(),
+    });
+  });
+});
+
+describe('referralSchema', () => {
+  it('gives the request for valid values and the field messages for invalid ones', () => {
+    const schema = referralSchema(t, context, undefined);
+    expect(schema.parse(form()).serviceId).toBe(lokk.id);
+    const result = schema.safeParse(form((values) => (values.person.fullName = ' ')));
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['person.fullName']);
+  });
+});
+
+describe('small helpers', () => {
+  it('formats a date for datetime-local inputs in local time', () => {
+    expect(toDateTimeLocal(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04');
+  });
+
+  it('proposes the opposite role for the other party', () => {
+    expect(oppositeRole('exposed')).toBe('uses_violence');
+    expect(oppositeRole('uses_violence')).toBe('exposed');
+    expect(oppositeRole('both')).toBe('both');
+  });
+
+  it('builds a consent request with only known categories in order', () => {
+    expect(consentRequest('org', { dataCategories: ['children', 'contact'], method: 'written', obtainedAt: '2026-03-01T12:00' }).dataCategories).toEqual(['contact', 'children']);
+  });
+});

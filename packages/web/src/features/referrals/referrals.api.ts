@@ -1,0 +1,38 @@
+import type { CreateReferralRequest, NoteInput, ReferralForReferrer, ReferralOptions, ReferralSummaryForReferrer } from '@bro/domain';
+import { queryOptions } from '@tanstack/react-query';
+import { ids, request, whileInFlight } from '../../api/client';
+
+const referral = (id: string) => `/api/referrals/${ids(id)}`;
+
+export const referralKeys = {
+  all: ['referrals'] as const,
+  options: () => [...referralKeys.all, 'options'] as const,
+  mine: () => [...referralKeys.all, 'mine'] as const,
+  one: (id: string) => [...referralKeys.all, 'one', id] as const,
+};
+
+/** The programmes and services the referrer may refer to, with their routing rules. */
+export const referralOptionsQuery = queryOptions({
+  queryKey: referralKeys.options(),
+  queryFn: ({ signal }) => request<ReferralOptions>('GET', '/api/referrals/options', { signal }),
+});
+
+/** The referrer's own referrals, newest first. */
+export const myReferralsQuery = queryOptions({
+  queryKey: referralKeys.mine(),
+  queryFn: async ({ signal }) => {
+    const referrals = await request<ReferralSummaryForReferrer[]>('GET', '/api/referrals', { signal });
+    return referrals.sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime());
+  },
+});
+
+export const myReferralQuery = (id: string) =>
+  queryOptions({ queryKey: referralKeys.one(id), queryFn: ({ signal }) => request<ReferralForReferrer>('GET', referral(id), { signal }) });
+
+/** @idempotent with the same key: a double click or a retry creates one referral. */
+export const createReferral = (body: CreateReferralRequest, idempotencyKey: string) =>
+  whileInFlight(() => request<ReferralForReferrer>('POST', '/api/referrals', { body, idempotencyKey }));
+
+export const sendReferral = (id: string) => request<ReferralForReferrer>('POST', `${referral(id)}/send`, { body: {} });
+export const withdrawReferral = (id: string, body: NoteInput) => request<ReferralForReferrer>('POST', `${referral(id)}/withdraw`, { body });
+export const withdrawConsent = (id: string) => request<ReferralForReferrer>('POST', `${referral(id)}/consent/withdraw`, { body: {} });

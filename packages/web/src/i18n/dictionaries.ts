@@ -1,0 +1,58 @@
+// The whole app's texts: the shared words (da.ts, en.ts) and each feature's own (features/<area>/<area>.da.ts …),
+// composed under the same key paths as before, so `t('newReferral.…')` works wherever it is called from.
+import { authDa } from '../features/auth/auth.da';
+import { authEn } from '../features/auth/auth.en';
+import { campaignsDa } from '../features/campaigns/campaigns.da';
+import { campaignsEn } from '../features/campaigns/campaigns.en';
+import { coursesDa } from '../features/courses/courses.da';
+import { coursesEn } from '../features/courses/courses.en';
+import { directoryDa } from '../features/directory/directory.da';
+import { directoryEn } from '../features/directory/directory.en';
+import { referralsDa } from '../features/referrals/referrals.da';
+import { referralsEn } from '../features/referrals/referrals.en';
+import { inboxDa } from '../features/inbox/inbox.da';
+import { inboxEn } from '../features/inbox/inbox.en';
+import { usersDa } from '../features/admin/users.da';
+import { usersEn } from '../features/admin/users.en';
+import { organisationsDa } from '../features/platform/organisations.da';
+import { organisationsEn } from '../features/platform/organisations.en';
+import { da } from './da';
+import { en } from './en';
+import type { Translation } from './translation';
+
+export const daDictionary = {
+  ...da,
+  ...organisationsDa,
+  ...usersDa,
+  ...inboxDa,
+  ...referralsDa,
+  ...authDa,
+  directory: directoryDa,
+  campaigns: campaignsDa,
+  courses: coursesDa,
+};
+
+export const enDictionary: Translation<typeof daDictionary> = {
+  ...en,
+  ...organisationsEn,
+  ...usersEn,
+  ...inboxEn,
+  ...referralsEn,
+  ...authEn,
+  directory: directoryEn,
+  campaigns: campaignsEn,
+  courses: coursesEn,
+};
+
+/** Each feature's pair, for the check that Danish and English have exactly the same keys. */
+export const dictionaryPairs = {
+  shared: [da, en],
+  organisations: [organisationsDa, organisationsEn],
+  users: [usersDa, usersEn],
+  inbox: [inboxDa, inboxEn],
+  referrals: [referralsDa, referralsEn],
+  auth: [authDa, authEn],
+  directory: [directoryDa, directoryEn],
+  campaigns: [campaignsDa, campaignsEn],
+  courses: [coursesDa, coursesEn],
+} as const;

@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** A phone's screen (an iPhone 12–15 class): the other size every page is scanned at. */
-export const PHONE_VIEWPORT = { width: 390, height: 844 };
+const PHONE_VIEWPORT = { width: 390, height: 844 };
 
 /**
  * Scans the page with axe-core as it is now, and again at phone size (390 × 844) when it is not already there,

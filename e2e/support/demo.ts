@@ -1,6 +1,6 @@
 import { allDemoAccounts as demoAccounts, type DemoAccount } from '../../packages/server/src/demo/demo-accounts.ts';
 
-export { demoAccounts, type DemoAccount };
+export type { DemoAccount };
 
 /**
  * A demo account by e-mail (the demo data is loaded by the server that global setup starts). Throws at once if

@@ -39,7 +39,7 @@ export async function loginAs(page: Page, account: LoginAccount): Promise<void> 
 }
 
 /** A code for the current 30-second window, waiting for a fresh window if this one is spent or nearly over. */
-export async function currentTotpCode(secret: string): Promise<string> {
+async function currentTotpCode(secret: string): Promise<string> {
   for (;;) {
     const nowSeconds = Date.now() / 1000;
     const step = Math.floor(nowSeconds / totpPeriodSeconds);

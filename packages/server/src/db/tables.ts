@@ -104,7 +104,7 @@ type ProgrammeServicesTable = {
   is_fallback: Generated<boolean>;
 };
 
-export type PersonsTable = {
+type PersonsTable = {
   id: Generated<string>;
   created_by_organisation_id: string;
   full_name_enc: string;
@@ -116,7 +116,7 @@ export type PersonsTable = {
   created_at: CreatedAt;
 };
 
-export type ConsentsTable = {
+type ConsentsTable = {
   id: Generated<string>;
   person_id: string;
   recipient_organisation_id: string;
@@ -133,7 +133,7 @@ export type ConsentsTable = {
   is_given_by_person: Generated<boolean>;
 };
 
-export type ReferralsTable = {
+type ReferralsTable = {
   id: Generated<string>;
   reference: string;
   incident_id: string;
@@ -178,7 +178,7 @@ export type ReferralsTable = {
   receipt_code_hash: string | null;
 };
 
-export type ReferralEventsTable = {
+type ReferralEventsTable = {
   id: Generated<string>;
   referral_id: string;
   action: string;
@@ -387,7 +387,7 @@ type RiskInstrumentsTable = {
   published_at: CreatedAt;
 };
 
-export type CoursesTable = {
+type CoursesTable = {
   id: Generated<string>;
   reference: string;
   person_id: string;
@@ -420,7 +420,7 @@ export type CoursesTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type CourseTriageDecisionsTable = {
+type CourseTriageDecisionsTable = {
   id: Generated<string>;
   course_id: string;
   rule_set_id: string | null;
@@ -435,7 +435,7 @@ export type CourseTriageDecisionsTable = {
   decided_at: ColumnType<Date, Date | string, never>;
 };
 
-export type RiskAssessmentsTable = {
+type RiskAssessmentsTable = {
   id: Generated<string>;
   seq: Generated<string>;
   course_id: string;
@@ -452,7 +452,7 @@ export type RiskAssessmentsTable = {
   assessed_at: ColumnType<Date, Date | string, never>;
 };
 
-export type CourseSessionsTable = {
+type CourseSessionsTable = {
   id: Generated<string>;
   course_id: string;
   planned_at: Timestamp;
@@ -479,7 +479,7 @@ type SafetyPlanVersionsTable = {
 };
 
 /** `date` columns: written as 'YYYY-MM-DD'; the queries read them back as text (`to_char`), never as a shifted Date. */
-export type ShelterStaysTable = {
+type ShelterStaysTable = {
   id: Generated<string>;
   course_id: string;
   shelter_organisation_id: string | null;
@@ -493,7 +493,7 @@ export type ShelterStaysTable = {
   updated_at: Timestamp;
 };
 
-export type UnderretningerTable = {
+type UnderretningerTable = {
   id: Generated<string>;
   course_id: string;
   municipality_code: string;

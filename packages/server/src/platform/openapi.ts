@@ -119,7 +119,7 @@ type ProblemResponse = { description: string; content: { 'application/problem+js
  * The transform for every route: zod → JSON Schema (`jsonSchemaTransform`), then its operationId, security,
  * permission and problem responses. Hidden routes (pages, the docs themselves) stay hidden.
  */
-export const documentOperation: SwaggerTransform = (document) => {
+const documentOperation: SwaggerTransform = (document) => {
   const { schema, url } = jsonSchemaTransform(document);
   const { route } = document;
   if (schema.hide) return { schema, url };

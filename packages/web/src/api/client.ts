@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 /** Anything a call threw, as an ApiError: what is not one is treated as a network failure. */
-export function asApiError(error: unknown): ApiError {
+function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, undefined);
 }
 

@@ -7,7 +7,7 @@ import { ApiError } from '../api/client';
  * summary), after the server's own explanation.
  */
 
-export type FieldProblem = { fieldKey: string; message: string };
+type FieldProblem = { fieldKey: string; message: string };
 export type FormProblem = { fieldErrors: FieldProblem[]; formError: string | undefined };
 
 export type ProblemMapping = {

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { daDictionary, enDictionary } from './dictionaries';
 
-export const languages = ['da', 'en'] as const;
+const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 // The language choice is not personal data, so it may live in sessionStorage for this tab (and nowhere longer).

@@ -36,7 +36,7 @@ import {
   type PublicHelpService,
   type PublicLocation,
 } from './public-directory.service.ts';
-import { channelLabel, targetGroupLabel } from './public-pages.text.ts';
+import { channelLabel, targetGroupLabel } from './vocabulary.text.ts';
 
 /**
  * The HSDS 3.0 view of the directory. Builds only from `PublicHelpService`, which has no field for a secret address;

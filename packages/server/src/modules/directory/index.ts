@@ -11,4 +11,4 @@ export {
   type LocalisedText,
   type PublicHelpService,
 } from './public-directory.service.ts';
-export { channelLabel, isPageLanguage, PAGE_LANGUAGES, situationLabel, targetGroupLabel, type PageLanguage } from './public-pages.text.ts';
+export { channelLabel, isPageLanguage, PAGE_LANGUAGES, situationLabel, targetGroupLabel, type PageLanguage } from './vocabulary.text.ts';

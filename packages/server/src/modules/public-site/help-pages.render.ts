@@ -43,7 +43,7 @@ export type SearchParameters = {
   page?: number | undefined;
 };
 
-export function toQueryString(parameters: SearchParameters): string {
+function toQueryString(parameters: SearchParameters): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(parameters)) {
     if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) search.set(key, String(value));

@@ -9,7 +9,7 @@ import { languageEndonym, layoutTexts, textDirection } from './layout.text.ts';
  */
 
 /** Where "Leave this page" goes: a neutral, busy, Danish site. A plain link, so it works without JavaScript. */
-export const QUICK_EXIT_URL = 'https://www.dr.dk/nyheder/vejret';
+const QUICK_EXIT_URL = 'https://www.dr.dk/nyheder/vejret';
 
 /**
  * The address of a page in a language: Danish at the root, English and Arabic under their prefix

@@ -142,7 +142,7 @@ export function fieldKeyOfPath(path: string): string {
 }
 
 /** What a schema issue means for the admin, as a code (the sentence then names the field). */
-export function errorOfIssue(issue: IssueDetails, fieldKey: string): DraftError {
+function errorOfIssue(issue: IssueDetails, fieldKey: string): DraftError {
   if (isOneOf(messageCodes, issue.message)) return { fieldKey, code: issue.message };
   switch (issue.code) {
     case 'too_small':

@@ -15,7 +15,7 @@ import { assignCourseCounsellor, updateCourseProtection } from './courses.api';
 import { SafeContactForm, SafeContactWarnings } from './SafeContactForm';
 
 /** The course at a glance, most important first. */
-export function overviewItems(course: Course, t: TFunction, format: Formatters): SummaryItem[] {
+function overviewItems(course: Course, t: TFunction, format: Formatters): SummaryItem[] {
   const { sessions } = course;
   const items: (SummaryItem | false)[] = [
     { key: 'status', term: t('courses.overview.status'), value: <CourseStatusBadge status={course.status} /> },

@@ -15,7 +15,7 @@ const safeties: readonly ChannelSafety[] = ['safe', 'unsafe', 'unknown'];
 const contents: readonly MessageContentPreference[] = ['neutral', 'may_name_service', 'unknown'];
 
 /** The warnings the preferences call for, in the order they matter. */
-export function safeContactWarnings(preferences: SafeContactPreferences, t: TFunction): string[] {
+function safeContactWarnings(preferences: SafeContactPreferences, t: TFunction): string[] {
   const warnings: string[] = [];
   for (const channel of contactChannels) {
     const safety = preferences.channels[channel];

@@ -138,7 +138,7 @@ function PlanLists({ control, course }: { control: Control<PlanValues, unknown, 
 }
 
 /** A plan version, read-only. */
-export function PlanContentView({ content }: { content: SafetyPlanContent }) {
+function PlanContentView({ content }: { content: SafetyPlanContent }) {
   const { t } = useTranslation();
   const block = (name: PlanList, items: string[]) =>
     items.length === 0 ? null : (

@@ -58,7 +58,7 @@ export type JudgementValues = {
   };
 };
 
-export const factorIdsOf = (form: StructuredJudgementForm) => form.factorGroups.flatMap((group) => group.factors.map((factor) => factor.id));
+const factorIdsOf = (form: StructuredJudgementForm) => form.factorGroups.flatMap((group) => group.factors.map((factor) => factor.id));
 
 export const emptyStrategy = () => ({ category: '', description: '' });
 

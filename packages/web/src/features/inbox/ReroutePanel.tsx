@@ -16,14 +16,14 @@ import { rerouteOptionsQuery, rerouteReferral } from './inbox.api';
 export type RerouteValues = { toServiceId: string; consent: ConsentValues; note: string };
 
 /** Another service, and a new consent for its organisation: the form's checks before anything is sent. */
-export function validateReroute(values: RerouteValues, target: ServiceOption | undefined, t: TFunction, now: Date): FieldMessages {
+function validateReroute(values: RerouteValues, target: ServiceOption | undefined, t: TFunction, now: Date): FieldMessages {
   const errors: FieldMessages = {};
   if (!target) errors.toServiceId = t('receiver.reroute.serviceRequired');
   else if (values.consent.confirmedFor !== target.organisationId) errors['consent.confirmed'] = t('receiver.reroute.consentRequired');
   return { ...errors, ...validateConsent(values.consent, t, now) };
 }
 
-export function toRerouteRequest(values: RerouteValues, target: ServiceOption): RerouteReferralRequest {
+function toRerouteRequest(values: RerouteValues, target: ServiceOption): RerouteReferralRequest {
   return { toServiceId: target.id, consent: consentRequest(target.organisationId, values.consent), note: values.note.trim() || undefined };
 }
 

@@ -16,7 +16,7 @@ const creatableKinds: readonly OrganisationKind[] = ['police_district', 'municip
 
 type OrganisationDraft = { name: string; slug: string; kind: OrganisationKind | ''; municipalityCode: string };
 
-export const organisationSchema = (t: TFunction) =>
+const organisationSchema = (t: TFunction) =>
   requestSchema({
     schema: CreateOrganisationRequest,
     toRequest: (draft: OrganisationDraft) => ({ ...draft, kind: draft.kind || undefined, municipalityCode: draft.municipalityCode.trim() || undefined }),

@@ -139,7 +139,7 @@ function receiptCodeFor(cipher: FieldCipher, challenge: string, attempt: number)
   return receiptCodeFromBytes(Buffer.from(cipher.lookupHash(`self-referral-receipt:${attempt}:${challenge}`).slice(0, 14), 'hex'));
 }
 
-export function receiptCodeHash(cipher: FieldCipher, code: string): string {
+function receiptCodeHash(cipher: FieldCipher, code: string): string {
   return cipher.lookupHash(`self-referral-receipt-code:${code}`);
 }
 

@@ -15,6 +15,7 @@ export * from './reference-data/municipalities.ts';
 export * from './reference-data/police-districts.ts';
 export * from './directory/HelpService.ts';
 export * from './directory/Hsds.ts';
+export * from './directory/vocabulary.ts';
 export * from './course/course-terms.ts';
 export * from './course/eligibility.ts';
 export * from './course/risk-instrument.ts';

@@ -1,3 +1,4 @@
+import { labelsIn, serviceBadgeLabel, type ServiceBadge } from '@bro/domain';
 import type { PageLanguage } from '../directory/index.ts';
 
 /**
@@ -5,7 +6,8 @@ import type { PageLanguage } from '../directory/index.ts';
  * to Danish where the organisation wrote no Arabic (marked as Danish in the page).
  */
 
-type HelpTexts = {
+/** The badges' words come from the directory's vocabulary, shared with the staff app's preview of these pages. */
+type HelpTexts = Record<ServiceBadge, string> & {
   searchHeading: string;
   filtersHeading: string;
   situation: string;
@@ -28,12 +30,6 @@ type HelpTexts = {
   previous: string;
   next: string;
   pageOf: (page: number, pages: number) => string;
-  open24: string;
-  free: string;
-  anonymous: string;
-  isOpenNow: string;
-  isClosedNow: string;
-  temporarilyClosed: string;
   howToContact: string;
   safetyTip: string;
   phone: string;
@@ -84,12 +80,7 @@ export const helpTexts: Record<PageLanguage, HelpTexts> = {
     previous: 'Forrige side',
     next: 'Næste side',
     pageOf: (page, pages) => `Side ${page} af ${pages}`,
-    open24: 'Døgnåben',
-    free: 'Gratis',
-    anonymous: 'Du kan være anonym',
-    isOpenNow: 'Åben nu',
-    isClosedNow: 'Lukket nu',
-    temporarilyClosed: 'Midlertidigt lukket',
+    ...labelsIn(serviceBadgeLabel, 'da'),
     howToContact: 'Sådan tager du kontakt sikkert',
     safetyTip: 'Tænk over, om din telefon eller computer kan være overvåget. Brug om muligt en telefon, som den, der udøver vold, ikke har adgang til.',
     phone: 'Telefon',
@@ -137,12 +128,7 @@ export const helpTexts: Record<PageLanguage, HelpTexts> = {
     previous: 'Previous page',
     next: 'Next page',
     pageOf: (page, pages) => `Page ${page} of ${pages}`,
-    open24: 'Open 24 hours',
-    free: 'Free',
-    anonymous: 'You can stay anonymous',
-    isOpenNow: 'Open now',
-    isClosedNow: 'Closed now',
-    temporarilyClosed: 'Temporarily closed',
+    ...labelsIn(serviceBadgeLabel, 'en'),
     howToContact: 'How to get in touch safely',
     safetyTip: 'Think about whether your phone or computer could be monitored. If you can, use a phone that the person who harms you cannot get at.',
     phone: 'Phone',
@@ -190,12 +176,7 @@ export const helpTexts: Record<PageLanguage, HelpTexts> = {
     previous: 'الصفحة السابقة',
     next: 'الصفحة التالية',
     pageOf: (page, pages) => `الصفحة ${page} من ${pages}`,
-    open24: 'مفتوح على مدار الساعة',
-    free: 'مجاني',
-    anonymous: 'يمكنك البقاء مجهول الهوية',
-    isOpenNow: 'مفتوح الآن',
-    isClosedNow: 'مغلق الآن',
-    temporarilyClosed: 'مغلق مؤقتاً',
+    ...labelsIn(serviceBadgeLabel, 'ar'),
     howToContact: 'كيف تتواصل بأمان',
     safetyTip: 'فكّر فيما إذا كان هاتفك أو حاسوبك مراقَباً. إن أمكن، استخدم هاتفاً لا يستطيع الشخص الذي يؤذيك الوصول إليه.',
     phone: 'الهاتف',

@@ -1,6 +1,9 @@
+import { channelLabel, labelsIn, serviceBadgeLabel, targetGroupLabel } from '@bro/domain';
+
 // The help directory's staff texts, in Danish: the source of keys, as da.ts is for the whole app (it includes this
 // object as `directory`). `preview` holds the public page's own wording (server: modules/public-site/help-pages.text.ts), so the
-// preview reads like the page; keep the two in step.
+// preview reads like the page; keep the two in step. The directory's vocabulary (target groups, channels, the
+// page's badges) is not copied: both sides read it from @bro/domain.
 export const directoryDa = {
   heading: 'Hjælpeoversigt',
   intro:
@@ -43,22 +46,8 @@ export const directoryDa = {
     inactive: 'Vises ikke offentligt.',
     defunct: 'Tilbuddet findes ikke længere og vises ikke offentligt.',
   },
-  targetGroup: {
-    women: 'Kvinder',
-    men: 'Mænd',
-    lgbt: 'LGBT+ personer',
-    uses_violence: 'Personer, der udøver vold',
-    relatives: 'Pårørende',
-    professionals: 'Fagpersoner',
-    children_young: 'Børn og unge',
-  },
-  channel: {
-    phone: 'Telefon',
-    chat: 'Chat',
-    in_person: 'Personligt fremmøde',
-    email: 'E-mail',
-    sms: 'SMS',
-  },
+  targetGroup: labelsIn(targetGroupLabel, 'da'),
+  channel: labelsIn(channelLabel, 'da'),
   sections: {
     basics: 'Adresse og status',
     texts: 'Navn og beskrivelse',
@@ -183,12 +172,7 @@ export const directoryDa = {
     missingName: '(Navn mangler)',
     notListed: 'Vises ikke offentligt med denne status',
     providedBy: 'Tilbydes af {{organisation}}',
-    open24: 'Døgnåben',
-    free: 'Gratis',
-    anonymous: 'Du kan være anonym',
-    isOpenNow: 'Åben nu',
-    isClosedNow: 'Lukket nu',
-    temporarilyClosed: 'Midlertidigt lukket',
+    ...labelsIn(serviceBadgeLabel, 'da'),
     howToContact: 'Sådan tager du kontakt sikkert',
     phone: 'Telefon',
     email: 'E-mail',

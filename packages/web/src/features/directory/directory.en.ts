@@ -1,3 +1,4 @@
+import { channelLabel, labelsIn, serviceBadgeLabel, targetGroupLabel } from '@bro/domain';
 import type { directoryDa } from './directory.da';
 import type { Translation } from '../../i18n/translation';
 
@@ -44,22 +45,8 @@ export const directoryEn: Translation<typeof directoryDa> = {
     inactive: 'Not shown publicly.',
     defunct: 'The service no longer exists and is not shown publicly.',
   },
-  targetGroup: {
-    women: 'Women',
-    men: 'Men',
-    lgbt: 'LGBT+ people',
-    uses_violence: 'People who use violence',
-    relatives: 'Relatives and friends',
-    professionals: 'Professionals',
-    children_young: 'Children and young people',
-  },
-  channel: {
-    phone: 'Phone',
-    chat: 'Chat',
-    in_person: 'In person',
-    email: 'Email',
-    sms: 'Text message (SMS)',
-  },
+  targetGroup: labelsIn(targetGroupLabel, 'en'),
+  channel: labelsIn(channelLabel, 'en'),
   sections: {
     basics: 'Address and status',
     texts: 'Name and description',
@@ -184,12 +171,7 @@ export const directoryEn: Translation<typeof directoryDa> = {
     missingName: '(Name missing)',
     notListed: 'Not shown publicly with this status',
     providedBy: 'Provided by {{organisation}}',
-    open24: 'Open 24 hours',
-    free: 'Free',
-    anonymous: 'You can stay anonymous',
-    isOpenNow: 'Open now',
-    isClosedNow: 'Closed now',
-    temporarilyClosed: 'Temporarily closed',
+    ...labelsIn(serviceBadgeLabel, 'en'),
     howToContact: 'How to get in touch safely',
     phone: 'Phone',
     email: 'Email',

@@ -12,7 +12,7 @@ import {
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -63,10 +63,8 @@ export async function createHelpService(input: { db: Db; clock: Clock; cipher: F
   const now = input.clock.now();
   const serviceId = await input.db.transaction().execute(async (trx) => {
     const id = await insertHelpService(trx, { request, organisationId: actor.organisationId, now, cipher });
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'directory_service.create',
       objectType: 'directory_service',
       objectId: id,
@@ -138,10 +136,8 @@ export async function updateHelpService(input: {
     if (!(await updateDirectoryService(trx, current.id, values))) throw new AppError('validation_failed', [{ path: 'body.slug', message: 'slug_taken' }]);
     if (input.request.locations !== undefined) await replaceDirectoryLocations(trx, current.id, toLocationValues(request.locations, cipher));
     await bumpDirectoryVersion(trx);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'directory_service.update',
       objectType: 'directory_service',
       objectId: current.id,
@@ -160,10 +156,8 @@ export async function markHelpServiceChecked(input: { db: Db; clock: Clock; ciph
     const current = await getOwnRow(trx, { serviceId: input.serviceId, organisationId: actor.organisationId, isForUpdate: true });
     await markDirectoryServiceChecked(trx, { serviceId: current.id, now });
     await bumpDirectoryVersion(trx);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'directory_service.mark_checked',
       objectType: 'directory_service',
       objectId: current.id,

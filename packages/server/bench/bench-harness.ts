@@ -103,6 +103,18 @@ export function readCount(name: string, fallback: number, min: number, max: numb
   return Number.isInteger(value) && value >= min && value <= max ? value : fallback;
 }
 
+/**
+ * How hard and how long a benchmark drives the app: every benchmark reads the same three variables (named in its
+ * header) within the same bounds; only the defaults and the most connections differ.
+ */
+export function readLoadSettings(defaults: { connections: number; maxConnections: number; durationSeconds: number; warmupSeconds: number }) {
+  return {
+    connections: readCount('BENCH_CONNECTIONS', defaults.connections, 1, defaults.maxConnections),
+    durationSeconds: readCount('BENCH_SECONDS', defaults.durationSeconds, 1, 60),
+    warmupSeconds: readCount('BENCH_WARMUP_SECONDS', defaults.warmupSeconds, 0, 30),
+  };
+}
+
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

@@ -23,13 +23,11 @@ import pg from 'pg';
 import type { Db } from '../src/db/tables.ts';
 import { insertHelpService } from '../src/modules/directory/index.ts';
 import { createFieldCipher, generateEncryptionKey, type FieldCipher } from '../src/platform/field-encryption.ts';
-import { progress, readCount, round, runBenchmark, spawnLoad, startBenchApp, startBenchDatabase, type Cleanups } from './bench-harness.ts';
+import { progress, readCount, readLoadSettings, round, runBenchmark, spawnLoad, startBenchApp, startBenchDatabase, type Cleanups } from './bench-harness.ts';
 
 const settings = {
   listings: readCount('BENCH_LISTINGS', 5_000, 100, 50_000),
-  connections: readCount('BENCH_CONNECTIONS', 10, 1, 100),
-  durationSeconds: readCount('BENCH_SECONDS', 5, 1, 60),
-  warmupSeconds: readCount('BENCH_WARMUP_SECONDS', 1, 0, 30),
+  ...readLoadSettings({ connections: 10, maxConnections: 100, durationSeconds: 5, warmupSeconds: 1 }),
 };
 const TARGET_P95_MS = 50;
 

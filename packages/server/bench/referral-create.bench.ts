@@ -22,15 +22,13 @@ import { systemClock } from '../src/platform/clock.ts';
 import { createFieldCipher, generateEncryptionKey, type FieldCipher } from '../src/platform/field-encryption.ts';
 import { createBuilders } from '../src/test/builders.ts';
 import { findUniqueColumns, planReplay, startBareServer } from './bare-route.ts';
-import { progress, readCount, round, runBenchmark, spawnLoad, startBenchApp, startBenchDatabase, type Cleanups } from './bench-harness.ts';
+import { progress, readCount, readLoadSettings, round, runBenchmark, spawnLoad, startBenchApp, startBenchDatabase, type Cleanups } from './bench-harness.ts';
 import type { LoadJob, LoadResult } from './load-driver.ts';
 import { captureStatements } from './statement-capture.ts';
 
 const settings = {
   pairs: readCount('BENCH_PAIRS', 3, 1, 10),
-  connections: readCount('BENCH_CONNECTIONS', 50, 1, 200),
-  durationSeconds: readCount('BENCH_SECONDS', 10, 1, 60),
-  warmupSeconds: readCount('BENCH_WARMUP_SECONDS', 3, 0, 30),
+  ...readLoadSettings({ connections: 50, maxConnections: 200, durationSeconds: 10, warmupSeconds: 3 }),
 };
 /** The app's pool size (createKysely's default); the bare route gets the same. */
 const poolSize = 20;

@@ -28,6 +28,18 @@ export async function appendAuditEntry(trx: Transaction<Database>, entry: AuditE
 }
 
 /**
+ * Appends the entry for a change a signed-in staff member made: it names them and the organisation they acted for,
+ * so no use case can put one and not the other.
+ */
+export async function appendAuditEntryBy(
+  trx: Transaction<Database>,
+  actor: { userId: string; organisationId: string },
+  entry: Omit<AuditEntry, 'actorUserId' | 'actorOrganisationId'>,
+): Promise<void> {
+  await appendAuditEntry(trx, { ...entry, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
+}
+
+/**
  * Appends several entries in order under one lock: one head read and one multi-row insert. A use case that makes
  * several audited changes collects them (see {@link AuditTrail}) and appends them last, so the lock that
  * serialises all appends is held only for the end of its transaction.

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { auditEntries, loginFully, loginWithPassword } from './auth.test-support.ts';
+import type { TestApp } from '../../test/test-app.ts';
+import { auditEntries, loginFully, loginWithPassword, startAuthTests } from './auth.test-support.ts';
 
 describe('lockout after repeated failed logins', () => {
   let t: TestApp;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    organisationId = (await t.given.organisation()).id;
+    ({ t, organisationId } = await startAuthTests());
   });
   afterAll(async () => t.close());
 

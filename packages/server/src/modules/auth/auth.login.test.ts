@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/session.ts';
 import { TEST_PASSWORD } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { auditEntries, loginWithPassword, sessionFrom } from './auth.test-support.ts';
+import { auditEntries, loginWithPassword, sessionFrom, startAuthTests } from './auth.test-support.ts';
 
 describe('POST /api/auth/login', () => {
   let t: TestApp;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    organisationId = (await t.given.organisation()).id;
+    ({ t, organisationId } = await startAuthTests());
   });
   afterAll(async () => t.close());
 

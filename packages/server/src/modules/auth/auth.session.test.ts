@@ -1,15 +1,14 @@
 import { permissionsByRole } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/session.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { auditEntries, loginFully } from './auth.test-support.ts';
+import type { TestApp } from '../../test/test-app.ts';
+import { auditEntries, loginFully, startAuthTests } from './auth.test-support.ts';
 
 describe('GET /api/session, session limits and POST /api/auth/logout', () => {
   let t: TestApp;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    organisationId = (await t.given.organisation({ kind: 'police_district', name: 'Københavns Politi' })).id;
+    ({ t, organisationId } = await startAuthTests({ kind: 'police_district', name: 'Københavns Politi' }));
   });
   afterAll(async () => t.close());
 

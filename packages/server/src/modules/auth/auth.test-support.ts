@@ -2,7 +2,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { SESSION_COOKIE } from '../../platform/auth/session.ts';
 import { TEST_PASSWORD, type GivenSession, type GivenUser } from '../../test/builders.ts';
-import type { TestApp } from '../../test/test-app.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+
+/**
+ * The app the auth tests sign in to, and one organisation for their users. Rate limits are off: these tests sign
+ * in far more often than the limits allow (the limits have tests of their own).
+ */
+export async function startAuthTests(organisation?: Parameters<TestApp['given']['organisation']>[0]): Promise<{ t: TestApp; organisationId: string }> {
+  const t = await createTestApp({ isRateLimitEnabled: false });
+  return { t, organisationId: (await t.given.organisation(organisation)).id };
+}
 
 /** The session a response just set, in the shape `t.as(…)` takes. */
 export function sessionFrom(response: LightMyRequestResponse, csrfToken: string): GivenSession {

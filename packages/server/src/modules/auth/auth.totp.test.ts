@@ -1,15 +1,14 @@
 import { permissionsByRole } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../platform/auth/session.ts';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { auditEntries, loginWithPassword, sessionFrom, totpCode } from './auth.test-support.ts';
+import type { TestApp } from '../../test/test-app.ts';
+import { auditEntries, loginWithPassword, sessionFrom, startAuthTests, totpCode } from './auth.test-support.ts';
 
 describe('TOTP enrolment and second factor', () => {
   let t: TestApp;
   let organisationId: string;
   beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false });
-    organisationId = (await t.given.organisation({ name: 'Rådgivningen Nord' })).id;
+    ({ t, organisationId } = await startAuthTests({ name: 'Rådgivningen Nord' }));
   });
   afterAll(async () => t.close());
 

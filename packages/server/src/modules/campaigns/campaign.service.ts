@@ -11,7 +11,7 @@ import {
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -63,10 +63,8 @@ export async function createCampaign(input: { db: Db; clock: Clock; actor: Actor
   const now = input.clock.now();
   const campaignId = await input.db.transaction().execute(async (trx) => {
     const id = await insertCampaignOf(trx, { request, organisationId: actor.organisationId, now });
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'campaign.create',
       objectType: 'campaign',
       objectId: id,
@@ -106,10 +104,8 @@ export async function updateCampaign(input: { db: Db; clock: Clock; actor: Actor
       await replaceCampaignServices(trx, current.id, merged.data.serviceIds);
     }
     if (!(await updateCampaignRow(trx, current.id, toValues(merged.data, actor.organisationId, now)))) throw new AppError('slug_taken');
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'campaign.update',
       objectType: 'campaign',
       objectId: current.id,
@@ -135,10 +131,8 @@ async function changeStatus(input: { db: Db; clock: Clock; actor: Actor; campaig
     // Publishing what is already published is a no-op, not an error: the admin's intent holds either way.
     if (current.status === status) return;
     await setCampaignStatus(trx, { campaignId: current.id, status, now });
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: status === 'published' ? 'campaign.publish' : 'campaign.unpublish',
       objectType: 'campaign',
       objectId: current.id,

@@ -12,7 +12,7 @@ import {
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntryBy, type AuditEntry } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -63,10 +63,8 @@ export async function createHelpService(input: { db: Db; clock: Clock; cipher: F
   const now = input.clock.now();
   const serviceId = await input.db.transaction().execute(async (trx) => {
     const id = await insertHelpService(trx, { request, organisationId: actor.organisationId, now, cipher });
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'directory_service.create',
       objectType: 'directory_service',
       objectId: id,
@@ -137,14 +135,11 @@ export async function updateHelpService(input: {
     });
     if (!(await updateDirectoryService(trx, current.id, values))) throw new AppError('validation_failed', [{ path: 'body.slug', message: 'slug_taken' }]);
     if (input.request.locations !== undefined) await replaceDirectoryLocations(trx, current.id, toLocationValues(request.locations, cipher));
-    await bumpDirectoryVersion(trx);
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
+    await recordListingChange(trx, {
+      actor,
+      now,
       action: 'directory_service.update',
-      objectType: 'directory_service',
-      objectId: current.id,
+      serviceId: current.id,
       // Field names only: which parts changed, never their text.
       details: { fields: Object.keys(input.request).sort().join(','), fromStatus: current.status, toStatus: request.status },
     });
@@ -159,18 +154,18 @@ export async function markHelpServiceChecked(input: { db: Db; clock: Clock; ciph
   await input.db.transaction().execute(async (trx) => {
     const current = await getOwnRow(trx, { serviceId: input.serviceId, organisationId: actor.organisationId, isForUpdate: true });
     await markDirectoryServiceChecked(trx, { serviceId: current.id, now });
-    await bumpDirectoryVersion(trx);
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
-      action: 'directory_service.mark_checked',
-      objectType: 'directory_service',
-      objectId: current.id,
-      details: { previousCheckAt: current.last_checked_at.toISOString() },
-    });
+    await recordListingChange(trx, { actor, now, action: 'directory_service.mark_checked', serviceId: current.id, details: { previousCheckAt: current.last_checked_at.toISOString() } });
   });
   return readOwnHelpService(input.db, { ...input, organisationId: actor.organisationId });
+}
+
+/**
+ * Ends a change to an existing listing: the directory's version moves on (so every app process reloads its public
+ * copy), then the change is audited, last, as the audit log asks.
+ */
+async function recordListingChange(trx: Trx, input: { actor: Actor; now: Date; action: string; serviceId: string; details: AuditEntry['details'] }) {
+  await bumpDirectoryVersion(trx);
+  await appendAuditEntryBy(trx, input.actor, { occurredAt: input.now, action: input.action, objectType: 'directory_service', objectId: input.serviceId, details: input.details });
 }
 
 async function getOwnRow(db: Db, input: { serviceId: string; organisationId: string; isForUpdate?: boolean }) {

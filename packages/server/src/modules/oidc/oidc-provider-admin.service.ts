@@ -1,7 +1,7 @@
 import type { OidcProviderSettings, PutOidcProviderRequest } from '@bro/domain';
 import type { AppConfig } from '../../platform/app-deps.ts';
 import type { Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -34,10 +34,8 @@ export async function putOidcProviderSettings(
     if (!clientSecretEnc) throw new AppError('validation_failed', [{ path: 'body.clientSecret', message: 'required' }]);
     const settings = { organisationId, issuer: request.issuer, clientId: request.clientId, clientSecretEnc, displayName: request.displayName, isEnabled: request.isEnabled };
     await upsertProviderSettings(trx, settings);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: clock.now(),
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: existing ? 'oidc_provider.update' : 'oidc_provider.create',
       objectType: 'organisation',
       objectId: organisationId,

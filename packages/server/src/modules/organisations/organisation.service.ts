@@ -7,7 +7,7 @@ import {
   type UpdateOrganisationRequest,
 } from '@bro/domain';
 import type { Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -54,10 +54,8 @@ export async function createOrganisation(input: { db: Db; clock: Clock; actor: A
     });
     if (!organisationId) throw new AppError('slug_taken');
     const created = await getOrganisation(trx, organisationId);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'organisation.create',
       objectType: 'organisation',
       objectId: organisationId,
@@ -92,10 +90,8 @@ export async function updateOrganisation(input: {
       endedSessions += await endSessionsOfOrganisation(trx, { organisationId: current.id, now, authMethod: 'password' });
     }
     const updated = await getOrganisation(trx, current.id);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'organisation.update',
       objectType: 'organisation',
       objectId: current.id,

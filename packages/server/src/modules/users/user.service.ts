@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { Role, ServiceLine, type AdminUser, type CreateUserRequest, type CreateUserResponse, type Unit, type UpdateUserRequest } from '@bro/domain';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/tables.ts';
-import { appendAuditEntry } from '../../platform/audit-log.ts';
+import { appendAuditEntry, appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import { endAllSessionsOfUser } from '../../platform/auth/session.queries.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -126,10 +126,8 @@ export async function updateUser(input: { db: Db; clock: Clock; actor: Actor; us
     }
     await updateMembership(trx, { membershipId: current.membership_id, role: request.role, unitId: request.unitId, serviceLine: request.serviceLine });
     const updated = await getOrganisationUser(trx, actor.organisationId, input.userId);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'user.update',
       objectType: 'user',
       objectId: current.id,
@@ -195,10 +193,8 @@ async function changeUser(
     const current = await getOrganisationUser(trx, actor.organisationId, input.userId);
     const details = await change(trx, current.id, now);
     const updated = await getOrganisationUser(trx, actor.organisationId, input.userId);
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action,
       objectType: 'user',
       objectId: current.id,
@@ -219,10 +215,8 @@ export async function createUnit(input: { db: Db; clock: Clock; actor: Actor; na
   return input.db.transaction().execute(async (trx) => {
     const unit = await insertUnit(trx, { organisationId: actor.organisationId, name: input.name });
     if (!unit) throw new AppError('conflict');
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
-      actorUserId: actor.userId,
-      actorOrganisationId: actor.organisationId,
       action: 'unit.create',
       objectType: 'unit',
       objectId: unit.id,

@@ -11,7 +11,7 @@ import {
 } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
-import { appendAuditEntry } from '../../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -118,10 +118,8 @@ async function configOf(input: Deps & { actor: Actor }, serviceId: string): Prom
 }
 
 async function audit(trx: Transaction<Database>, input: { actor: Actor; now: Date; action: string; serviceId: string; details: Record<string, string | number | boolean | null> }) {
-  await appendAuditEntry(trx, {
+  await appendAuditEntryBy(trx, input.actor, {
     occurredAt: input.now,
-    actorUserId: input.actor.userId,
-    actorOrganisationId: input.actor.organisationId,
     action: input.action,
     objectType: 'service',
     objectId: input.serviceId,

@@ -2,7 +2,7 @@ import { allowedCourseActions, type CourseAction } from '@bro/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { recordAccess, type AccessAction } from '../../../platform/access-log.ts';
-import { appendAuditEntry } from '../../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -83,10 +83,8 @@ export async function logCourseReads(
 }
 
 export async function auditCourse(trx: Transaction<Database>, input: { actor: Actor; now: Date; action: string; courseId: string; details?: Record<string, string | number | boolean | null> }) {
-  await appendAuditEntry(trx, {
+  await appendAuditEntryBy(trx, input.actor, {
     occurredAt: input.now,
-    actorUserId: input.actor.userId,
-    actorOrganisationId: input.actor.organisationId,
     action: input.action,
     objectType: 'course',
     objectId: input.courseId,

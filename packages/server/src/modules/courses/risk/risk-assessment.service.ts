@@ -14,7 +14,7 @@ import {
 } from '@bro/domain';
 import type { Kysely } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
-import { appendAuditEntry } from '../../../platform/audit-log.ts';
+import { appendAuditEntryBy } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -60,10 +60,8 @@ export async function publishRiskInstrument(input: { db: Kysely<Database>; clock
     if (latest !== undefined && definition.version <= latest) throw new AppError('conflict', [{ path: 'body.version', message: `must_be_above_${latest}` }]);
     const now = input.clock.now();
     const row = await insertInstrument(trx, { key: definition.key, version: definition.version, kind: definition.kind, definition, publishedByUserId: input.actor.userId, now });
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, input.actor, {
       occurredAt: now,
-      actorUserId: input.actor.userId,
-      actorOrganisationId: input.actor.organisationId,
       action: 'risk_instrument.publish',
       objectType: 'risk_instrument',
       objectId: row.id,

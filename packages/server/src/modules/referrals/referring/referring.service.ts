@@ -11,7 +11,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { recordAccess } from '../../../platform/access-log.ts';
-import { appendAuditEntries, appendAuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
+import { appendAuditEntries, appendAuditEntryBy, type AuditTrail } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -184,10 +184,8 @@ export async function withdrawConsent(input: LiveDeps & { actor: Actor; referral
       actor_organisation_id: input.actor.organisationId,
       occurred_at: now,
     });
-    await appendAuditEntry(trx, {
+    await appendAuditEntryBy(trx, input.actor, {
       occurredAt: now,
-      actorUserId: input.actor.userId,
-      actorOrganisationId: input.actor.organisationId,
       action: 'referral.consent_withdrawn',
       objectType: 'referral',
       objectId: record.id,

@@ -21,6 +21,8 @@ export const AdminUser = z.object({
   /** Locked after repeated failed logins; only an admin can unlock. */
   isLocked: z.boolean(),
   isTotpEnrolled: z.boolean(),
+  /** When the user last completed sign-in; null if never (since the column came). Finds accounts nobody uses. */
+  lastSignedInAt: z.iso.datetime().nullable(),
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 

@@ -34,6 +34,7 @@ type UsersTable = {
   failed_login_count: Generated<number>;
   last_failed_login_at: NullableTimestamp;
   locked_at: NullableTimestamp;
+  last_signed_in_at: NullableTimestamp;
   is_active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

@@ -104,6 +104,7 @@ export function testAdminUser(overrides: Partial<AdminUser> = {}): AdminUser {
     isActive: true,
     isLocked: false,
     isTotpEnrolled: true,
+    lastSignedInAt: null,
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ function selectOrganisationUsers(db: Db, organisationId: string) {
       'u.is_active',
       'u.locked_at',
       'u.totp_enrolled_at',
+      'u.last_signed_in_at',
       'm.id as membership_id',
       'm.role',
       'm.unit_id',

@@ -49,6 +49,7 @@ function toAdminUser(row: OrganisationUserRow): AdminUser {
     isActive: row.is_active,
     isLocked: row.locked_at !== null,
     isTotpEnrolled: row.totp_enrolled_at !== null,
+    lastSignedInAt: row.last_signed_in_at?.toISOString() ?? null,
   };
 }
 

@@ -41,6 +41,7 @@ describe('user administration', () => {
       isActive: true,
       isLocked: false,
       isTotpEnrolled: false,
+      lastSignedInAt: null,
     });
     expect(initialPassword).toMatch(/^[A-Za-z0-9]{20}$/);
 
@@ -109,6 +110,21 @@ describe('user administration', () => {
     const names = response.json().map((user: { displayName: string }) => user.displayName);
     expect(names.filter((name: string) => !name.startsWith('Bruger'))).toEqual(['Anders', 'Zenia', 'Ærbar', 'Øjvind', 'Åse']);
     expect(names).not.toContain('Anden Organisation');
+  });
+
+  it('shows when each user last completed sign-in: after both factors, not after the password alone', async () => {
+    const user = await t.given.user({ organisationId, role: 'counsellor', displayName: 'Sidst Logget Ind' });
+    const lastSignedIn = async () => {
+      const list = (await t.as(admin).get('/api/admin/users')).json() as { id: string; lastSignedInAt: string | null }[];
+      return list.find((candidate) => candidate.id === user.id)?.lastSignedInAt;
+    };
+    expect(await lastSignedIn()).toBeNull();
+
+    expect((await loginWithPassword(t, user.email)).statusCode).toBe(200);
+    expect(await lastSignedIn()).toBeNull();
+
+    await loginFully(t, user);
+    expect(await lastSignedIn()).toBe(t.clock.now().toISOString());
   });
 
   it('changes role, unit and service line, effective on the user’s very next request', async () => {

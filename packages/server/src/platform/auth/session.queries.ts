@@ -56,6 +56,11 @@ export async function insertSession(
     .execute();
 }
 
+/** Signing in is done (both factors, or OIDC): the admin's users list shows when. */
+export async function recordSignIn(db: Db, userId: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ last_signed_in_at: now }).where('id', '=', userId).execute();
+}
+
 export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/tables.ts';
-import { endSession, insertSession } from './session.queries.ts';
+import { endSession, insertSession, recordSignIn } from './session.queries.ts';
 
 export const SESSION_COOKIE = '__Host-bro-session';
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
@@ -42,6 +42,7 @@ export async function startSession(
     now: input.now,
     expiresAt: new Date(input.now.getTime() + lifetime),
   });
+  if (input.stage === 'authenticated') await recordSignIn(db, input.userId, input.now);
   return { token, sessionId: id, csrfToken };
 }
 

@@ -35,6 +35,17 @@ describe('the users page', () => {
     expect(document.title).toBe('Brugere – Bro');
   });
 
+  it('shows when each user last signed in, and "Aldrig" for one who never has', async () => {
+    mockServer([
+      { method: 'GET', path: '/api/admin/users', answer: { body: [lone, testAdminUser({ id: 'u2', displayName: 'Bo Visitator', lastSignedInAt: '2026-12-07T08:05:00.000Z' })] } },
+      { method: 'GET', path: '/api/admin/units', answer: { body: [] } },
+    ]);
+    renderInApp(<UsersPage />, { session: admin });
+    const rowOf = async (name: string) => (await screen.findByRole('cell', { name })).closest('tr') as HTMLElement;
+    expect(within(await rowOf('Lone Rådgiver')).getByRole('cell', { name: 'Aldrig' })).toBeVisible();
+    expect(within(await rowOf('Bo Visitator')).getByRole('cell', { name: '07.12.2026 kl. 09.05' })).toBeVisible();
+  });
+
   it('refuses an empty new user with the admin’s sentences', async () => {
     const { user, sent } = renderPage();
     await user.click(within(createSection()).getByRole('button', { name: 'Opret bruger' }));

@@ -57,13 +57,14 @@ export function UsersPage() {
 
 function UsersTable({ users, onEdit, onChanged }: { users: readonly AdminUser[]; onEdit: (user: AdminUser) => void; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const action = useRowAction((message) => {
     void queryClient.invalidateQueries({ queryKey: userKeys.users });
     onChanged(message);
   });
   if (users.length === 0) return <p>{t('users.empty')}</p>;
-  const columns = [t('users.name'), t('users.email'), t('users.role'), t('users.unit'), t('users.status'), t('users.actions')];
+  const columns = [t('users.name'), t('users.email'), t('users.role'), t('users.unit'), t('users.status'), t('users.lastSignedIn'), t('users.actions')];
   return (
     <>
       <ActionFailed message={action.error} headingLevel={2} />
@@ -80,6 +81,7 @@ function UsersTable({ users, onEdit, onChanged }: { users: readonly AdminUser[];
             <td data-title={t('users.status')}>
               <UserBadges user={user} />
             </td>
+            <td data-title={t('users.lastSignedIn')}>{user.lastSignedInAt ? format.dateTime(user.lastSignedInAt) : t('users.neverSignedIn')}</td>
             <td data-title={t('users.actions')}>
               <UserActions user={user} isBusy={action.busyRowId === user.id} onEdit={() => onEdit(user)} run={action.run} />
             </td>

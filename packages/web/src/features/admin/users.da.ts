@@ -10,6 +10,8 @@ export const usersDa = {
     role: 'Rolle',
     unit: 'Enhed',
     status: 'Status',
+    lastSignedIn: 'Sidst logget ind',
+    neverSignedIn: 'Aldrig',
     actions: 'Handlinger',
     active: 'Aktiv',
     inactive: 'Deaktiveret',

@@ -12,6 +12,8 @@ export const usersEn: Translation<typeof usersDa> = {
     role: 'Role',
     unit: 'Unit',
     status: 'Status',
+    lastSignedIn: 'Last signed in',
+    neverSignedIn: 'Never',
     actions: 'Actions',
     active: 'Active',
     inactive: 'Deactivated',

@@ -1,6 +1,5 @@
 import type { AccessHistoryExtract, ProduceAccessHistoryRequest } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/tables.ts';
+import type { Db } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findAccessHistoryExtract, insertAccessHistoryExtract, listAccessEntriesOfPerson, type AccessEntryRow } from './access-history.queries.ts';
@@ -19,7 +18,7 @@ const MAX_ENTRIES = 5_000;
 
 type Built = { entries: AccessEntryRow[]; isTruncated: boolean };
 
-async function entriesUntil(db: Kysely<Database> | Transaction<Database>, personId: string, until: Date): Promise<Built> {
+async function entriesUntil(db: Db, personId: string, until: Date): Promise<Built> {
   const rows = await listAccessEntriesOfPerson(db, { personId, until, limit: MAX_ENTRIES });
   return { entries: rows.slice(0, MAX_ENTRIES), isTruncated: rows.length > MAX_ENTRIES };
 }

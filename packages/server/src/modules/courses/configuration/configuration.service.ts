@@ -9,7 +9,7 @@ import {
   type CourseTemplateInput,
   type EligibilityRuleSetView,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { appendAuditEntryBy } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
@@ -34,7 +34,7 @@ import { insertRuleSet, listCurrentRuleSets, listRuleSetVersions, type RuleSetRo
  * rules (versioned, validated) and who works there. None of it shows course content.
  */
 
-type Deps = { db: Kysely<Database>; clock: Clock };
+type Deps = { db: Db; clock: Clock };
 
 /** A service without a template of its own gets the Interventionscenter's shape: five sessions, any mode. */
 const defaultTemplate: CourseTerms = {
@@ -51,7 +51,7 @@ export async function getCourseTemplate(input: { db: Db; serviceId: string }): P
   return (await findCourseTemplate(input.db, input.serviceId)) ?? defaultTemplate;
 }
 
-async function getOwnService(db: Kysely<Database> | Transaction<Database>, actor: Actor, serviceId: string): Promise<ServiceRow> {
+async function getOwnService(db: Db, actor: Actor, serviceId: string): Promise<ServiceRow> {
   const service = await findServiceOfOrganisation(db, { serviceId, organisationId: actor.organisationId });
   // Another organisation's service answers 404, like any object outside the caller's organisation.
   if (!service) throw new AppError('not_found');

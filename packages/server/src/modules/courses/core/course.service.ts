@@ -1,5 +1,5 @@
 import { allowedCourseActions, type CourseAction } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { recordAccess, type AccessAction } from '../../../platform/access-log.ts';
 import { appendAuditEntryBy } from '../../../platform/audit-log.ts';
@@ -16,7 +16,7 @@ import { courseProblem, statusOf } from './course-views.ts';
  * auditing changes.
  */
 
-export type CourseDeps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
+export type CourseDeps = { db: Db; clock: Clock; cipher: FieldCipher };
 
 export async function courseVisibilityOf(db: Db, actor: Actor): Promise<CourseVisibility> {
   return staffVisibility(actor, await listAssignedServiceIds(db, { membershipId: actor.membershipId, organisationId: actor.organisationId }));

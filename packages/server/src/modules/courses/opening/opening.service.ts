@@ -8,7 +8,7 @@ import {
   type CoursePersonRole,
   type OpenCourseRequest,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -166,7 +166,7 @@ async function assertCanHoldCourse(db: Db, input: { actor: Actor; visibility: Co
 }
 
 /** The services the actor may open courses at: assigned to them, active, and holding a side they work. No personal data. */
-export async function listMyCourseServices(input: { db: Kysely<Database>; actor: Actor }): Promise<{ id: string; name: string; serviceLine: 'victim' | 'perpetrator' | null }[]> {
+export async function listMyCourseServices(input: { db: Db; actor: Actor }): Promise<{ id: string; name: string; serviceLine: 'victim' | 'perpetrator' | null }[]> {
   const visibility = await courseVisibilityOf(input.db, input.actor);
   const services = await listServicesOfOrganisation(input.db, input.actor.organisationId);
   return services

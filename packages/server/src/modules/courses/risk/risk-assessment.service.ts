@@ -12,8 +12,7 @@ import {
   type RiskAssessmentView,
   type RiskInstrumentView,
 } from '@bro/domain';
-import type { Kysely } from 'kysely';
-import type { Database, Db } from '../../../db/tables.ts';
+import type { Db } from '../../../db/tables.ts';
 import { appendAuditEntryBy } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
@@ -46,12 +45,12 @@ function toInstrumentView(row: InstrumentRow): RiskInstrumentView {
   return { id: row.id, publishedAt: row.published_at.toISOString(), definition: RiskInstrument.parse(row.definition) };
 }
 
-export async function listRiskInstruments(input: { db: Kysely<Database> }): Promise<RiskInstrumentView[]> {
+export async function listRiskInstruments(input: { db: Db }): Promise<RiskInstrumentView[]> {
   return (await listInstruments(input.db)).map(toInstrumentView);
 }
 
 /** A new version of an instrument (or the first of a new one). Versions only go up: an old version is never replaced. */
-export async function publishRiskInstrument(input: { db: Kysely<Database>; clock: Clock; actor: Actor; definition: RiskInstrument }): Promise<RiskInstrumentView> {
+export async function publishRiskInstrument(input: { db: Db; clock: Clock; actor: Actor; definition: RiskInstrument }): Promise<RiskInstrumentView> {
   const { definition } = input;
   const problems = findInstrumentProblems(definition);
   if (problems.length > 0) throw courseProblem.many(problems);

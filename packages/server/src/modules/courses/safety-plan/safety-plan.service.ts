@@ -1,6 +1,5 @@
 import { AddressProtection, SafetyPlanContent, safetyPlanForPrint, type SafetyPlanVersionView, type SafetyPlanView, type SaveSafetyPlanRequest } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/tables.ts';
+import type { Db } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
@@ -20,7 +19,7 @@ function toVersionView(row: SafetyPlanVersionRow, cipher: FieldCipher): SafetyPl
   };
 }
 
-async function planViewOf(db: Kysely<Database> | Transaction<Database>, cipher: FieldCipher, courseId: string): Promise<SafetyPlanView> {
+async function planViewOf(db: Db, cipher: FieldCipher, courseId: string): Promise<SafetyPlanView> {
   const [current, versions] = await Promise.all([findSafetyPlanVersion(db, { courseId }), listSafetyPlanVersions(db, courseId)]);
   return {
     current: current ? toVersionView(current, cipher) : null,

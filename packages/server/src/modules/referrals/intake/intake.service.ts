@@ -11,8 +11,8 @@ import {
   type ReferralForReceiver,
   type ServiceOption,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../../db/tables.ts';
 import { recordAccess } from '../../../platform/access-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { findLiveSession } from '../../../platform/auth/session.queries.ts';
@@ -31,12 +31,12 @@ import { isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, 
 
 /** Use cases of the receiving service: the intake inbox, and everything staff do with a referral. */
 
-type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
+type Deps = { db: Db; clock: Clock; cipher: FieldCipher };
 type LiveDeps = Deps & { liveUpdates: LiveUpdates };
 
 const INBOX_LIMIT = 500;
 
-export async function listInbox(input: { db: Kysely<Database>; clock: Clock; actor: Actor; serviceId?: string | undefined }): Promise<InboxItem[]> {
+export async function listInbox(input: { db: Db; clock: Clock; actor: Actor; serviceId?: string | undefined }): Promise<InboxItem[]> {
   const rows = await selectInbox(input.db, { visibility: receiverVisibility(input.actor), serviceId: input.serviceId, limit: INBOX_LIMIT });
   const now = input.clock.now();
   // No names or contact details in the list, so there is no personal-data read to log here.
@@ -44,7 +44,7 @@ export async function listInbox(input: { db: Kysely<Database>; clock: Clock; act
 }
 
 /** Every active service on the platform: where a referral may be rerouted to. */
-export async function listRerouteOptions(input: { db: Kysely<Database> }): Promise<ServiceOption[]> {
+export async function listRerouteOptions(input: { db: Db }): Promise<ServiceOption[]> {
   const rows = await listActiveServiceOptions(input.db);
   return rows.map((row) => ({ id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name }));
 }
@@ -206,7 +206,7 @@ async function viewForReceiver(input: Deps & { actor: Actor }, record: ReferralR
  * Subscribes to changes of referrals this actor can see. Events are filtered per referral through the same
  * visibility rule as every read, so a line-limited member is not even told that the other line's referral changed.
  */
-export async function subscribeToInbox(input: { db: Kysely<Database>; liveUpdates: LiveUpdates; actor: Actor; onChange: (referralId: string) => void }): Promise<() => void> {
+export async function subscribeToInbox(input: { db: Db; liveUpdates: LiveUpdates; actor: Actor; onChange: (referralId: string) => void }): Promise<() => void> {
   const visibility = receiverVisibility(input.actor);
   const serviceIds = await listServiceIdsOfOrganisation(input.db, input.actor.organisationId);
   let isOpen = true;
@@ -228,7 +228,7 @@ export async function subscribeToInbox(input: { db: Kysely<Database>; liveUpdate
  * A long-lived stream must end when its session does: logout, a disabled account, the absolute lifetime, or
  * idleness (the stream itself is not activity — an unattended screen must not keep receiving updates).
  */
-export async function isSessionStillLive(input: { db: Kysely<Database>; clock: Clock; actor: Actor }): Promise<boolean> {
+export async function isSessionStillLive(input: { db: Db; clock: Clock; actor: Actor }): Promise<boolean> {
   const session = await findLiveSession(input.db, input.actor.sessionId);
   if (!session) return false;
   const now = input.clock.now().getTime();

@@ -1,5 +1,5 @@
 import type { ConsentInput, PersonRole, ReferralForReferrer, RiskLevel, ServiceLine, YesNoUnknown } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
@@ -77,7 +77,7 @@ export async function createOnwardReferral(input: {
  * actor may see the course.
  */
 export async function listOnwardReferralsOfCourse(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   cipher: FieldCipher,
   input: { organisationId: string; courseId: string; personLabel: string },
 ): Promise<ReferralForReferrer[]> {
@@ -95,7 +95,7 @@ export async function listOnwardReferralsOfCourse(
 }
 
 /** Where a course on this side can bridge to: every active service of that line or of both lines. */
-export async function listOnwardServiceOptions(db: Kysely<Database>, side: ServiceLine) {
+export async function listOnwardServiceOptions(db: Db, side: ServiceLine) {
   const rows = await listOnwardTargets(db, { serviceLines: [side] });
   return rows.map((row) => ({ id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name, organisationKind: row.organisation_kind }));
 }

@@ -8,7 +8,7 @@ import {
   type ReferralOptions,
   type ReferralSummaryForReferrer,
 } from '@bro/domain';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { recordAccess } from '../../../platform/access-log.ts';
 import { appendAuditEntries, appendAuditEntryBy, type AuditTrail } from '../../../platform/audit-log.ts';
@@ -40,12 +40,12 @@ import {
 
 /** Use cases of the referring side (police, municipality): create, send, withdraw, follow up. */
 
-type Deps = { db: Kysely<Database>; clock: Clock; cipher: FieldCipher };
+type Deps = { db: Db; clock: Clock; cipher: FieldCipher };
 type LiveDeps = Deps & { liveUpdates: LiveUpdates };
 
 const REFERRER_LIST_LIMIT = 200;
 
-export async function getReferralOptions(input: { db: Kysely<Database>; actor: Actor }): Promise<ReferralOptions> {
+export async function getReferralOptions(input: { db: Db; actor: Actor }): Promise<ReferralOptions> {
   const programmes = await listProgrammesOfReferrer(input.db, input.actor.organisationId);
   const services = await listServicesOfProgrammes(input.db, programmes.map((programme) => programme.id));
   return {

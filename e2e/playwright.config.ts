@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './support/browser.ts';
 
 /**
- * End-to-end journeys against the real app (see support/global-setup.ts), in Debian's Chromium.
- * Playwright never downloads a browser here: the executable is /usr/bin/chromium (`apt-get install chromium`).
+ * End-to-end journeys against the real app (see support/global-setup.ts), in Chromium. Playwright never downloads
+ * a browser: global setup finds one (CHROMIUM_PATH, /usr/bin/chromium, or the one inside @sparticuz/chromium; see
+ * support/browser.ts) and names it in CHROMIUM_PATH for the workers.
  *
  * The base URL is only known once global setup has started the server; it passes it on through the
  * environment, which the worker processes inherit when they load this file again.
@@ -32,17 +34,8 @@ export default defineConfig({
     video: 'off',
     acceptDownloads: false,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } }],

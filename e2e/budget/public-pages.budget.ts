@@ -18,6 +18,7 @@
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, findChromium } from '../support/browser.ts';
 import startBro from '../support/global-setup.ts';
 
 const budget = { initialJsGzipBytes: 50 * 1024, lcpMs: 1_500, goodCls: 0.1 };
@@ -53,10 +54,9 @@ async function main(): Promise<void> {
   const baseUrl = given ?? process.env.BRO_E2E_BASE_URL;
   if (!baseUrl) throw new Error('No Bro to measure: set BRO_URL, or let the script start Bro (global setup did not).');
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const found = await findChromium();
+  process.stderr.write(`[budget] browser: ${found.source}\n`);
+  const browser = await chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
   try {
     process.stderr.write(`[budget] ${baseUrl}, profile ${JSON.stringify(profile)}, budget ${JSON.stringify(budget)}\n`);
     for (const path of pages) {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from './browser.ts';
 
 /** The environment variable through which the tests (and the config's `use.baseURL`) learn where Bro runs. */
 export const BASE_URL_VARIABLE = 'BRO_E2E_BASE_URL';
@@ -20,6 +21,10 @@ const stopTimeoutMs = 20_000;
  * Set BRO_E2E_BASE_URL yourself to run the specs against a server you started (nothing is started or stopped).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const chromium = await findChromium();
+  // The workers load playwright.config.ts again and launch what this names.
+  process.env.CHROMIUM_PATH = chromium.executablePath;
+  process.stdout.write(`[e2e] browser: ${chromium.source} (${chromium.executablePath})\n`);
   if (process.env[BASE_URL_VARIABLE]) return async () => {};
 
   if (!existsSync(join(repoRoot, 'packages/web/dist/index.html'))) {

@@ -4,6 +4,7 @@ export * from './person/cpr.ts';
 export * from './referral/referral-status.ts';
 export * from './referral/Referral.ts';
 export * from './referral/routing.ts';
+export * from './referral/receiving.ts';
 export * from './referral/deadline.ts';
 export * from './identity/Session.ts';
 export * from './identity/UserAdmin.ts';

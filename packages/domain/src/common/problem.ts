@@ -21,6 +21,7 @@ export const ProblemCode = z.enum([
   'consent_withdrawn',
   'transition_not_allowed',
   'service_not_allowed',
+  'role_not_received',
   'idempotency_in_flight',
   'idempotency_mismatch',
   'idempotency_key_invalid',

@@ -231,6 +231,8 @@ export const ServiceOption = z.object({
   name: z.string(),
   organisationId: z.string(),
   organisationName: z.string(),
+  /** The people this service's intake can see (its line decides; see receiving.ts): the form offers only these. */
+  receivesRoles: z.array(PersonRole),
 });
 export type ServiceOption = z.infer<typeof ServiceOption>;
 

@@ -1,7 +1,7 @@
 import type { ProblemCode } from '@bro/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { pickLanguage, problemMessages } from './problem-messages.ts';
+import { pickLanguage, problemMessages, type DetailValues } from './problem-messages.ts';
 
 const statusByCode: Record<ProblemCode, number> = {
   validation_failed: 422,
@@ -20,6 +20,7 @@ const statusByCode: Record<ProblemCode, number> = {
   consent_withdrawn: 409,
   transition_not_allowed: 409,
   service_not_allowed: 422,
+  role_not_received: 422,
   idempotency_in_flight: 409,
   idempotency_mismatch: 422,
   idempotency_key_invalid: 400,
@@ -37,15 +38,24 @@ const statusByCode: Record<ProblemCode, number> = {
 export class AppError extends Error {
   readonly code: ProblemCode;
   readonly fieldErrors: { path: string; message: string }[] | undefined;
-  constructor(code: ProblemCode, fieldErrors?: { path: string; message: string }[]) {
+  /** Values for a problem whose detail names things (never personal data): see problem-messages.ts. */
+  readonly detailValues: DetailValues | undefined;
+  constructor(code: ProblemCode, fieldErrors?: { path: string; message: string }[], detailValues?: DetailValues) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.detailValues = detailValues;
   }
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ProblemCode, fieldErrors?: { path: string; message: string }[]) {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ProblemCode,
+  fieldErrors?: { path: string; message: string }[],
+  detailValues: DetailValues = {},
+) {
   const language = pickLanguage(request.headers['accept-language']);
   const message = problemMessages[code][language];
   const status = statusByCode[code];
@@ -57,7 +67,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: 
       type: `https://bro.dk/problems/${code.replaceAll('_', '-')}`,
       title: message.title,
       status,
-      detail: message.detail,
+      detail: typeof message.detail === 'function' ? message.detail(detailValues) : message.detail,
       code,
       ...(fieldErrors && fieldErrors.length > 0 ? { errors: fieldErrors } : {}),
     });
@@ -73,7 +83,7 @@ export type NotFoundPage = (request: FastifyRequest, reply: FastifyReply) => Fas
  */
 export function registerErrorHandling(app: FastifyInstance, options: { notFoundPage?: NotFoundPage } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendProblem(request, reply, error.code, error.fieldErrors);
+    if (error instanceof AppError) return sendProblem(request, reply, error.code, error.fieldErrors, error.detailValues);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fieldErrors = error.validation.map((issue) => ({
         path: [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.'),

@@ -2,7 +2,10 @@ import type { ProblemCode } from '@bro/domain';
 
 export type Language = 'da' | 'en';
 
-type Message = { title: string; detail: string };
+/** Named values a detail may include: names of services or organisations, never anything about a person. */
+export type DetailValues = Readonly<Record<string, string>>;
+
+type Message = { title: string; detail: string | ((values: DetailValues) => string) };
 
 /** Every problem code in Danish and English. Danish is the default. */
 export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
@@ -69,6 +72,18 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
   service_not_allowed: {
     da: { title: 'Tilbuddet kan ikke vælges', detail: 'Det valgte tilbud er ikke en del af jeres henvisningsprogram.' },
     en: { title: 'Service not available', detail: 'The chosen service is not part of your referral programme.' },
+  },
+  role_not_received: {
+    da: {
+      title: 'Tilbuddet tager ikke imod personen',
+      detail: ({ services }) =>
+        `Det valgte tilbud tager ikke imod en person i den rolle, så ingen hos tilbuddet ville kunne se henvisningen. ${services ? `Disse tilbud gør: ${services}.` : 'Intet af de tilbud, du kan vælge, gør.'}`,
+    },
+    en: {
+      title: 'The service does not take this person',
+      detail: ({ services }) =>
+        `The chosen service does not take a person in that role, so nobody there could see the referral. ${services ? `These services do: ${services}.` : 'None of the services you can choose does.'}`,
+    },
   },
   idempotency_in_flight: {
     da: { title: 'Allerede i gang', detail: 'Den samme henvisning er ved at blive oprettet. Vent et øjeblik.' },

@@ -1,4 +1,4 @@
-import type { AdminUser, Course, HelpService, Permission, ProgrammeOption, ReferralForReceiver, ReferralForReferrer, ReferralOptions, SessionInfo } from '@bro/domain';
+import type { AdminUser, Course, HelpService, Permission, ProgrammeOption, ReferralForReceiver, ReferralForReferrer, ReferralOptions, ServiceOption, SessionInfo } from '@bro/domain';
 
 /** A signed-in session with the given permissions (by default a police officer's). */
 export function testSession(overrides: Partial<SessionInfo> = {}): SessionInfo {
@@ -17,18 +17,21 @@ export function testSession(overrides: Partial<SessionInfo> = {}): SessionInfo {
 }
 
 
-export const lokk = { id: '11111111-1111-4111-8111-111111111111', name: 'Rådgivning', organisationId: '21111111-1111-4111-8111-111111111111', organisationName: 'LOKK' };
-export const dialog = { id: '12222222-2222-4222-8222-222222222222', name: 'Behandling', organisationId: '22222222-2222-4222-8222-222222222222', organisationName: 'Dialog mod Vold' };
+export const lokk = { id: '11111111-1111-4111-8111-111111111111', name: 'Rådgivning', organisationId: '21111111-1111-4111-8111-111111111111', organisationName: 'LOKK', receivesRoles: ['exposed'] } satisfies ServiceOption;
+export const dialog = { id: '12222222-2222-4222-8222-222222222222', name: 'Behandling', organisationId: '22222222-2222-4222-8222-222222222222', organisationName: 'Dialog mod Vold', receivesRoles: ['uses_violence'] } satisfies ServiceOption;
 
-/** A programme routing women exposed to violence to LOKK, and everyone else to Dialog mod Vold. */
+export const hotline = { id: '13333333-3333-4333-8333-333333333333', name: 'Hotline 1888', organisationId: '23333333-3333-4333-8333-333333333333', organisationName: 'Lev Uden Vold', receivesRoles: ['exposed', 'uses_violence', 'both'] } satisfies ServiceOption;
+
+/** A programme routing women exposed to violence to LOKK, people who use violence to Dialog mod Vold, and everyone else to the hotline. */
 export function testProgramme(overrides: Partial<ProgrammeOption> = {}): ProgrammeOption {
   return {
     id: '31111111-1111-4111-8111-111111111111',
     name: 'Interventionscenter',
-    services: [lokk, dialog],
+    services: [lokk, dialog, hotline],
     routingRules: [
       { serviceId: lokk.id, role: 'exposed', gender: 'woman', isFallback: false },
-      { serviceId: dialog.id, role: null, gender: null, isFallback: true },
+      { serviceId: dialog.id, role: 'uses_violence', gender: null, isFallback: false },
+      { serviceId: hotline.id, role: null, gender: null, isFallback: true },
     ],
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { dialog, testReceiverReferral, testSession } from '../../test/builders';
+import { dialog, hotline, testReceiverReferral, testSession } from '../../test/builders';
 import { mockServer, problem, type Answer } from '../../test/fetch-mock';
 import { renderInApp } from '../../test/render';
 import { ReceiverActions } from './ReceiverActions';
@@ -9,7 +9,7 @@ const coordinator = testSession({ role: 'intake_coordinator', permissions: ['ref
 const referral = testReceiverReferral();
 
 function renderActions(routes: Parameters<typeof mockServer>[0] = [], overrides = {}) {
-  const sent = mockServer([{ method: 'GET', path: '/api/inbox/reroute-options', answer: { body: [dialog] } }, ...routes]);
+  const sent = mockServer([{ method: 'GET', path: '/api/inbox/reroute-options', answer: { body: [dialog, hotline] } }, ...routes]);
   const onDone = vi.fn();
   const view = renderInApp(<ReceiverActions referral={{ ...referral, ...overrides }} onDone={onDone} message={undefined} />, { session: coordinator, path: '/inbox/x', routePath: '/inbox/:id' });
   return { ...view, sent, onDone };
@@ -83,18 +83,20 @@ describe('the reroute panel', () => {
     await user.click(within(reroute).getByRole('button', { name: 'Viderehenvis' }));
     expect(within(reroute).getByLabelText('Nyt tilbud')).toHaveAccessibleDescription(/Vælg det tilbud, du viderehenviser til/);
 
-    await user.selectOptions(within(reroute).getByLabelText('Nyt tilbud'), dialog.id);
+    // The referral is about a person exposed to violence: a perpetrator-line service is not offered.
+    expect(within(within(reroute).getByLabelText('Nyt tilbud')).queryByRole('option', { name: /Dialog mod Vold/ })).toBeNull();
+    await user.selectOptions(within(reroute).getByLabelText('Nyt tilbud'), hotline.id);
     await user.click(within(reroute).getByRole('button', { name: 'Viderehenvis' }));
-    expect(within(reroute).getByLabelText(/^Borgeren har givet samtykke til, at Dialog mod Vold/)).toHaveAccessibleDescription(/Bekræft, at borgeren har givet samtykke/);
+    expect(within(reroute).getByLabelText(/^Borgeren har givet samtykke til, at Lev Uden Vold/)).toHaveAccessibleDescription(/Bekræft, at borgeren har givet samtykke/);
   });
 
   it('sends the reroute with the new consent and goes back to the inbox', async () => {
     const { user, sent } = renderActions([{ method: 'POST', path: `/api/inbox/${referral.id}/reroute`, answer: { status: 204 } }]);
     const reroute = panel('Viderehenvis til et andet tilbud');
-    await user.selectOptions(await within(reroute).findByLabelText('Nyt tilbud'), dialog.id);
-    await user.click(within(reroute).getByLabelText(/^Borgeren har givet samtykke til, at Dialog mod Vold/));
+    await user.selectOptions(await within(reroute).findByLabelText('Nyt tilbud'), hotline.id);
+    await user.click(within(reroute).getByLabelText(/^Borgeren har givet samtykke til, at Lev Uden Vold/));
     await user.click(within(reroute).getByRole('button', { name: 'Viderehenvis' }));
     expect(await screen.findByText('Somewhere else')).toBeVisible();
-    expect(sent.at(-1)?.body).toMatchObject({ toServiceId: dialog.id, consent: { recipientOrganisationId: dialog.organisationId, dataCategories: ['identity', 'contact'] } });
+    expect(sent.at(-1)?.body).toMatchObject({ toServiceId: hotline.id, consent: { recipientOrganisationId: hotline.organisationId, dataCategories: ['identity', 'contact'] } });
   });
 });

@@ -37,7 +37,11 @@ export function ReroutePanel({ referral }: { referral: ReferralForReceiver }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const options = useQuery(rerouteOptionsQuery);
-  const services = useMemo(() => (options.data ?? []).filter((service) => service.id !== referral.serviceId), [options.data, referral.serviceId]);
+  // Only services whose intake can see the person: anywhere else the referral would wait unseen.
+  const services = useMemo(
+    () => (options.data ?? []).filter((service) => service.id !== referral.serviceId && service.receivesRoles.includes(referral.role)),
+    [options.data, referral.serviceId, referral.role],
+  );
   const targetOf = (values: RerouteValues) => services.find((service) => service.id === values.toServiceId);
   const schema = useMemo(
     () => checkedBy<RerouteValues>((values) => validateReroute(values, targetOf(values), t, new Date())).transform((values) => ({ values, target: targetOf(values) as ServiceOption })),

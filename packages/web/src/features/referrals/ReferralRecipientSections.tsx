@@ -70,7 +70,7 @@ function ServiceField({ form, derived }: Pick<SectionProps, 'form' | 'derived'>)
       fieldKey={domKey}
       label={t('newReferral.who.service')}
       hint={t('newReferral.who.serviceHint')}
-      options={(derived.programme?.services ?? []).map((service) => ({ value: service.id, label: `${service.name} – ${service.organisationName}` }))}
+      options={derived.services.map((service) => ({ value: service.id, label: `${service.name} – ${service.organisationName}` }))}
       value={derived.service?.id ?? ''}
       emptyLabel={derived.service ? undefined : t('newReferral.who.chooseService')}
       error={error}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../../i18n';
-import { dialog, lokk, testProgramme } from '../../test/builders';
+import { dialog, hotline, lokk, testProgramme } from '../../test/builders';
 import {
   buildCreateReferralRequest,
   consentRequest,
@@ -44,14 +44,23 @@ describe('deriveReferral', () => {
   it('proposes the service the routing rules give, and lets the officer choose another', () => {
     expect(deriveReferral(form(), context).service).toEqual(lokk);
     expect(deriveReferral(form((values) => (values.role = 'uses_violence')), context).service).toEqual(dialog);
-    const chosen = deriveReferral(form((values) => (values.serviceId = dialog.id)), context);
+    const chosen = deriveReferral(form((values) => (values.serviceId = hotline.id)), context);
     expect(chosen.proposedService).toEqual(lokk);
-    expect(chosen.service).toEqual(dialog);
+    expect(chosen.service).toEqual(hotline);
+  });
+
+  it('offers only services that take a person in the chosen role, so a referral never waits where nobody sees it', () => {
+    expect(deriveReferral(form(), context).services).toEqual([lokk, hotline]);
+    expect(deriveReferral(form((values) => (values.role = 'uses_violence')), context).services).toEqual([dialog, hotline]);
+    expect(deriveReferral(form((values) => (values.role = 'both')), context).services).toEqual([hotline]);
+    // A service chosen before the role changed is dropped, and the form asks for one again.
+    const changed = deriveReferral(form((values) => ((values.serviceId = dialog.id), (values.role = 'exposed'))), context);
+    expect(changed.service).toBeUndefined();
   });
 
   it('counts consent only for the recipient it was confirmed for', () => {
     expect(deriveReferral(form((values) => (values.consent.confirmedFor = lokk.organisationId)), context)).toMatchObject({ hasConsent: true, isConsentForOtherRecipient: false });
-    const changed = deriveReferral(form((values) => ((values.consent.confirmedFor = lokk.organisationId), (values.serviceId = dialog.id))), context);
+    const changed = deriveReferral(form((values) => ((values.consent.confirmedFor = lokk.organisationId), (values.serviceId = hotline.id))), context);
     expect(changed).toMatchObject({ hasConsent: false, isConsentForOtherRecipient: true });
   });
 

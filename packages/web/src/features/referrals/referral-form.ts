@@ -88,6 +88,8 @@ export function initialReferralForm(programmes: readonly ProgrammeOption[], role
 
 export type DerivedReferral = {
   programme: ProgrammeOption | undefined;
+  /** The programme's services that take a person in the chosen role: the only ones offered. */
+  services: readonly ServiceOption[];
   proposedService: ServiceOption | undefined;
   service: ServiceOption | undefined;
   hasConsent: boolean;
@@ -103,11 +105,14 @@ export function deriveReferral(form: ReferralFormValues, { programmes, isPublicE
   const programme = programmes.find((candidate) => candidate.id === form.programmeId);
   const gender = form.person.gender;
   const proposedId = programme && gender ? proposeService(programme.routingRules, { role: form.role, gender }) : undefined;
-  const proposedService = programme?.services.find((service) => service.id === proposedId);
-  const service = programme?.services.find((candidate) => candidate.id === (form.serviceId || proposedId));
+  // A service whose intake cannot see the person is never offered: the referral would wait there unseen.
+  const services = (programme?.services ?? []).filter((candidate) => candidate.receivesRoles.includes(form.role));
+  const proposedService = services.find((candidate) => candidate.id === proposedId);
+  const service = services.find((candidate) => candidate.id === (form.serviceId || proposedService?.id));
   const hasConsent = service !== undefined && form.consent.confirmedFor === service.organisationId;
   return {
     programme,
+    services,
     proposedService,
     service,
     hasConsent,

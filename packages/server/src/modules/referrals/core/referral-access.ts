@@ -1,7 +1,8 @@
-import type { PersonRole, ServiceLine } from '@bro/domain';
+import { isRoleReceivedBy, rolesReceivedBy, ServiceLine, type PersonRole } from '@bro/domain';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
+import { AppError } from '../../../platform/errors.ts';
 
 /**
  * Who may see which referral — the one place this is decided. Every query that reads or changes a referral for
@@ -22,21 +23,12 @@ export type ReferralVisibility =
   /** Jobs acting for the platform. Never built from a request. */
   | { side: 'system' };
 
-/**
- * A line-limited membership sees only its side of a case; a referral about someone who is both exposed and uses
- * violence is for staff who work both lines (service line null), because it holds both sides' information.
- */
-const personRolesByServiceLine: Record<ServiceLine, readonly PersonRole[]> = {
-  victim: ['exposed'],
-  perpetrator: ['uses_violence'],
-};
-const everyPersonRole: readonly PersonRole[] = ['exposed', 'uses_violence', 'both'];
-
 export function receiverVisibility(actor: Pick<Actor, 'organisationId' | 'serviceLine'>): ReferralVisibility {
   return {
     side: 'receiver',
     organisationId: actor.organisationId,
-    personRoles: actor.serviceLine === null ? everyPersonRole : personRolesByServiceLine[actor.serviceLine],
+    // A line-limited membership sees only its side of a case: the same rule that decides what a service receives.
+    personRoles: rolesReceivedBy(actor.serviceLine),
   };
 }
 
@@ -75,7 +67,20 @@ export function whereReferralVisible(visibility: ReferralVisibility) {
   };
 }
 
-/** The service lines whose line-limited staff see a referral about a person in this role (the inverse of the above). */
-export function serviceLinesThatSee(personRole: PersonRole): ServiceLine[] {
-  return (Object.keys(personRolesByServiceLine) as ServiceLine[]).filter((line) => personRolesByServiceLine[line].includes(personRole));
+type ServiceWithLine = { name?: string; service_line: string | null };
+
+/** The line a service row records; the database's CHECK allows only these. */
+export function lineOfService(service: ServiceWithLine): ServiceLine | null {
+  return ServiceLine.nullable().parse(service.service_line);
+}
+
+/**
+ * Refuses to send a person to a service whose intake could not see them: the referral would wait unseen until it
+ * expired. The answer names the services among the caller's alternatives that do take the person (names only).
+ */
+export async function assertRoleReceived(service: ServiceWithLine, role: PersonRole, loadAlternatives: () => Promise<readonly ServiceWithLine[]>): Promise<void> {
+  if (isRoleReceivedBy(lineOfService(service), role)) return;
+  const alternatives = await loadAlternatives();
+  const receiving = alternatives.filter((candidate) => isRoleReceivedBy(lineOfService(candidate), role)).map((candidate) => candidate.name);
+  throw new AppError('role_not_received', undefined, { services: receiving.join(', ') });
 }

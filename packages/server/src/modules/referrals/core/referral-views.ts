@@ -13,6 +13,7 @@ import {
   ReferralSource,
   ReferralStatus,
   RiskLevel,
+  rolesReceivedBy,
   YesNoUnknown,
   type ConsentView,
   type InboxItem,
@@ -23,12 +24,14 @@ import {
   type ReferralState,
   type ReferralSummaryForReferrer,
   type ReferralTimelineEntry,
+  type ServiceOption,
 } from '@bro/domain';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { openPersonUnderConsent, type PersonUnderConsent, type SealedPerson } from '../../persons/index.ts';
 import type { InboxRow } from '../intake/intake.queries.ts';
 import type { ReferrerListRow } from '../referring/referring.queries.ts';
+import { lineOfService } from './referral-access.ts';
 import type { ReferralEventRow, ReferralRecord } from './referral-record.queries.ts';
 
 /**
@@ -235,4 +238,9 @@ export function toReferralForCourse(record: ReferralRecord, cipher: FieldCipher)
     person: openPersonUnderConsent(sealedPersonOf(record), categories, cipher),
     safeContact: safeContactUnderConsent(record, categories, cipher),
   };
+}
+
+/** A service to choose, with the people its intake can see, so a form offers only services that take the person. */
+export function toServiceOption(row: { id: string; name: string; organisation_id: string; organisation_name: string; service_line: string | null }): ServiceOption {
+  return { id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name, receivesRoles: [...rolesReceivedBy(lineOfService(row))] };
 }

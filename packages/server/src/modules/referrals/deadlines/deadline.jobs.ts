@@ -1,8 +1,8 @@
-import { PersonRole } from '@bro/domain';
+import { linesThatSee, PersonRole } from '@bro/domain';
 import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import { purgeExpiredIdempotencyKeys } from '../../../platform/idempotency.ts';
 import type { JobContext, JobDefinition, JobResult } from '../../../platform/jobs.ts';
-import { serviceLinesThatSee, systemVisibility } from '../core/referral-access.ts';
+import { systemVisibility } from '../core/referral-access.ts';
 import { insertReferralEvent } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
@@ -37,7 +37,7 @@ export async function escalateOverdueReferrals(context: JobContext): Promise<Job
       if (!referral) return undefined; // another worker got there first
       const coordinators = await listIntakeCoordinators(trx, {
         organisationId: referral.receiving_organisation_id,
-        serviceLines: serviceLinesThatSee(PersonRole.parse(referral.person_role)),
+        serviceLines: linesThatSee(PersonRole.parse(referral.person_role)),
       });
       await insertReferralEvent(trx, {
         referral_id: referral.id,

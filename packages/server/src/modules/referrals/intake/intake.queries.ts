@@ -8,7 +8,7 @@ export async function listActiveServiceOptions(db: Db) {
   return db
     .selectFrom('services as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.name', 's.organisation_id', 'o.name as organisation_name'])
+    .select(['s.id', 's.name', 's.organisation_id', 's.service_line', 'o.name as organisation_name'])
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)
     .orderBy('s.name')

@@ -1,6 +1,7 @@
 import {
   applyReferralAction,
   computeFirstContactDueAt,
+  PersonRole,
   RiskLevel,
   type ConsentInput,
   type ContactOutcome,
@@ -22,11 +23,11 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent } from '../../persons/index.ts';
-import { receiverVisibility } from '../core/referral-access.ts';
+import { assertRoleReceived, receiverVisibility } from '../core/referral-access.ts';
 import { findReferableService, listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
-import { isConsentWithdrawn, referralStateOf, toInboxItem, toReceiverView, toReferralForCourse, visibleCategoriesOf, type ReferralForCourse } from '../core/referral-views.ts';
+import { isConsentWithdrawn, referralStateOf, toInboxItem, toServiceOption, toReceiverView, toReferralForCourse, visibleCategoriesOf, type ReferralForCourse } from '../core/referral-views.ts';
 import { isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
 
 /** Use cases of the receiving service: the intake inbox, and everything staff do with a referral. */
@@ -46,7 +47,7 @@ export async function listInbox(input: { db: Db; clock: Clock; actor: Actor; ser
 /** Every active service on the platform: where a referral may be rerouted to. */
 export async function listRerouteOptions(input: { db: Db }): Promise<ServiceOption[]> {
   const rows = await listActiveServiceOptions(input.db);
-  return rows.map((row) => ({ id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name }));
+  return rows.map(toServiceOption);
 }
 
 /**
@@ -138,6 +139,7 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
     if (isConsentWithdrawn(record)) throw new AppError('consent_withdrawn');
     const target = await findReferableService(trx, input.toServiceId);
     if (!target || target.id === record.service_id) throw new AppError('service_not_allowed');
+    await assertRoleReceived(target, PersonRole.parse(record.person_role), () => listActiveServiceOptions(trx));
     const now = input.clock.now();
     assertConsentFits(input.consent, target.organisation_id, now, 'body.consent');
     // Check the transition before recording the consent, so the answer is 409 rather than a consent for nothing

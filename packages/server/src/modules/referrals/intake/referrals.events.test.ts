@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessLiveUpdates, type LiveUpdates } from '../../../platform/live-updates.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { isSessionStillLive } from './intake.service.ts';
-import { createReferralFixture, givenReferral, type Member, type ReferralFixture } from '../referral.builders.ts';
+import { createReferralFixture, givenReferral, postReferral, referralRequest, type Member, type ReferralFixture } from '../referral.builders.ts';
 
 /** A live inbox over a real socket: server-sent events, as the browser's EventSource receives them. */
 describe('GET /api/inbox/events', () => {
@@ -85,14 +85,19 @@ describe('GET /api/inbox/events', () => {
   });
 
   it('tells nobody about referrals they cannot see: other organisations, other service lines', async () => {
+    // Dialog mod Vold's partner counselling: a victim-line service of the same organisation. Made before the streams
+    // connect, as a stream follows the services its organisation has when it connects.
+    const partnerService = await t.given.service({ organisationId: fx.organisations.dmv.id, name: 'Dialog mod Vold partnerrådgivning', serviceLine: 'victim' });
+    await t.db.insertInto('programme_services').values({ programme_id: fx.programme.id, service_id: partnerService.id, routing_priority: 30 }).execute();
     const lokk = await connect(fx.people.lokkCoordinator);
     const dmvPerpetratorLine = await connect(fx.people.dmvCoordinator);
     const dmvVictimLine = await connect(fx.people.dmvVictimCounsellor);
     await Promise.all([lokk, dmvPerpetratorLine, dmvVictimLine].map((stream) => stream.waitFor((text) => text.includes(': connected'))));
 
     const perpetrator = await givenReferral(t, fx, { to: 'dmv' });
-    // A referral about a person exposed to violence, sent to Dialog mod Vold: the victim line's business.
-    const exposedAtDmv = await givenReferral(t, fx, { to: 'dmv', role: 'exposed' });
+    // A referral about a person exposed to violence, sent to the partner counselling: the victim line's business.
+    const exposedAtDmvRequest = { ...referralRequest(t, fx, { role: 'exposed', consentTo: fx.organisations.dmv.id }), serviceId: partnerService.id };
+    const exposedAtDmv = (await postReferral(fx.people.policeReferrer, exposedAtDmvRequest)).json() as { id: string };
     const victim = await givenReferral(t, fx, { to: 'lokk' });
 
     expect(eventsIn(await dmvPerpetratorLine.waitFor((text) => eventsIn(text).length >= 1))).toEqual([{ referralId: perpetrator.id }]);

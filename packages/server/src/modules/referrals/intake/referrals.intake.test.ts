@@ -282,10 +282,27 @@ describe('the receiving service’s intake', () => {
       expect(await t.db.selectFrom('consents').select('id').execute()).toHaveLength(consentsBefore.length);
     });
 
+    it('refuses a reroute to a service whose intake could not see the person (422 role_not_received), recording no consent', async () => {
+      const referral = await givenReferral(t, fx, { status: 'received' });
+      const consentsBefore = await t.db.selectFrom('consents').select('id').execute();
+      const response = await act(referral.id, 'reroute', { toServiceId: fx.services.dmv.id, consent: newConsent(fx.organisations.dmv.id) });
+      expect(response.statusCode).toBe(422);
+      expect(response.json()).toMatchObject({ code: 'role_not_received' });
+      expect(response.json().detail).toContain('Hotline 1888');
+      expect(await t.db.selectFrom('consents').select('id').execute()).toHaveLength(consentsBefore.length);
+      const row = await t.db.selectFrom('referrals').select(['service_id', 'status']).where('id', '=', referral.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ service_id: fx.services.lokk.id, status: 'received' });
+    });
+
     it('lists every active service as a reroute option', async () => {
       const response = await fx.people.lokkCoordinator.client.get('/api/inbox/reroute-options');
       expect(response.statusCode).toBe(200);
-      expect(response.json().map((option: { name: string }) => option.name)).toEqual(['Dialog mod Vold behandling', 'Hotline 1888', 'LOKK rådgivning', 'Mandecentret rådgivning']);
+      expect(response.json().map((option: { name: string; receivesRoles: string[] }) => [option.name, option.receivesRoles])).toEqual([
+        ['Dialog mod Vold behandling', ['uses_violence']],
+        ['Hotline 1888', ['exposed', 'uses_violence', 'both']],
+        ['LOKK rådgivning', ['exposed']],
+        ['Mandecentret rådgivning', ['exposed']],
+      ]);
     });
   });
 

@@ -137,6 +137,28 @@ describe('POST /api/referrals', () => {
     expect(second.json().code).toBe('service_not_allowed');
   });
 
+  it('refuses to send a person to a service whose intake could not see them (422 role_not_received), and writes nothing', async () => {
+    const before = await countRows();
+    for (const [role, to] of [['uses_violence', 'lokk'], ['both', 'lokk'], ['exposed', 'dmv'], ['both', 'dmv']] as const) {
+      const response = await postReferral(fx.people.policeReferrer, referralRequest(t, fx, { role, to }));
+      expect(response.statusCode, `${role} → ${to}`).toBe(422);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe('role_not_received');
+    }
+    // The answer names the programme's services that do take the person, in the user's language.
+    const danish = await postReferral(fx.people.policeReferrer, referralRequest(t, fx, { role: 'uses_violence', to: 'lokk' }));
+    expect(danish.json().detail).toContain('Disse tilbud gør: Dialog mod Vold behandling, Hotline 1888.');
+    const english = await fx.people.policeReferrer.client.post('/api/referrals', referralRequest(t, fx, { role: 'both', to: 'lokk' }), { 'idempotency-key': `role-en-${Date.now()}`, 'accept-language': 'en' });
+    expect(english.json().detail).toContain('These services do: Hotline 1888.');
+    expect(await countRows()).toEqual(before);
+
+    // A draft is refused too: sent later, it would wait unseen just the same.
+    const draft = await postReferral(fx.people.policeReferrer, referralRequest(t, fx, { role: 'uses_violence', to: 'lokk', send: false }));
+    expect(draft.json().code).toBe('role_not_received');
+    // The hotline takes everyone.
+    expect((await postReferral(fx.people.policeReferrer, referralRequest(t, fx, { role: 'both', to: 'hotline' }))).statusCode).toBe(201);
+  });
+
   it('answers invalid input with 422 and field errors, never 500', async () => {
     const valid = referralRequest(t, fx);
     const cases: [string, unknown][] = [
@@ -235,6 +257,16 @@ describe('GET /api/referrals/options', () => {
       { serviceId: fx.services.dmv.id, role: 'uses_violence', gender: null, isFallback: false },
       { serviceId: fx.services.hotline.id, role: null, gender: null, isFallback: true },
     ]);
+  });
+
+  it('offers each service with the roles its intake can see', async () => {
+    const response = await fx.people.policeReferrer.client.get('/api/referrals/options');
+    const services = (response.json() as ReferralOptions).programmes.flatMap((programme) => programme.services);
+    expect(Object.fromEntries(services.map((service) => [service.name, service.receivesRoles]))).toEqual({
+      'LOKK rådgivning': ['exposed'],
+      'Dialog mod Vold behandling': ['uses_violence'],
+      'Hotline 1888': ['exposed', 'uses_violence', 'both'],
+    });
   });
 
   it('shows another organisation only its own programmes', async () => {

@@ -19,7 +19,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
-import { referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
+import { assertRoleReceived, referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
 import {
   insertReferralEvent,
   listLinkedReferralIds,
@@ -29,7 +29,7 @@ import {
 } from '../core/referral-record.queries.ts';
 import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
-import { toReferrerSummary, toReferrerView } from '../core/referral-views.ts';
+import { toReferrerSummary, toReferrerView, toServiceOption } from '../core/referral-views.ts';
 import {
   findIncidentIdOfReferral,
   findProgrammeServiceForReferrer,
@@ -54,7 +54,7 @@ export async function getReferralOptions(input: { db: Db; actor: Actor }): Promi
       return {
         id: programme.id,
         name: programme.name,
-        services: ofProgramme.map((service) => ({ id: service.id, name: service.name, organisationId: service.organisation_id, organisationName: service.organisation_name })),
+        services: ofProgramme.map(toServiceOption),
         routingRules: ofProgramme.map((service) => ({
           serviceId: service.id,
           role: service.routing_role === null ? null : PersonRole.parse(service.routing_role),
@@ -96,6 +96,7 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   const now = input.clock.now();
   const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId });
   if (!service) throw new AppError('service_not_allowed');
+  await assertRoleReceived(service, request.role, () => listServicesOfProgrammes(trx, [request.programmeId]));
   if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
   else if (request.send) throw new AppError('consent_required');
 

@@ -32,6 +32,29 @@ describe('the authorization matrix', () => {
     expect(roles.filter((role) => hasPermission(role, 'instruments:manage'))).toEqual(['platform_admin']);
   });
 
+  it('guards each organisation admin task with its own permission, granted to the organisation admin only', () => {
+    const intended: Record<string, Role[]> = {
+      'users:manage': ['organisation_admin'],
+      'directory:manage': ['organisation_admin'],
+      'campaigns:manage': ['organisation_admin'],
+      'statistics:read': ['organisation_admin'],
+    };
+    for (const [permission, holders] of Object.entries(intended)) {
+      expect(roles.filter((role) => hasPermission(role, Permission.parse(permission))), permission).toEqual(holders);
+    }
+  });
+
+  it('never lets users:manage stand in for directory, campaign or statistics work', () => {
+    // Deny by default: holding users:manage implies nothing; every other task must be listed for the role itself.
+    for (const permission of ['directory:manage', 'campaigns:manage', 'statistics:read'] as const) {
+      for (const role of roles) expect(hasPermission(role, permission), `${role} / ${permission}`).toBe(permissionsByRole[role].includes(permission));
+    }
+  });
+
+  it('gives a platform admin none of an organisation\'s own administration', () => {
+    for (const permission of ['users:manage', 'directory:manage', 'campaigns:manage', 'statistics:read'] as const) expect(hasPermission('platform_admin', permission)).toBe(false);
+  });
+
   it('gives a referrer nothing of the courses', () => {
     for (const permission of courseContentPermissions) expect(hasPermission('referrer', permission)).toBe(false);
   });

@@ -89,3 +89,8 @@ export function hasPermission(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'session' || permission === 'mfa_pending') return true;
   return permissionsByRole[role].includes(permission);
 }
+
+/** The roles the matrix gives a role permission, in {@link Role} order: e.g. who to notify about a task. */
+export function listRolesWithPermission(permission: Permission): Role[] {
+  return Role.options.filter((role) => permissionsByRole[role].includes(permission));
+}

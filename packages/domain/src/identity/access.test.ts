@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPermission, isSecondFactorRequired, Permission, permissionsByRole, Role } from './access.ts';
+import { hasPermission, isSecondFactorRequired, listRolesWithPermission, Permission, permissionsByRole, Role } from './access.ts';
 
 const roles = Role.options;
 const sessionLevelPermissions = ['public', 'session', 'mfa_pending'] as const;
@@ -41,6 +41,7 @@ describe('the authorization matrix', () => {
     };
     for (const [permission, holders] of Object.entries(intended)) {
       expect(roles.filter((role) => hasPermission(role, Permission.parse(permission))), permission).toEqual(holders);
+      expect(listRolesWithPermission(Permission.parse(permission)), permission).toEqual(holders);
     }
   });
 

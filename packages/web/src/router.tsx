@@ -52,12 +52,12 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded('referral:intake', InboxPage)} />
           <Route path="inbox/:id" element={guarded('referral:intake', InboxReferralPage)} />
           <Route path="admin/users" element={guarded('users:manage', UsersPage)} />
-          <Route path="admin/directory" element={guarded('users:manage', DirectoryPage)} />
-          <Route path="admin/directory/new" element={guarded('users:manage', NewHelpServicePage)} />
-          <Route path="admin/directory/:id" element={guarded('users:manage', EditHelpServicePage)} />
-          <Route path="admin/campaigns" element={guarded('users:manage', CampaignsPage)} />
-          <Route path="admin/campaigns/new" element={guarded('users:manage', NewCampaignPage)} />
-          <Route path="admin/campaigns/:id" element={guarded('users:manage', EditCampaignPage)} />
+          <Route path="admin/directory" element={guarded('directory:manage', DirectoryPage)} />
+          <Route path="admin/directory/new" element={guarded('directory:manage', NewHelpServicePage)} />
+          <Route path="admin/directory/:id" element={guarded('directory:manage', EditHelpServicePage)} />
+          <Route path="admin/campaigns" element={guarded('campaigns:manage', CampaignsPage)} />
+          <Route path="admin/campaigns/new" element={guarded('campaigns:manage', NewCampaignPage)} />
+          <Route path="admin/campaigns/:id" element={guarded('campaigns:manage', EditCampaignPage)} />
           <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
           <Route path="courses" element={guarded('course:read', CourseListPage)} />
           <Route path="courses/new" element={guarded('course:triage', NewCoursePage)} />

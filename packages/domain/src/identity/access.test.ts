@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPermission, isSecondFactorRequired, Permission, permissionsByRole, Role } from './access.ts';
+import { hasPermission, isSecondFactorRequired, listRolesWithPermission, Permission, permissionsByRole, Role } from './access.ts';
 
 const roles = Role.options;
 const sessionLevelPermissions = ['public', 'session', 'mfa_pending'] as const;
@@ -30,6 +30,30 @@ describe('the authorization matrix', () => {
   it('lets only organisation admins configure courses, and only platform admins publish instruments', () => {
     expect(roles.filter((role) => hasPermission(role, 'course:configure'))).toEqual(['organisation_admin']);
     expect(roles.filter((role) => hasPermission(role, 'instruments:manage'))).toEqual(['platform_admin']);
+  });
+
+  it('guards each organisation admin task with its own permission, granted to the organisation admin only', () => {
+    const intended: Record<string, Role[]> = {
+      'users:manage': ['organisation_admin'],
+      'directory:manage': ['organisation_admin'],
+      'campaigns:manage': ['organisation_admin'],
+      'statistics:read': ['organisation_admin'],
+    };
+    for (const [permission, holders] of Object.entries(intended)) {
+      expect(roles.filter((role) => hasPermission(role, Permission.parse(permission))), permission).toEqual(holders);
+      expect(listRolesWithPermission(Permission.parse(permission)), permission).toEqual(holders);
+    }
+  });
+
+  it('never lets users:manage stand in for directory, campaign or statistics work', () => {
+    // Deny by default: holding users:manage implies nothing; every other task must be listed for the role itself.
+    for (const permission of ['directory:manage', 'campaigns:manage', 'statistics:read'] as const) {
+      for (const role of roles) expect(hasPermission(role, permission), `${role} / ${permission}`).toBe(permissionsByRole[role].includes(permission));
+    }
+  });
+
+  it('gives a platform admin none of an organisation\'s own administration', () => {
+    for (const permission of ['users:manage', 'directory:manage', 'campaigns:manage', 'statistics:read'] as const) expect(hasPermission('platform_admin', permission)).toBe(false);
   });
 
   it('gives a referrer nothing of the courses', () => {

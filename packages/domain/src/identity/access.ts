@@ -40,7 +40,14 @@ export const Permission = z.enum([
   'referral:intake',
   'referral:decide',
   'referral:contact',
+  /** Manage the organisation's users and their memberships. Nothing else: each other admin task has its own. */
   'users:manage',
+  /** Maintain the organisation's own listings in the public help directory. No personal data. */
+  'directory:manage',
+  /** Maintain the organisation's campaign pages and publish them on the public site. */
+  'campaigns:manage',
+  /** Read the organisation's anonymous statistics (counts only, small counts suppressed), e.g. "heard about us". */
+  'statistics:read',
   'organisations:manage',
   /** Read the courses of the services one is assigned to (course content: access-logged). */
   'course:read',
@@ -66,7 +73,9 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   counsellor: ['referral:intake', 'referral:contact', 'course:read', 'course:triage', 'course:write', 'access_history:produce'],
   // A supervisor (faglig leder) reads the courses of their services and their counsellors' caseloads; writes none.
   supervisor: ['course:read', 'course:supervise', 'access_history:produce'],
-  organisation_admin: ['users:manage', 'course:configure'],
+  // The organisation admin does all of the organisation's own administration; each task is still its own permission,
+  // so a role that should, say, keep the directory listings up to date need not be able to manage users.
+  organisation_admin: ['users:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
   // A platform admin runs the platform but can read no case content: no referral or course permission at all.
   platform_admin: ['organisations:manage', 'instruments:manage'],
 };
@@ -79,4 +88,9 @@ export function isSecondFactorRequired(_role: Role): boolean {
 export function hasPermission(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'session' || permission === 'mfa_pending') return true;
   return permissionsByRole[role].includes(permission);
+}
+
+/** The roles the matrix gives a role permission, in {@link Role} order: e.g. who to notify about a task. */
+export function listRolesWithPermission(permission: Permission): Role[] {
+  return Role.options.filter((role) => permissionsByRole[role].includes(permission));
 }

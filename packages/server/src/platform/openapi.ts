@@ -1,4 +1,4 @@
-import { permissionsByRole, Problem, Role, type Permission } from '@bro/domain';
+import { listRolesWithPermission, Problem, type Permission } from '@bro/domain';
 import type { FastifyDynamicSwaggerOptions, SwaggerTransform } from '@fastify/swagger';
 import type { FastifySchema } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
@@ -222,7 +222,7 @@ function describePermission(permission: Permission | undefined): string {
   if (permission === 'session') return 'Permission `session`: any signed-in user.';
   if (permission === 'mfa_pending') return 'Permission `mfa_pending`: a sign-in between the password and the second factor.';
   if (!permission) return 'Declares no permission: always refused.';
-  const roles = Role.options.filter((role) => permissionsByRole[role].includes(permission));
+  const roles = listRolesWithPermission(permission);
   return `Permission \`${permission}\` (roles: ${roles.join(', ')}).`;
 }
 

@@ -11,13 +11,13 @@ import { createCampaign, getCampaign, listCampaigns, publishCampaign, unpublishC
  * Campaign pages (maintained by an organisation's admin, public once published) and how self-referring people
  * heard about the organisation's services, which is how a campaign's reach shows.
  *
- * Permission: `users:manage`, held by organisation admins — as for the directory listings, which campaigns point
- * to. A dedicated `content:manage` permission would say it better; the matrix (domain identity/access.ts) has none yet.
+ * Permissions: `campaigns:manage` for the campaign pages and `statistics:read` for the counts (both organisation
+ * admins), so neither rides on `users:manage`.
  */
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
-  const config = { permission: 'users:manage' as const };
+  const config = { permission: 'campaigns:manage' as const };
   const tags = ['campaigns'];
 
   api.get(
@@ -82,8 +82,8 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
 /** How self-referring people heard about the organisation's services: how a campaign's reach shows. */
 function registerReachStatisticsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  // The same holders as the campaigns themselves: organisation admins.
-  const config = { permission: 'users:manage' as const };
+  // Its own permission, not the campaigns': the counts are anonymous statistics, useful to whoever reports on reach.
+  const config = { permission: 'statistics:read' as const };
   api.get(
     '/statistics/heard-about',
     {

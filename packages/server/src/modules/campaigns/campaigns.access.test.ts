@@ -1,9 +1,12 @@
-import type { Campaign, Role } from '@bro/domain';
+import { hasPermission, Role, type Campaign, type Permission } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { campaignInput } from './campaign.test-support.ts';
 
-/** Who may maintain campaigns: only the owning organisation's admins. Another organisation's campaign does not exist. */
+/**
+ * Who may maintain campaigns (`campaigns:manage`) and read the heard-about counts (`statistics:read`): today only the
+ * owning organisation's admins. Another organisation's campaign does not exist.
+ */
 describe('campaigns: access', () => {
   let t: TestApp;
   let campaign: Campaign;
@@ -17,16 +20,17 @@ describe('campaigns: access', () => {
   });
   afterAll(async () => t.close());
 
+  /** Each route with the permission it declares. */
   const routes = (id: string) =>
     [
-      ['GET', '/api/campaigns'],
-      ['POST', '/api/campaigns'],
-      ['GET', `/api/campaigns/${id}`],
-      ['PATCH', `/api/campaigns/${id}`],
-      ['POST', `/api/campaigns/${id}/publish`],
-      ['POST', `/api/campaigns/${id}/unpublish`],
-      ['GET', '/api/statistics/heard-about'],
-    ] as const;
+      ['GET', '/api/campaigns', 'campaigns:manage'],
+      ['POST', '/api/campaigns', 'campaigns:manage'],
+      ['GET', `/api/campaigns/${id}`, 'campaigns:manage'],
+      ['PATCH', `/api/campaigns/${id}`, 'campaigns:manage'],
+      ['POST', `/api/campaigns/${id}/publish`, 'campaigns:manage'],
+      ['POST', `/api/campaigns/${id}/unpublish`, 'campaigns:manage'],
+      ['GET', '/api/statistics/heard-about', 'statistics:read'],
+    ] as const satisfies readonly (readonly [string, string, Permission])[];
 
   const send = (client: ReturnType<TestApp['as']>, method: 'GET' | 'POST' | 'PATCH', url: string) =>
     method === 'GET' ? client.get(url) : method === 'POST' ? client.post(url, url === '/api/campaigns' ? campaignInput() : undefined) : client.patch(url, { titleDa: 'Ændret' });
@@ -38,12 +42,17 @@ describe('campaigns: access', () => {
     }
   });
 
-  it('403 for every role but organisation admin, in the same organisation too', async () => {
-    for (const role of ['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin'] as Role[]) {
+  it('403 for every role without the route’s permission, in the same organisation too', async () => {
+    const rolesWithout = (permission: Permission) => Role.options.filter((role) => !hasPermission(role, permission));
+    // Guards against a vacuous test: today only the organisation admin holds either permission.
+    for (const permission of ['campaigns:manage', 'statistics:read'] as const) {
+      expect(rolesWithout(permission), permission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin']);
+    }
+    for (const role of Role.options) {
       const member = await t.given.signedIn(role, role === 'platform_admin' ? {} : { organisationId });
-      for (const [method, url] of routes(campaign.id)) {
+      for (const [method, url, permission] of routes(campaign.id).filter(([, , permission]) => !hasPermission(role, permission))) {
         const response = await send(t.as(member.session), method, url);
-        expect(response.statusCode, `${role} ${method} ${url}`).toBe(403);
+        expect(response.statusCode, `${role} ${method} ${url} without ${permission}`).toBe(403);
       }
     }
   });

@@ -1,4 +1,4 @@
-import type { Role } from '@bro/domain';
+import { hasPermission, Role } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GivenSession } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
@@ -6,6 +6,7 @@ import { givenHelpService, helpServiceInput } from './directory.test-support.ts'
 
 describe('directory admin API: who may do what', () => {
   let t: TestApp;
+  let ownOrganisationId: string;
   let ownServiceId: string;
   let foreignServiceId: string;
   let admin: GivenSession;
@@ -14,6 +15,7 @@ describe('directory admin API: who may do what', () => {
     t = await createTestApp();
     const signedIn = await t.given.signedIn('organisation_admin');
     admin = signedIn.session;
+    ownOrganisationId = signedIn.organisationId;
     ownServiceId = await givenHelpService(t, signedIn.organisationId);
     const otherOrganisation = await t.given.organisation();
     foreignServiceId = await givenHelpService(t, otherOrganisation.id, helpServiceInput({ nameDa: 'Fremmed tilbud' }));
@@ -35,15 +37,26 @@ describe('directory admin API: who may do what', () => {
     expect(untouched.name_da).toBe('Fremmed tilbud');
   });
 
-  it('roles other than organisation admin answer 403', async () => {
-    for (const role of ['referrer', 'intake_coordinator', 'counsellor', 'platform_admin'] satisfies Role[]) {
-      const { session } = await t.given.signedIn(role);
-      const list = await t.as(session).get('/api/directory/services');
-      expect(list.statusCode, role).toBe(403);
-      const create = await t.as(session).post('/api/directory/services', helpServiceInput());
-      expect(create.statusCode, role).toBe(403);
-      expect(create.json()).toMatchObject({ code: 'forbidden' });
+  it('every role without directory:manage answers 403 on every directory admin route, in the same organisation too', async () => {
+    const withoutPermission = Role.options.filter((role) => !hasPermission(role, 'directory:manage'));
+    // Guards against a vacuous test: today only the organisation admin keeps the listings.
+    expect(withoutPermission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin']);
+    for (const role of withoutPermission) {
+      const member = await t.given.signedIn(role, role === 'platform_admin' ? {} : { organisationId: ownOrganisationId });
+      const client = t.as(member.session);
+      for (const response of [
+        await client.get('/api/directory/services'),
+        await client.post('/api/directory/services', helpServiceInput()),
+        await client.get(`/api/directory/services/${ownServiceId}`),
+        await client.patch(`/api/directory/services/${ownServiceId}`, { nameDa: 'Overtaget' }),
+        await client.post(`/api/directory/services/${ownServiceId}/mark-checked`),
+      ]) {
+        expect(response.statusCode, role).toBe(403);
+        expect(response.json()).toMatchObject({ code: 'forbidden' });
+      }
     }
+    const untouched = await t.db.selectFrom('directory_services').select('name_da').where('id', '=', ownServiceId).executeTakeFirstOrThrow();
+    expect(untouched.name_da).not.toBe('Overtaget');
   });
 
   it('without a session answers 401; without the CSRF header a change answers 403', async () => {

@@ -1,3 +1,4 @@
+import type { Role } from '@bro/domain';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db, NewRow } from '../../db/tables.ts';
 
@@ -250,14 +251,15 @@ export async function claimCheckReminder(db: Db, input: { serviceId: string; per
   return row !== undefined;
 }
 
-/** Active organisation admins of an organisation. */
-export async function listOrganisationAdminIds(db: Db, organisationId: string): Promise<string[]> {
+/** Active users holding one of the given roles in an organisation. */
+export async function listActiveMemberIds(db: Db, input: { organisationId: string; roles: readonly Role[] }): Promise<string[]> {
+  if (input.roles.length === 0) return [];
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select('users.id')
-    .where('memberships.organisation_id', '=', organisationId)
-    .where('memberships.role', '=', 'organisation_admin')
+    .where('memberships.organisation_id', '=', input.organisationId)
+    .where('memberships.role', 'in', input.roles)
     .where('users.is_active', '=', true)
     .execute();
   return rows.map((row) => row.id);

@@ -11,14 +11,13 @@ import { registerHsdsRoutes } from './hsds.routes.ts';
  * The directory's API: organisation admins maintain their own organisation's public listings (another
  * organisation's listing answers 404), and the public, read-only HSDS API.
  *
- * Permission: `users:manage`, held by organisation admins, who maintain their organisation's listings. A dedicated
- * `directory:manage` permission would say it better (and let an organisation give the task to someone who should
- * not manage users), but the permission matrix (domain identity/access.ts) has none yet.
+ * Permission: `directory:manage` (organisation admins), not `users:manage`: keeping listings up to date is its own
+ * task, which an organisation may give to someone who should not manage users.
  */
 export function registerDirectoryRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock, cipher } = deps;
-  const config = { permission: 'users:manage' as const };
+  const config = { permission: 'directory:manage' as const };
   const tags = ['directory'];
 
   api.get(

@@ -19,6 +19,25 @@ describe('route permissions', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('guards each organisation admin area by its own permission, and users:manage only user management', () => {
+    const areas = [
+      ['/api/admin/users', 'users:manage'],
+      ['/api/admin/units', 'users:manage'],
+      ['/api/directory/services', 'directory:manage'],
+      ['/api/campaigns', 'campaigns:manage'],
+      ['/api/statistics/', 'statistics:read'],
+    ] as const;
+    const routes = t.app.routeCatalogue.filter((route) => route.method !== 'HEAD');
+    for (const [prefix, permission] of areas) {
+      const area = routes.filter((route) => route.url.startsWith(prefix));
+      expect(area.length, prefix).toBeGreaterThan(0);
+      for (const route of area) expect(route.permission, `${route.method} ${route.url}`).toBe(permission);
+    }
+    // The other way round: users:manage guards nothing beyond the user administration.
+    const guardedByUsersManage = routes.filter((route) => route.permission === 'users:manage').map((route) => route.url);
+    for (const url of guardedByUsersManage) expect(url).toMatch(/^\/api\/admin\/(users|units)\b/);
+  });
+
   it('a non-public API route without a session answers 401 with a problem document', async () => {
     const protectedRoutes = t.app.routeCatalogue.filter(
       (route) => route.url.startsWith('/api/') && route.permission !== 'public' && route.method === 'GET' && !route.url.includes(':'),

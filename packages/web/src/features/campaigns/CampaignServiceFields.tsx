@@ -5,6 +5,7 @@ import { Loaded } from '../../api/Loaded';
 import { useFieldError } from '../../forms/fields';
 import { useFormat } from '../../i18n/format';
 import { fieldDomId } from '../../ui/fields';
+import { useHasPermission, useSignedInSession } from '../auth/useSession';
 import { serviceChoicesQuery, type ServiceChoice } from './campaigns.api';
 import type { CampaignControl } from './campaign-form';
 
@@ -16,7 +17,9 @@ export function ServiceFields({ control, linkedServices }: CampaignControl & { l
   const { t } = useTranslation();
   const format = useFormat();
   const byName = (a: ServiceChoice, b: ServiceChoice) => format.compare(a.name, b.name);
-  const choices = useQuery({ ...serviceChoicesQuery, select: (data) => ({ own: [...data.own].sort(byName), others: [...data.others].sort(byName) }) });
+  const organisationId = useSignedInSession().organisation.id;
+  const canManageDirectory = useHasPermission('directory:manage');
+  const choices = useQuery({ ...serviceChoicesQuery({ organisationId, canManageDirectory }), select: (data) => ({ own: [...data.own].sort(byName), others: [...data.others].sort(byName) }) });
   const { field } = useController({ control, name: 'serviceIds' });
   const { domKey, error } = useFieldError(control, 'serviceIds');
   const chosen: string[] = field.value;

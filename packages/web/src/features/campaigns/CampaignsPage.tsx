@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { useFormat } from '../../i18n/format';
+import { useHasPermission } from '../auth/useSession';
 import { PageHeading } from '../../ui/PageHeading';
 import { TableFrame, TableScrollRegion } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -16,6 +17,8 @@ import './campaigns.css';
 export function CampaignsPage() {
   const { t } = useTranslation();
   const campaigns = useQuery(campaignsQuery);
+  // The counts have their own permission: keeping campaigns does not by itself mean reading statistics.
+  const canReadStatistics = useHasPermission('statistics:read');
   usePageTitle(t('campaigns.heading'));
 
   return (
@@ -28,7 +31,7 @@ export function CampaignsPage() {
         </Link>
       </p>
       <Loaded query={campaigns}>{(data) => (data.length === 0 ? <p>{t('campaigns.empty')}</p> : <CampaignsTable campaigns={data} />)}</Loaded>
-      <HeardAboutSection />
+      {canReadStatistics ? <HeardAboutSection /> : null}
     </>
   );
 }

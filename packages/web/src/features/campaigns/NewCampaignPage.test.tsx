@@ -5,7 +5,7 @@ import { mockServer, problem, type Answer } from '../../test/fetch-mock';
 import { renderInApp } from '../../test/render';
 import { NewCampaignPage } from './NewCampaignPage';
 
-const admin = testSession({ role: 'organisation_admin', permissions: ['users:manage'] });
+const admin = testSession({ role: 'organisation_admin', permissions: ['users:manage', 'directory:manage', 'campaigns:manage', 'statistics:read'] });
 const listing = testHelpService();
 const summary = () => screen.getByRole('heading', { name: 'Der er en fejl i det, du har udfyldt' }).parentElement as HTMLElement;
 
@@ -53,5 +53,26 @@ describe('the new campaign page', () => {
     const { user } = renderPage();
     await user.click(screen.getByRole('button', { name: 'Tilføj udtalelse' }));
     expect(within(screen.getByRole('group', { name: 'Udtalelse 1' })).getByLabelText('Citat')).toHaveFocus();
+  });
+
+  it('without directory:manage, finds the organisation’s own listings in the public directory, never in the directory admin API', async () => {
+    const campaignKeeper = testSession({ role: 'organisation_admin', permissions: ['campaigns:manage'] });
+    const listed = (id: string, organisationId: string, name: string) => ({ id, organization_id: organisationId, name, status: 'active' });
+    const sent = mockServer([
+      {
+        method: 'GET',
+        path: /^\/api\/hsds\/services/,
+        answer: {
+          body: {
+            contents: [listed('00000000-0000-4000-8000-0000000000b1', campaignKeeper.organisation.id, 'Vores rådgivning'), listed('00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-0000000000cc', 'Et andet tilbud')],
+            last_page: true,
+          },
+        },
+      },
+    ]);
+    renderInApp(<NewCampaignPage />, { session: campaignKeeper, path: '/admin/campaigns/new', routePath: '/admin/campaigns/new' });
+    expect(within(await screen.findByRole('group', { name: 'Din organisations tilbud' })).getByLabelText('Vores rådgivning')).toBeInTheDocument();
+    expect(within(screen.getByRole('group', { name: 'Andre organisationers tilbud' })).getByLabelText('Et andet tilbud')).toBeInTheDocument();
+    expect(sent.filter((request) => request.path.startsWith('/api/directory/'))).toEqual([]);
   });
 });

@@ -38,20 +38,25 @@ async function fetchAllPublicServices(signal: AbortSignal): Promise<HsdsServices
 }
 
 /**
- * What a campaign may point to: active listings, the organisation's own (from its directory admin), then every other
- * organisation's (from the public HSDS API, which never carries confidential fields). The server checks again.
+ * What a campaign may point to: active listings, the organisation's own, then every other organisation's (from the
+ * public HSDS API, which never carries confidential fields). The server checks again. The own listings come from the
+ * directory admin API for those who may use it (`directory:manage`); anyone else keeping campaigns finds them in
+ * the public API by organisation, which shows the same active listings.
  */
-export const serviceChoicesQuery = queryOptions({
-  queryKey: ['campaigns', 'service-choices'],
-  queryFn: async ({ signal, client }): Promise<ServiceChoices> => {
-    const [ownListings, publicListings] = await Promise.all([client.fetchQuery(helpServicesQuery), fetchAllPublicServices(signal)]);
-    const ownIds = new Set(ownListings.map((service) => service.id));
-    return {
-      own: ownListings.filter((service) => service.status === 'active').map((service) => ({ id: service.id, name: service.nameDa })),
-      others: publicListings.filter((service) => service.status === 'active' && !ownIds.has(service.id)).map((service) => ({ id: service.id, name: service.name })),
-    };
-  },
-});
+export const serviceChoicesQuery = (input: { organisationId: string; canManageDirectory: boolean }) =>
+  queryOptions({
+    queryKey: ['campaigns', 'service-choices', input],
+    queryFn: async ({ signal, client }): Promise<ServiceChoices> => {
+      const fetchOwnFromDirectoryAdmin = async () =>
+        input.canManageDirectory ? (await client.fetchQuery(helpServicesQuery)).filter((service) => service.status === 'active').map((service) => ({ id: service.id, name: service.nameDa })) : undefined;
+      const [ownFromDirectoryAdmin, publicListings] = await Promise.all([fetchOwnFromDirectoryAdmin(), fetchAllPublicServices(signal)]);
+      const active = publicListings.filter((service) => service.status === 'active').map((service) => ({ id: service.id, name: service.name, organisationId: service.organization_id }));
+      const own = ownFromDirectoryAdmin ?? active.filter((service) => service.organisationId === input.organisationId);
+      const ownIds = new Set(own.map((service) => service.id));
+      const toChoice = ({ id, name }: ServiceChoice): ServiceChoice => ({ id, name });
+      return { own: own.map(toChoice), others: active.filter((service) => !ownIds.has(service.id)).map(toChoice) };
+    },
+  });
 
 export const createCampaign = (body: CreateCampaignRequest) => request<Campaign>('POST', '/api/campaigns', { body });
 /** Lists (testimonials, videos, services) are replaced as a whole, so the form sends them complete. */

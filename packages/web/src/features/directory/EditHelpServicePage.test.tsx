@@ -6,7 +6,7 @@ import { renderInApp } from '../../test/render';
 import { EditHelpServicePage } from './EditHelpServicePage';
 
 const service = testHelpService();
-const admin = testSession({ role: 'organisation_admin', permissions: ['users:manage'] });
+const admin = testSession({ role: 'organisation_admin', permissions: ['directory:manage'] });
 const summary = () => screen.getByRole('heading', { name: 'Der er en fejl i det, du har udfyldt' }).parentElement as HTMLElement;
 
 function renderPage(saveAnswer: Answer = { body: service }) {

@@ -102,8 +102,8 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/supervision', permission: 'course:supervise', label: t('courses.nav.supervision') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
     { to: '/course-config', permission: 'course:configure', label: t('courses.nav.config') },
-    { to: '/admin/directory', permission: 'users:manage', label: t('nav.directory') },
-    { to: '/admin/campaigns', permission: 'users:manage', label: t('campaigns.nav') },
+    { to: '/admin/directory', permission: 'directory:manage', label: t('nav.directory') },
+    { to: '/admin/campaigns', permission: 'campaigns:manage', label: t('campaigns.nav') },
     { to: '/platform/organisations', permission: 'organisations:manage', label: t('nav.organisations') },
   ];
   const visible = items.filter((item) => permissions.includes(item.permission));

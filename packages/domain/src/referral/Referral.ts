@@ -241,6 +241,8 @@ export const RoutingRule = z.object({
   role: PersonRole.nullable(),
   gender: Gender.nullable(),
   isFallback: z.boolean(),
+  /** False: the service may be chosen, but routing never proposes it (its rule still says whom it is for). */
+  isProposed: z.boolean(),
 });
 export type RoutingRule = z.infer<typeof RoutingRule>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoutingRule } from './Referral.ts';
 import { proposeService } from './routing.ts';
 
-const rule = (serviceId: string, role: RoutingRule['role'], gender: RoutingRule['gender'], isFallback = false): RoutingRule => ({ serviceId, role, gender, isFallback });
+const rule = (serviceId: string, role: RoutingRule['role'], gender: RoutingRule['gender'], isFallback = false): RoutingRule => ({ serviceId, role, gender, isFallback, isProposed: true });
 
 /** The Interventionscenter routing (DOMAIN.md §4.1): women → LOKK, men → Mandecentret, users of violence → Dialog mod Vold. */
 const interventionscenter: RoutingRule[] = [
@@ -22,6 +22,12 @@ describe('proposeService', () => {
     { role: 'both', gender: 'woman', expected: 'hotline-1888' },
   ] as const)('$role $gender → $expected', ({ role, gender, expected }) => {
     expect(proposeService(interventionscenter, { role, gender })).toBe(expected);
+  });
+
+  it('never proposes a service that is only selectable, whatever its place in the order', () => {
+    const selectableOnly: RoutingRule = { ...rule('moedrehjaelpen', 'exposed', 'woman'), isProposed: false };
+    expect(proposeService([selectableOnly, ...interventionscenter], { role: 'exposed', gender: 'woman' })).toBe('lokk');
+    expect(proposeService([selectableOnly, rule('hotline-1888', null, null, true)], { role: 'exposed', gender: 'woman' })).toBe('hotline-1888');
   });
 
   it('takes the first matching rule in order', () => {

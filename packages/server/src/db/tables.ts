@@ -103,6 +103,7 @@ type ProgrammeServicesTable = {
   routing_gender: string | null;
   routing_priority: Generated<number>;
   is_fallback: Generated<boolean>;
+  is_proposed: Generated<boolean>;
 };
 
 type PersonsTable = {

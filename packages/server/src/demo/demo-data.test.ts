@@ -101,13 +101,13 @@ describe('demo data', () => {
       .selectFrom('programme_services as ps')
       .innerJoin('programmes as p', 'p.id', 'ps.programme_id')
       .innerJoin('services as s', 's.id', 'ps.service_id')
-      .select(['ps.service_id', 'ps.routing_role', 'ps.routing_gender', 'ps.is_fallback', 's.slug'])
+      .select(['ps.service_id', 'ps.routing_role', 'ps.routing_gender', 'ps.is_fallback', 'ps.is_proposed', 's.slug'])
       .where('p.slug', '=', programmeSlug)
       .orderBy('ps.routing_priority')
       .execute();
     const slugs = new Map(rows.map((row) => [row.service_id, row.slug]));
     return {
-      rules: rows.map((row) => ({ serviceId: row.service_id, role: row.routing_role as PersonRole | null, gender: row.routing_gender as Gender | null, isFallback: row.is_fallback })),
+      rules: rows.map((row) => ({ serviceId: row.service_id, role: row.routing_role as PersonRole | null, gender: row.routing_gender as Gender | null, isFallback: row.is_fallback, isProposed: row.is_proposed })),
       slugOf: (serviceId) => (serviceId === undefined ? undefined : slugs.get(serviceId)),
     };
   }
@@ -122,8 +122,9 @@ describe('demo data', () => {
     expect(propose('both', 'woman')).toBe('hotline-1888');
     expect(propose('exposed', 'other')).toBe('hotline-1888');
     expect(propose('exposed', 'unknown')).toBe('hotline-1888');
-    // Mødrehjælpen can be chosen but is never proposed.
-    expect(rules.map((rule) => slugOf(rule.serviceId))).toContain('moedrehjaelpen-ud-af-voldens-skygge');
+    // Mødrehjælpen can be chosen but is never proposed: a flag says so, not its place after LOKK.
+    const moedrehjaelpen = rules.find((rule) => slugOf(rule.serviceId) === 'moedrehjaelpen-ud-af-voldens-skygge');
+    expect(moedrehjaelpen).toMatchObject({ role: 'exposed', gender: 'woman', isProposed: false });
     for (const role of ['exposed', 'uses_violence', 'both'] as const) {
       for (const gender of ['woman', 'man', 'other', 'unknown'] as const) expect(propose(role, gender)).not.toBe('moedrehjaelpen-ud-af-voldens-skygge');
     }

@@ -139,6 +139,7 @@ async function insertProgrammes(trx: Transaction<Database>, input: { organisatio
           routing_gender: route.gender,
           routing_priority: (index + 1) * 10,
           is_fallback: route.isFallback ?? false,
+          is_proposed: route.isProposed ?? true,
         })),
       )
       .execute();

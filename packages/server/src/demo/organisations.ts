@@ -140,7 +140,7 @@ export const services: readonly DemoService[] = [
   },
 ];
 
-type DemoRoute = { serviceSlug: string; role: PersonRole | null; gender: Gender | null; isFallback?: boolean };
+type DemoRoute = { serviceSlug: string; role: PersonRole | null; gender: Gender | null; isFallback?: boolean; isProposed?: boolean };
 
 export type DemoProgramme = {
   slug: string;
@@ -168,9 +168,9 @@ export const programmes: readonly DemoProgramme[] = [
       { serviceSlug: 'lokk-ambulant-raadgivning', role: 'exposed', gender: 'woman' },
       { serviceSlug: 'mandecentret-raadgivning', role: 'exposed', gender: 'man' },
       { serviceSlug: 'dmv-behandling-voldsudoevere', role: 'uses_violence', gender: null },
-      // Selectable, never proposed: the schema has no "selectable only" flag yet, so Mødrehjælpen carries its true
-      // target group (women exposed to violence) and sits after LOKK, whose identical rule always wins.
-      { serviceSlug: 'moedrehjaelpen-ud-af-voldens-skygge', role: 'exposed', gender: 'woman' },
+      // Selectable, never proposed: its rule says whom it is for (women exposed to violence), and the flag keeps
+      // routing from proposing it, wherever it stands in the order.
+      { serviceSlug: 'moedrehjaelpen-ud-af-voldens-skygge', role: 'exposed', gender: 'woman', isProposed: false },
       { serviceSlug: 'hotline-1888', role: null, gender: null, isFallback: true },
     ],
   },

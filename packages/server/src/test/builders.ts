@@ -156,7 +156,7 @@ async function buildService({ db, next }: BuilderContext, input: ServiceInput) {
 
 type ProgrammeInput = {
   referrerOrganisationIds: string[];
-  services: { serviceId: string; role?: string | null; gender?: string | null; isFallback?: boolean; priority?: number }[];
+  services: { serviceId: string; role?: string | null; gender?: string | null; isFallback?: boolean; isProposed?: boolean; priority?: number }[];
   name?: string;
 };
 
@@ -180,6 +180,7 @@ async function buildProgramme({ db, next }: BuilderContext, input: ProgrammeInpu
         routing_gender: entry.gender ?? null,
         routing_priority: entry.priority ?? index,
         is_fallback: entry.isFallback ?? false,
+        is_proposed: entry.isProposed ?? true,
       })
       .execute();
   }

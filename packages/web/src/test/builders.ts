@@ -29,9 +29,9 @@ export function testProgramme(overrides: Partial<ProgrammeOption> = {}): Program
     name: 'Interventionscenter',
     services: [lokk, dialog, hotline],
     routingRules: [
-      { serviceId: lokk.id, role: 'exposed', gender: 'woman', isFallback: false },
-      { serviceId: dialog.id, role: 'uses_violence', gender: null, isFallback: false },
-      { serviceId: hotline.id, role: null, gender: null, isFallback: true },
+      { serviceId: lokk.id, role: 'exposed', gender: 'woman', isFallback: false, isProposed: true },
+      { serviceId: dialog.id, role: 'uses_violence', gender: null, isFallback: false, isProposed: true },
+      { serviceId: hotline.id, role: null, gender: null, isFallback: true, isProposed: true },
     ],
     ...overrides,
   };

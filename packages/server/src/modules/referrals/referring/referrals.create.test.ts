@@ -253,9 +253,9 @@ describe('GET /api/referrals/options', () => {
     expect(programme?.name).toBe('Interventionscenter');
     expect(programme?.services.map((service) => service.name)).toEqual(['LOKK rådgivning', 'Dialog mod Vold behandling', 'Hotline 1888']);
     expect(programme?.routingRules).toEqual([
-      { serviceId: fx.services.lokk.id, role: 'exposed', gender: 'woman', isFallback: false },
-      { serviceId: fx.services.dmv.id, role: 'uses_violence', gender: null, isFallback: false },
-      { serviceId: fx.services.hotline.id, role: null, gender: null, isFallback: true },
+      { serviceId: fx.services.lokk.id, role: 'exposed', gender: 'woman', isFallback: false, isProposed: true },
+      { serviceId: fx.services.dmv.id, role: 'uses_violence', gender: null, isFallback: false, isProposed: true },
+      { serviceId: fx.services.hotline.id, role: null, gender: null, isFallback: true, isProposed: true },
     ]);
   });
 

@@ -41,7 +41,7 @@ export async function listServicesOfProgrammes(db: Db, programmeIds: readonly st
     .selectFrom('programme_services as ps')
     .innerJoin('services as s', 's.id', 'ps.service_id')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['ps.programme_id', 's.id', 's.name', 's.organisation_id', 's.service_line', 'o.name as organisation_name', 'ps.routing_role', 'ps.routing_gender', 'ps.is_fallback'])
+    .select(['ps.programme_id', 's.id', 's.name', 's.organisation_id', 's.service_line', 'o.name as organisation_name', 'ps.routing_role', 'ps.routing_gender', 'ps.is_fallback', 'ps.is_proposed'])
     .where('ps.programme_id', 'in', [...programmeIds])
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)

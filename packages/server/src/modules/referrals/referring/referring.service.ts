@@ -60,6 +60,7 @@ export async function getReferralOptions(input: { db: Db; actor: Actor }): Promi
           role: service.routing_role === null ? null : PersonRole.parse(service.routing_role),
           gender: service.routing_gender === null ? null : Gender.parse(service.routing_gender),
           isFallback: service.is_fallback,
+          isProposed: service.is_proposed,
         })),
       };
     }),

@@ -7,6 +7,7 @@ export * from './referral/routing.ts';
 export * from './referral/receiving.ts';
 export * from './referral/deadline.ts';
 export * from './identity/Session.ts';
+export * from './identity/Enrolment.ts';
 export * from './identity/UserAdmin.ts';
 export * from './identity/OrganisationAdmin.ts';
 export * from './directory/taxonomy.ts';

@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { courseJobs, registerCourseRoutes } from './modules/courses/index.ts';
 import { directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
+import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
@@ -108,6 +109,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
     async (api) => {
       registerHealthRoutes(api, deps);
       registerAuthRoutes(api, deps);
+      registerEnrolmentRoutes(api, deps);
       registerOidcRoutes(api, deps);
       registerUserRoutes(api, deps);
       registerOrganisationRoutes(api, deps);

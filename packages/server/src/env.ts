@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { AccessibilityContact } from './platform/app-deps.ts';
+import { TEST_ENCRYPTION_KEY } from './platform/field-encryption.ts';
 
 /** The only reader of process.env. Everything else receives a validated `Env`. */
 const EnvSchema = z.object({
@@ -11,10 +12,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** 32 bytes, base64. Required with DATABASE_URL; the embedded mode generates one into DATA_DIR. */
   ENCRYPTION_KEY: z.string().optional(),
-  /** Load the demo organisations and accounts on first start. Default: on with the embedded database. */
+  /** Load the demo organisations and accounts on first start. Default: on with the embedded database; never in production. */
   DEMO_DATA: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** The public origin, used for OIDC redirect URIs. */
+  /** The public origin, used for OIDC redirect URIs and enrolment links. https:// in production. */
   PUBLIC_ORIGIN: z.string().url().optional(),
   /** Allow OIDC issuers on plain http (local test identity providers only). */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
@@ -38,22 +39,63 @@ export type Env = {
   allowInsecureOidc: boolean;
   loginAttemptsPerMinute: number;
   accessibilityContact: AccessibilityContact;
+  /** Said once at start: configuration that is accepted but has no effect (DEMO_DATA=true in production). */
+  warnings: string[];
 };
 
+/**
+ * A configuration the app must not start with. main.ts and the CLI print its message as one line, without a stack
+ * trace, and exit non-zero: the operator needs to know which variable to fix, not where the check lives.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the configuration; throws ConfigError (one line) for anything the app must not start with. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.parse(source);
-  return {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const parsed = result.data;
+  const isProduction = parsed.NODE_ENV === 'production';
+  const env: Env = {
     nodeEnv: parsed.NODE_ENV,
     host: parsed.HOST,
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,
     dataDir: resolve(parsed.DATA_DIR),
     encryptionKey: parsed.ENCRYPTION_KEY,
-    loadDemoData: parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : parsed.DATABASE_URL === undefined,
+    // Demo accounts have published passwords and TOTP secrets: never in production, whatever DEMO_DATA says.
+    loadDemoData: !isProduction && (parsed.DEMO_DATA ? parsed.DEMO_DATA === 'true' : parsed.DATABASE_URL === undefined),
     logLevel: parsed.LOG_LEVEL,
     publicOrigin: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}`,
     allowInsecureOidc: parsed.OIDC_ALLOW_INSECURE === 'true',
     loginAttemptsPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
     accessibilityContact: { email: parsed.ACCESSIBILITY_CONTACT_EMAIL, phone: parsed.ACCESSIBILITY_CONTACT_PHONE },
+    warnings: isProduction && parsed.DEMO_DATA === 'true' ? ['DEMO_DATA=true is ignored with NODE_ENV=production: demo data is never loaded there.'] : [],
   };
+  if (isProduction) assertProductionConfig(env);
+  return env;
+}
+
+/**
+ * What production needs beyond development: a key of its own (the generated one in DATA_DIR would sit beside the
+ * data it protects, and the test suite's key is public), and https, because session cookies are `Secure` and the
+ * enrolment and OIDC links carry secrets.
+ */
+function assertProductionConfig(env: Env): void {
+  if (!env.encryptionKey) throw new ConfigError('ENCRYPTION_KEY is required with NODE_ENV=production (32 bytes, base64).');
+  if (env.encryptionKey.trim() === TEST_ENCRYPTION_KEY) {
+    throw new ConfigError("ENCRYPTION_KEY is the test suite's published key: generate a key of your own (openssl rand -base64 32).");
+  }
+  if (Buffer.from(env.encryptionKey, 'base64').length !== 32) throw new ConfigError('ENCRYPTION_KEY must be 32 bytes, base64-encoded.');
+  if (new URL(env.publicOrigin).protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_ORIGIN must be an https:// address with NODE_ENV=production (now ${env.publicOrigin}).`);
+  }
+  if (env.allowInsecureOidc) throw new ConfigError('OIDC_ALLOW_INSECURE=true is refused with NODE_ENV=production.');
 }

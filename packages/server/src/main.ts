@@ -1,30 +1,25 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildApp, jobDefinitions } from './app.ts';
-import { openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
 import { readEnv, type Env } from './env.ts';
 import { writeStaticStartPages } from './modules/public-site/index.ts';
 import { startJobWorker } from './platform/job-queue.ts';
 import { systemClock } from './platform/clock.ts';
-import { createFieldCipher, generateEncryptionKey } from './platform/field-encryption.ts';
 import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
 import { createLogMailer } from './platform/mailer.ts';
 import { createLogSmsSender } from './platform/sms.ts';
+import { describeStartupError, openMigratedDatabase } from './startup.ts';
 
 /** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const env = readEnv();
+  for (const warning of env.warnings) console.warn(`[bro] ${warning}`);
   const startedAt = Date.now();
-  const database = await openDatabase(env);
-  await migrateToLatest(database.db);
-  const cipher = createFieldCipher(resolveEncryptionKey(env, database.isEmbedded));
+  const { database, cipher } = await openMigratedDatabase(env);
   const clock = systemClock;
+  // Never with NODE_ENV=production (env.ts): demo accounts have published passwords and TOTP secrets.
   if (env.loadDemoData) {
-    // Demo accounts have published passwords and TOTP secrets: never in production.
-    if (env.nodeEnv === 'production') throw new Error('DEMO_DATA=true is refused when NODE_ENV=production.');
     const demo = await loadDemoDataIfEmpty({ db: database.db, cipher, clock });
     if (demo.isLoaded) console.warn('[bro] demo data loaded: organisations, programmes and demo accounts (see README).');
   }
@@ -42,6 +37,7 @@ async function main(): Promise<void> {
       isRateLimitEnabled: true,
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
       logLevel: env.logLevel,
+      isProduction: env.nodeEnv === 'production',
       accessibilityContact: env.accessibilityContact,
     },
   });
@@ -100,16 +96,7 @@ async function writeStaticFallback(env: Env, warn: (message: string) => void): P
   }
 }
 
-/** With DATABASE_URL the key must come from configuration; the embedded mode keeps one in DATA_DIR. */
-function resolveEncryptionKey(env: Env, isEmbedded: boolean): string {
-  if (env.encryptionKey) return env.encryptionKey;
-  if (!isEmbedded) throw new Error('ENCRYPTION_KEY is required when DATABASE_URL is set (32 bytes, base64).');
-  const keyPath = join(env.dataDir, 'encryption.key');
-  if (!existsSync(keyPath)) writeFileSync(keyPath, generateEncryptionKey(), { mode: 0o600 });
-  return readFileSync(keyPath, 'utf8').trim();
-}
-
 main().catch((error: unknown) => {
-  console.error('Bro could not start:', error instanceof Error ? error.message : error);
+  console.error(`Bro could not start: ${describeStartupError(error)}`);
   process.exit(1);
 });

@@ -28,6 +28,10 @@ export const ProblemCode = z.enum([
   'email_taken',
   'slug_taken',
   'oidc_failed',
+  /** A demo account (published password and TOTP secret) tried to sign in to a production system. */
+  'demo_account_refused',
+  /** An enrolment link that is unknown, already used or more than 24 hours old. */
+  'enrolment_link_invalid',
   'service_unavailable',
   'internal_error',
 ]);

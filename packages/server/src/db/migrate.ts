@@ -6,6 +6,7 @@ import * as createCourses from './migrations/2026-11-21T0900-create-courses.ts';
 import * as createSelfReferralAndCampaigns from './migrations/2026-11-21T1000-create-self-referral-and-campaigns.ts';
 import * as addUsersLastSignedIn from './migrations/2026-12-07T0900-add-users-last-signed-in.ts';
 import * as addProgrammeServicesIsProposed from './migrations/2026-12-07T0930-add-programme-services-is-proposed.ts';
+import * as addDemoAccountsAndEnrolmentLinks from './migrations/2026-12-07T1000-add-demo-accounts-and-enrolment-links.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T1000-create-self-referral-and-campaigns': createSelfReferralAndCampaigns,
   '2026-12-07T0900-add-users-last-signed-in': addUsersLastSignedIn,
   '2026-12-07T0930-add-programme-services-is-proposed': addProgrammeServicesIsProposed,
+  '2026-12-07T1000-add-demo-accounts-and-enrolment-links': addDemoAccountsAndEnrolmentLinks,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -36,6 +36,8 @@ type UsersTable = {
   locked_at: NullableTimestamp;
   last_signed_in_at: NullableTimestamp;
   is_active: Generated<boolean>;
+  /** Made by the demo loader: refused at sign-in in production. */
+  is_demo: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
@@ -74,6 +76,9 @@ type OidcProvidersTable = {
 };
 
 type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt };
+
+/** One-time enrolment links: the token's SHA-256 only; single use, expires. */
+type EnrolmentLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: CreatedAt; expires_at: Date; used_at: NullableTimestamp };
 
 type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt };
 
@@ -251,6 +256,7 @@ export type Database = {
   oidc_providers: OidcProvidersTable;
   oidc_identities: OidcIdentitiesTable;
   oidc_login_attempts: OidcLoginAttemptsTable;
+  enrolment_links: EnrolmentLinksTable;
   services: ServicesTable;
   programmes: ProgrammesTable;
   programme_referrers: ProgrammeReferrersTable;

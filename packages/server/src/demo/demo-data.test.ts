@@ -136,13 +136,13 @@ describe('demo data', () => {
     expect(slugOf(proposeService(rules, { role: 'uses_violence', gender: 'man' }))).toBe('hotline-1888');
   });
 
-  it('has every demo account with its membership, known password and known TOTP secret', async () => {
+  it('has every demo account with its membership, known password and known TOTP secret, marked as demo', async () => {
     const rows = await database.db
       .selectFrom('users as u')
       .innerJoin('memberships as m', 'm.user_id', 'u.id')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
       .leftJoin('units as n', 'n.id', 'm.unit_id')
-      .select(['u.email', 'u.password_hash', 'u.totp_secret_enc', 'u.totp_enrolled_at', 'u.is_active', 'm.role', 'm.service_line', 'o.slug', 'o.name', 'n.name as unit'])
+      .select(['u.email', 'u.password_hash', 'u.totp_secret_enc', 'u.totp_enrolled_at', 'u.is_active', 'u.is_demo', 'm.role', 'm.service_line', 'o.slug', 'o.name', 'n.name as unit'])
       .execute();
     expect(rows).toHaveLength(allDemoAccounts.length);
     for (const account of allDemoAccounts) {
@@ -154,6 +154,8 @@ describe('demo data', () => {
         name: account.organisation,
         unit: account.unitName,
         is_active: true,
+        // Refused at sign-in with NODE_ENV=production: the password and secret are published.
+        is_demo: true,
       });
       expect(cipher.decryptOptional(row?.totp_secret_enc ?? null), account.email).toBe(account.totpSecret);
       expect(row?.totp_enrolled_at === null, account.email).toBe(account.totpSecret === null);

@@ -7,7 +7,10 @@ import type { DemoService } from './organisations.ts';
 
 /** Rows every demo loader writes alike: accounts, organisations it may have to create, and referral services. */
 
-/** A demo account: the user (enrolled in TOTP unless it shows enrolment) and its one membership. */
+/**
+ * A demo account: the user (enrolled in TOTP unless it shows enrolment) and its one membership. Marked `is_demo`:
+ * its password and secret are public, so a production system refuses it at sign-in.
+ */
 export async function insertDemoAccount(
   trx: Transaction<Database>,
   input: { account: DemoAccount; organisationId: string; unitId: string | null; passwordHash: string; cipher: FieldCipher; now: Date },
@@ -21,6 +24,7 @@ export async function insertDemoAccount(
       password_hash: input.passwordHash,
       totp_secret_enc: account.totpSecret === null ? null : input.cipher.encrypt(account.totpSecret),
       totp_enrolled_at: account.totpSecret === null ? null : now,
+      is_demo: true,
       created_at: now,
       updated_at: now,
     })

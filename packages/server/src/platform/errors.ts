@@ -27,6 +27,8 @@ const statusByCode: Record<ProblemCode, number> = {
   email_taken: 409,
   slug_taken: 409,
   oidc_failed: 401,
+  demo_account_refused: 403,
+  enrolment_link_invalid: 410,
   service_unavailable: 503,
   internal_error: 500,
 };

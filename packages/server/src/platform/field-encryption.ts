@@ -13,6 +13,12 @@ export type FieldCipher = {
   lookupHash: (value: string) => string;
 };
 
+/**
+ * The integration tests' fixed key. It is published in this repository, so it protects nothing: env.ts refuses it
+ * with NODE_ENV=production.
+ */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export function createFieldCipher(masterKeyBase64: string): FieldCipher {
   const master = Buffer.from(masterKeyBase64, 'base64');
   if (master.length !== 32) throw new Error('ENCRYPTION_KEY must be 32 bytes, base64-encoded');

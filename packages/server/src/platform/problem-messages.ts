@@ -109,6 +109,14 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
     da: { title: 'Login fejlede', detail: 'Login via din organisations identitetsudbyder lykkedes ikke. Prøv igen.' },
     en: { title: 'Sign-in failed', detail: 'Sign-in through your organisation’s identity provider did not succeed. Try again.' },
   },
+  demo_account_refused: {
+    da: { title: 'Demokonto afvist', detail: 'Demokonti kan ikke logge ind i et produktionsmiljø. Brug din egen konto.' },
+    en: { title: 'Demo account refused', detail: 'Demo accounts cannot sign in to a production system. Use your own account.' },
+  },
+  enrolment_link_invalid: {
+    da: { title: 'Linket virker ikke', detail: 'Linket er ukendt, allerede brugt eller mere end 24 timer gammelt. Bed om et nyt link.' },
+    en: { title: 'The link does not work', detail: 'The link is unknown, already used or more than 24 hours old. Ask for a new link.' },
+  },
   service_unavailable: {
     da: { title: 'Midlertidigt utilgængelig', detail: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.' },
     en: { title: 'Temporarily unavailable', detail: 'The system is temporarily unavailable. Try again shortly.' },

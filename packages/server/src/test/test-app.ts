@@ -2,14 +2,14 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BroApp } from '../app.ts';
 import type { AppConfig } from '../platform/app-deps.ts';
 import { createFixedClock } from '../platform/clock.ts';
-import { createFieldCipher } from '../platform/field-encryption.ts';
+import { createFieldCipher, TEST_ENCRYPTION_KEY } from '../platform/field-encryption.ts';
 import { createInProcessLiveUpdates, type LiveUpdates } from '../platform/live-updates.ts';
 import { createRecordingMailer } from '../platform/mailer.ts';
 import { createBuilders, type GivenSession } from './builders.ts';
 import { createTestDatabase } from './test-database.ts';
 
-/** A fixed, test-only key. Never used outside tests. */
-export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+/** A fixed, test-only key (refused in production). Never used outside tests. */
+export { TEST_ENCRYPTION_KEY };
 export const TEST_NOW = new Date('2026-11-23T09:00:00.000Z');
 
 /**

@@ -43,6 +43,7 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
         email: request.body.email,
         password: request.body.password,
         previousSessionToken: request.cookies[SESSION_COOKIE],
+        isProduction: deps.config.isProduction,
       });
       setSessionCookie(reply, started.token);
       return { stage: started.stage, csrfToken: started.csrfToken };

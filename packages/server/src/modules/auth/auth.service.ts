@@ -44,9 +44,17 @@ export type StartedLogin = { token: string; csrfToken: string; stage: LoginStage
 /**
  * The first factor. Unknown e-mail, wrong password, inactive user, password-less (OIDC-only) user and an
  * organisation without local login all fail alike with `invalid_credentials`; `account_locked` is told only to
- * someone who gave the right password, so neither answer reveals whether an e-mail has an account.
+ * someone who gave the right password, so neither answer reveals whether an e-mail has an account. In production
+ * (`isProduction`) a demo account is refused with `demo_account_refused`: its password is public anyway.
  */
-export async function loginWithPassword(input: { db: Db; clock: Clock; email: string; password: string; previousSessionToken?: string | undefined }): Promise<StartedLogin> {
+export async function loginWithPassword(input: {
+  db: Db;
+  clock: Clock;
+  email: string;
+  password: string;
+  previousSessionToken?: string | undefined;
+  isProduction?: boolean | undefined;
+}): Promise<StartedLogin> {
   const { db, clock } = input;
   const candidate = await findLoginCandidate(db, input.email);
   const isPasswordValid = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), input.password).catch(() => false);
@@ -65,6 +73,10 @@ export async function loginWithPassword(input: { db: Db; clock: Clock; email: st
   if (refusal) {
     await recordRefusedLogin(db, { now, userId: candidate.id, organisationId: candidate.organisationId, details: { factor: 'password', reason: refusal } });
     throw new AppError(refusal === 'account_locked' ? 'account_locked' : 'invalid_credentials');
+  }
+  if (candidate.isDemo && input.isProduction) {
+    await recordRefusedLogin(db, { now, userId: candidate.id, organisationId: candidate.organisationId, details: { factor: 'password', reason: 'demo_account' } });
+    throw new AppError('demo_account_refused');
   }
   return startPasswordLogin(db, { candidate, now, previousSessionToken: input.previousSessionToken });
 }

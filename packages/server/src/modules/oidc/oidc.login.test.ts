@@ -8,7 +8,7 @@ import { buildApp } from '../../app.ts';
 import { hashSessionToken, SESSION_COOKIE } from '../../platform/auth/session.ts';
 import { verifyAuditChain } from '../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { OIDC_FAILURE_LOCATION, OIDC_STATE_COOKIE } from './oidc.routes.ts';
+import { OIDC_DEMO_ACCOUNT_REFUSED_LOCATION, OIDC_FAILURE_LOCATION, OIDC_STATE_COOKIE } from './oidc.routes.ts';
 
 /**
  * End to end against a real OpenID provider (oidc-provider) on 127.0.0.1: the Bro app runs on app.inject, the
@@ -141,6 +141,9 @@ describe('OIDC sign-in per organisation', () => {
     idp.accounts.set('sub-stranger', { email: 'stranger@politi.test', emailVerified: true });
     idp.accounts.set('sub-bo', { email: 'bo@kommune.test' });
     idp.accounts.set('sub-carl-unverified', { email: 'carl@politi.test', emailVerified: false });
+    const dora = await t.given.user({ organisationId: police.id, role: 'referrer', email: 'dora@politi.test', hasPassword: false });
+    await t.db.updateTable('users').set({ is_demo: true }).where('id', '=', dora.id).execute();
+    idp.accounts.set('sub-dora-demo', { email: 'dora@politi.test', emailVerified: true });
   });
   afterAll(async () => {
     await Promise.all([t?.close(), idp?.close()]);
@@ -373,6 +376,31 @@ describe('OIDC sign-in per organisation', () => {
     } finally {
       await strictApp.close();
     }
+  });
+
+  it('refuses a demo account in production, audited without personal data, and lets it in elsewhere', async () => {
+    const productionApp = await buildApp({
+      db: t.db,
+      clock: t.clock,
+      cipher: t.cipher,
+      mailer: t.mailer,
+      liveUpdates: t.liveUpdates,
+      config: { publicOrigin: PUBLIC_ORIGIN, allowInsecureOidc: true, logLevel: 'silent', webDistDir: '/nonexistent', isProduction: true },
+    });
+    try {
+      // The state lives in the database, so the production app can take the callback of a login t started.
+      const refused = await reachCallback({ accountId: 'sub-dora-demo' });
+      const response = await productionApp.inject({ method: 'GET', url: refused.path, headers: { cookie: refused.stateCookie } });
+      expect(response.headers.location).toBe(OIDC_DEMO_ACCOUNT_REFUSED_LOCATION);
+      expect(cookieOf(response, SESSION_COOKIE)).toBeUndefined();
+      expect(await lastFailureReason()).toBe('demo_account_refused');
+      const audit = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_failed').execute();
+      expect(JSON.stringify(audit)).not.toMatch(/dora|sub-dora/);
+    } finally {
+      await productionApp.close();
+    }
+    const accepted = await reachCallback({ accountId: 'sub-dora-demo' });
+    expect((await callback(accepted.path, accepted.stateCookie)).headers.location).toBe('/medarbejder/');
   });
 
   it('documents its routes in the OpenAPI description', async () => {

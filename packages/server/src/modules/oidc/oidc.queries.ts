@@ -60,13 +60,13 @@ export async function findLoginCandidateByUserId(db: Db, input: { userId: string
   const row = await db
     .selectFrom('users as u')
     .innerJoin('memberships as m', 'm.user_id', 'u.id')
-    .select(['u.id as userId', 'm.id as membershipId', 'u.is_active as isActive', 'u.locked_at as lockedAt'])
+    .select(['u.id as userId', 'm.id as membershipId', 'u.is_active as isActive', 'u.locked_at as lockedAt', 'u.is_demo as isDemo'])
     .where('u.id', '=', input.userId)
     .where('m.organisation_id', '=', input.organisationId)
     .orderBy('m.created_at')
     .orderBy('m.id')
     .executeTakeFirst();
-  return row ? { userId: row.userId, membershipId: row.membershipId, isActive: row.isActive, isLocked: row.lockedAt !== null } : undefined;
+  return row ? { userId: row.userId, membershipId: row.membershipId, isActive: row.isActive, isLocked: row.lockedAt !== null, isDemo: row.isDemo } : undefined;
 }
 
 export type LoginCandidate = NonNullable<Awaited<ReturnType<typeof findLoginCandidateByUserId>>>;

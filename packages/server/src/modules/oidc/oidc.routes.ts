@@ -29,6 +29,8 @@ const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 
 
 /** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
 export const OIDC_FAILURE_LOCATION = staffAppUrl('/login?error=oidc');
+/** A browser cannot be shown a problem document after a redirect: the login page says what `demo_account_refused` says. */
+export const OIDC_DEMO_ACCOUNT_REFUSED_LOCATION = staffAppUrl('/login?error=demo_account_refused');
 
 
 const Redirect = z.null().describe('302 Found: see the Location header');
@@ -122,7 +124,7 @@ async function completeSignIn(request: FastifyRequest, reply: FastifyReply, deps
 function redirectToFailure(request: FastifyRequest, reply: FastifyReply, reason: OidcFailureReason) {
   // The reason code only: no e-mail, subject or provider message, which could carry personal data.
   request.log.warn({ reason }, 'OIDC sign-in refused');
-  return reply.redirect(OIDC_FAILURE_LOCATION, 302);
+  return reply.redirect(reason === 'demo_account_refused' ? OIDC_DEMO_ACCOUNT_REFUSED_LOCATION : OIDC_FAILURE_LOCATION, 302);
 }
 
 /** Platform admins configure each organisation's identity provider. */

@@ -49,7 +49,9 @@ export type OidcFailureReason =
   | 'unknown_user'
   | 'user_inactive'
   | 'user_locked'
-  | 'identity_conflict';
+  | 'identity_conflict'
+  /** A demo account (published password and secrets) on a production system. */
+  | 'demo_account_refused';
 
 type Deps = { db: Db; clock: Clock; cipher: FieldCipher; config: AppConfig; configurations: OidcConfigurationCache };
 
@@ -153,7 +155,7 @@ export async function completeOidcLogin(
   const identity = await exchangeCode(configuration, deps.callbackUrl, { ...attempt, state });
   if ('reason' in identity) return refuseOidcLogin(deps, { reason: identity.reason, organisationId });
 
-  const resolved = await resolveUser(db, { organisationId, ...identity });
+  const resolved = await resolveUser(db, { organisationId, isProduction: deps.config.isProduction === true, ...identity });
   if ('reason' in resolved) return refuseOidcLogin(deps, { reason: resolved.reason, organisationId, userId: resolved.userId });
   const { candidate, isNewLink } = resolved;
 
@@ -235,7 +237,7 @@ async function exchangeCode(
 
 async function resolveUser(
   db: Db,
-  input: { organisationId: string } & ProviderIdentity,
+  input: { organisationId: string; isProduction: boolean } & ProviderIdentity,
 ): Promise<{ candidate: LoginCandidate; isNewLink: boolean } | { reason: OidcFailureReason; userId?: string }> {
   const linkedUserId = await findLinkedUserId(db, { organisationId: input.organisationId, subject: input.subject });
   let candidate: LoginCandidate | undefined;
@@ -257,6 +259,8 @@ async function resolveUser(
   if (!candidate.isActive) return { reason: 'user_inactive', userId: candidate.userId };
   // A locked account stays locked whichever way one signs in, until an administrator unlocks it.
   if (candidate.isLocked) return { reason: 'user_locked', userId: candidate.userId };
+  // Whoever the identity provider vouches for, a demo account has no place on a production system.
+  if (candidate.isDemo && input.isProduction) return { reason: 'demo_account_refused', userId: candidate.userId };
   return { candidate, isNewLink: !linkedUserId };
 }
 

@@ -13,10 +13,12 @@ import { useRequestSchema } from '../../forms/useRequestSchema';
 import { Alert } from '../../ui/Alert';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { EnrolmentStep } from './EnrolmentStep';
+import { enrolmentTokenOf } from './enrolment-form';
 import { enrolTotp, logIn, oidcProvidersQuery, oidcStartUrl, totpEnrolmentQuery, verifyTotp } from './auth.api';
 import { useSession } from './useSession';
 
-type Step = 'credentials' | 'totp' | 'enrolment';
+type Step = 'link' | 'credentials' | 'totp' | 'enrolment';
 
 /** Where the guard sent us from; only an app path (ids, never personal data), and never back to /login. */
 export function returnPath(state: unknown): string {
@@ -24,12 +26,16 @@ export function returnPath(state: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
-/** `/login`: password, then the second factor (or its first enrolment). The title stays neutral: just "Bro". */
+/**
+ * `/login`: password, then the second factor (or its first enrolment). The title stays neutral: just "Bro". A
+ * one-time enrolment link (`/login#enrolment=<token>`) starts with choosing a password instead.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   const { session, signIn } = useSession();
   const location = useLocation();
-  const [step, setStep] = useState<Step>('credentials');
+  const [enrolmentToken] = useState(() => enrolmentTokenOf(location.hash));
+  const [step, setStep] = useState<Step>(enrolmentToken ? 'link' : 'credentials');
   usePageTitle();
 
   // Signing in sets the session; this render then takes the user on to where the guard found them.
@@ -37,7 +43,9 @@ export function LoginPage() {
 
   return (
     <div className="app-narrow">
-      {step === 'credentials' ? (
+      {step === 'link' && enrolmentToken ? (
+        <EnrolmentStep token={enrolmentToken} onPassed={(stage) => leaveLink(() => setStep(stage === 'mfa_enrolment' ? 'enrolment' : 'totp'))} />
+      ) : step === 'credentials' || step === 'link' ? (
         <CredentialsStep onPassed={(stage) => setStep(stage === 'mfa_enrolment' ? 'enrolment' : 'totp')} />
       ) : (
         <>
@@ -53,10 +61,23 @@ export function LoginPage() {
   );
 }
 
+/** The link is spent: its token leaves the address bar (and the history), then the login goes on. */
+function leaveLink(next: () => void): void {
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  next();
+}
+
 function SignedOutNotice() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const reason = params.get('reason');
+  if (params.get('error') === 'demo_account_refused') {
+    return (
+      <Alert variant="error" heading={t('login.demoRefusedHeading')} role="alert">
+        <p>{t('login.demoRefused')}</p>
+      </Alert>
+    );
+  }
   if (params.get('error') === 'oidc') {
     return (
       <Alert variant="error" heading={t('login.oidcFailedHeading')} role="alert">

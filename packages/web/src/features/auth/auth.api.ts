@@ -1,4 +1,4 @@
-import type { LoginRequest, LoginResponse, OidcProviderOption, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
+import type { EnrolmentRequest, LoginRequest, LoginResponse, OidcProviderOption, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, ids, request, setCsrfToken } from '../../api/client';
 
@@ -6,6 +6,8 @@ import { ApiError, ids, request, setCsrfToken } from '../../api/client';
 const asVisitor = { isUnauthenticatedExpected: true };
 
 export const logIn = (body: LoginRequest) => request<LoginResponse>('POST', '/api/auth/login', { body, ...asVisitor });
+/** Opens a one-time enrolment link: sets the password and continues at the TOTP enrolment step. */
+export const enrolWithLink = (body: EnrolmentRequest) => request<LoginResponse>('POST', '/api/auth/enrolment', { body, ...asVisitor });
 export const enrolTotp = (body: TotpCodeRequest) => request<SessionInfo>('POST', '/api/auth/totp/enrol', { body, ...asVisitor });
 export const verifyTotp = (body: TotpCodeRequest) => request<SessionInfo>('POST', '/api/auth/totp', { body, ...asVisitor });
 export const logOut = () => request<void>('POST', '/api/auth/logout', asVisitor);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readEnv } from './env.ts';
+import { generateEncryptionKey, TEST_ENCRYPTION_KEY } from './platform/field-encryption.ts';
+
+const OWN_KEY = generateEncryptionKey();
+const production = { NODE_ENV: 'production', ENCRYPTION_KEY: OWN_KEY, PUBLIC_ORIGIN: 'https://bro.example.dk' };
+
+/** The message readEnv refuses with, or undefined when it accepts. */
+function refusalOf(source: Record<string, string>): string | undefined {
+  try {
+    readEnv(source);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe('readEnv in production', () => {
+  it('accepts an https origin and a key of its own, and never loads demo data whatever DEMO_DATA says', () => {
+    const env = readEnv({ ...production, DEMO_DATA: 'true' });
+    expect(env.loadDemoData).toBe(false);
+    expect(env.warnings).toEqual([expect.stringContaining('DEMO_DATA=true is ignored')]);
+    expect(readEnv(production)).toMatchObject({ loadDemoData: false, warnings: [] });
+  });
+
+  it('refuses to start without ENCRYPTION_KEY, even with the embedded database', () => {
+    expect(refusalOf({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://bro.example.dk' })).toMatch(/^ENCRYPTION_KEY is required/);
+  });
+
+  it("refuses the test suite's published key, and a key that is not 32 bytes", () => {
+    expect(refusalOf({ ...production, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY })).toMatch(/test suite's published key/);
+    expect(refusalOf({ ...production, ENCRYPTION_KEY: Buffer.alloc(16, 1).toString('base64') })).toMatch(/32 bytes/);
+  });
+
+  it('refuses an http:// PUBLIC_ORIGIN, and a missing one (which defaults to http://localhost)', () => {
+    expect(refusalOf({ ...production, PUBLIC_ORIGIN: 'http://bro.example.dk' })).toMatch(/^PUBLIC_ORIGIN must be an https:\/\/ address/);
+    expect(refusalOf({ NODE_ENV: 'production', ENCRYPTION_KEY: OWN_KEY })).toMatch(/^PUBLIC_ORIGIN must be an https:\/\/ address/);
+  });
+
+  it('refuses insecure OIDC', () => {
+    expect(refusalOf({ ...production, OIDC_ALLOW_INSECURE: 'true' })).toMatch(/OIDC_ALLOW_INSECURE/);
+  });
+
+  it('says every refusal in one line', () => {
+    for (const source of [{ NODE_ENV: 'production' }, { ...production, PORT: 'seventy' }, { NODE_ENV: 'staging' }]) {
+      expect(refusalOf(source)).toMatch(/^[^\n]+$/);
+    }
+  });
+});
+
+describe('readEnv outside production', () => {
+  it('needs no key or https, and loads demo data by default with the embedded database', () => {
+    expect(readEnv({})).toMatchObject({ nodeEnv: 'development', loadDemoData: true, publicOrigin: 'http://localhost:3000', warnings: [] });
+    expect(readEnv({ DATABASE_URL: 'postgres://x@localhost/bro' }).loadDemoData).toBe(false);
+  });
+});

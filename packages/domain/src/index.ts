@@ -10,6 +10,7 @@ export * from './identity/Session.ts';
 export * from './identity/Enrolment.ts';
 export * from './identity/UserAdmin.ts';
 export * from './identity/OrganisationAdmin.ts';
+export * from './service/ServiceAdmin.ts';
 export * from './directory/taxonomy.ts';
 export * from './directory/schedule.ts';
 export * from './reference-data/postcodes.ts';

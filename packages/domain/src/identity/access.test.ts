@@ -35,6 +35,7 @@ describe('the authorization matrix', () => {
   it('guards each organisation admin task with its own permission, granted to the organisation admin only', () => {
     const intended: Record<string, Role[]> = {
       'users:manage': ['organisation_admin'],
+      'services:manage': ['organisation_admin'],
       'directory:manage': ['organisation_admin'],
       'campaigns:manage': ['organisation_admin'],
       'statistics:read': ['organisation_admin'],
@@ -47,13 +48,13 @@ describe('the authorization matrix', () => {
 
   it('never lets users:manage stand in for directory, campaign or statistics work', () => {
     // Deny by default: holding users:manage implies nothing; every other task must be listed for the role itself.
-    for (const permission of ['directory:manage', 'campaigns:manage', 'statistics:read'] as const) {
+    for (const permission of ['services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read'] as const) {
       for (const role of roles) expect(hasPermission(role, permission), `${role} / ${permission}`).toBe(permissionsByRole[role].includes(permission));
     }
   });
 
   it('gives a platform admin none of an organisation\'s own administration', () => {
-    for (const permission of ['users:manage', 'directory:manage', 'campaigns:manage', 'statistics:read'] as const) expect(hasPermission('platform_admin', permission)).toBe(false);
+    for (const permission of ['users:manage', 'services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read'] as const) expect(hasPermission('platform_admin', permission)).toBe(false);
   });
 
   it('gives a referrer nothing of the courses', () => {

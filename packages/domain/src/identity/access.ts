@@ -42,6 +42,8 @@ export const Permission = z.enum([
   'referral:contact',
   /** Manage the organisation's users and their memberships. Nothing else: each other admin task has its own. */
   'users:manage',
+  /** Create and change the organisation's services: line, deadlines, contact attempts. No case content. */
+  'services:manage',
   /** Maintain the organisation's own listings in the public help directory. No personal data. */
   'directory:manage',
   /** Maintain the organisation's campaign pages and publish them on the public site. */
@@ -75,7 +77,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   supervisor: ['course:read', 'course:supervise', 'access_history:produce'],
   // The organisation admin does all of the organisation's own administration; each task is still its own permission,
   // so a role that should, say, keep the directory listings up to date need not be able to manage users.
-  organisation_admin: ['users:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
+  organisation_admin: ['users:manage', 'services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
   // A platform admin runs the platform but can read no case content: no referral or course permission at all.
   platform_admin: ['organisations:manage', 'instruments:manage'],
 };

@@ -23,6 +23,7 @@ export const tagDescriptions: Record<string, string> = {
   auth: "Sign-in (password and TOTP, or the organisation's OIDC identity provider), the session and sign-out.",
   organisations: 'Organisations on the platform and their identity providers (platform administration).',
   users: "An organisation's staff accounts and units (organisation administration).",
+  services: "An organisation's own services (tilbud): whom each takes, its deadlines and contact attempts (organisation administration).",
   referrals: 'Referrals by front-line staff, with the person’s consent: create, send, withdraw, follow.',
   notifications: 'Notifications for the signed-in user.',
   inbox: "A receiving service's intake of referrals: accept, decline, reroute, first contact, hand-over; live updates.",

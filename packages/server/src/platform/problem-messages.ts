@@ -85,6 +85,16 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
         `The chosen service does not take a person in that role, so nobody there could see the referral. ${services ? `These services do: ${services}.` : 'None of the services you can choose does.'}`,
     },
   },
+  service_in_use: {
+    da: {
+      title: 'Tilbuddet har åbne sager',
+      detail: 'Tilbuddet har åbne henvisninger eller forløb. Linjen kan ikke ændres, og tilbuddet kan ikke lukkes, før de er overdraget eller afsluttet, så ingen sag står uden nogen til at se den.',
+    },
+    en: {
+      title: 'The service has open cases',
+      detail: 'The service has open referrals or courses. Its line cannot change, and it cannot close, until they are handed over or ended, so no case is left with nobody to see it.',
+    },
+  },
   idempotency_in_flight: {
     da: { title: 'Allerede i gang', detail: 'Den samme henvisning er ved at blive oprettet. Vent et øjeblik.' },
     en: { title: 'Already in progress', detail: 'The same referral is being created. Wait a moment.' },

@@ -14,6 +14,8 @@ import { inboxDa } from '../features/inbox/inbox.da';
 import { inboxEn } from '../features/inbox/inbox.en';
 import { usersDa } from '../features/admin/users.da';
 import { usersEn } from '../features/admin/users.en';
+import { servicesDa } from '../features/services/services.da';
+import { servicesEn } from '../features/services/services.en';
 import { organisationsDa } from '../features/platform/organisations.da';
 import { organisationsEn } from '../features/platform/organisations.en';
 import { da } from './da';
@@ -24,6 +26,7 @@ export const daDictionary = {
   ...da,
   ...organisationsDa,
   ...usersDa,
+  ...servicesDa,
   ...inboxDa,
   ...referralsDa,
   ...authDa,
@@ -36,6 +39,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   ...en,
   ...organisationsEn,
   ...usersEn,
+  ...servicesEn,
   ...inboxEn,
   ...referralsEn,
   ...authEn,

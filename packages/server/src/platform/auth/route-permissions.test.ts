@@ -23,6 +23,7 @@ describe('route permissions', () => {
     const areas = [
       ['/api/admin/users', 'users:manage'],
       ['/api/admin/units', 'users:manage'],
+      ['/api/admin/services', 'services:manage'],
       ['/api/directory/services', 'directory:manage'],
       ['/api/campaigns', 'campaigns:manage'],
       ['/api/statistics/', 'statistics:read'],

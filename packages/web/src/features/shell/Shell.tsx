@@ -101,6 +101,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/courses', permission: 'course:read', label: t('courses.nav.courses') },
     { to: '/supervision', permission: 'course:supervise', label: t('courses.nav.supervision') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
+    { to: '/admin/services', permission: 'services:manage', label: t('services.nav') },
     { to: '/course-config', permission: 'course:configure', label: t('courses.nav.config') },
     { to: '/admin/directory', permission: 'directory:manage', label: t('nav.directory') },
     { to: '/admin/campaigns', permission: 'campaigns:manage', label: t('campaigns.nav') },

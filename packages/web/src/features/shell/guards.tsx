@@ -25,6 +25,7 @@ const startPages: readonly { permission: Permission; path: string }[] = [
   { permission: 'referral:intake', path: '/inbox' },
   { permission: 'course:read', path: '/courses' },
   { permission: 'users:manage', path: '/admin/users' },
+  { permission: 'services:manage', path: '/admin/services' },
   { permission: 'directory:manage', path: '/admin/directory' },
   { permission: 'campaigns:manage', path: '/admin/campaigns' },
   { permission: 'organisations:manage', path: '/platform/organisations' },

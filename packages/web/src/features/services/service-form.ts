@@ -1,0 +1,79 @@
+import { CreateServiceRequest, UpdateServiceRequest, type AdminService, type ServiceLine } from '@bro/domain';
+import type { TFunction } from 'i18next';
+import { byField, requestSchema } from '../../forms/schema';
+
+/** "both" stands for no line (null): a service like the hotline that takes everyone. */
+export type LineChoice = ServiceLine | 'both';
+export const lineChoices: readonly LineChoice[] = ['victim', 'perpetrator', 'both'];
+
+/** What the admin types: numbers as text until the schema checks them. */
+export type ServiceDraft = {
+  name: string;
+  description: string;
+  serviceLine: LineChoice | '';
+  intakePhone: string;
+  firstContactDeadlineHours: string;
+  highRiskDeadlineHours: string;
+  maxContactAttempts: string;
+  isActive: boolean;
+};
+
+export const emptyServiceDraft: ServiceDraft = {
+  name: '',
+  description: '',
+  serviceLine: '',
+  intakePhone: '',
+  firstContactDeadlineHours: '48',
+  highRiskDeadlineHours: '24',
+  maxContactAttempts: '3',
+  isActive: true,
+};
+
+export function draftOfService(service: AdminService): ServiceDraft {
+  return {
+    name: service.name,
+    description: service.description,
+    serviceLine: service.serviceLine ?? 'both',
+    intakePhone: service.intakePhone ?? '',
+    firstContactDeadlineHours: String(service.firstContactDeadlineHours),
+    highRiskDeadlineHours: String(service.highRiskDeadlineHours),
+    maxContactAttempts: String(service.maxContactAttempts),
+    isActive: service.isActive,
+  };
+}
+
+/** Empty text is no number at all (the schema then asks for one), never 0. */
+const numberOf = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim()));
+
+function toCreateRequest(draft: ServiceDraft) {
+  return {
+    name: draft.name,
+    description: draft.description,
+    serviceLine: draft.serviceLine === '' ? undefined : draft.serviceLine === 'both' ? null : draft.serviceLine,
+    intakePhone: draft.intakePhone.trim() === '' ? null : draft.intakePhone,
+    firstContactDeadlineHours: numberOf(draft.firstContactDeadlineHours),
+    highRiskDeadlineHours: numberOf(draft.highRiskDeadlineHours),
+    maxContactAttempts: numberOf(draft.maxContactAttempts),
+  };
+}
+
+const messages = (t: TFunction) =>
+  byField(
+    {
+      name: t('services.errors.name'),
+      description: t('services.errors.description'),
+      serviceLine: t('services.errors.serviceLine'),
+      intakePhone: t('services.errors.intakePhone'),
+      firstContactDeadlineHours: t('services.errors.hours'),
+      highRiskDeadlineHours: t('services.errors.highRisk'),
+      maxContactAttempts: t('services.errors.attempts'),
+    },
+    t('errors.unexpected'),
+  );
+
+/** A new service, checked with the server's own CreateServiceRequest. */
+export const createServiceSchema = (t: TFunction) => requestSchema({ schema: CreateServiceRequest, toRequest: toCreateRequest, messageOf: messages(t) });
+
+/** A changed service: the same fields, and whether it is open. */
+export const updateServiceSchema = (t: TFunction) =>
+  requestSchema({ schema: UpdateServiceRequest, toRequest: (draft: ServiceDraft) => ({ ...toCreateRequest(draft), isActive: draft.isActive }), messageOf: messages(t) });

@@ -22,6 +22,7 @@ export const ProblemCode = z.enum([
   'transition_not_allowed',
   'service_not_allowed',
   'role_not_received',
+  'person_not_received',
   'service_in_use',
   'idempotency_in_flight',
   'idempotency_mismatch',

@@ -25,3 +25,9 @@ export function fullYearFromCpr(twoDigitYear: number, seventhDigit: number): num
 export function normaliseCpr(input: string): string {
   return input.replace(/\D/g, '');
 }
+
+/** The birth year a plausible CPR number carries (digits 5–6 and the century digit 7). */
+export function birthYearFromCpr(input: string): number {
+  const digits = normaliseCpr(input);
+  return fullYearFromCpr(Number(digits.slice(4, 6)), Number(digits[6]));
+}

@@ -233,6 +233,10 @@ export const ServiceOption = z.object({
   organisationName: z.string(),
   /** The people this service's intake can see (its line decides; see receiving.ts): the form offers only these. */
   receivesRoles: z.array(PersonRole),
+  /** The genders it takes (null: all) and its age range (null: no limit). */
+  receivesGenders: z.array(Gender).nullable(),
+  minimumAge: z.number().int().nullable(),
+  maximumAge: z.number().int().nullable(),
 });
 export type ServiceOption = z.infer<typeof ServiceOption>;
 

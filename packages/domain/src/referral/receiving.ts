@@ -1,5 +1,5 @@
 import type { ServiceLine } from '../identity/access.ts';
-import type { PersonRole } from './Referral.ts';
+import type { Gender, PersonRole } from './Referral.ts';
 
 /**
  * Which people a line can see and act on — a service's intake by the service's line, a member of staff by their
@@ -24,4 +24,29 @@ export function isRoleReceivedBy(line: ServiceLine | null, role: PersonRole): bo
 /** The lines whose line-limited staff see a person in this role (the inverse of {@link rolesReceivedBy}). */
 export function linesThatSee(role: PersonRole): ServiceLine[] {
   return (Object.keys(rolesByLine) as ServiceLine[]).filter((line) => rolesByLine[line].includes(role));
+}
+
+/** Whom a service takes beyond its line: genders (null: all) and an age range (null: no limit), set by its admin. */
+export type ServiceIntake = { line: ServiceLine | null; genders: readonly Gender[] | null; minimumAge: number | null; maximumAge: number | null };
+
+/**
+ * What a referral knows of the person. The age is the age they reach this year (from a birth year or a CPR). An
+ * onward referral from a course knows the role only: gender and age are then not checked here.
+ */
+export type PersonToPlace = { role: PersonRole; gender: Gender | undefined; age: number | undefined };
+
+/**
+ * Why a service would not take the person, or undefined if it would. An unknown age passes the age limits: the
+ * intake asks, rather than the person being sent nowhere.
+ */
+export function whyServiceWouldNotTake(intake: ServiceIntake, person: PersonToPlace): 'role' | 'gender' | 'age' | undefined {
+  if (!isRoleReceivedBy(intake.line, person.role)) return 'role';
+  if (intake.genders !== null && person.gender !== undefined && !intake.genders.includes(person.gender)) return 'gender';
+  if (person.age !== undefined && ((intake.minimumAge !== null && person.age < intake.minimumAge) || (intake.maximumAge !== null && person.age > intake.maximumAge))) return 'age';
+  return undefined;
+}
+
+/** The age a person born in `birthYear` reaches in the year of `now`. */
+export function ageThisYear(birthYear: number | undefined, now: Date): number | undefined {
+  return birthYear === undefined ? undefined : now.getUTCFullYear() - birthYear;
 }

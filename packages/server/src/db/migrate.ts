@@ -7,6 +7,7 @@ import * as createSelfReferralAndCampaigns from './migrations/2026-11-21T1000-cr
 import * as addUsersLastSignedIn from './migrations/2026-12-07T0900-add-users-last-signed-in.ts';
 import * as addProgrammeServicesIsProposed from './migrations/2026-12-07T0930-add-programme-services-is-proposed.ts';
 import * as addDemoAccountsAndEnrolmentLinks from './migrations/2026-12-07T1000-add-demo-accounts-and-enrolment-links.ts';
+import * as addServicesIntakeLimits from './migrations/2026-12-07T1030-add-services-intake-limits.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T0900-add-users-last-signed-in': addUsersLastSignedIn,
   '2026-12-07T0930-add-programme-services-is-proposed': addProgrammeServicesIsProposed,
   '2026-12-07T1000-add-demo-accounts-and-enrolment-links': addDemoAccountsAndEnrolmentLinks,
+  '2026-12-07T1030-add-services-intake-limits': addServicesIntakeLimits,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

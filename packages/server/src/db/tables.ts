@@ -94,6 +94,9 @@ type ServicesTable = {
   high_risk_deadline_hours: Generated<number>;
   max_contact_attempts: Generated<number>;
   is_active: Generated<boolean>;
+  receives_genders: string[] | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
   created_at: CreatedAt;
 };
 

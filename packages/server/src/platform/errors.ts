@@ -21,6 +21,7 @@ const statusByCode: Record<ProblemCode, number> = {
   transition_not_allowed: 409,
   service_not_allowed: 422,
   role_not_received: 422,
+  person_not_received: 422,
   service_in_use: 409,
   idempotency_in_flight: 409,
   idempotency_mismatch: 422,

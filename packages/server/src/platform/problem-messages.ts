@@ -85,6 +85,18 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
         `The chosen service does not take a person in that role, so nobody there could see the referral. ${services ? `These services do: ${services}.` : 'None of the services you can choose does.'}`,
     },
   },
+  person_not_received: {
+    da: {
+      title: 'Tilbuddet tager ikke imod personen',
+      detail: ({ services }) =>
+        `Det valgte tilbud tager ikke imod personer af dette køn eller denne alder, så henvisningen ville blive afvist. ${services ? `Disse tilbud gør: ${services}.` : 'Intet af de tilbud, du kan vælge, gør.'}`,
+    },
+    en: {
+      title: 'The service does not take this person',
+      detail: ({ services }) =>
+        `The chosen service does not take people of this gender or age, so the referral would be declined. ${services ? `These services do: ${services}.` : 'None of the services you can choose does.'}`,
+    },
+  },
   service_in_use: {
     da: {
       title: 'Tilbuddet har åbne sager',

@@ -19,6 +19,9 @@ function selectOwnServices(db: Db, organisationId: string) {
       's.high_risk_deadline_hours',
       's.max_contact_attempts',
       's.is_active',
+      's.receives_genders',
+      's.minimum_age',
+      's.maximum_age',
       eb
         .selectFrom('referrals as r')
         .select((count) => count.fn.countAll<string>().as('n'))

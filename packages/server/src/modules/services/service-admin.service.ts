@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rolesReceivedBy, ServiceLine, type AdminService, type CreateServiceRequest, type UpdateServiceRequest } from '@bro/domain';
+import { Gender, rolesReceivedBy, ServiceLine, type AdminService, type CreateServiceRequest, type UpdateServiceRequest } from '@bro/domain';
 import type { Db } from '../../db/tables.ts';
 import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
@@ -25,6 +25,9 @@ function toAdminService(row: OwnServiceRow): AdminService {
     maxContactAttempts: row.max_contact_attempts,
     isActive: row.is_active,
     receivesRoles: [...rolesReceivedBy(serviceLine)],
+    receivesGenders: row.receives_genders === null ? null : row.receives_genders.map((gender) => Gender.parse(gender)),
+    minimumAge: row.minimum_age,
+    maximumAge: row.maximum_age,
     openReferralCount: Number(row.open_referral_count ?? 0),
     openCourseCount: Number(row.open_course_count ?? 0),
   };
@@ -103,13 +106,17 @@ function toColumns(request: CreateServiceRequest) {
     first_contact_deadline_hours: request.firstContactDeadlineHours,
     high_risk_deadline_hours: request.highRiskDeadlineHours,
     max_contact_attempts: request.maxContactAttempts,
+    receives_genders: request.receivesGenders,
+    minimum_age: request.minimumAge,
+    maximum_age: request.maximumAge,
   };
 }
 
 /** The names of the fields that change, for the audit trail (never their values: a description is free text). */
 function changedFields(before: AdminService, after: UpdateServiceRequest): string[] {
-  const fields = ['name', 'description', 'serviceLine', 'intakePhone', 'firstContactDeadlineHours', 'highRiskDeadlineHours', 'maxContactAttempts', 'isActive'] as const;
-  return fields.filter((field) => before[field] !== after[field]);
+  const fields = ['name', 'description', 'serviceLine', 'intakePhone', 'firstContactDeadlineHours', 'highRiskDeadlineHours', 'maxContactAttempts', 'minimumAge', 'maximumAge', 'isActive'] as const;
+  const changed: string[] = fields.filter((field) => before[field] !== after[field]);
+  return JSON.stringify(before.receivesGenders) === JSON.stringify(after.receivesGenders) ? changed : [...changed, 'receivesGenders'];
 }
 
 async function getOwnService(db: Db, actor: Actor, serviceId: string): Promise<AdminService> {

@@ -5,7 +5,7 @@ import type { GivenSession } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createReferralFixture, givenReferral, type ReferralFixture } from '../referrals/testing.ts';
 
-const newService = (overrides: Partial<CreateServiceRequest> = {}): CreateServiceRequest => ({
+const newService = (overrides: Partial<CreateServiceRequest> = {}) => ({
   name: 'Ambulant rådgivning Øst',
   description: 'Samtaler for voldsudsatte kvinder.',
   serviceLine: 'victim',
@@ -13,6 +13,9 @@ const newService = (overrides: Partial<CreateServiceRequest> = {}): CreateServic
   firstContactDeadlineHours: 48,
   highRiskDeadlineHours: 24,
   maxContactAttempts: 3,
+  receivesGenders: null,
+  minimumAge: null,
+  maximumAge: null,
   ...overrides,
 });
 
@@ -24,6 +27,9 @@ const asUpdate = (service: AdminService) => ({
   firstContactDeadlineHours: service.firstContactDeadlineHours,
   highRiskDeadlineHours: service.highRiskDeadlineHours,
   maxContactAttempts: service.maxContactAttempts,
+  receivesGenders: service.receivesGenders,
+  minimumAge: service.minimumAge,
+  maximumAge: service.maximumAge,
   isActive: service.isActive,
 });
 
@@ -39,7 +45,7 @@ describe('an organisation admin’s services', () => {
   afterAll(async () => t.close());
 
   it('creates a service that then takes referrals as its line allows, and audits it without its texts', async () => {
-    const response = await t.as(lokkAdmin).post('/api/admin/services', newService());
+    const response = await t.as(lokkAdmin).post('/api/admin/services', newService({ receivesGenders: ['woman'], minimumAge: 18 }));
     expect(response.statusCode).toBe(201);
     const created = response.json() as AdminService;
     expect(created).toMatchObject({
@@ -48,6 +54,9 @@ describe('an organisation admin’s services', () => {
       intakePhone: '+45 33 33 33 33',
       isActive: true,
       receivesRoles: ['exposed'],
+      receivesGenders: ['woman'],
+      minimumAge: 18,
+      maximumAge: null,
       openReferralCount: 0,
       openCourseCount: 0,
     });
@@ -88,6 +97,9 @@ describe('an organisation admin’s services', () => {
       ['high risk slower than standard', newService({ firstContactDeadlineHours: 24, highRiskDeadlineHours: 48 }), 'body.highRiskDeadlineHours'],
       ['letters in the phone', newService({ intakePhone: 'ring os' }), 'body.intakePhone'],
       ['extra property', { ...newService(), address: 'Hemmelig vej 1' }, 'body'],
+      ['ages out of order', newService({ minimumAge: 30, maximumAge: 18 }), 'body.maximumAge'],
+      ['unknown gender', { ...newService(), receivesGenders: ['child'] }, 'body.receivesGenders'],
+      ['no gender ticked', newService({ receivesGenders: [] }), 'body.receivesGenders'],
     ];
     for (const [name, body, path] of cases) {
       const response = await t.as(lokkAdmin).post('/api/admin/services', body as Record<string, unknown>);

@@ -58,6 +58,17 @@ describe('deriveReferral', () => {
     expect(changed.service).toBeUndefined();
   });
 
+  it('offers a service limited by gender or age only to people it takes, once their gender and age are known', () => {
+    const womenOver18 = { ...lokk, receivesGenders: ['woman' as const], minimumAge: 18, maximumAge: null };
+    const limited = { programmes: [testProgramme({ services: [womenOver18, dialog, hotline] })], isPublicEmployee: false };
+    const now = new Date('2026-12-07T10:00:00Z');
+    expect(deriveReferral(form(), limited, now).services).toEqual([womenOver18, hotline]);
+    expect(deriveReferral(form((values) => (values.person.gender = 'man')), limited, now).services).toEqual([hotline]);
+    expect(deriveReferral(form((values) => (values.person.birthYear = '2010')), limited, now).services).toEqual([hotline]);
+    // A CPR number says the birth year too, and wins over a typed year.
+    expect(deriveReferral(form((values) => ((values.person.cpr = '010190-1234'), (values.person.birthYear = '2010'))), limited, now).services).toEqual([womenOver18, hotline]);
+  });
+
   it('counts consent only for the recipient it was confirmed for', () => {
     expect(deriveReferral(form((values) => (values.consent.confirmedFor = lokk.organisationId)), context)).toMatchObject({ hasConsent: true, isConsentForOtherRecipient: false });
     const changed = deriveReferral(form((values) => ((values.consent.confirmedFor = lokk.organisationId), (values.serviceId = hotline.id))), context);

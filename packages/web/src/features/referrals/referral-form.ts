@@ -1,4 +1,6 @@
 import {
+  ageThisYear,
+  birthYearFromCpr,
   isPlausibleCpr,
   proposeService,
   type AddressProtection,
@@ -7,6 +9,7 @@ import {
   type CreateReferralRequest,
   type Gender,
   type PersonRole,
+  type PersonToPlace,
   type ProgrammeOption,
   type RiskLevel,
   type ServiceOption,
@@ -88,7 +91,7 @@ export function initialReferralForm(programmes: readonly ProgrammeOption[], role
 
 export type DerivedReferral = {
   programme: ProgrammeOption | undefined;
-  /** The programme's services that take a person in the chosen role: the only ones offered. */
+  /** The programme's services that take the person (role, gender, age as far as known): the only ones offered. */
   services: readonly ServiceOption[];
   proposedService: ServiceOption | undefined;
   service: ServiceOption | undefined;
@@ -101,12 +104,29 @@ export type DerivedReferral = {
 export type ReferralContext = { programmes: readonly ProgrammeOption[]; isPublicEmployee: boolean };
 
 /** What follows from the values: the programme, the proposed and the chosen service, and whether consent counts. */
-export function deriveReferral(form: ReferralFormValues, { programmes, isPublicEmployee }: ReferralContext): DerivedReferral {
+/** The person as far as the form knows them now: the birth year from a plausible CPR first, else the one typed. */
+function personToPlace(form: ReferralFormValues, now: Date): PersonToPlace {
+  const cpr = form.person.cpr.trim();
+  const typedYear = /^\d{4}$/.test(form.person.birthYear.trim()) ? Number(form.person.birthYear.trim()) : undefined;
+  const birthYear = cpr && isPlausibleCpr(cpr) ? birthYearFromCpr(cpr) : typedYear;
+  return { role: form.role, gender: form.person.gender, age: ageThisYear(birthYear, now) };
+}
+
+/** Would the service take the person? Its line by role, then its genders and ages (see domain receiving.ts). */
+function takesPerson(service: ServiceOption, person: PersonToPlace): boolean {
+  if (!service.receivesRoles.includes(person.role)) return false;
+  if (service.receivesGenders !== null && person.gender !== undefined && !service.receivesGenders.includes(person.gender)) return false;
+  if (person.age === undefined) return true;
+  return (service.minimumAge === null || person.age >= service.minimumAge) && (service.maximumAge === null || person.age <= service.maximumAge);
+}
+
+export function deriveReferral(form: ReferralFormValues, { programmes, isPublicEmployee }: ReferralContext, now: Date = new Date()): DerivedReferral {
   const programme = programmes.find((candidate) => candidate.id === form.programmeId);
   const gender = form.person.gender;
   const proposedId = programme && gender ? proposeService(programme.routingRules, { role: form.role, gender }) : undefined;
-  // A service whose intake cannot see the person is never offered: the referral would wait there unseen.
-  const services = (programme?.services ?? []).filter((candidate) => candidate.receivesRoles.includes(form.role));
+  // A service that would not take the person is never offered: the referral would wait unseen or be turned away.
+  const person = personToPlace(form, now);
+  const services = (programme?.services ?? []).filter((candidate) => takesPerson(candidate, person));
   const proposedService = services.find((candidate) => candidate.id === proposedId);
   const service = services.find((candidate) => candidate.id === (form.serviceId || proposedService?.id));
   const hasConsent = service !== undefined && form.consent.confirmedFor === service.organisationId;

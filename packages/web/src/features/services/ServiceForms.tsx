@@ -4,10 +4,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../forms/AppForm';
-import { FormCheckboxField, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
+import { FormCheckboxField, FormCheckboxGroup, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
 import { SubmitOrCancel } from '../../forms/FormPanel';
 import { useAppForm } from '../../forms/useAppForm';
-import { createServiceSchema, draftOfService, emptyServiceDraft, lineChoices, updateServiceSchema, type LineChoice, type ServiceDraft } from './service-form';
+import { createServiceSchema, draftOfService, emptyServiceDraft, genderChoices, lineChoices, updateServiceSchema, type LineChoice, type ServiceDraft } from './service-form';
 import { createService, serviceKeys, updateService } from './services.api';
 
 type FieldsetProps = { control: Control<ServiceDraft, unknown, unknown>; isLineLocked: boolean };
@@ -28,6 +28,15 @@ function ServiceFieldset({ control, isLineLocked }: FieldsetProps) {
         emptyLabel={hasLine ? undefined : t('services.chooseLine')}
         disabled={isLineLocked}
       />
+      <FormCheckboxGroup<ServiceDraft, (typeof genderChoices)[number]>
+        control={control}
+        name="receivesGenders"
+        legend={t('services.receivesGenders')}
+        hint={t('services.receivesGendersHint')}
+        options={genderChoices.map((value) => ({ value, label: t(`services.genders.${value}`) }))}
+      />
+      <FormTextField control={control} name="minimumAge" label={t('services.minimumAge')} hint={t('services.ageHint')} inputMode="numeric" inputClassName="app-short-input" />
+      <FormTextField control={control} name="maximumAge" label={t('services.maximumAge')} hint={t('services.ageHint')} inputMode="numeric" inputClassName="app-short-input" />
       <FormTextAreaField control={control} name="description" label={t('services.description')} hint={t('services.descriptionHint')} rows={3} />
       <FormTextField control={control} name="intakePhone" label={t('services.intakePhone')} hint={t('services.intakePhoneHint')} type="tel" autoComplete="off" inputClassName="app-short-input" />
       <FormTextField control={control} name="firstContactDeadlineHours" label={t('services.firstContactDeadlineHours')} inputMode="numeric" inputClassName="app-short-input" />

@@ -18,6 +18,9 @@ const lokkService: AdminService = {
   maxContactAttempts: 3,
   isActive: true,
   receivesRoles: ['exposed'],
+  receivesGenders: ['woman'],
+  minimumAge: 18,
+  maximumAge: null,
   openReferralCount: 2,
   openCourseCount: 1,
 };
@@ -34,7 +37,7 @@ describe('the services page', () => {
   it('lists each service with whom it takes, its deadlines and its open cases, and names the page', async () => {
     renderPage();
     const row = (await screen.findByRole('cell', { name: 'LOKK rådgivning' })).closest('tr') as HTMLElement;
-    expect(within(row).getByRole('cell', { name: 'udsat for vold' })).toBeVisible();
+    expect(within(row).getByRole('cell', { name: 'udsat for vold · Kvinder · 18– år' })).toBeVisible();
     expect(within(row).getByRole('cell', { name: '48 t / 24 t ved høj risiko' })).toBeVisible();
     expect(within(row).getByRole('cell', { name: '2 henvisninger, 1 forløb' })).toBeVisible();
     expect(document.title).toBe('Tilbud – Bro');
@@ -73,6 +76,9 @@ describe('the services page', () => {
       firstContactDeadlineHours: 48,
       highRiskDeadlineHours: 24,
       maxContactAttempts: 3,
+      receivesGenders: null,
+      minimumAge: null,
+      maximumAge: null,
     });
   });
 

@@ -2,6 +2,7 @@ import type { AdminService } from '@bro/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Loaded } from '../../api/Loaded';
 import { useFormat } from '../../i18n/format';
 import { Badge } from '../../ui/Badge';
@@ -43,6 +44,14 @@ export function ServicesPage() {
   );
 }
 
+/** "udsat for vold · Kvinder · 18– år": whom the service takes, in one line. */
+function receivesText(service: AdminService, t: TFunction): string {
+  const parts = [service.receivesRoles.map((role) => t(`services.roles.${role}`)).join(', ')];
+  if (service.receivesGenders !== null) parts.push(service.receivesGenders.map((gender) => t(`services.genders.${gender}`)).join(', '));
+  if (service.minimumAge !== null || service.maximumAge !== null) parts.push(t('services.ageSummary', { from: service.minimumAge ?? 0, to: service.maximumAge ?? '' }));
+  return parts.join(' · ');
+}
+
 function ServicesTable({ services, onEdit }: { services: readonly AdminService[]; onEdit: (service: AdminService) => void }) {
   const { t } = useTranslation();
   if (services.length === 0) return <p>{t('services.empty')}</p>;
@@ -52,7 +61,7 @@ function ServicesTable({ services, onEdit }: { services: readonly AdminService[]
       {services.map((service) => (
         <tr key={service.id}>
           <td data-title={t('services.name')}>{service.name}</td>
-          <td data-title={t('services.receives')}>{service.receivesRoles.map((role) => t(`services.roles.${role}`)).join(', ')}</td>
+          <td data-title={t('services.receives')}>{receivesText(service, t)}</td>
           <td data-title={t('services.deadlines')}>
             {t('services.deadlineSummary', { standard: service.firstContactDeadlineHours, highRisk: service.highRiskDeadlineHours })}
           </td>

@@ -1,4 +1,4 @@
-import { CreateServiceRequest, UpdateServiceRequest, type AdminService, type ServiceLine } from '@bro/domain';
+import { CreateServiceRequest, UpdateServiceRequest, type AdminService, type Gender, type ServiceLine } from '@bro/domain';
 import type { TFunction } from 'i18next';
 import { byField, requestSchema } from '../../forms/schema';
 
@@ -15,8 +15,14 @@ export type ServiceDraft = {
   firstContactDeadlineHours: string;
   highRiskDeadlineHours: string;
   maxContactAttempts: string;
+  /** None ticked: all genders. */
+  receivesGenders: Gender[];
+  minimumAge: string;
+  maximumAge: string;
   isActive: boolean;
 };
+
+export const genderChoices: readonly Gender[] = ['woman', 'man', 'other', 'unknown'];
 
 export const emptyServiceDraft: ServiceDraft = {
   name: '',
@@ -26,6 +32,9 @@ export const emptyServiceDraft: ServiceDraft = {
   firstContactDeadlineHours: '48',
   highRiskDeadlineHours: '24',
   maxContactAttempts: '3',
+  receivesGenders: [],
+  minimumAge: '',
+  maximumAge: '',
   isActive: true,
 };
 
@@ -38,6 +47,9 @@ export function draftOfService(service: AdminService): ServiceDraft {
     firstContactDeadlineHours: String(service.firstContactDeadlineHours),
     highRiskDeadlineHours: String(service.highRiskDeadlineHours),
     maxContactAttempts: String(service.maxContactAttempts),
+    receivesGenders: [...(service.receivesGenders ?? [])],
+    minimumAge: service.minimumAge === null ? '' : String(service.minimumAge),
+    maximumAge: service.maximumAge === null ? '' : String(service.maximumAge),
     isActive: service.isActive,
   };
 }
@@ -54,6 +66,10 @@ function toCreateRequest(draft: ServiceDraft) {
     firstContactDeadlineHours: numberOf(draft.firstContactDeadlineHours),
     highRiskDeadlineHours: numberOf(draft.highRiskDeadlineHours),
     maxContactAttempts: numberOf(draft.maxContactAttempts),
+    receivesGenders: draft.receivesGenders.length === 0 ? null : draft.receivesGenders,
+    // An empty age is no limit (null), not a missing answer.
+    minimumAge: numberOf(draft.minimumAge) ?? null,
+    maximumAge: numberOf(draft.maximumAge) ?? null,
   };
 }
 
@@ -67,6 +83,8 @@ const messages = (t: TFunction) =>
       firstContactDeadlineHours: t('services.errors.hours'),
       highRiskDeadlineHours: t('services.errors.highRisk'),
       maxContactAttempts: t('services.errors.attempts'),
+      minimumAge: t('services.errors.age'),
+      maximumAge: t('services.errors.maximumAge'),
     },
     t('errors.unexpected'),
   );

@@ -1,4 +1,4 @@
-import { isRoleReceivedBy, rolesReceivedBy, ServiceLine, type PersonRole } from '@bro/domain';
+import { Gender, rolesReceivedBy, ServiceLine, whyServiceWouldNotTake, type PersonRole, type PersonToPlace, type ServiceIntake } from '@bro/domain';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
@@ -68,19 +68,33 @@ export function whereReferralVisible(visibility: ReferralVisibility) {
 }
 
 type ServiceWithLine = { name?: string; service_line: string | null };
+type ServiceWithIntake = ServiceWithLine & { receives_genders?: string[] | null; minimum_age?: number | null; maximum_age?: number | null };
 
 /** The line a service row records; the database's CHECK allows only these. */
 export function lineOfService(service: ServiceWithLine): ServiceLine | null {
   return ServiceLine.nullable().parse(service.service_line);
 }
 
+/** Whom a service row takes: its line, genders and ages (a row without the limit columns has none). */
+export function intakeOfService(service: ServiceWithIntake): ServiceIntake {
+  return {
+    line: lineOfService(service),
+    genders: service.receives_genders ? service.receives_genders.map((gender) => Gender.parse(gender)) : null,
+    minimumAge: service.minimum_age ?? null,
+    maximumAge: service.maximum_age ?? null,
+  };
+}
+
 /**
- * Refuses to send a person to a service whose intake could not see them: the referral would wait unseen until it
- * expired. The answer names the services among the caller's alternatives that do take the person (names only).
+ * Refuses to send a person to a service that would not take them: by its line nobody there could see the
+ * referral (422 role_not_received), by gender or age it would turn the person away (422 person_not_received).
+ * Either way the referral would wait unseen or be declined late. The answer names the services among the
+ * caller's alternatives that do take the person (names of services only, never anything about the person).
  */
-export async function assertRoleReceived(service: ServiceWithLine, role: PersonRole, loadAlternatives: () => Promise<readonly ServiceWithLine[]>): Promise<void> {
-  if (isRoleReceivedBy(lineOfService(service), role)) return;
+export async function assertServiceTakes(service: ServiceWithIntake, person: PersonToPlace, loadAlternatives: () => Promise<readonly ServiceWithIntake[]>): Promise<void> {
+  const reason = whyServiceWouldNotTake(intakeOfService(service), person);
+  if (reason === undefined) return;
   const alternatives = await loadAlternatives();
-  const receiving = alternatives.filter((candidate) => isRoleReceivedBy(lineOfService(candidate), role)).map((candidate) => candidate.name);
-  throw new AppError('role_not_received', undefined, { services: receiving.join(', ') });
+  const taking = alternatives.filter((candidate) => whyServiceWouldNotTake(intakeOfService(candidate), person) === undefined).map((candidate) => candidate.name);
+  throw new AppError(reason === 'role' ? 'role_not_received' : 'person_not_received', undefined, { services: taking.join(', ') });
 }

@@ -19,7 +19,7 @@ export async function findReferableService(db: Db, serviceId: string) {
   return db
     .selectFrom('services as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.organisation_id', 's.service_line', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
+    .select(['s.id', 's.organisation_id', 's.service_line', 's.receives_genders', 's.minimum_age', 's.maximum_age', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
     .where('s.id', '=', serviceId)
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)

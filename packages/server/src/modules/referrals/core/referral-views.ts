@@ -31,7 +31,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { openPersonUnderConsent, type PersonUnderConsent, type SealedPerson } from '../../persons/index.ts';
 import type { InboxRow } from '../intake/intake.queries.ts';
 import type { ReferrerListRow } from '../referring/referring.queries.ts';
-import { lineOfService } from './referral-access.ts';
+import { intakeOfService } from './referral-access.ts';
 import type { ReferralEventRow, ReferralRecord } from './referral-record.queries.ts';
 
 /**
@@ -241,6 +241,25 @@ export function toReferralForCourse(record: ReferralRecord, cipher: FieldCipher)
 }
 
 /** A service to choose, with the people its intake can see, so a form offers only services that take the person. */
-export function toServiceOption(row: { id: string; name: string; organisation_id: string; organisation_name: string; service_line: string | null }): ServiceOption {
-  return { id: row.id, name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name, receivesRoles: [...rolesReceivedBy(lineOfService(row))] };
+export function toServiceOption(row: {
+  id: string;
+  name: string;
+  organisation_id: string;
+  organisation_name: string;
+  service_line: string | null;
+  receives_genders: string[] | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+}): ServiceOption {
+  const intake = intakeOfService(row);
+  return {
+    id: row.id,
+    name: row.name,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    receivesRoles: [...rolesReceivedBy(intake.line)],
+    receivesGenders: intake.genders === null ? null : [...intake.genders],
+    minimumAge: intake.minimumAge,
+    maximumAge: intake.maximumAge,
+  };
 }

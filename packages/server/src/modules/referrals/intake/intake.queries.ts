@@ -8,7 +8,7 @@ export async function listActiveServiceOptions(db: Db) {
   return db
     .selectFrom('services as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.name', 's.organisation_id', 's.service_line', 'o.name as organisation_name'])
+    .select(['s.id', 's.name', 's.organisation_id', 's.service_line', 's.receives_genders', 's.minimum_age', 's.maximum_age', 'o.name as organisation_name'])
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)
     .orderBy('s.name')

@@ -1,6 +1,8 @@
 import {
   applyReferralAction,
+  ageThisYear,
   computeFirstContactDueAt,
+  Gender,
   PersonRole,
   RiskLevel,
   type ConsentInput,
@@ -23,7 +25,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent } from '../../persons/index.ts';
-import { assertRoleReceived, receiverVisibility } from '../core/referral-access.ts';
+import { assertServiceTakes, receiverVisibility } from '../core/referral-access.ts';
 import { findReferableService, listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
@@ -139,7 +141,8 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
     if (isConsentWithdrawn(record)) throw new AppError('consent_withdrawn');
     const target = await findReferableService(trx, input.toServiceId);
     if (!target || target.id === record.service_id) throw new AppError('service_not_allowed');
-    await assertRoleReceived(target, PersonRole.parse(record.person_role), () => listActiveServiceOptions(trx));
+    const person = { role: PersonRole.parse(record.person_role), gender: Gender.parse(record.person_gender), age: ageThisYear(record.person_birth_year ?? undefined, input.clock.now()) };
+    await assertServiceTakes(target, person, () => listActiveServiceOptions(trx));
     const now = input.clock.now();
     assertConsentFits(input.consent, target.organisation_id, now, 'body.consent');
     // Check the transition before recording the consent, so the answer is 409 rather than a consent for nothing

@@ -7,7 +7,7 @@ export async function listOnwardTargets(db: Db, input: { serviceLines: readonly 
   return db
     .selectFrom('services as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.name', 's.organisation_id', 's.service_line', 'o.name as organisation_name', 'o.kind as organisation_kind'])
+    .select(['s.id', 's.name', 's.organisation_id', 's.service_line', 's.receives_genders', 's.minimum_age', 's.maximum_age', 'o.name as organisation_name', 'o.kind as organisation_kind'])
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)
     .where((eb) => eb.or([eb('s.service_line', 'is', null), eb('s.service_line', 'in', [...input.serviceLines])]))

@@ -6,7 +6,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { assertConsentFits } from '../../persons/index.ts';
-import { assertRoleReceived, courseReferralVisibility } from '../core/referral-access.ts';
+import { assertServiceTakes, courseReferralVisibility } from '../core/referral-access.ts';
 import { findReferableService, listReferralEvents } from '../core/referral-record.queries.ts';
 import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
 import { toReferrerView } from '../core/referral-views.ts';
@@ -48,7 +48,8 @@ export async function createOnwardReferral(input: {
   const target = await findReferableService(trx, request.serviceId);
   // A perpetrator-side course never bridges into a victim-side service, nor the other way round.
   if (!target || (target.service_line !== null && target.service_line !== origin.side)) throw new AppError('service_not_allowed');
-  await assertRoleReceived(target, origin.personRole, () => listOnwardTargets(trx, { serviceLines: [origin.side] }));
+  // The course's person is known by role here; the receiving intake checks gender and age as it always has.
+  await assertServiceTakes(target, { role: origin.personRole, gender: undefined, age: undefined }, () => listOnwardTargets(trx, { serviceLines: [origin.side] }));
   assertConsentFits(request.consent, target.organisation_id, input.clock.now(), 'body.consent');
   const { referralId } = await createReferralRecord({
     trx,

@@ -159,6 +159,26 @@ describe('POST /api/referrals', () => {
     expect((await postReferral(fx.people.policeReferrer, referralRequest(t, fx, { role: 'both', to: 'hotline' }))).statusCode).toBe(201);
   });
 
+  it('refuses a person of another gender or age than the service takes (422 person_not_received), by CPR before birth year', async () => {
+    const youngWomen = await t.given.service({ organisationId: fx.organisations.lokk.id, name: 'LOKK ung', serviceLine: 'victim' });
+    await t.db.updateTable('services').set({ receives_genders: ['woman'], minimum_age: 15, maximum_age: 25 }).where('id', '=', youngWomen.id).execute();
+    await t.db.insertInto('programme_services').values({ programme_id: fx.programme.id, service_id: youngWomen.id, routing_priority: 5 }).execute();
+    const toYoungWomen = (overrides: Parameters<typeof referralRequest>[2]) => ({ ...referralRequest(t, fx, overrides), serviceId: youngWomen.id });
+    const before = await countRows();
+
+    const man = await postReferral(fx.people.policeReferrer, toYoungWomen({ gender: 'man', cpr: '' }));
+    expect(man.statusCode).toBe(422);
+    expect(man.json()).toMatchObject({ code: 'person_not_received' });
+    expect(man.json().detail).toContain('Disse tilbud gør: LOKK rådgivning, Hotline 1888.');
+    // The fixture's CPR says 1990: 36 this year, too old, whatever the birth year field says.
+    const tooOld = await postReferral(fx.people.policeReferrer, toYoungWomen({}));
+    expect(tooOld.json().code).toBe('person_not_received');
+    expect(await countRows()).toEqual(before);
+
+    const twentyYearsOld = await postReferral(fx.people.policeReferrer, toYoungWomen({ cpr: '010106-4321' }));
+    expect(twentyYearsOld.statusCode).toBe(201);
+  });
+
   it('answers invalid input with 422 and field errors, never 500', async () => {
     const valid = referralRequest(t, fx);
     const cases: [string, unknown][] = [

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ageThisYear,
+  birthYearFromCpr,
   Gender,
   PersonRole,
   ReferralForReferrer,
+  type PersonToPlace,
   type ConsentInput,
   type CreateReferralRequest,
   type ReferralOptions,
@@ -19,7 +22,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
-import { assertRoleReceived, referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
+import { assertServiceTakes, referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
 import {
   insertReferralEvent,
   listLinkedReferralIds,
@@ -97,7 +100,7 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   const now = input.clock.now();
   const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId });
   if (!service) throw new AppError('service_not_allowed');
-  await assertRoleReceived(service, request.role, () => listServicesOfProgrammes(trx, [request.programmeId]));
+  await assertServiceTakes(service, personToPlace(request, now), () => listServicesOfProgrammes(trx, [request.programmeId]));
   if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
   else if (request.send) throw new AppError('consent_required');
 
@@ -128,6 +131,12 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   const view = await buildReferrerView(trx, cipher, referralId, visibility);
   await appendAuditEntries(trx, auditTrail);
   return { view, serviceId: service.id };
+}
+
+/** What the request says of the person that decides which services take them; the age from a CPR before a birth year. */
+function personToPlace(request: CreateReferralRequest, now: Date): PersonToPlace {
+  const birthYear = request.person.cpr ? birthYearFromCpr(request.person.cpr) : request.person.birthYear;
+  return { role: request.role, gender: request.person.gender, age: ageThisYear(birthYear, now) };
 }
 
 /** The incident of a referral the same organisation made: a linked referral is another party of that call-out. */

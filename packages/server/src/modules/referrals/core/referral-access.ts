@@ -71,7 +71,7 @@ type ServiceWithLine = { name?: string; service_line: string | null };
 type ServiceWithIntake = ServiceWithLine & { receives_genders?: string[] | null; minimum_age?: number | null; maximum_age?: number | null };
 
 /** The line a service row records; the database's CHECK allows only these. */
-export function lineOfService(service: ServiceWithLine): ServiceLine | null {
+function lineOfService(service: ServiceWithLine): ServiceLine | null {
   return ServiceLine.nullable().parse(service.service_line);
 }
 

@@ -11,8 +11,8 @@ import { startJobWorker } from './platform/job-queue.ts';
 import { systemClock } from './platform/clock.ts';
 import { createFieldCipher, generateEncryptionKey } from './platform/field-encryption.ts';
 import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
-import { createLogMailer } from './platform/mailer.ts';
-import { createLogSmsSender } from './platform/sms.ts';
+import { createSmtpMailer } from './platform/mailer.ts';
+import { createGatewayApiSmsSender } from './platform/sms.ts';
 
 /** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -34,7 +34,6 @@ async function main(): Promise<void> {
     db: database.db,
     clock,
     cipher,
-    mailer: createLogMailer((line) => console.warn(`[mail] ${line}`)),
     liveUpdates,
     config: {
       publicOrigin: env.publicOrigin,
@@ -43,6 +42,7 @@ async function main(): Promise<void> {
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
       logLevel: env.logLevel,
       accessibilityContact: env.accessibilityContact,
+      isDevelopmentOutboxEnabled: env.nodeEnv !== 'production',
     },
   });
   const jobs = await startJobWorker(
@@ -50,10 +50,11 @@ async function main(): Promise<void> {
       connectionString: database.connectionString,
       db: database.db,
       clock,
-      mailer: createLogMailer((line) => app.log.info(line)),
+      // Without SMTP_URL / SMS_GATEWAY_URL messages stay in the outbox as "not sent: no transport configured".
+      mailer: env.smtp ? createSmtpMailer(env.smtp) : undefined,
       liveUpdates,
       cipher,
-      sms: createLogSmsSender((line) => app.log.info(line)),
+      sms: env.smsGateway ? createGatewayApiSmsSender(env.smsGateway) : undefined,
     },
     { definitions: jobDefinitions, log: (level, message) => app.log[level](message) },
   );

@@ -5,6 +5,7 @@ import * as createDirectory from './migrations/2026-11-21T0800-create-directory.
 import * as createCourses from './migrations/2026-11-21T0900-create-courses.ts';
 import * as createSelfReferralAndCampaigns from './migrations/2026-11-21T1000-create-self-referral-and-campaigns.ts';
 import * as addUsersLastSignedIn from './migrations/2026-12-07T0900-add-users-last-signed-in.ts';
+import * as createOutbox from './migrations/2026-12-07T1100-create-outbox.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21T0900-create-courses': createCourses,
   '2026-11-21T1000-create-self-referral-and-campaigns': createSelfReferralAndCampaigns,
   '2026-12-07T0900-add-users-last-signed-in': addUsersLastSignedIn,
+  '2026-12-07T1100-create-outbox': createOutbox,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

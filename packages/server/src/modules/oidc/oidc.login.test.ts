@@ -362,7 +362,6 @@ describe('OIDC sign-in per organisation', () => {
       db: t.db,
       clock: t.clock,
       cipher: t.cipher,
-      mailer: t.mailer,
       liveUpdates: t.liveUpdates,
       config: { publicOrigin: PUBLIC_ORIGIN, allowInsecureOidc: false, logLevel: 'silent', webDistDir: '/nonexistent' },
     });

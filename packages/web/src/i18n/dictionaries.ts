@@ -16,6 +16,8 @@ import { usersDa } from '../features/admin/users.da';
 import { usersEn } from '../features/admin/users.en';
 import { organisationsDa } from '../features/platform/organisations.da';
 import { organisationsEn } from '../features/platform/organisations.en';
+import { messagesDa } from '../features/platform/messages.da';
+import { messagesEn } from '../features/platform/messages.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -23,6 +25,7 @@ import type { Translation } from './translation';
 export const daDictionary = {
   ...da,
   ...organisationsDa,
+  ...messagesDa,
   ...usersDa,
   ...inboxDa,
   ...referralsDa,
@@ -35,6 +38,7 @@ export const daDictionary = {
 export const enDictionary: Translation<typeof daDictionary> = {
   ...en,
   ...organisationsEn,
+  ...messagesEn,
   ...usersEn,
   ...inboxEn,
   ...referralsEn,
@@ -48,6 +52,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
 export const dictionaryPairs = {
   shared: [da, en],
   organisations: [organisationsDa, organisationsEn],
+  messages: [messagesDa, messagesEn],
   users: [usersDa, usersEn],
   inbox: [inboxDa, inboxEn],
   referrals: [referralsDa, referralsEn],

@@ -1,3 +1,3 @@
-// Test helpers other modules' tests may use: queue a message, and stand-ins for the outside world's SMTP server and
+// Test helpers other modules' tests may use: stand-ins for the outside world's SMTP server and
 // SMS gateway on local ports.
-export { givenQueuedMessage, startSmsGatewayStub, startSmtpServer } from './messages.test-support.ts';
+export { startSmsGatewayStub, startSmtpServer } from './messages.test-support.ts';

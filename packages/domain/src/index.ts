@@ -31,3 +31,4 @@ export * from './course/AccessHistory.ts';
 export * from './self-referral/proof-of-work.ts';
 export * from './self-referral/SelfReferral.ts';
 export * from './campaign/Campaign.ts';
+export * from './message/OutboxMessage.ts';

@@ -16,7 +16,6 @@ import type { Db } from '../src/db/tables.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import type { FieldCipher } from '../src/platform/field-encryption.ts';
 import { createInProcessLiveUpdates } from '../src/platform/live-updates.ts';
-import { createRecordingMailer } from '../src/platform/mailer.ts';
 
 /** Undone in reverse order when the benchmark ends. */
 export type Cleanups = (() => Promise<void>)[];
@@ -64,7 +63,6 @@ export async function startBenchApp(cleanups: Cleanups, input: { db: Db; cipher:
     db: input.db,
     clock: systemClock,
     cipher: input.cipher,
-    mailer: createRecordingMailer(),
     liveUpdates: createInProcessLiveUpdates(),
     config: { publicOrigin: input.publicOrigin, allowInsecureOidc: false, logLevel: 'silent', isRateLimitEnabled: false, webDistDir: '/nonexistent' },
   });

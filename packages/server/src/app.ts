@@ -8,10 +8,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
-import { courseJobs, registerCourseRoutes } from './modules/courses/index.ts';
+import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules/courses/index.ts';
 import { directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
+import { createMessageJobs, registerMessageRoutes } from './modules/messages/index.ts';
 import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
 import { createNotFoundPageSender, registerPublicSite } from './modules/public-site/index.ts';
@@ -28,7 +29,7 @@ import { registerStaffApp } from './platform/staff-app.ts';
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs];
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks)];
 
 export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] };
 
@@ -54,6 +55,7 @@ function createFastify(config: AppConfig) {
   const app = Fastify({
     logger: {
       level: config.logLevel ?? 'info',
+      ...(config.logStream ? { stream: config.logStream } : {}),
       // Never log cookies, tokens or bodies; URLs carry ids only (no personal data in URLs, by design).
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
       // Paths only: query strings can carry an OIDC code, a search term or a postcode, none of which belong in logs.
@@ -119,6 +121,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerCourseRoutes(api, deps);
       registerDirectoryRoutes(api, deps);
       registerCampaignRoutes(api, deps);
+      registerMessageRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

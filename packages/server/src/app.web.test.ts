@@ -6,7 +6,6 @@ import { buildApp, type BroApp } from './app.ts';
 import { createFixedClock } from './platform/clock.ts';
 import { createFieldCipher } from './platform/field-encryption.ts';
 import { createInProcessLiveUpdates } from './platform/live-updates.ts';
-import { createRecordingMailer } from './platform/mailer.ts';
 import { TEST_ENCRYPTION_KEY, TEST_NOW } from './test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from './test/test-database.ts';
 
@@ -26,7 +25,6 @@ describe('serving the web app', () => {
       db: database.db,
       clock: createFixedClock(TEST_NOW),
       cipher: createFieldCipher(TEST_ENCRYPTION_KEY),
-      mailer: createRecordingMailer(),
       liveUpdates: createInProcessLiveUpdates(),
       config: { publicOrigin: 'http://localhost:3000', allowInsecureOidc: false, logLevel: 'silent', webDistDir: distDir },
     });

@@ -24,6 +24,12 @@ const EnvSchema = z.object({
   /** Where people report accessibility problems: the accessibility statement must name a written and a phone contact. */
   ACCESSIBILITY_CONTACT_EMAIL: z.string().email().optional(),
   ACCESSIBILITY_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ]{2,19}$/).optional(),
+  /** Outgoing e-mail: smtp:// or smtps:// with credentials. Without it messages stay in the outbox, unsent. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  MAIL_FROM: z.string().min(3).default('Bro <no-reply@localhost>'),
+  /** Outgoing SMS through GatewayAPI (https://gatewayapi.com): base URL and API token. Both or neither. */
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
 });
 
 export type Env = {
@@ -41,6 +47,8 @@ export type Env = {
   accessibilityContact: AccessibilityContact;
   /** Said once at start: configuration that is accepted but has no effect (DEMO_DATA=true in production). */
   warnings: string[];
+  smtp: { url: string; from: string } | undefined;
+  smsGateway: { url: string; token: string } | undefined;
 };
 
 /**
@@ -78,6 +86,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     loginAttemptsPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
     accessibilityContact: { email: parsed.ACCESSIBILITY_CONTACT_EMAIL, phone: parsed.ACCESSIBILITY_CONTACT_PHONE },
     warnings: isProduction && parsed.DEMO_DATA === 'true' ? ['DEMO_DATA=true is ignored with NODE_ENV=production: demo data is never loaded there.'] : [],
+    smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.MAIL_FROM } : undefined,
+    smsGateway: readSmsGateway(parsed.SMS_GATEWAY_URL, parsed.SMS_GATEWAY_TOKEN),
   };
   if (isProduction) assertProductionConfig(env);
   return env;
@@ -98,4 +108,10 @@ function assertProductionConfig(env: Env): void {
     throw new ConfigError(`PUBLIC_ORIGIN must be an https:// address with NODE_ENV=production (now ${env.publicOrigin}).`);
   }
   if (env.allowInsecureOidc) throw new ConfigError('OIDC_ALLOW_INSECURE=true is refused with NODE_ENV=production.');
+}
+
+function readSmsGateway(url: string | undefined, token: string | undefined): Env['smsGateway'] {
+  if (url === undefined && token === undefined) return undefined;
+  if (!url || !token) throw new Error('SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN go together: set both or neither.');
+  return { url, token };
 }

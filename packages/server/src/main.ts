@@ -7,8 +7,8 @@ import { writeStaticStartPages } from './modules/public-site/index.ts';
 import { startJobWorker } from './platform/job-queue.ts';
 import { systemClock } from './platform/clock.ts';
 import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
-import { createLogMailer } from './platform/mailer.ts';
-import { createLogSmsSender } from './platform/sms.ts';
+import { createSmtpMailer } from './platform/mailer.ts';
+import { createGatewayApiSmsSender } from './platform/sms.ts';
 import { describeStartupError, openMigratedDatabase } from './startup.ts';
 
 /** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
@@ -29,7 +29,6 @@ async function main(): Promise<void> {
     db: database.db,
     clock,
     cipher,
-    mailer: createLogMailer((line) => console.warn(`[mail] ${line}`)),
     liveUpdates,
     config: {
       publicOrigin: env.publicOrigin,
@@ -39,6 +38,7 @@ async function main(): Promise<void> {
       logLevel: env.logLevel,
       isProduction: env.nodeEnv === 'production',
       accessibilityContact: env.accessibilityContact,
+      isDevelopmentOutboxEnabled: env.nodeEnv !== 'production',
     },
   });
   const jobs = await startJobWorker(
@@ -46,10 +46,11 @@ async function main(): Promise<void> {
       connectionString: database.connectionString,
       db: database.db,
       clock,
-      mailer: createLogMailer((line) => app.log.info(line)),
+      // Without SMTP_URL / SMS_GATEWAY_URL messages stay in the outbox as "not sent: no transport configured".
+      mailer: env.smtp ? createSmtpMailer(env.smtp) : undefined,
       liveUpdates,
       cipher,
-      sms: createLogSmsSender((line) => app.log.info(line)),
+      sms: env.smsGateway ? createGatewayApiSmsSender(env.smsGateway) : undefined,
     },
     { definitions: jobDefinitions, log: (level, message) => app.log[level](message) },
   );

@@ -25,6 +25,7 @@ const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), '
 const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
+const MessagesPage = page(() => import('./features/platform/MessagesPage'), 'MessagesPage');
 const CourseListPage = page(() => import('./features/courses/CourseListPage'), 'CourseListPage');
 const NewCoursePage = page(() => import('./features/courses/NewCoursePage'), 'NewCoursePage');
 const CoursePage = page(() => import('./features/courses/CoursePage'), 'CoursePage');
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="admin/campaigns/new" element={guarded('campaigns:manage', NewCampaignPage)} />
           <Route path="admin/campaigns/:id" element={guarded('campaigns:manage', EditCampaignPage)} />
           <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
+          <Route path="platform/messages" element={guarded('platform:messages', MessagesPage)} />
           <Route path="courses" element={guarded('course:read', CourseListPage)} />
           <Route path="courses/new" element={guarded('course:triage', NewCoursePage)} />
           <Route path="courses/:id/:section?" element={guarded('course:read', CoursePage)} />

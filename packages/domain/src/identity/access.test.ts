@@ -30,6 +30,7 @@ describe('the authorization matrix', () => {
   it('lets only organisation admins configure courses, and only platform admins publish instruments', () => {
     expect(roles.filter((role) => hasPermission(role, 'course:configure'))).toEqual(['organisation_admin']);
     expect(roles.filter((role) => hasPermission(role, 'instruments:manage'))).toEqual(['platform_admin']);
+    expect(roles.filter((role) => hasPermission(role, 'platform:messages'))).toEqual(['platform_admin']);
   });
 
   it('guards each organisation admin task with its own permission, granted to the organisation admin only', () => {

@@ -65,6 +65,8 @@ export const Permission = z.enum([
   'access_history:produce',
   /** Publish a new version of a risk instrument. No course content. */
   'instruments:manage',
+  /** See how outgoing messages fared (template, channel, status: never recipient or text) and retry dead ones. */
+  'platform:messages',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -79,7 +81,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   // so a role that should, say, keep the directory listings up to date need not be able to manage users.
   organisation_admin: ['users:manage', 'services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
   // A platform admin runs the platform but can read no case content: no referral or course permission at all.
-  platform_admin: ['organisations:manage', 'instruments:manage'],
+  platform_admin: ['organisations:manage', 'instruments:manage', 'platform:messages'],
 };
 
 /** Roles that can read case data must use a second factor (QUALITY.md #1). We require it of every role. */

@@ -8,6 +8,7 @@ import * as addUsersLastSignedIn from './migrations/2026-12-07T0900-add-users-la
 import * as addProgrammeServicesIsProposed from './migrations/2026-12-07T0930-add-programme-services-is-proposed.ts';
 import * as addDemoAccountsAndEnrolmentLinks from './migrations/2026-12-07T1000-add-demo-accounts-and-enrolment-links.ts';
 import * as addServicesIntakeLimits from './migrations/2026-12-07T1030-add-services-intake-limits.ts';
+import * as createOutbox from './migrations/2026-12-07T1100-create-outbox.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T0930-add-programme-services-is-proposed': addProgrammeServicesIsProposed,
   '2026-12-07T1000-add-demo-accounts-and-enrolment-links': addDemoAccountsAndEnrolmentLinks,
   '2026-12-07T1030-add-services-intake-limits': addServicesIntakeLimits,
+  '2026-12-07T1100-create-outbox': createOutbox,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -292,6 +292,7 @@ export type Database = {
   self_referral_challenges: SelfReferralChallengesTable;
   campaigns: CampaignsTable;
   campaign_services: CampaignServicesTable;
+  outbox_messages: OutboxMessagesTable;
 };
 
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
@@ -564,6 +565,25 @@ type CampaignsTable = {
   published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+/** The transactional outbox (migration 2026-12-07T1100). Recipient, subject and body are field-encrypted. */
+type OutboxMessagesTable = {
+  id: Generated<string>;
+  template: string;
+  channel: string;
+  recipient_enc: string | null;
+  subject_enc: string | null;
+  body_enc: string | null;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  reference_type: string | null;
+  reference_id: string | null;
+  created_at: CreatedAt;
+  last_attempt_at: NullableTimestamp;
+  sent_at: NullableTimestamp;
 };
 
 type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };

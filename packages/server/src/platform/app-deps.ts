@@ -2,7 +2,6 @@ import type { Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import type { FieldCipher } from './field-encryption.ts';
 import type { LiveUpdates } from './live-updates.ts';
-import type { Mailer } from './mailer.ts';
 
 export type AppConfig = {
   publicOrigin: string;
@@ -18,6 +17,10 @@ export type AppConfig = {
   isProduction?: boolean;
   /** The operator's contact for accessibility feedback, shown in the public site's accessibility statement. */
   accessibilityContact?: AccessibilityContact;
+  /** The development outbox page (decrypted recipients and texts). Never on in production; off unless set. */
+  isDevelopmentOutboxEnabled?: boolean;
+  /** Where the request log goes (default stdout); tests capture it to prove no personal data is logged. */
+  logStream?: { write: (line: string) => void };
 };
 
 /** Written and phone contact for accessibility feedback (webtilgængelighedsloven); either may be missing until set. */
@@ -31,7 +34,6 @@ export type AppDeps = {
   db: Db;
   clock: Clock;
   cipher: FieldCipher;
-  mailer: Mailer;
   liveUpdates: LiveUpdates;
   config: AppConfig;
 };

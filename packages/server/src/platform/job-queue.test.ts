@@ -6,6 +6,7 @@ import { jobDefinitions } from '../app.ts';
 import { startJobWorker, type JobDeps, type JobLog, type JobWorker } from './job-queue.ts';
 import type { JobDefinition, JobResult } from './jobs.ts';
 import { createInProcessLiveUpdates } from './live-updates.ts';
+import { createFieldCipher } from './field-encryption.ts';
 import { createRecordingMailer } from './mailer.ts';
 
 const fastRetry = { limit: 2, delaySeconds: 0, isBackoff: false };
@@ -31,6 +32,7 @@ describe('startJobWorker (pg-boss)', () => {
       clock: createFixedClock(new Date('2026-11-23T09:00:00.000Z')),
       mailer: createRecordingMailer(),
       liveUpdates: createInProcessLiveUpdates(),
+      cipher: createFieldCipher(Buffer.alloc(32, 7).toString('base64')),
     };
   });
 
@@ -52,7 +54,7 @@ describe('startJobWorker (pg-boss)', () => {
     ]);
     await worker.send('test-sent');
     await vi.waitFor(() => expect(contexts).toHaveLength(1), { timeout: 10_000, interval: 50 });
-    expect(contexts[0]).toEqual({ db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates });
+    expect(contexts[0]).toEqual({ db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates, cipher: deps.cipher, log });
     await vi.waitFor(() => expect(lines.some((line) => /^info test-sent: done in \d+ ms$/.test(line))).toBe(true));
   });
 

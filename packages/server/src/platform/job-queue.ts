@@ -1,13 +1,13 @@
 import { PgBoss } from 'pg-boss';
 import type { Db } from '../db/tables.ts';
-import type { JobContext, JobDefinition } from './jobs.ts';
+import type { JobContext, JobDefinition, JobLog } from './jobs.ts';
 
-export type JobDeps = Omit<JobContext, 'db'> & { connectionString: string; db: Db };
+export type JobDeps = Omit<JobContext, 'db' | 'log'> & { connectionString: string; db: Db };
 
 /** pg-boss keeps its tables in a schema of its own, apart from the application's (migrated by Kysely). */
 const JOB_SCHEMA = 'pgboss';
 
-export type JobLog = (level: 'info' | 'error', message: string) => void;
+export type { JobLog };
 
 export type JobWorkerOptions = {
   /** What to run: the composition root passes every module's definitions (app.ts `jobDefinitions`); tests their own. */
@@ -39,7 +39,7 @@ export async function startJobWorker(deps: JobDeps, options: JobWorkerOptions): 
   const { definitions } = options;
   const log = options.log ?? defaultLog;
   const retry = options.retry ?? { limit: 3, delaySeconds: 30, isBackoff: true };
-  const context: JobContext = { db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates, cipher: deps.cipher, sms: deps.sms };
+  const context: JobContext = { db: deps.db, clock: deps.clock, mailer: deps.mailer, liveUpdates: deps.liveUpdates, cipher: deps.cipher, sms: deps.sms, log };
 
   const boss = new PgBoss({
     connectionString: deps.connectionString,

@@ -5,15 +5,20 @@ import type { LiveUpdates } from './live-updates.ts';
 import type { Mailer } from './mailer.ts';
 import type { SmsSender } from './sms.ts';
 
+/** Where jobs say what they did. Never given personal data: ids, template names and statuses only. */
+export type JobLog = (level: 'info' | 'error', message: string) => void;
+
 /** What a job handler receives. Same shape in the worker and in tests (which call handlers directly). */
 export type JobContext = {
   db: Db;
   clock: Clock;
-  mailer: Mailer;
   liveUpdates: LiveUpdates;
-  /** For jobs that read encrypted fields (session reminders need the person's contact details). */
-  cipher?: FieldCipher;
+  /** Jobs that queue messages encrypt them; the outbox delivery and session reminders decrypt. */
+  cipher: FieldCipher;
+  /** The transports. Missing means not configured: messages then stay in the outbox, "not sent: no transport". */
+  mailer?: Mailer;
   sms?: SmsSender;
+  log?: JobLog;
 };
 
 /** Handlers are idempotent and say what they did. */

@@ -22,6 +22,7 @@ export const tagDescriptions: Record<string, string> = {
   platform: 'Health of the service itself.',
   auth: "Sign-in (password and TOTP, or the organisation's OIDC identity provider), the session and sign-out.",
   organisations: 'Organisations on the platform and their identity providers (platform administration).',
+  messages: 'The outbox of outgoing e-mail and SMS: dead messages and their retry (platform administration; never a recipient or a text).',
   users: "An organisation's staff accounts and units (organisation administration).",
   services: "An organisation's own services (tilbud): whom each takes, its deadlines and contact attempts (organisation administration).",
   referrals: 'Referrals by front-line staff, with the person’s consent: create, send, withdraw, follow.',

@@ -5,6 +5,7 @@ import { createFixedClock } from '../platform/clock.ts';
 import { createFieldCipher, TEST_ENCRYPTION_KEY } from '../platform/field-encryption.ts';
 import { createInProcessLiveUpdates, type LiveUpdates } from '../platform/live-updates.ts';
 import { createRecordingMailer } from '../platform/mailer.ts';
+import { createRecordingSmsSender } from '../platform/sms.ts';
 import { createBuilders, type GivenSession } from './builders.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -21,12 +22,12 @@ export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpd
   const clock = createFixedClock(options.now ?? TEST_NOW);
   const cipher = createFieldCipher(TEST_ENCRYPTION_KEY);
   const mailer = createRecordingMailer();
+  const sms = createRecordingSmsSender();
   const liveUpdates = options.liveUpdates ?? createInProcessLiveUpdates();
   const app = await buildApp({
     db: database.db,
     clock,
     cipher,
-    mailer,
     liveUpdates,
     config: {
       publicOrigin: 'http://localhost:3000',
@@ -46,8 +47,11 @@ export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpd
     clock,
     cipher,
     mailer,
+    sms,
     liveUpdates,
     given,
+    /** What a job handler receives here: the recording transports, so messages the outbox delivers can be read. */
+    jobContext: () => ({ db: database.db, clock, cipher, liveUpdates, mailer, sms, log: () => undefined }),
     /** Requests as a signed-in user: session cookie and CSRF token attached. */
     as: (session: GivenSession | undefined) => createClient(app, session),
     close: async () => {

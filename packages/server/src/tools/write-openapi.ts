@@ -7,7 +7,6 @@ import { readEnv } from '../env.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createFieldCipher } from '../platform/field-encryption.ts';
 import { createInProcessLiveUpdates } from '../platform/live-updates.ts';
-import { createLogMailer } from '../platform/mailer.ts';
 
 /**
  * `node packages/server/src/tools/write-openapi.ts <file>`: writes the API's OpenAPI document, as /api/openapi.json
@@ -41,7 +40,6 @@ async function writeOpenApiDocument(file: string): Promise<void> {
     clock: systemClock,
     // A throwaway key: nothing is encrypted or decrypted while the document is built.
     cipher: createFieldCipher(Buffer.alloc(32).toString('base64')),
-    mailer: createLogMailer(() => undefined),
     liveUpdates: createInProcessLiveUpdates(),
     config: { publicOrigin: env.publicOrigin, allowInsecureOidc: env.allowInsecureOidc, loginAttemptsPerMinute: env.loginAttemptsPerMinute, logLevel: 'silent' },
   });

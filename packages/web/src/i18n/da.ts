@@ -35,6 +35,7 @@ export const da = {
     users: 'Brugere',
     directory: 'Hjælpeoversigt',
     organisations: 'Organisationer',
+    messages: 'Beskeder',
     unreadNotifications_one: '{{count}} ulæst notifikation',
     unreadNotifications_other: '{{count}} ulæste notifikationer',
   },

@@ -18,6 +18,8 @@ import { servicesDa } from '../features/services/services.da';
 import { servicesEn } from '../features/services/services.en';
 import { organisationsDa } from '../features/platform/organisations.da';
 import { organisationsEn } from '../features/platform/organisations.en';
+import { messagesDa } from '../features/platform/messages.da';
+import { messagesEn } from '../features/platform/messages.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -25,6 +27,7 @@ import type { Translation } from './translation';
 export const daDictionary = {
   ...da,
   ...organisationsDa,
+  ...messagesDa,
   ...usersDa,
   ...servicesDa,
   ...inboxDa,
@@ -38,6 +41,7 @@ export const daDictionary = {
 export const enDictionary: Translation<typeof daDictionary> = {
   ...en,
   ...organisationsEn,
+  ...messagesEn,
   ...usersEn,
   ...servicesEn,
   ...inboxEn,
@@ -52,6 +56,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
 export const dictionaryPairs = {
   shared: [da, en],
   organisations: [organisationsDa, organisationsEn],
+  messages: [messagesDa, messagesEn],
   users: [usersDa, usersEn],
   inbox: [inboxDa, inboxEn],
   referrals: [referralsDa, referralsEn],

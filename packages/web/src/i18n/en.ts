@@ -36,6 +36,7 @@ export const en: Translation<typeof da> = {
     users: 'Users',
     directory: 'Help directory',
     organisations: 'Organisations',
+    messages: 'Messages',
     unreadNotifications_one: '{{count}} unread notification',
     unreadNotifications_other: '{{count}} unread notifications',
   },

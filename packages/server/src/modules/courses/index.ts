@@ -1,3 +1,3 @@
 // The courses module's surface: counselling courses (forløb) from opening to closing, and their jobs.
 export { registerCourseRoutes } from './course.routes.ts';
-export { courseJobs } from './sessions/session.jobs.ts';
+export { courseJobs, courseMessageChecks } from './sessions/session.jobs.ts';

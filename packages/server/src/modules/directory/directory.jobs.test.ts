@@ -7,7 +7,7 @@ import { givenHelpService, helpServiceInput, setHelpServiceTimes } from './direc
 
 describe('job remind-directory-checks', () => {
   let t: TestApp;
-  const run = () => remindDirectoryChecks({ db: t.db, clock: t.clock, mailer: t.mailer, liveUpdates: createInProcessLiveUpdates() });
+  const run = () => remindDirectoryChecks({ ...t.jobContext(), liveUpdates: createInProcessLiveUpdates() });
   const notificationsOf = (userId: string) => t.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('kind', '=', 'directory_check_due').execute();
 
   beforeAll(async () => {

@@ -5,7 +5,6 @@ import { findFreePort } from '../../db/embedded-postgres.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import { createFieldCipher } from '../../platform/field-encryption.ts';
 import { createInProcessLiveUpdates } from '../../platform/live-updates.ts';
-import { createRecordingMailer } from '../../platform/mailer.ts';
 import { createTestApp, TEST_ENCRYPTION_KEY, TEST_NOW, type TestApp } from '../../test/test-app.ts';
 
 describe('GET /api/health', () => {
@@ -55,7 +54,6 @@ describe('GET /api/health with the database gone', () => {
       db: unreachable,
       clock: createFixedClock(TEST_NOW),
       cipher: createFieldCipher(TEST_ENCRYPTION_KEY),
-      mailer: createRecordingMailer(),
       liveUpdates: createInProcessLiveUpdates(),
       config: { publicOrigin: 'http://localhost:3000', allowInsecureOidc: false, logLevel: 'silent', webDistDir: '/nonexistent' },
     });

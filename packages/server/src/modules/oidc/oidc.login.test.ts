@@ -365,7 +365,6 @@ describe('OIDC sign-in per organisation', () => {
       db: t.db,
       clock: t.clock,
       cipher: t.cipher,
-      mailer: t.mailer,
       liveUpdates: t.liveUpdates,
       config: { publicOrigin: PUBLIC_ORIGIN, allowInsecureOidc: false, logLevel: 'silent', webDistDir: '/nonexistent' },
     });
@@ -383,7 +382,6 @@ describe('OIDC sign-in per organisation', () => {
       db: t.db,
       clock: t.clock,
       cipher: t.cipher,
-      mailer: t.mailer,
       liveUpdates: t.liveUpdates,
       config: { publicOrigin: PUBLIC_ORIGIN, allowInsecureOidc: true, logLevel: 'silent', webDistDir: '/nonexistent', isProduction: true },
     });

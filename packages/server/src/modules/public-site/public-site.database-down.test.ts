@@ -8,7 +8,6 @@ import { createKysely } from '../../db/database.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import { createFieldCipher } from '../../platform/field-encryption.ts';
 import { createInProcessLiveUpdates } from '../../platform/live-updates.ts';
-import { createRecordingMailer } from '../../platform/mailer.ts';
 import { TEST_ENCRYPTION_KEY, TEST_NOW } from '../../test/test-app.ts';
 import { writeStaticStartPages } from './index.ts';
 import { expectPublicPage, TEST_PUBLIC_ORIGIN } from './public-site.test-support.ts';
@@ -29,7 +28,6 @@ describe('public site: when the database is down', () => {
       db,
       clock: createFixedClock(TEST_NOW),
       cipher: createFieldCipher(TEST_ENCRYPTION_KEY),
-      mailer: createRecordingMailer(),
       liveUpdates: createInProcessLiveUpdates(),
       config: { publicOrigin: TEST_PUBLIC_ORIGIN, allowInsecureOidc: false, logLevel: 'silent', webDistDir: '/nonexistent' },
     });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRecordingSmsSender } from '../../../platform/sms.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { expectStatus, givenWalkInCourse, safeSmsWeekdays, startCourseTests, type CourseFixture } from '../course.builders.ts';
-import { sendSessionReminders } from './session.jobs.ts';
+import { deliverDueMessages } from '../../messages/index.ts';
+import { courseMessageChecks, sendSessionReminders } from './session.jobs.ts';
 
 /** TEST_NOW is Monday 23 November 2026, 10:00 in Copenhagen: inside a weekday 09–16 window. */
 describe('session reminders (job)', () => {
@@ -17,7 +18,12 @@ describe('session reminders (job)', () => {
   });
   afterAll(async () => t.close());
 
-  const run = () => sendSessionReminders({ db: t.db, clock: t.clock, mailer: t.mailer, liveUpdates: t.liveUpdates, cipher: t.cipher, sms });
+  const context = () => ({ ...t.jobContext(), sms });
+  /** Queue the reminders, then let the outbox deliver them (re-checking safe contact at send time). */
+  const run = async () => {
+    await sendSessionReminders(context());
+    await deliverDueMessages({ ...context(), sendTimeChecks: courseMessageChecks });
+  };
   const courseWithSession = async (safeContact?: CourseSafeContactInput, inHours = 20) => {
     const course = await givenWalkInCourse(fx, safeContact ? { safeContact } : {});
     const session = expectStatus(await fx.people.lokkCounsellor.client.post(`/api/courses/${course.id}/sessions`, { plannedAt: new Date(t.clock.now().getTime() + inHours * 3_600_000).toISOString(), mode: 'in_person' }), 201).json() as { id: string };
@@ -88,9 +94,22 @@ describe('session reminders (job)', () => {
     expect((await sessionOf(course.id))?.reminder.lastSkipReason).toBe('no_safe_channel');
   });
 
-  it('fails closed without the field cipher or an SMS sender in its context', async () => {
-    await courseWithSession({ ...safeSmsWeekdays, phone: '+45 12 12 12 12' });
-    expect(await sendSessionReminders({ db: t.db, clock: t.clock, mailer: t.mailer, liveUpdates: t.liveUpdates })).toBe('skipped');
-    expect(sms.sent).toEqual([]);
+  it('cancels a queued reminder when the person marks SMS unsafe before it is sent, and sends nothing', async () => {
+    const phone = '+45 12 12 12 12';
+    const { course } = await courseWithSession({ ...safeSmsWeekdays, phone });
+    expect(await sendSessionReminders(context())).toBe('done');
+    const unsafeNow: CourseSafeContactInput = { ...safeSmsWeekdays, phone, preferences: { ...safeSmsWeekdays.preferences, channels: { ...safeSmsWeekdays.preferences.channels, sms: 'unsafe' } } };
+    expectStatus(await fx.people.lokkCounsellor.client.put(`/api/courses/${course.id}/safe-contact`, unsafeNow), 200);
+    await deliverDueMessages({ ...context(), sendTimeChecks: courseMessageChecks });
+    expect(sms.sent.map((message) => message.to)).not.toContain(phone);
+    const rows = await t.db.selectFrom('outbox_messages').select(['status', 'recipient_enc', 'body_enc']).where('template', '=', 'session_reminder').where('status', '=', 'cancelled').execute();
+    expect(rows).toEqual([{ status: 'cancelled', recipient_enc: null, body_enc: null }]);
+  });
+
+  it('does not send a reminder whose send-time check is missing (fails closed)', async () => {
+    await courseWithSession({ ...safeSmsWeekdays, phone: '+45 13 13 13 13' });
+    await sendSessionReminders(context());
+    await deliverDueMessages(context());
+    expect(sms.sent.map((message) => message.to)).not.toContain('+45 13 13 13 13');
   });
 });

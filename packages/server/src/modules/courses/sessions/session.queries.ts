@@ -82,3 +82,16 @@ export async function claimReminder(trx: Transaction<Database>, input: { session
 export async function recordReminderSkip(db: Db, input: { sessionId: string; reason: string }): Promise<void> {
   await db.updateTable('course_sessions').set({ reminder_skip_reason: input.reason }).where('id', '=', input.sessionId).where('reminder_sent_at', 'is', null).execute();
 }
+
+/** What the outbox's send-time check re-reads: only while the session is still planned in an open course. */
+export async function findSessionForReminderCheck(db: Db, sessionId: string) {
+  return db
+    .selectFrom('course_sessions as s')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .innerJoin('services as service', 'service.id', 'c.service_id')
+    .select(['s.planned_at', 'c.safe_contact_enc', 'service.name as service_name'])
+    .where('s.id', '=', sessionId)
+    .where('s.attendance', '=', 'planned')
+    .where('c.status', '<>', 'closed')
+    .executeTakeFirst();
+}

@@ -2,6 +2,7 @@ import { linesThatSee, PersonRole } from '@bro/domain';
 import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import { purgeExpiredIdempotencyKeys } from '../../../platform/idempotency.ts';
 import type { JobContext, JobDefinition, JobResult } from '../../../platform/jobs.ts';
+import { enqueueMessage } from '../../messages/index.ts';
 import { systemVisibility } from '../core/referral-access.ts';
 import { insertReferralEvent } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
@@ -25,7 +26,9 @@ const ESCALATION_MAIL = {
 /**
  * Open referrals past their first-contact deadline, never escalated: mark them escalated, tell the receiving
  * organisation's intake coordinators (of the right service line) in Bro and by mail, and refresh open inboxes.
- * Idempotent: the conditional update in markReferralEscalated lets each referral be escalated exactly once.
+ * Idempotent: the conditional update in markReferralEscalated lets each referral be escalated exactly once. The mails
+ * are queued in the outbox in the same transaction: a rolled-back escalation sends nothing, a committed one is
+ * delivered (with retries) by the outbox's job.
  */
 export async function escalateOverdueReferrals(context: JobContext): Promise<JobResult> {
   const now = context.clock.now();
@@ -52,6 +55,10 @@ export async function escalateOverdueReferrals(context: JobContext): Promise<Job
         trx,
         coordinators.map((coordinator) => ({ userId: coordinator.user_id, kind: 'referral_overdue', referralId: referral.id, createdAt: now })),
       );
+      for (const coordinator of coordinators) {
+        const message = { template: 'referral_escalation', channel: 'email', to: coordinator.email, ...ESCALATION_MAIL } as const;
+        await enqueueMessage(trx, { cipher: context.cipher, now, message });
+      }
       await appendAuditEntry(trx, {
         occurredAt: now,
         actorUserId: null,
@@ -61,18 +68,11 @@ export async function escalateOverdueReferrals(context: JobContext): Promise<Job
         objectId: referral.id,
         details: { serviceId: referral.service_id, notifiedUsers: coordinators.length },
       });
-      return { referral, coordinators };
+      return referral;
     });
     if (!escalated) continue;
     escalatedCount += 1;
-    // After commit: a rolled-back escalation must not send mail. A failed mail does not undo the escalation; the
-    // in-app notification and the inbox flag remain.
-    for (const coordinator of escalated.coordinators) {
-      await context.mailer.send({ to: coordinator.email, subject: ESCALATION_MAIL.subject, text: ESCALATION_MAIL.text }).catch((error: unknown) => {
-        console.warn('escalation mail could not be sent:', error instanceof Error ? error.message : 'unknown error');
-      });
-    }
-    await publishReferralChanges(context.liveUpdates, [{ serviceId: escalated.referral.service_id, referralId: escalated.referral.id }]);
+    await publishReferralChanges(context.liveUpdates, [{ serviceId: escalated.service_id, referralId: escalated.id }]);
   }
   return escalatedCount > 0 ? 'done' : 'skipped';
 }

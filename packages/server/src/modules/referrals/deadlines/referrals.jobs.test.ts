@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../../platform/live-updates.ts';
 import { verifyAuditChain } from '../../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { deliverDueMessages } from '../../messages/index.ts';
 import { escalateOverdueReferrals, expireStaleReferrals, referralJobs } from './deadline.jobs.ts';
 import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
 
@@ -14,7 +15,7 @@ describe('referral jobs', () => {
   let t: TestApp;
   let fx: ReferralFixture;
   let published: LiveEvent[];
-  const context = () => ({ db: t.db, clock: t.clock, mailer: t.mailer, liveUpdates: t.liveUpdates });
+  const context = () => t.jobContext();
   const closeAfter = async (run: () => Promise<void>) => {
     t = await createTestApp({ isRateLimitEnabled: false });
     try {
@@ -65,6 +66,9 @@ describe('referral jobs', () => {
       // Only LOKK's intake coordinator (victim line) is told: not the counsellor, not other organisations.
       const notifications = await t.db.selectFrom('notifications').selectAll().execute();
       expect(notifications.map((row) => [row.user_id, row.kind, row.referral_id])).toEqual([[fx.people.lokkCoordinator.user.id, 'referral_overdue', overdue.id]]);
+      // The mail is queued in the outbox with the escalation, and leaves when the outbox's job runs.
+      expect(t.mailer.sent).toHaveLength(0);
+      expect(await deliverDueMessages(context())).toBe('done');
       expect(t.mailer.sent).toHaveLength(1);
       const [mail] = t.mailer.sent;
       expect(mail?.to).toBe(fx.people.lokkCoordinator.user.email);

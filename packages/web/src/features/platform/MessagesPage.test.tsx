@@ -1,0 +1,57 @@
+import type { OutboxMessageSummary } from '@bro/domain';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockServer, problem } from '../../test/fetch-mock';
+import { renderInApp } from '../../test/render';
+import { MessagesPage } from './MessagesPage';
+
+const dead: OutboxMessageSummary = {
+  id: '6f1c1a52-6f0e-4d5b-9d59-2f5b8e3c1a01',
+  template: 'session_reminder',
+  channel: 'sms',
+  status: 'dead',
+  attempts: 5,
+  lastError: 'http_503',
+  createdAt: '2026-11-23T09:00:00.000Z',
+  lastAttemptAt: '2026-11-23T09:15:00.000Z',
+  nextAttemptAt: '2026-11-23T09:15:00.000Z',
+  sentAt: null,
+};
+
+describe('the dead messages page', () => {
+  it('shows template, channel, attempts and error, and retries a message', async () => {
+    let list = [dead];
+    const sent = mockServer([
+      { method: 'GET', path: '/api/platform/messages/dead', answer: () => ({ body: { messages: list } }) },
+      {
+        method: 'POST',
+        path: `/api/platform/messages/${dead.id}/retry`,
+        answer: () => {
+          list = [];
+          return { body: { ...dead, status: 'queued', attempts: 0, lastError: null } };
+        },
+      },
+    ]);
+    const { user } = renderInApp(<MessagesPage />);
+    const table = await screen.findByRole('table', { name: 'Opgivne beskeder' });
+    const row = within(table).getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getByText('Påmindelse om aftale')).toBeInTheDocument();
+    expect(within(row).getByText('Sms')).toBeInTheDocument();
+    expect(within(row).getByText('5')).toBeInTheDocument();
+    expect(within(row).getByText('http_503')).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: /Prøv igen/ }));
+    expect(await screen.findByText('Beskeden er sat i kø igen.')).toBeInTheDocument();
+    expect(await screen.findByText('Alle beskeder er kommet frem.')).toBeInTheDocument();
+    expect(sent.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([`/api/platform/messages/${dead.id}/retry`]);
+  });
+
+  it('says in words when a retry is refused', async () => {
+    mockServer([
+      { method: 'GET', path: '/api/platform/messages/dead', answer: { body: { messages: [dead] } } },
+      { method: 'POST', path: `/api/platform/messages/${dead.id}/retry`, answer: problem(404, { code: 'not_found', detail: 'Beskeden findes ikke.' }) },
+    ]);
+    const { user } = renderInApp(<MessagesPage />);
+    await user.click(await screen.findByRole('button', { name: /Prøv igen/ }));
+    await waitFor(() => expect(screen.getByText('Beskeden findes ikke.')).toBeInTheDocument());
+  });
+});

@@ -1,0 +1,11 @@
+import type { OutboxMessageList, OutboxMessageSummary } from '@bro/domain';
+import { queryOptions } from '@tanstack/react-query';
+import { ids, request } from '../../api/client';
+
+/** Messages that failed every delivery attempt: template, channel, status and times, never recipient or text. */
+export const deadMessagesQuery = queryOptions({
+  queryKey: ['platform', 'messages', 'dead'],
+  queryFn: ({ signal }) => request<OutboxMessageList>('GET', '/api/platform/messages/dead', { signal }),
+});
+
+export const retryMessage = (id: string) => request<OutboxMessageSummary>('POST', `/api/platform/messages/${ids(id)}/retry`, { body: {} });

@@ -1,0 +1,21 @@
+// The outgoing messages page in Danish: the source of keys for messages.en.ts. Registered in i18n/dictionaries.ts.
+
+export const messagesDa = {
+  messages: {
+    heading: 'Beskeder der ikke kom frem',
+    intro: 'E-mails og sms’er, der fejlede ved hvert forsøg. Modtager og tekst vises aldrig her. En påmindelse tjekkes igen mod personens sikre kontakt, før den sendes.',
+    caption: 'Opgivne beskeder',
+    empty: 'Alle beskeder er kommet frem.',
+    template: 'Skabelon',
+    channel: 'Kanal',
+    attempts: 'Forsøg',
+    lastError: 'Sidste fejl',
+    createdAt: 'Oprettet',
+    lastAttemptAt: 'Sidste forsøg',
+    actions: 'Handlinger',
+    retry: 'Prøv igen',
+    retriedMessage: 'Beskeden er sat i kø igen.',
+    templates: { referral_escalation: 'Henvisning venter (til koordinator)', session_reminder: 'Påmindelse om aftale' },
+    channels: { email: 'E-mail', sms: 'Sms' },
+  },
+};

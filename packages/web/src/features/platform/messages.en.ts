@@ -1,0 +1,23 @@
+import type { Translation } from '../../i18n/translation';
+import type { messagesDa } from './messages.da';
+
+/** Same keys as the Danish texts, any text (see i18n/translation.ts). */
+export const messagesEn: Translation<typeof messagesDa> = {
+  messages: {
+    heading: 'Messages that did not get through',
+    intro: 'E-mails and text messages that failed at every attempt. The recipient and the text are never shown here. A reminder is checked against the person’s safe contact again before it is sent.',
+    caption: 'Messages given up on',
+    empty: 'Every message got through.',
+    template: 'Template',
+    channel: 'Channel',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    createdAt: 'Created',
+    lastAttemptAt: 'Last attempt',
+    actions: 'Actions',
+    retry: 'Retry',
+    retriedMessage: 'The message is queued again.',
+    templates: { referral_escalation: 'Referral waiting (to coordinator)', session_reminder: 'Appointment reminder' },
+    channels: { email: 'E-mail', sms: 'Text message' },
+  },
+};

@@ -270,7 +270,7 @@ export const SendReferralRequest = z.strictObject({ consent: ConsentInput.option
 export type SendReferralRequest = z.infer<typeof SendReferralRequest>;
 
 /** In-app notices. They carry ids only: the user opens Bro to see what it is about. */
-export const NotificationKind = z.enum(['referral_overdue', 'directory_check_due']);
+export const NotificationKind = z.enum(['referral_overdue', 'referral_unseen', 'directory_check_due']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** Named apart from the browser's `Notification` (web push), which Bro never uses: notices carry no content. */

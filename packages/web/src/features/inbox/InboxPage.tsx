@@ -99,7 +99,7 @@ function InboxCard({ item, now }: { item: InboxItem; now: Date }) {
   );
 }
 
-const knownNotificationKinds = ['referral_received', 'referral_overdue', 'referral_escalated', 'referral_withdrawn', 'consent_withdrawn', 'referral_rerouted'] as const;
+const knownNotificationKinds = ['referral_received', 'referral_overdue', 'referral_unseen', 'referral_escalated', 'referral_withdrawn', 'consent_withdrawn', 'referral_rerouted'] as const;
 type KnownNotificationKind = (typeof knownNotificationKinds)[number];
 
 function Notifications() {

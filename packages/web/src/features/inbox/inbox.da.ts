@@ -24,6 +24,7 @@ export const inboxDa = {
   notificationKind: {
     referral_received: 'Ny henvisning modtaget',
     referral_overdue: 'En henvisning har overskredet fristen for første kontakt',
+    referral_unseen: 'En henvisning er kommet, som ingen hos jer kan se',
     directory_check_due: 'Et af jeres tilbud i hjælpeoversigten er ikke blevet tjekket i 6 måneder',
     referral_escalated: 'En henvisning er eskaleret',
     referral_withdrawn: 'En henvisning er trukket tilbage',

@@ -26,6 +26,7 @@ export const inboxEn: Translation<typeof inboxDa> = {
   notificationKind: {
     referral_received: 'New referral received',
     referral_overdue: 'A referral has passed its first-contact deadline',
+    referral_unseen: 'A referral has arrived that nobody here can see',
     directory_check_due: 'One of your services in the help directory has not been checked for 6 months',
     referral_escalated: 'A referral has been escalated',
     referral_withdrawn: 'A referral has been withdrawn',

@@ -10,6 +10,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { createPerson, recordConsent, type ConsentGiven, type NewPerson } from '../../persons/index.ts';
 import { courseReferralVisibility, referrerVisibility, systemVisibility, type ReferralVisibility } from './referral-access.ts';
 import { findReferralRecord, insertReferral, insertReferralEvent, type ReferralRecord } from './referral-record.queries.ts';
+import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
 import { applyReferralTransition } from './referral-transition.ts';
 
 /** Use cases every referral path shares: the one way a referral is created, and reading the record. */
@@ -85,6 +86,7 @@ export async function createReferralRecord(input: {
   if (referral.send) {
     const record = await getRecord(trx, referralId, visibilityOfOrigin(referral.origin), true);
     await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor, auditTrail });
+    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: { id: referralId, receivingOrganisationId: referral.service.organisationId, personRole: referral.personRole, status: 'sent' }, auditTrail });
   }
   return { referralId, personId, consentId };
 }

@@ -76,3 +76,37 @@ export async function listStaleReferralIds(db: Db, input: { inactiveSince: Date;
   return rows.map((row) => row.id);
 }
 
+
+/** Active members of an organisation with one of the roles (e.g. those who take referrals, or its admins). */
+export async function listActiveMembersWithRoles(db: Db, input: { organisationId: string; roles: readonly string[]; serviceLines?: readonly string[] }) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id as user_id', 'u.email'])
+    .where('m.organisation_id', '=', input.organisationId)
+    .where('m.role', 'in', [...input.roles])
+    .where('u.is_active', '=', true)
+    .where('u.locked_at', 'is', null)
+    .$if(input.serviceLines !== undefined, (query) =>
+      query.where((eb) => eb.or([eb('m.service_line', 'is', null), ...(input.serviceLines!.length > 0 ? [eb('m.service_line', 'in', [...input.serviceLines!])] : [])])),
+    )
+    .orderBy('u.id')
+    .execute();
+}
+
+/** Active platform admins: the last who hear of a referral that nobody at the receiving organisation can see. */
+export async function listActivePlatformAdmins(db: Db) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id as user_id', 'u.email'])
+    .where('m.role', '=', 'platform_admin')
+    .where('u.is_active', '=', true)
+    .orderBy('u.id')
+    .execute();
+}
+
+/** Marks a just-sent referral escalated at once (so the overdue job does not escalate it again). */
+export async function markReferralEscalatedNow(db: Db, input: { referralId: string; now: Date }): Promise<void> {
+  await db.updateTable('referrals').set({ escalated_at: input.now, updated_at: input.now }).where('id', '=', input.referralId).execute();
+}

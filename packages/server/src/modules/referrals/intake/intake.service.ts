@@ -26,6 +26,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { assertServiceTakes, receiverVisibility } from '../core/referral-access.ts';
+import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
 import { findReferableService, listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
 import { applyReferralTransition, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
@@ -174,6 +175,7 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
         }),
       },
     });
+    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: { id: record.id, receivingOrganisationId: target.organisation_id, personRole: person.role, status: 'sent' } });
     return [
       { serviceId: record.service_id, referralId: record.id },
       { serviceId: target.id, referralId: record.id },

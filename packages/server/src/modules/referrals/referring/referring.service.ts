@@ -31,6 +31,7 @@ import {
   type ReferralRecord,
 } from '../core/referral-record.queries.ts';
 import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
+import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import { toReferrerSummary, toReferrerView, toServiceOption } from '../core/referral-views.ts';
 import {
@@ -164,6 +165,8 @@ export async function sendReferral(input: LiveDeps & { actor: Actor; referralId:
       if (!hasActiveConsent) throw new AppError('consent_required');
     }
     await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor: input.actor, changes: { consent_id: consentId } });
+    const referral = { id: record.id, receivingOrganisationId: record.receiving_organisation_id, personRole: PersonRole.parse(record.person_role), status: 'sent' as const };
+    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral });
   });
 }
 

@@ -20,7 +20,9 @@ export class TransportFailure extends Error {
 
 /** SMTP through nodemailer. `url` is SMTP_URL (smtp:// or smtps://, credentials in the URL); `from` is MAIL_FROM. */
 export function createSmtpMailer(options: { url: string; from: string }): Mailer {
-  const transport = createTransport(options.url);
+  // Short timeouts: the outbox row stays locked while it is sent, and nodemailer waits up to an hour of silence by
+  // default. A slow server is a failed attempt, retried later with backoff.
+  const transport = createTransport({ url: options.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     send: async (mail) => {
       try {

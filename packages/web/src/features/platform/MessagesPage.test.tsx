@@ -18,11 +18,15 @@ const dead: OutboxMessageSummary = {
   sentAt: null,
 };
 
+/** In production the development outbox answers 404, and the page shows no trace of it. */
+const inProduction = { method: 'GET', path: '/api/platform/messages/development-outbox', answer: problem(404, { code: 'not_found' }) };
+
 describe('the dead messages page', () => {
   it('shows template, channel, attempts and error, and retries a message', async () => {
     let list = [dead];
     const sent = mockServer([
       { method: 'GET', path: '/api/platform/messages/dead', answer: () => ({ body: { messages: list } }) },
+      inProduction,
       {
         method: 'POST',
         path: `/api/platform/messages/${dead.id}/retry`,
@@ -48,10 +52,35 @@ describe('the dead messages page', () => {
   it('says in words when a retry is refused', async () => {
     mockServer([
       { method: 'GET', path: '/api/platform/messages/dead', answer: { body: { messages: [dead] } } },
+      inProduction,
       { method: 'POST', path: `/api/platform/messages/${dead.id}/retry`, answer: problem(404, { code: 'not_found', detail: 'Beskeden findes ikke.' }) },
     ]);
     const { user } = renderInApp(<MessagesPage />);
     await user.click(await screen.findByRole('button', { name: /Prøv igen/ }));
     await waitFor(() => expect(screen.getByText('Beskeden findes ikke.')).toBeInTheDocument());
+  });
+
+  it('shows no development outbox in production', async () => {
+    mockServer([{ method: 'GET', path: '/api/platform/messages/dead', answer: { body: { messages: [] } } }, inProduction]);
+    renderInApp(<MessagesPage />);
+    expect(await screen.findByText('Alle beskeder er kommet frem.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Udviklingsindbakke' })).toBeNull());
+  });
+
+  it('shows, outside production, each message with its recipient and text, and what became of it', async () => {
+    const reminder = { ...dead, status: 'not_sent_no_transport' as const, attempts: 1, lastError: null, recipient: '+45 20 30 40 50', subject: null, body: 'Påmindelse: samtale i morgen kl. 10.' };
+    const cancelled = { ...dead, id: '6f1c1a52-6f0e-4d5b-9d59-2f5b8e3c1a02', status: 'cancelled' as const, recipient: null, subject: null, body: null };
+    mockServer([
+      { method: 'GET', path: '/api/platform/messages/dead', answer: { body: { messages: [] } } },
+      { method: 'GET', path: '/api/platform/messages/development-outbox', answer: { body: { messages: [reminder, cancelled] } } },
+    ]);
+    renderInApp(<MessagesPage />);
+    const table = await screen.findByRole('table', { name: 'Beskeder i udbakken' });
+    const [, first, second] = within(table).getAllByRole('row') as HTMLElement[];
+    expect(within(first!).getByText('+45 20 30 40 50')).toBeInTheDocument();
+    expect(within(first!).getByText('Påmindelse: samtale i morgen kl. 10.')).toBeInTheDocument();
+    expect(within(first!).getByText('Ikke sendt: ingen forbindelse sat op')).toBeInTheDocument();
+    expect(within(second!).getByText('Annulleret (sikker kontakt ændret)')).toBeInTheDocument();
+    expect(within(second!).getByText(/Teksten er slettet/)).toBeInTheDocument();
   });
 });

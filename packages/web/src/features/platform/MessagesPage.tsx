@@ -1,4 +1,4 @@
-import type { OutboxMessageSummary } from '@bro/domain';
+import type { DevelopmentOutboxMessage, OutboxMessageSummary } from '@bro/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,8 @@ import { PageHeading } from '../../ui/PageHeading';
 import { RowButton } from '../../ui/RowActions';
 import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { deadMessagesQuery, retryMessage } from './messages.api';
+import { ApiError } from '../../api/client';
+import { deadMessagesQuery, developmentOutboxQuery, retryMessage } from './messages.api';
 
 /** `/platform/messages`: dead messages for the platform admin, with a retry button. Never a recipient or a text. */
 export function MessagesPage() {
@@ -30,7 +31,50 @@ export function MessagesPage() {
       <p>{t('messages.intro')}</p>
       <LiveMessage message={message} isVisible isFocusedOnChange />
       <Loaded query={messages}>{(data) => <DeadMessagesTable messages={data.messages} onChanged={changed} />}</Loaded>
+      <DevelopmentOutbox />
     </>
+  );
+}
+
+/**
+ * Outside production only (the server answers 404 there, and then this section is not shown): every message the
+ * outbox holds, with its recipient and text, so a developer can see what would have been sent without a transport.
+ */
+function DevelopmentOutbox() {
+  const { t } = useTranslation();
+  const outbox = useQuery(developmentOutboxQuery);
+  if (outbox.error instanceof ApiError && outbox.error.status === 404) return null;
+  return (
+    <section className="app-section" aria-labelledby="development-outbox-heading">
+      <h2 id="development-outbox-heading">{t('messages.development.heading')}</h2>
+      <p>{t('messages.development.intro')}</p>
+      <Loaded query={outbox}>{(data) => <DevelopmentOutboxTable messages={data.messages} />}</Loaded>
+    </section>
+  );
+}
+
+function DevelopmentOutboxTable({ messages }: { messages: readonly DevelopmentOutboxMessage[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (messages.length === 0) return <p>{t('messages.development.empty')}</p>;
+  const columns = [t('messages.createdAt'), t('messages.template'), t('messages.development.status'), t('messages.development.recipient'), t('messages.development.text')];
+  return (
+    <TableFrame caption={t('messages.development.caption')} columns={columns}>
+      {messages.map((row) => (
+        <tr key={row.id}>
+          <td data-title={t('messages.createdAt')}>{format.dateTime(row.createdAt)}</td>
+          <td data-title={t('messages.template')}>
+            {t(`messages.templates.${row.template}`)} ({t(`messages.channels.${row.channel}`)})
+          </td>
+          <td data-title={t('messages.development.status')}>{t(`messages.development.statuses.${row.status}`)}</td>
+          <td data-title={t('messages.development.recipient')}>{row.recipient ?? '–'}</td>
+          <td data-title={t('messages.development.text')}>
+            {row.subject ? <strong>{row.subject}: </strong> : null}
+            {row.body ?? t('messages.development.erased')}
+          </td>
+        </tr>
+      ))}
+    </TableFrame>
   );
 }
 

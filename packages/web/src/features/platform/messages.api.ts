@@ -1,4 +1,4 @@
-import type { OutboxMessageList, OutboxMessageSummary } from '@bro/domain';
+import type { DevelopmentOutboxList, OutboxMessageList, OutboxMessageSummary } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ids, request } from '../../api/client';
 
@@ -9,3 +9,9 @@ export const deadMessagesQuery = queryOptions({
 });
 
 export const retryMessage = (id: string) => request<OutboxMessageSummary>('POST', `/api/platform/messages/${ids(id)}/retry`, { body: {} });
+
+/** Development only: every message with its recipient and text. The server answers 404 in production. */
+export const developmentOutboxQuery = queryOptions({
+  queryKey: ['platform', 'messages', 'development-outbox'],
+  queryFn: ({ signal }) => request<DevelopmentOutboxList>('GET', '/api/platform/messages/development-outbox', { signal }),
+});

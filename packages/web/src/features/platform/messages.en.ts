@@ -19,5 +19,23 @@ export const messagesEn: Translation<typeof messagesDa> = {
     retriedMessage: 'The message is queued again.',
     templates: { referral_escalation: 'Referral waiting (to coordinator)', referral_unseen: 'Referral nobody can see (to admin)', session_reminder: 'Appointment reminder' },
     channels: { email: 'E-mail', sms: 'Text message' },
+    development: {
+      heading: 'Development outbox',
+      intro: 'Outside production only: every message with its recipient and text, to see what would have been sent. Without SMTP_URL or SMS_GATEWAY_URL they stay here as not sent.',
+      caption: 'Messages in the outbox',
+      empty: 'There are no messages yet.',
+      status: 'Status',
+      recipient: 'Recipient',
+      text: 'Text',
+      erased: 'The text was erased once the message was sent or cancelled.',
+      statuses: {
+        queued: 'Queued',
+        sent: 'Sent',
+        failed: 'Failed, will retry',
+        dead: 'Given up',
+        cancelled: 'Cancelled (safe contact changed)',
+        not_sent_no_transport: 'Not sent: no transport configured',
+      },
+    },
   },
 };

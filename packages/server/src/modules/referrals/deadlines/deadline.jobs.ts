@@ -3,6 +3,7 @@ import { appendAuditEntry } from '../../../platform/audit-log.ts';
 import { purgeExpiredIdempotencyKeys } from '../../../platform/idempotency.ts';
 import type { JobContext, JobDefinition, JobResult } from '../../../platform/jobs.ts';
 import { enqueueMessage } from '../../messages/index.ts';
+import { escalationAuditEntry } from './unseen-referral.ts';
 import { systemVisibility } from '../core/referral-access.ts';
 import { insertReferralEvent } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
@@ -59,15 +60,7 @@ export async function escalateOverdueReferrals(context: JobContext): Promise<Job
         const message = { template: 'referral_escalation', channel: 'email', to: coordinator.email, ...ESCALATION_MAIL } as const;
         await enqueueMessage(trx, { cipher: context.cipher, now, message });
       }
-      await appendAuditEntry(trx, {
-        occurredAt: now,
-        actorUserId: null,
-        actorOrganisationId: null,
-        action: 'referral.escalate',
-        objectType: 'referral',
-        objectId: referral.id,
-        details: { serviceId: referral.service_id, notifiedUsers: coordinators.length },
-      });
+      await appendAuditEntry(trx, escalationAuditEntry(referral.id, now, { serviceId: referral.service_id, notifiedUsers: coordinators.length }));
       return referral;
     });
     if (!escalated) continue;

@@ -40,15 +40,16 @@ export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>
   for (const recipient of recipients) {
     await enqueueMessage(trx, { cipher: input.cipher, now, message: { template: 'referral_unseen', channel: 'email', to: recipient.email, ...UNSEEN_MAIL } });
   }
-  const entry: AuditEntry = {
-    occurredAt: now,
-    actorUserId: null,
-    actorOrganisationId: null,
-    action: 'referral.escalate',
-    objectType: 'referral',
-    objectId: referral.id,
-    details: { reason: 'nobody_can_see', notifiedUsers: recipients.length, notified: admins.length > 0 ? 'organisation_admins' : 'platform_admins' },
-  };
+  const entry = escalationAuditEntry(referral.id, now, {
+    reason: 'nobody_can_see',
+    notifiedUsers: recipients.length,
+    notified: admins.length > 0 ? 'organisation_admins' : 'platform_admins',
+  });
   if (input.auditTrail) input.auditTrail.push(entry);
   else await appendAuditEntry(trx, entry);
+}
+
+/** An escalation is the platform's own act (no actor), on one referral; the details are ids, codes and counts. */
+export function escalationAuditEntry(referralId: string, now: Date, details: AuditEntry['details']): AuditEntry {
+  return { occurredAt: now, actorUserId: null, actorOrganisationId: null, action: 'referral.escalate', objectType: 'referral', objectId: referralId, details };
 }

@@ -1,4 +1,4 @@
-import { Course, OpenCourseRequest } from '@bro/domain';
+import { Course, CourseServiceOption, OpenCourseRequest } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +9,6 @@ import { courseRoute, IdempotencyKeyHeader, sendVerbatim } from '../core/course-
 import { listMyCourseServices, openCourse } from './opening.service.ts';
 
 const tag = 'courses';
-const CourseServiceOption = z.object({ id: z.string(), name: z.string(), serviceLine: z.enum(['victim', 'perpetrator']).nullable() });
 
 /** Opening a course, and the services the caller may open one at. */
 export function registerOpeningRoutes(app: FastifyInstance, deps: AppDeps): void {

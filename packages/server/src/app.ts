@@ -21,6 +21,7 @@ import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { registerErrorHandling } from './platform/errors.ts';
+import { refuseUnsafeText } from './platform/input-hygiene.ts';
 import type { AppConfig, AppDeps } from './platform/app-deps.ts';
 import type { JobDefinition } from './platform/jobs.ts';
 import { createSwaggerOptions } from './platform/openapi.ts';
@@ -110,6 +111,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
 
   await app.register(
     async (api) => {
+      api.addHook('preValidation', refuseUnsafeText);
       registerHealthRoutes(api, deps);
       registerAuthRoutes(api, deps);
       registerEnrolmentRoutes(api, deps);

@@ -26,7 +26,7 @@ describe('which people a line receives', () => {
 });
 
 describe('whom a service takes beyond its line', () => {
-  const womenFrom18 = { line: 'victim', genders: ['woman'], minimumAge: 18, maximumAge: null } as const;
+  const womenFrom18 = { roles: rolesReceivedBy('victim'), genders: ['woman'], minimumAge: 18, maximumAge: null } as const;
 
   it('says why a service would not take the person: role first, then gender, then age', () => {
     expect(whyServiceWouldNotTake(womenFrom18, { role: 'exposed', gender: 'woman', age: 30 })).toBeUndefined();
@@ -38,7 +38,7 @@ describe('whom a service takes beyond its line', () => {
 
   it('lets an unknown age through (the intake asks), and a service without limits take everyone its line sees', () => {
     expect(whyServiceWouldNotTake(womenFrom18, { role: 'exposed', gender: 'woman', age: undefined })).toBeUndefined();
-    const open = { line: null, genders: null, minimumAge: null, maximumAge: null };
+    const open = { roles: rolesReceivedBy(null), genders: null, minimumAge: null, maximumAge: null };
     fc.assert(
       fc.property(fc.constantFrom(...PersonRole.options), fc.constantFrom('woman', 'man', 'other', 'unknown' as const), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), (role, gender, age) => {
         expect(whyServiceWouldNotTake(open, { role, gender, age })).toBeUndefined();

@@ -26,8 +26,11 @@ export function linesThatSee(role: PersonRole): ServiceLine[] {
   return (Object.keys(rolesByLine) as ServiceLine[]).filter((line) => rolesByLine[line].includes(role));
 }
 
-/** Whom a service takes beyond its line: genders (null: all) and an age range (null: no limit), set by its admin. */
-export type ServiceIntake = { line: ServiceLine | null; genders: readonly Gender[] | null; minimumAge: number | null; maximumAge: number | null };
+/**
+ * Whom a service takes: the roles its line sees ({@link rolesReceivedBy}), and the genders (null: all) and age range
+ * (null: no limit) its admin set. The server builds it from the service's row, the staff app from a ServiceOption.
+ */
+export type ServiceIntake = { roles: readonly PersonRole[]; genders: readonly Gender[] | null; minimumAge: number | null; maximumAge: number | null };
 
 /**
  * What a referral knows of the person. The age is the age they reach this year (from a birth year or a CPR). An
@@ -40,7 +43,7 @@ export type PersonToPlace = { role: PersonRole; gender: Gender | undefined; age:
  * intake asks, rather than the person being sent nowhere.
  */
 export function whyServiceWouldNotTake(intake: ServiceIntake, person: PersonToPlace): 'role' | 'gender' | 'age' | undefined {
-  if (!isRoleReceivedBy(intake.line, person.role)) return 'role';
+  if (!intake.roles.includes(person.role)) return 'role';
   if (intake.genders !== null && person.gender !== undefined && !intake.genders.includes(person.gender)) return 'gender';
   if (person.age !== undefined && ((intake.minimumAge !== null && person.age < intake.minimumAge) || (intake.maximumAge !== null && person.age > intake.maximumAge))) return 'age';
   return undefined;

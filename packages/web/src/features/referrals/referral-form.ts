@@ -3,6 +3,7 @@ import {
   birthYearFromCpr,
   isPlausibleCpr,
   proposeService,
+  whyServiceWouldNotTake,
   type AddressProtection,
   type ConsentDataCategory,
   type ConsentMethod,
@@ -112,12 +113,10 @@ function personToPlace(form: ReferralFormValues, now: Date): PersonToPlace {
   return { role: form.role, gender: form.person.gender, age: ageThisYear(birthYear, now) };
 }
 
-/** Would the service take the person? Its line by role, then its genders and ages (see domain receiving.ts). */
+/** Would the service take the person? The same rule the server applies (domain receiving.ts). */
 function takesPerson(service: ServiceOption, person: PersonToPlace): boolean {
-  if (!service.receivesRoles.includes(person.role)) return false;
-  if (service.receivesGenders !== null && person.gender !== undefined && !service.receivesGenders.includes(person.gender)) return false;
-  if (person.age === undefined) return true;
-  return (service.minimumAge === null || person.age >= service.minimumAge) && (service.maximumAge === null || person.age <= service.maximumAge);
+  const intake = { roles: service.receivesRoles, genders: service.receivesGenders, minimumAge: service.minimumAge, maximumAge: service.maximumAge };
+  return whyServiceWouldNotTake(intake, person) === undefined;
 }
 
 export function deriveReferral(form: ReferralFormValues, { programmes, isPublicEmployee }: ReferralContext, now: Date = new Date()): DerivedReferral {

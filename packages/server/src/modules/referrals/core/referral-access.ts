@@ -78,7 +78,7 @@ function lineOfService(service: ServiceWithLine): ServiceLine | null {
 /** Whom a service row takes: its line, genders and ages (a row without the limit columns has none). */
 export function intakeOfService(service: ServiceWithIntake): ServiceIntake {
   return {
-    line: lineOfService(service),
+    roles: rolesReceivedBy(lineOfService(service)),
     genders: service.receives_genders ? service.receives_genders.map((gender) => Gender.parse(gender)) : null,
     minimumAge: service.minimum_age ?? null,
     maximumAge: service.maximum_age ?? null,

@@ -17,6 +17,7 @@ import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
 import { createNotFoundPageSender, registerPublicSite } from './modules/public-site/index.ts';
 import { referralJobs, registerReferralRoutes } from './modules/referrals/index.ts';
+import { registerProgrammeRoutes } from './modules/programmes/index.ts';
 import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
@@ -119,6 +120,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerUserRoutes(api, deps);
       registerOrganisationRoutes(api, deps);
       registerServiceAdminRoutes(api, deps);
+      registerProgrammeRoutes(api, deps);
       registerReferralRoutes(api, deps);
       registerCourseRoutes(api, deps);
       registerDirectoryRoutes(api, deps);

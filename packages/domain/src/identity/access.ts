@@ -51,6 +51,8 @@ export const Permission = z.enum([
   /** Read the organisation's anonymous statistics (counts only, small counts suppressed), e.g. "heard about us". */
   'statistics:read',
   'organisations:manage',
+  /** Start programmes and appoint their managers. Configuring a programme is its managers' (a grant, not a role). */
+  'programmes:manage',
   /** Read the courses of the services one is assigned to (course content: access-logged). */
   'course:read',
   /** Open a course and decide its triage. */
@@ -81,7 +83,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   // so a role that should, say, keep the directory listings up to date need not be able to manage users.
   organisation_admin: ['users:manage', 'services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
   // A platform admin runs the platform but can read no case content: no referral or course permission at all.
-  platform_admin: ['organisations:manage', 'instruments:manage', 'platform:messages'],
+  platform_admin: ['organisations:manage', 'programmes:manage', 'instruments:manage', 'platform:messages'],
 };
 
 /** Roles that can read case data must use a second factor (QUALITY.md #1). We require it of every role. */

@@ -231,7 +231,7 @@ export const ServiceOption = z.object({
   name: z.string(),
   organisationId: z.string(),
   organisationName: z.string(),
-  /** The people this service's intake can see (its line decides; see receiving.ts): the form offers only these. */
+  /** The people this service takes in the programme: what its line sees (receiving.ts), narrowed by the programme. */
   receivesRoles: z.array(PersonRole),
   /** The genders it takes (null: all) and its age range (null: no limit). */
   receivesGenders: z.array(Gender).nullable(),
@@ -240,12 +240,11 @@ export const ServiceOption = z.object({
 });
 export type ServiceOption = z.infer<typeof ServiceOption>;
 
+/** A programme's routing, in order: whom a service takes is its ServiceOption's intake (narrowed to the programme). */
 export const RoutingRule = z.object({
   serviceId: z.string(),
-  role: PersonRole.nullable(),
-  gender: Gender.nullable(),
   isFallback: z.boolean(),
-  /** False: the service may be chosen, but routing never proposes it (its rule still says whom it is for). */
+  /** False: the service may be chosen, but routing never proposes it. */
   isProposed: z.boolean(),
 });
 export type RoutingRule = z.infer<typeof RoutingRule>;

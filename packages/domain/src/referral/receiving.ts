@@ -53,3 +53,18 @@ export function whyServiceWouldNotTake(intake: ServiceIntake, person: PersonToPl
 export function ageThisYear(birthYear: number | undefined, now: Date): number | undefined {
   return birthYear === undefined ? undefined : now.getUTCFullYear() - birthYear;
 }
+
+/**
+ * What a programme lets a service take: never more than the service itself takes (its line, genders, ages), only
+ * less. Null in the programme's limits means "as the service".
+ */
+export type ProgrammeIntakeLimits = { roles: readonly PersonRole[] | null; genders: readonly Gender[] | null; minimumAge: number | null; maximumAge: number | null };
+
+export function narrowIntake(service: ServiceIntake, limits: ProgrammeIntakeLimits): ServiceIntake {
+  const roles = limits.roles === null ? service.roles : service.roles.filter((role) => limits.roles?.includes(role));
+  const genders = limits.genders === null ? service.genders : (service.genders ?? limits.genders).filter((gender) => limits.genders?.includes(gender));
+  return { roles, genders, minimumAge: maxOf(service.minimumAge, limits.minimumAge), maximumAge: minOf(service.maximumAge, limits.maximumAge) };
+}
+
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+const minOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));

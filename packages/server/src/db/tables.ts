@@ -100,18 +100,40 @@ type ServicesTable = {
   created_at: CreatedAt;
 };
 
-type ProgrammesTable = { id: Generated<string>; slug: string; name: string; description: Generated<string>; created_at: CreatedAt };
+type ProgrammesTable = {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  /** Read as `YYYY-MM-DD` with to_char (see programme.queries.ts): a date has no time zone. */
+  period_start: ColumnType<Date | null, string | null, string | null>;
+  period_end: ColumnType<Date | null, string | null, string | null>;
+  funder: Generated<string>;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+};
+
+type ProgrammeManagersTable = { programme_id: string; user_id: string; appointed_by_user_id: string | null; appointed_at: Date };
+
+type ProgrammeVersionsTable = { programme_id: string; version: number; configuration: ColumnType<Record<string, unknown>, string, never>; changed_by_user_id: string | null; changed_at: Date };
 
 type ProgrammeReferrersTable = { programme_id: string; organisation_id: string };
 
 type ProgrammeServicesTable = {
   programme_id: string;
   service_id: string;
-  routing_role: string | null;
-  routing_gender: string | null;
   routing_priority: Generated<number>;
   is_fallback: Generated<boolean>;
   is_proposed: Generated<boolean>;
+  receives_roles: string[] | null;
+  receives_genders: string[] | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  first_contact_deadline_hours: number | null;
+  high_risk_deadline_hours: number | null;
+  max_contact_attempts: number | null;
 };
 
 type PersonsTable = {
@@ -182,6 +204,11 @@ type ReferralsTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** An onward referral made from a course (migration 2026-11-21T0900). */
   origin_course_id: string | null;
+  /** The programme version it was sent under, and what it must meet (null: its service's current setting). */
+  programme_version: number | null;
+  first_contact_deadline_hours: number | null;
+  high_risk_deadline_hours: number | null;
+  max_contact_attempts: number | null;
   /** Self-referral only (migration 2026-11-21T1000): published as suppressed counts only. */
   heard_about: string | null;
   /** Self-referral only: keyed HMAC of the receipt code. */
@@ -264,6 +291,8 @@ export type Database = {
   programmes: ProgrammesTable;
   programme_referrers: ProgrammeReferrersTable;
   programme_services: ProgrammeServicesTable;
+  programme_managers: ProgrammeManagersTable;
+  programme_versions: ProgrammeVersionsTable;
   persons: PersonsTable;
   consents: ConsentsTable;
   referrals: ReferralsTable;

@@ -24,6 +24,9 @@ export type DemoAccount = {
 
 export const DEMO_PASSWORD = 'demo-bro-2026';
 
+/** Manages the demo programmes (a grant on each, given by the demo loader through the programme use cases). */
+export const DEMO_PROGRAMME_MANAGER_EMAIL = 'programleder@demo.bro.dk';
+
 export const demoAccounts: readonly DemoAccount[] = [
   {
     email: 'politi@demo.bro.dk',
@@ -156,6 +159,18 @@ export const demoAccounts: readonly DemoAccount[] = [
     password: DEMO_PASSWORD,
     totpSecret: 'BRODEMODRIFTAAAAAAAAAAAAAAAAAAAA',
     purpose: 'Platform admin: manages organisations, can read no case content',
+  },
+  {
+    email: DEMO_PROGRAMME_MANAGER_EMAIL,
+    displayName: 'Henrik Dahl',
+    role: 'organisation_admin',
+    organisation: 'Lev Uden Vold',
+    organisationSlug: 'lev-uden-vold',
+    unitName: null,
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOPROGRAMLEDERAAAAAAAAAAAAA',
+    purpose: "Programme manager of the demo programmes (a grant on each), and Lev Uden Vold's organisation admin",
   },
 ];
 

@@ -1,7 +1,9 @@
 import { verify as verifyPassword } from '@node-rs/argon2';
-import { municipalities, proposeService, type Gender, type PersonRole, type RoutingRule } from '@bro/domain';
+import { municipalities, proposeService, type Gender, type PersonRole, type ProgrammeOption } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getReferralOptions } from '../modules/referrals/index.ts';
 import { verifyAuditChain } from '../platform/audit-log.ts';
+import type { Actor } from '../platform/auth/authorization.ts';
 import { createFixedClock } from '../platform/clock.ts';
 import { createFieldCipher } from '../platform/field-encryption.ts';
 import { TEST_ENCRYPTION_KEY, TEST_NOW } from '../test/test-app.ts';
@@ -85,36 +87,32 @@ describe('demo data', () => {
       .selectFrom('programme_referrers as r')
       .innerJoin('programmes as p', 'p.id', 'r.programme_id')
       .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-      .select(['p.slug as programme', 'o.slug as organisation'])
+      .select(['p.name as programme', 'o.slug as organisation'])
       .execute();
     const of = (programme: string) => referrers.filter((row) => row.programme === programme).map((row) => row.organisation).sort();
-    expect(of('interventionscenter')).toEqual(['kommune-dragoer', 'kommune-frederiksberg', 'kommune-taarnby', 'politi-koebenhavn']);
-    const partnerskab = of('partnerskab-mod-vold');
+    expect(of('Interventionscenter')).toEqual(['kommune-dragoer', 'kommune-frederiksberg', 'kommune-taarnby', 'politi-koebenhavn']);
+    const partnerskab = of('Partnerskab Mod Vold');
     expect(partnerskab).toHaveLength(10);
     expect(partnerskab.every((slug) => slug.startsWith('politi-'))).toBe(true);
     expect(partnerskab).not.toContain('politi-bornholm');
-    expect(of('vores-vej-ud')).toEqual(['kommune-koebenhavn']);
+    expect(of('Vores Vej Ud')).toEqual(['kommune-koebenhavn']);
   });
 
-  async function routingRulesOf(programmeSlug: string): Promise<{ rules: RoutingRule[]; slugOf: (serviceId: string | undefined) => string | undefined }> {
-    const rows = await database.db
-      .selectFrom('programme_services as ps')
-      .innerJoin('programmes as p', 'p.id', 'ps.programme_id')
-      .innerJoin('services as s', 's.id', 'ps.service_id')
-      .select(['ps.service_id', 'ps.routing_role', 'ps.routing_gender', 'ps.is_fallback', 'ps.is_proposed', 's.slug'])
-      .where('p.slug', '=', programmeSlug)
-      .orderBy('ps.routing_priority')
-      .execute();
-    const slugs = new Map(rows.map((row) => [row.service_id, row.slug]));
-    return {
-      rules: rows.map((row) => ({ serviceId: row.service_id, role: row.routing_role as PersonRole | null, gender: row.routing_gender as Gender | null, isFallback: row.is_fallback, isProposed: row.is_proposed })),
-      slugOf: (serviceId) => (serviceId === undefined ? undefined : slugs.get(serviceId)),
-    };
+  /** The programme as a referrer of the demo sees it (services narrowed to the programme, routing order). */
+  async function demoProgramme(name: string): Promise<{ programme: ProgrammeOption; slugOf: (serviceId: string | undefined) => string | undefined }> {
+    const referrer = await database.db.selectFrom('programmes as p').innerJoin('programme_referrers as pr', 'pr.programme_id', 'p.id').select('pr.organisation_id').where('p.name', '=', name).executeTakeFirstOrThrow();
+    const actor = { organisationId: referrer.organisation_id, organisationKind: 'police_district' } as Actor;
+    const options = await getReferralOptions({ db: database.db, clock, actor });
+    const programme = options.programmes.find((candidate) => candidate.name === name);
+    if (!programme) throw new Error(`no demo programme ${name}`);
+    const services = await database.db.selectFrom('services').select(['id', 'slug']).execute();
+    const slugs = new Map(services.map((row) => [row.id, row.slug]));
+    return { programme, slugOf: (serviceId) => (serviceId === undefined ? undefined : slugs.get(serviceId)) };
   }
 
   it('routes the Interventionscenter by client type, with Hotline 1888 as the fallback', async () => {
-    const { rules, slugOf } = await routingRulesOf('interventionscenter');
-    const propose = (role: PersonRole, gender: Gender) => slugOf(proposeService(rules, { role, gender }));
+    const { programme, slugOf } = await demoProgramme('Interventionscenter');
+    const propose = (role: PersonRole, gender: Gender) => slugOf(proposeService(programme, { role, gender, age: undefined }));
     expect(propose('exposed', 'woman')).toBe('lokk-ambulant-raadgivning');
     expect(propose('exposed', 'man')).toBe('mandecentret-raadgivning');
     expect(propose('uses_violence', 'man')).toBe('dmv-behandling-voldsudoevere');
@@ -123,17 +121,18 @@ describe('demo data', () => {
     expect(propose('exposed', 'other')).toBe('hotline-1888');
     expect(propose('exposed', 'unknown')).toBe('hotline-1888');
     // Mødrehjælpen can be chosen but is never proposed: a flag says so, not its place after LOKK.
-    const moedrehjaelpen = rules.find((rule) => slugOf(rule.serviceId) === 'moedrehjaelpen-ud-af-voldens-skygge');
-    expect(moedrehjaelpen).toMatchObject({ role: 'exposed', gender: 'woman', isProposed: false });
+    const moedrehjaelpen = programme.services.find((service) => slugOf(service.id) === 'moedrehjaelpen-ud-af-voldens-skygge');
+    expect(moedrehjaelpen).toMatchObject({ receivesRoles: ['exposed'], receivesGenders: ['woman'] });
+    expect(programme.routingRules.find((rule) => rule.serviceId === moedrehjaelpen?.id)).toMatchObject({ isProposed: false });
     for (const role of ['exposed', 'uses_violence', 'both'] as const) {
       for (const gender of ['woman', 'man', 'other', 'unknown'] as const) expect(propose(role, gender)).not.toBe('moedrehjaelpen-ud-af-voldens-skygge');
     }
   });
 
   it('routes everyone in Partnerskab Mod Vold to Hotline 1888', async () => {
-    const { rules, slugOf } = await routingRulesOf('partnerskab-mod-vold');
-    expect(slugOf(proposeService(rules, { role: 'exposed', gender: 'woman' }))).toBe('hotline-1888');
-    expect(slugOf(proposeService(rules, { role: 'uses_violence', gender: 'man' }))).toBe('hotline-1888');
+    const { programme, slugOf } = await demoProgramme('Partnerskab Mod Vold');
+    expect(slugOf(proposeService(programme, { role: 'exposed', gender: 'woman', age: undefined }))).toBe('hotline-1888');
+    expect(slugOf(proposeService(programme, { role: 'uses_violence', gender: 'man', age: undefined }))).toBe('hotline-1888');
   });
 
   it('has every demo account with its membership, known password and known TOTP secret, marked as demo', async () => {

@@ -1,11 +1,12 @@
 import { hash } from '@node-rs/argon2';
 import { sql, type Transaction } from 'kysely';
-import { municipalities, municipalitySlug } from '@bro/domain';
+import { CreateProgrammeRequest, municipalities, municipalitySlug, Role, UpdateProgrammeRequest } from '@bro/domain';
 import type { Database, Db } from '../db/tables.ts';
+import { createProgramme, updateProgramme, type ProgrammeActor } from '../modules/programmes/index.ts';
 import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
-import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
+import { DEMO_PASSWORD, DEMO_PROGRAMME_MANAGER_EMAIL, demoAccounts } from './demo-accounts.ts';
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
@@ -39,8 +40,8 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
     const organisationIds = await insertOrganisations(trx, now);
     const unitIds = await insertUnits(trx, organisationIds, now);
     const serviceIds = await insertServices(trx, organisationIds, now);
-    await insertProgrammes(trx, { organisationIds, serviceIds, now });
     await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
+    await createProgrammes(trx, { organisationIds, serviceIds, clock });
     await loadCourseDemoData({ db: trx, cipher, clock });
     await appendAuditEntry(trx, {
       occurredAt: now,
@@ -117,33 +118,52 @@ async function insertServices(trx: Transaction<Database>, organisationIds: Map<s
   return new Map(inserted.map((row) => [row.slug, row.id]));
 }
 
-/** Routing rules get priorities 10, 20, …: the order in organisations.ts is the order of proposal. */
-async function insertProgrammes(trx: Transaction<Database>, input: { organisationIds: Map<string, string>; serviceIds: Map<string, string>; now: Date }): Promise<void> {
+/**
+ * The demo programmes go through the same use cases as a programme set up by hand: the demo's platform admin starts
+ * each and appoints the demo programme manager, who configures it (referrers, services in routing order) and sets
+ * it running. Only the service ids come from this loader.
+ */
+async function createProgrammes(trx: Transaction<Database>, input: { organisationIds: Map<string, string>; serviceIds: Map<string, string>; clock: Clock }): Promise<void> {
+  const platformAdmin = await demoActor(trx, 'drift@demo.bro.dk');
+  const manager = await demoActor(trx, DEMO_PROGRAMME_MANAGER_EMAIL);
   for (const programme of programmes) {
-    const created = await trx
-      .insertInto('programmes')
-      .values({ slug: programme.slug, name: programme.name, description: programme.description, created_at: input.now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('programme_referrers')
-      .values(programme.referrerSlugs.map((slug) => ({ programme_id: created.id, organisation_id: idOf(input.organisationIds, slug) })))
-      .execute();
-    await trx
-      .insertInto('programme_services')
-      .values(
-        programme.routes.map((route, index) => ({
-          programme_id: created.id,
-          service_id: idOf(input.serviceIds, route.serviceSlug),
-          routing_role: route.role,
-          routing_gender: route.gender,
-          routing_priority: (index + 1) * 10,
-          is_fallback: route.isFallback ?? false,
-          is_proposed: route.isProposed ?? true,
-        })),
-      )
-      .execute();
+    const created = await createProgramme({ db: trx, clock: input.clock, actor: platformAdmin, request: CreateProgrammeRequest.parse({ name: programme.name, managerEmail: DEMO_PROGRAMME_MANAGER_EMAIL }) });
+    const request = UpdateProgrammeRequest.parse({
+      version: created.version,
+      name: programme.name,
+      description: programme.description,
+      funder: programme.funder,
+      periodStart: null,
+      periodEnd: null,
+      status: 'running',
+      referrerOrganisationIds: programme.referrerSlugs.map((slug) => idOf(input.organisationIds, slug)),
+      services: programme.routes.map((route) => ({
+        serviceId: idOf(input.serviceIds, route.serviceSlug),
+        receivesRoles: route.role === null ? null : [route.role],
+        receivesGenders: route.gender === null ? null : [route.gender],
+        minimumAge: null,
+        maximumAge: null,
+        isProposed: route.isProposed ?? true,
+        isFallback: route.isFallback ?? false,
+        firstContactDeadlineHours: null,
+        highRiskDeadlineHours: null,
+        maxContactAttempts: null,
+      })),
+    });
+    await updateProgramme({ db: trx, clock: input.clock, actor: manager, programmeId: created.id, request });
   }
+}
+
+/** A demo account as the actor of a use case: its first membership. */
+async function demoActor(trx: Transaction<Database>, email: string): Promise<ProgrammeActor> {
+  const row = await trx
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'm.organisation_id', 'm.role'])
+    .where('u.email', '=', email)
+    .orderBy('m.created_at')
+    .executeTakeFirstOrThrow();
+  return { userId: row.id, organisationId: row.organisation_id, role: Role.parse(row.role) };
 }
 
 async function insertAccounts(

@@ -146,6 +146,8 @@ export type DemoProgramme = {
   slug: string;
   name: string;
   description: string;
+  /** Who pays, as the seed texts say. */
+  funder: string;
   referrerSlugs: readonly string[];
   /** In priority order: the first rule that matches is proposed; the fallback when none does. */
   routes: readonly DemoRoute[];
@@ -161,6 +163,8 @@ export const programmes: readonly DemoProgramme[] = [
   {
     slug: 'interventionscenter',
     name: 'Interventionscenter',
+    // The seed text: financed by Socialstyrelsen, 2023–2024. The demo leaves the period open so that it runs today.
+    funder: 'Socialstyrelsen',
     description:
       'Københavns Politikreds og Frederiksberg, Tårnby og Dragør kommuner henviser, med borgerens samtykke, til et kort forløb på fem rådgivende samtaler: LOKK for voldsudsatte kvinder, Mandecentret for voldsudsatte mænd, Dialog mod Vold for voldsudøvere og Mødrehjælpen. Lev Uden Vold er partner.',
     referrerSlugs: ['politi-koebenhavn', 'kommune-frederiksberg', 'kommune-taarnby', 'kommune-dragoer'],
@@ -177,6 +181,8 @@ export const programmes: readonly DemoProgramme[] = [
   {
     slug: 'partnerskab-mod-vold',
     name: 'Partnerskab Mod Vold',
+    // The seed text names the grant (2022, 500.000 kr.), not who gave it.
+    funder: '',
     description:
       'Politiet er bindeled til Lev Uden Volds nationale hotline: med borgerens samtykke henviser politiet voldsudsatte og voldsudøvere, som hotlinen kontakter for voldsfaglig, socialfaglig og juridisk rådgivning.',
     referrerSlugs: partnerskabDistrictSlugs,
@@ -185,6 +191,7 @@ export const programmes: readonly DemoProgramme[] = [
   {
     slug: 'vores-vej-ud',
     name: 'Vores Vej Ud',
+    funder: '',
     description:
       'Københavns Kommunes frontmedarbejdere (fx på jobcentre og borgercentre) henviser voldsudsatte kvinder til Vores Vej Ud, før de får brug for et krisecenter. Andre henvises til Hotline 1888.',
     referrerSlugs: ['kommune-koebenhavn'],

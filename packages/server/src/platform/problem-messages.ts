@@ -107,6 +107,34 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
       detail: 'The service has open referrals or courses. Its line cannot change, and it cannot close, until they are handed over or ended, so no case is left with nobody to see it.',
     },
   },
+  programme_changed: {
+    da: { title: 'Programmet er ændret imens', detail: 'En anden har ændret programmet, mens du arbejdede. Hent den nye version, og lav din ændring igen.' },
+    en: { title: 'The programme changed meanwhile', detail: 'Someone else changed the programme while you worked. Load the new version and make your change again.' },
+  },
+  programme_role_not_seen: {
+    da: {
+      title: 'Tilbuddet kan ikke tage imod de roller',
+      detail: ({ services }) => `Et tilbud kan kun tage imod de roller, dets linje ser, ellers ville ingen hos tilbuddet kunne se henvisningen. Ret: ${services ?? ''}.`,
+    },
+    en: {
+      title: 'The service cannot take those roles',
+      detail: ({ services }) => `A service can only take the roles its line sees, or nobody there could see the referral. Correct: ${services ?? ''}.`,
+    },
+  },
+  programme_has_open_referrals: {
+    da: {
+      title: 'Programmet har åbne henvisninger',
+      detail: 'Programmet kan ikke afsluttes, før dets åbne henvisninger er overdraget til et andet tilbud eller lukket med en begrundelse. Brug "Afslut programmet".',
+    },
+    en: {
+      title: 'The programme has open referrals',
+      detail: 'The programme cannot end until its open referrals are handed over to another service or closed with a reason. Use "End the programme".',
+    },
+  },
+  manager_not_found: {
+    da: { title: 'Ingen bruger med den e-mail', detail: 'Der er ingen aktiv bruger med den e-mailadresse. Brugeren skal oprettes af sin organisation først.' },
+    en: { title: 'No user with that e-mail', detail: 'There is no active user with that e-mail address. Their organisation must create the user first.' },
+  },
   idempotency_in_flight: {
     da: { title: 'Allerede i gang', detail: 'Den samme henvisning er ved at blive oprettet. Vent et øjeblik.' },
     en: { title: 'Already in progress', detail: 'The same referral is being created. Wait a moment.' },

@@ -156,15 +156,17 @@ async function buildService({ db, next }: BuilderContext, input: ServiceInput) {
 
 type ProgrammeInput = {
   referrerOrganisationIds: string[];
-  services: { serviceId: string; role?: string | null; gender?: string | null; isFallback?: boolean; isProposed?: boolean; priority?: number }[];
+  /** In routing order. `role`/`gender`: whom the programme lets the service take (default: as the service). */
+  services: { serviceId: string; role?: string | null; gender?: string | null; isFallback?: boolean; isProposed?: boolean; priority?: number; firstContactDeadlineHours?: number }[];
   name?: string;
+  status?: 'planned' | 'running' | 'ended';
 };
 
 async function buildProgramme({ db, next }: BuilderContext, input: ProgrammeInput) {
   const n = next();
   const created = await db
     .insertInto('programmes')
-    .values({ slug: `programme-${n}`, name: input.name ?? `Program ${n}` })
+    .values({ slug: `programme-${n}`, name: input.name ?? `Program ${n}`, status: input.status ?? 'running' })
     .returningAll()
     .executeTakeFirstOrThrow();
   for (const organisationId of input.referrerOrganisationIds) {
@@ -176,8 +178,9 @@ async function buildProgramme({ db, next }: BuilderContext, input: ProgrammeInpu
       .values({
         programme_id: created.id,
         service_id: entry.serviceId,
-        routing_role: entry.role ?? null,
-        routing_gender: entry.gender ?? null,
+        receives_roles: entry.role ? [entry.role] : null,
+        receives_genders: entry.gender ? [entry.gender] : null,
+        first_contact_deadline_hours: entry.firstContactDeadlineHours ?? null,
         routing_priority: entry.priority ?? index,
         is_fallback: entry.isFallback ?? false,
         is_proposed: entry.isProposed ?? true,

@@ -17,7 +17,7 @@ export function testSession(overrides: Partial<SessionInfo> = {}): SessionInfo {
 }
 
 
-export const lokk = { id: '11111111-1111-4111-8111-111111111111', name: 'Rådgivning', organisationId: '21111111-1111-4111-8111-111111111111', organisationName: 'LOKK', receivesRoles: ['exposed'], receivesGenders: null, minimumAge: null, maximumAge: null } satisfies ServiceOption;
+export const lokk = { id: '11111111-1111-4111-8111-111111111111', name: 'Rådgivning', organisationId: '21111111-1111-4111-8111-111111111111', organisationName: 'LOKK', receivesRoles: ['exposed'], receivesGenders: ['woman'], minimumAge: null, maximumAge: null } satisfies ServiceOption;
 export const dialog = { id: '12222222-2222-4222-8222-222222222222', name: 'Behandling', organisationId: '22222222-2222-4222-8222-222222222222', organisationName: 'Dialog mod Vold', receivesRoles: ['uses_violence'], receivesGenders: null, minimumAge: null, maximumAge: null } satisfies ServiceOption;
 
 export const hotline = { id: '13333333-3333-4333-8333-333333333333', name: 'Hotline 1888', organisationId: '23333333-3333-4333-8333-333333333333', organisationName: 'Lev Uden Vold', receivesRoles: ['exposed', 'uses_violence', 'both'], receivesGenders: null, minimumAge: null, maximumAge: null } satisfies ServiceOption;
@@ -29,9 +29,9 @@ export function testProgramme(overrides: Partial<ProgrammeOption> = {}): Program
     name: 'Interventionscenter',
     services: [lokk, dialog, hotline],
     routingRules: [
-      { serviceId: lokk.id, role: 'exposed', gender: 'woman', isFallback: false, isProposed: true },
-      { serviceId: dialog.id, role: 'uses_violence', gender: null, isFallback: false, isProposed: true },
-      { serviceId: hotline.id, role: null, gender: null, isFallback: true, isProposed: true },
+      { serviceId: lokk.id, isFallback: false, isProposed: true },
+      { serviceId: dialog.id, isFallback: false, isProposed: true },
+      { serviceId: hotline.id, isFallback: true, isProposed: true },
     ],
     ...overrides,
   };

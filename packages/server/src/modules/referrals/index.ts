@@ -4,6 +4,7 @@ export { registerReferralRoutes } from './referral.routes.ts';
 export { referralJobs } from './deadlines/deadline.jobs.ts';
 export { publishReferralChanges, type ReferralChange } from './core/referral-transition.ts';
 export { handOverReferralToCourse, readReferralForCourse } from './intake/intake.service.ts';
+export { getReferralOptions } from './referring/referring.service.ts';
 export {
   createOnwardReferral,
   isOnwardReferralOfCourse,

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Gender, rolesReceivedBy, ServiceLine, type AdminService, type CreateServiceRequest, type UpdateServiceRequest } from '@bro/domain';
 import type { Db } from '../../db/tables.ts';
 import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { slugFor } from '../../platform/slug.ts';
 import { findOwnService, insertService, listOwnServices, lockService, updateService as writeService, type OwnServiceRow } from './service-admin.queries.ts';
 
 /** Use cases of an organisation admin's own services. Service names are not personal data; audits name fields only. */
@@ -37,26 +37,12 @@ export async function listServices(input: { db: Db; actor: Actor }): Promise<Adm
   return (await listOwnServices(input.db, input.actor.organisationId)).map(toAdminService);
 }
 
-/** The slug is an id for links and demo data, not shown to people: the name in ASCII plus a random tail. */
-function slugFor(name: string): string {
-  const ascii = name
-    .toLowerCase()
-    .replaceAll('æ', 'ae')
-    .replaceAll('ø', 'oe')
-    .replaceAll('å', 'aa')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${ascii || 'tilbud'}-${randomBytes(3).toString('hex')}`;
-}
-
 export async function createService(input: Deps & { request: CreateServiceRequest }): Promise<AdminService> {
   const { actor, request } = input;
   return input.db.transaction().execute(async (trx) => {
     const serviceId = await insertService(trx, {
       organisation_id: actor.organisationId,
-      slug: slugFor(request.name),
+      slug: slugFor(request.name, 'tilbud'),
       ...toColumns(request),
       created_at: input.clock.now(),
     });

@@ -2,6 +2,7 @@ import {
   ageThisYear,
   birthYearFromCpr,
   isPlausibleCpr,
+  intakeOf,
   proposeService,
   whyServiceWouldNotTake,
   type AddressProtection,
@@ -115,16 +116,14 @@ function personToPlace(form: ReferralFormValues, now: Date): PersonToPlace {
 
 /** Would the service take the person? The same rule the server applies (domain receiving.ts). */
 function takesPerson(service: ServiceOption, person: PersonToPlace): boolean {
-  const intake = { roles: service.receivesRoles, genders: service.receivesGenders, minimumAge: service.minimumAge, maximumAge: service.maximumAge };
-  return whyServiceWouldNotTake(intake, person) === undefined;
+  return whyServiceWouldNotTake(intakeOf(service), person) === undefined;
 }
 
 export function deriveReferral(form: ReferralFormValues, { programmes, isPublicEmployee }: ReferralContext, now: Date = new Date()): DerivedReferral {
   const programme = programmes.find((candidate) => candidate.id === form.programmeId);
-  const gender = form.person.gender;
-  const proposedId = programme && gender ? proposeService(programme.routingRules, { role: form.role, gender }) : undefined;
   // A service that would not take the person is never offered: the referral would wait unseen or be turned away.
   const person = personToPlace(form, now);
+  const proposedId = programme && form.person.gender ? proposeService(programme, person) : undefined;
   const services = (programme?.services ?? []).filter((candidate) => takesPerson(candidate, person));
   const proposedService = services.find((candidate) => candidate.id === proposedId);
   const service = services.find((candidate) => candidate.id === (form.serviceId || proposedService?.id));

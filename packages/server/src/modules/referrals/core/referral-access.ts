@@ -1,4 +1,4 @@
-import { Gender, rolesReceivedBy, ServiceLine, whyServiceWouldNotTake, type PersonRole, type PersonToPlace, type ServiceIntake } from '@bro/domain';
+import { Gender, narrowIntake, PersonRole, rolesReceivedBy, ServiceLine, whyServiceWouldNotTake, type PersonToPlace, type ServiceIntake } from '@bro/domain';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
@@ -68,21 +68,39 @@ export function whereReferralVisible(visibility: ReferralVisibility) {
 }
 
 type ServiceWithLine = { name?: string; service_line: string | null };
-type ServiceWithIntake = ServiceWithLine & { receives_genders?: string[] | null; minimum_age?: number | null; maximum_age?: number | null };
+type ServiceWithIntake = ServiceWithLine & {
+  receives_genders?: string[] | null;
+  minimum_age?: number | null;
+  maximum_age?: number | null;
+  /** A programme's service row: whom the programme lets it take (null: as the service). */
+  programme_receives_roles?: string[] | null;
+  programme_receives_genders?: string[] | null;
+  programme_minimum_age?: number | null;
+  programme_maximum_age?: number | null;
+};
 
 /** The line a service row records; the database's CHECK allows only these. */
 function lineOfService(service: ServiceWithLine): ServiceLine | null {
   return ServiceLine.nullable().parse(service.service_line);
 }
 
-/** Whom a service row takes: its line, genders and ages (a row without the limit columns has none). */
+/**
+ * Whom a service row takes: its line, genders and ages (a row without the limit columns has none), narrowed by the
+ * programme when the row comes from one (see narrowIntake: a programme never widens what a service takes).
+ */
 export function intakeOfService(service: ServiceWithIntake): ServiceIntake {
-  return {
+  const own = {
     roles: rolesReceivedBy(lineOfService(service)),
     genders: service.receives_genders ? service.receives_genders.map((gender) => Gender.parse(gender)) : null,
     minimumAge: service.minimum_age ?? null,
     maximumAge: service.maximum_age ?? null,
   };
+  return narrowIntake(own, {
+    roles: service.programme_receives_roles ? service.programme_receives_roles.map((role) => PersonRole.parse(role)) : null,
+    genders: service.programme_receives_genders ? service.programme_receives_genders.map((gender) => Gender.parse(gender)) : null,
+    minimumAge: service.programme_minimum_age ?? null,
+    maximumAge: service.programme_maximum_age ?? null,
+  });
 }
 
 /**

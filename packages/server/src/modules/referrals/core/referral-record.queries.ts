@@ -89,11 +89,12 @@ const referralColumns = [
   'referrals.created_at',
 ] as const;
 
+/** The terms the referral was made under (its programme's, kept on the referral), else its service's current ones. */
 const serviceColumns = [
   'service.name as service_name',
-  'service.first_contact_deadline_hours as service_first_contact_deadline_hours',
-  'service.high_risk_deadline_hours as service_high_risk_deadline_hours',
-  'service.max_contact_attempts as service_max_contact_attempts',
+  sql<number>`coalesce(referrals.first_contact_deadline_hours, service.first_contact_deadline_hours)`.as('service_first_contact_deadline_hours'),
+  sql<number>`coalesce(referrals.high_risk_deadline_hours, service.high_risk_deadline_hours)`.as('service_high_risk_deadline_hours'),
+  sql<number>`coalesce(referrals.max_contact_attempts, service.max_contact_attempts)`.as('service_max_contact_attempts'),
 ] as const;
 
 const personColumns = [

@@ -24,13 +24,20 @@ type ReferralOrigin =
   /** The person's own request from the public contact form: no referring organisation, no user behind it. */
   | { kind: 'self'; heardAbout: HeardAbout; receiptCodeHash: string };
 
+/** The programme's version and the terms a referral made under it must meet. */
+export type ReferralTerms = { programmeVersion: number; firstContactDeadlineHours: number; highRiskDeadlineHours: number; maxContactAttempts: number };
+
 export type NewReferral = {
   origin: ReferralOrigin;
   /** A new person record, or the id of one already on record (an onward referral refers the course's person). */
   person: NewPerson | { id: string };
   /** Recorded with the referral; null only for a draft saved without one. The caller has checked that it fits. */
   consent: ConsentGiven | null;
-  service: { id: string; organisationId: string };
+  /**
+   * Where it goes. `terms`: what a programme referral must meet there, fixed now, so a later change of the
+   * programme applies to new referrals only (without: the service's current settings).
+   */
+  service: { id: string; organisationId: string; terms?: ReferralTerms };
   personRole: PersonRole;
   riskLevel: RiskLevel;
   situation: string | null | undefined;
@@ -86,7 +93,15 @@ export async function createReferralRecord(input: {
   if (referral.send) {
     const record = await getRecord(trx, referralId, visibilityOfOrigin(referral.origin), true);
     await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor, auditTrail });
-    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: { id: referralId, receivingOrganisationId: referral.service.organisationId, personRole: referral.personRole, status: 'sent' }, auditTrail });
+    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: {
+        id: referralId,
+        receivingOrganisationId: referral.service.organisationId,
+        personRole: referral.personRole,
+        status: 'sent',
+        programmeId: referral.origin.kind === 'programme' ? referral.origin.programmeId : null,
+      },
+      auditTrail,
+    });
   }
   return { referralId, personId, consentId };
 }
@@ -107,6 +122,10 @@ function referralColumns(cipher: FieldCipher, input: { referral: NewReferral; ac
     origin_course_id: origin.kind === 'course' ? origin.courseId : null,
     service_id: referral.service.id,
     receiving_organisation_id: referral.service.organisationId,
+    programme_version: referral.service.terms?.programmeVersion ?? null,
+    first_contact_deadline_hours: referral.service.terms?.firstContactDeadlineHours ?? null,
+    high_risk_deadline_hours: referral.service.terms?.highRiskDeadlineHours ?? null,
+    max_contact_attempts: referral.service.terms?.maxContactAttempts ?? null,
     consent_id: input.consentId,
     status: 'draft',
     risk_level: referral.riskLevel,

@@ -106,6 +106,18 @@ export async function listActivePlatformAdmins(db: Db) {
     .execute();
 }
 
+/** The active managers of a programme: they hear of its referrals that nobody can see. */
+export async function listActiveProgrammeManagers(db: Db, programmeId: string) {
+  return db
+    .selectFrom('programme_managers as pm')
+    .innerJoin('users as u', 'u.id', 'pm.user_id')
+    .select(['u.id as user_id', 'u.email'])
+    .where('pm.programme_id', '=', programmeId)
+    .where('u.is_active', '=', true)
+    .orderBy('u.id')
+    .execute();
+}
+
 /** Marks a just-sent referral escalated at once (so the overdue job does not escalate it again). */
 export async function markReferralEscalatedNow(db: Db, input: { referralId: string; now: Date }): Promise<void> {
   await db.updateTable('referrals').set({ escalated_at: input.now, updated_at: input.now }).where('id', '=', input.referralId).execute();

@@ -6,7 +6,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import { enqueueMessage } from '../../messages/index.ts';
 import { insertReferralEvent } from '../core/referral-record.queries.ts';
 import { insertNotifications } from '../notifications/notification.queries.ts';
-import { listActiveMembersWithRoles, listActivePlatformAdmins, markReferralEscalatedNow } from './deadline.queries.ts';
+import { listActiveMembersWithRoles, listActivePlatformAdmins, listActiveProgrammeManagers, markReferralEscalatedNow } from './deadline.queries.ts';
 
 /** Neutral, like every mail from Bro: no personal data, nothing about what the service is for. */
 const UNSEEN_MAIL = {
@@ -14,14 +14,14 @@ const UNSEEN_MAIL = {
   text: 'Der er kommet en henvisning i Bro, som ingen hos jer kan tage imod lige nu. Log ind i Bro for at se, hvad der skal til.',
 } as const;
 
-type SentReferral = { id: string; receivingOrganisationId: string; personRole: PersonRole; status: ReferralStatus };
+type SentReferral = { id: string; receivingOrganisationId: string; personRole: PersonRole; status: ReferralStatus; programmeId: string | null };
 
 /**
  * A referral must never wait where nobody can see it. When one is sent (or rerouted) to an organisation where no
  * active member who takes referrals works a line that sees the person, it is escalated at once, by reference: to
- * the organisation's admins (who can appoint someone), or, if it has none, to the platform admins. Until programmes
- * have managers, they are who hears of it. Nobody escalated to can read the referral; the mail says only to log in.
- * In the sender's transaction, so a rolled-back send escalates nothing.
+ * the programme's managers (who answer for the programme's routing), and to the organisation's admins (who can
+ * appoint someone), or, if it has none, to the platform admins. Nobody escalated to can read the referral; the mail
+ * says only to log in. In the sender's transaction, so a rolled-back send escalates nothing.
  */
 export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>; cipher: FieldCipher; now: Date; referral: SentReferral; auditTrail?: AuditTrail }): Promise<void> {
   const { trx, now, referral } = input;
@@ -32,7 +32,10 @@ export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>
   });
   if (seers.length > 0) return;
   const admins = await listActiveMembersWithRoles(trx, { organisationId: referral.receivingOrganisationId, roles: listRolesWithPermission('services:manage') });
-  const recipients = admins.length > 0 ? admins : await listActivePlatformAdmins(trx);
+  const managers = referral.programmeId === null ? [] : await listActiveProgrammeManagers(trx, referral.programmeId);
+  const organisationSide = admins.length > 0 ? admins : await listActivePlatformAdmins(trx);
+  // One notice per person, even if a manager is also one of the admins.
+  const recipients = [...new Map([...managers, ...organisationSide].map((recipient) => [recipient.user_id, recipient])).values()];
 
   await markReferralEscalatedNow(trx, { referralId: referral.id, now });
   await insertReferralEvent(trx, { referral_id: referral.id, action: 'escalate', from_status: referral.status, to_status: referral.status, actor_user_id: null, actor_organisation_id: null, occurred_at: now });
@@ -43,6 +46,7 @@ export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>
   const entry = escalationAuditEntry(referral.id, now, {
     reason: 'nobody_can_see',
     notifiedUsers: recipients.length,
+    notifiedProgrammeManagers: managers.length,
     notified: admins.length > 0 ? 'organisation_admins' : 'platform_admins',
   });
   if (input.auditTrail) input.auditTrail.push(entry);

@@ -169,13 +169,17 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
         escalated_at: null,
         received_at: null,
         sent_at: now,
+        // The target's own terms from now on: the programme's terms were for the service it was sent to.
+        first_contact_deadline_hours: null,
+        high_risk_deadline_hours: null,
+        max_contact_attempts: null,
         due_at: computeFirstContactDueAt(now, RiskLevel.parse(record.risk_level), {
           firstContactDeadlineHours: target.first_contact_deadline_hours,
           highRiskDeadlineHours: target.high_risk_deadline_hours,
         }),
       },
     });
-    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: { id: record.id, receivingOrganisationId: target.organisation_id, personRole: person.role, status: 'sent' } });
+    await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: { id: record.id, receivingOrganisationId: target.organisation_id, personRole: person.role, status: 'sent', programmeId: record.programme_id } });
     return [
       { serviceId: record.service_id, referralId: record.id },
       { serviceId: target.id, referralId: record.id },

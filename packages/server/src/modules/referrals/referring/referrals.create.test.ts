@@ -169,7 +169,8 @@ describe('POST /api/referrals', () => {
     const man = await postReferral(fx.people.policeReferrer, toYoungWomen({ gender: 'man', cpr: '' }));
     expect(man.statusCode).toBe(422);
     expect(man.json()).toMatchObject({ code: 'person_not_received' });
-    expect(man.json().detail).toContain('Disse tilbud gør: LOKK rådgivning, Hotline 1888.');
+    // LOKK takes only women in this programme (the programme narrows it), so only the hotline takes him.
+    expect(man.json().detail).toContain('Disse tilbud gør: Hotline 1888.');
     // The fixture's CPR says 1990: 36 this year, too old, whatever the birth year field says.
     const tooOld = await postReferral(fx.people.policeReferrer, toYoungWomen({}));
     expect(tooOld.json().code).toBe('person_not_received');
@@ -273,9 +274,15 @@ describe('GET /api/referrals/options', () => {
     expect(programme?.name).toBe('Interventionscenter');
     expect(programme?.services.map((service) => service.name)).toEqual(['LOKK rådgivning', 'Dialog mod Vold behandling', 'Hotline 1888']);
     expect(programme?.routingRules).toEqual([
-      { serviceId: fx.services.lokk.id, role: 'exposed', gender: 'woman', isFallback: false, isProposed: true },
-      { serviceId: fx.services.dmv.id, role: 'uses_violence', gender: null, isFallback: false, isProposed: true },
-      { serviceId: fx.services.hotline.id, role: null, gender: null, isFallback: true, isProposed: true },
+      { serviceId: fx.services.lokk.id, isFallback: false, isProposed: true },
+      { serviceId: fx.services.dmv.id, isFallback: false, isProposed: true },
+      { serviceId: fx.services.hotline.id, isFallback: true, isProposed: true },
+    ]);
+    // Whom each takes in the programme: its line, narrowed by the programme (LOKK: women exposed to violence).
+    expect(programme?.services.map((service) => [service.name, service.receivesRoles, service.receivesGenders])).toEqual([
+      ['LOKK rådgivning', ['exposed'], ['woman']],
+      [expect.any(String), ['uses_violence'], null],
+      ['Hotline 1888', ['exposed', 'uses_violence', 'both'], null],
     ]);
   });
 

@@ -29,7 +29,7 @@ function registerCreateRoutes(app: FastifyInstance, deps: AppDeps): void {
   api.get(
     '/referrals/options',
     referralRoute('referral:create', tag, { summary: 'Programmes, services and routing rules the caller’s organisation can refer with', response: { 200: ReferralOptions } }),
-    async (request) => getReferralOptions({ db: deps.db, actor: requireActor(request) }),
+    async (request) => getReferralOptions({ db: deps.db, clock: deps.clock, actor: requireActor(request) }),
   );
 
   const create = referralRoute('referral:create', tag, {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   ageThisYear,
   birthYearFromCpr,
-  Gender,
   PersonRole,
   ReferralForReferrer,
   type PersonToPlace,
@@ -49,8 +48,8 @@ type LiveDeps = Deps & { liveUpdates: LiveUpdates };
 
 const REFERRER_LIST_LIMIT = 200;
 
-export async function getReferralOptions(input: { db: Db; actor: Actor }): Promise<ReferralOptions> {
-  const programmes = await listProgrammesOfReferrer(input.db, input.actor.organisationId);
+export async function getReferralOptions(input: { db: Db; clock: Clock; actor: Actor }): Promise<ReferralOptions> {
+  const programmes = await listProgrammesOfReferrer(input.db, { organisationId: input.actor.organisationId, now: input.clock.now() });
   const services = await listServicesOfProgrammes(input.db, programmes.map((programme) => programme.id));
   return {
     programmes: programmes.map((programme) => {
@@ -59,13 +58,7 @@ export async function getReferralOptions(input: { db: Db; actor: Actor }): Promi
         id: programme.id,
         name: programme.name,
         services: ofProgramme.map(toServiceOption),
-        routingRules: ofProgramme.map((service) => ({
-          serviceId: service.id,
-          role: service.routing_role === null ? null : PersonRole.parse(service.routing_role),
-          gender: service.routing_gender === null ? null : Gender.parse(service.routing_gender),
-          isFallback: service.is_fallback,
-          isProposed: service.is_proposed,
-        })),
+        routingRules: ofProgramme.map((service) => ({ serviceId: service.id, isFallback: service.is_fallback, isProposed: service.is_proposed })),
       };
     }),
     isPublicEmployee: input.actor.organisationKind === 'police_district' || input.actor.organisationKind === 'municipality',
@@ -99,7 +92,7 @@ export async function createReferral(input: LiveDeps & { actor: Actor; request: 
 async function insertNewReferral(input: Deps & { trx: Transaction<Database>; actor: Actor; request: CreateReferralRequest }) {
   const { trx, actor, request, cipher } = input;
   const now = input.clock.now();
-  const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId });
+  const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId, now });
   if (!service) throw new AppError('service_not_allowed');
   await assertServiceTakes(service, personToPlace(request, now), () => listServicesOfProgrammes(trx, [request.programmeId]));
   if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
@@ -118,7 +111,16 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
       origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
       person: request.person,
       consent: request.consent ?? null,
-      service: { id: service.id, organisationId: service.organisation_id },
+      service: {
+        id: service.id,
+        organisationId: service.organisation_id,
+        terms: {
+          programmeVersion: service.programme_version,
+          firstContactDeadlineHours: service.first_contact_deadline_hours,
+          highRiskDeadlineHours: service.high_risk_deadline_hours,
+          maxContactAttempts: service.max_contact_attempts,
+        },
+      },
       personRole: request.role,
       riskLevel: request.riskLevel,
       situation: request.situation,
@@ -152,7 +154,7 @@ export async function sendReferral(input: LiveDeps & { actor: Actor; referralId:
   return changeAsReferrer(input, async (trx, record) => {
     if (record.status !== 'draft') throw new AppError('transition_not_allowed');
     if (record.programme_id !== null) {
-      const isStillAllowed = await findProgrammeServiceForReferrer(trx, { programmeId: record.programme_id, serviceId: record.service_id, referrerOrganisationId: input.actor.organisationId });
+      const isStillAllowed = await findProgrammeServiceForReferrer(trx, { programmeId: record.programme_id, serviceId: record.service_id, referrerOrganisationId: input.actor.organisationId, now: input.clock.now() });
       if (!isStillAllowed) throw new AppError('service_not_allowed');
     }
     const now = input.clock.now();
@@ -165,7 +167,7 @@ export async function sendReferral(input: LiveDeps & { actor: Actor; referralId:
       if (!hasActiveConsent) throw new AppError('consent_required');
     }
     await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor: input.actor, changes: { consent_id: consentId } });
-    const referral = { id: record.id, receivingOrganisationId: record.receiving_organisation_id, personRole: PersonRole.parse(record.person_role), status: 'sent' as const };
+    const referral = { id: record.id, receivingOrganisationId: record.receiving_organisation_id, personRole: PersonRole.parse(record.person_role), status: 'sent' as const, programmeId: record.programme_id };
     await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral });
   });
 }

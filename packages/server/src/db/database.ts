@@ -20,8 +20,9 @@ export function createKysely(connectionString: string, maxConnections = 20): Db 
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));
   // A connection dropped while checked out but between queries (a transaction waiting on an SMTP server, say) must
   // fail that transaction, not the process: without a listener the client's 'error' event is an uncaught exception.
-  // Its next query rejects, the transaction rolls back, and the pool discards the dead client on release.
-  pool.on('connect', (client) => client.on('error', (error) => console.error('[db] client error:', error.message)));
+  // Nothing to log here: the transaction's next query rejects with this error (and is reported where it is run),
+  // the transaction rolls back, and the pool discards the dead client on release. Idle clients are logged above.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

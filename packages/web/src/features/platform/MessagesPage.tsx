@@ -87,9 +87,16 @@ function DevelopmentOutboxTable({ messages }: { messages: readonly DevelopmentOu
             {t(`messages.templates.${row.template}`)} ({t(`messages.channels.${row.channel}`)})
           </td>
           <td data-title={t('messages.development.status')}>{t(`messages.development.statuses.${row.status}`)}</td>
-          <td data-title={t('messages.development.recipient')}>{row.recipient ?? '–'}</td>
-          <td data-title={t('messages.development.text')}>
-            {row.subject ? <strong>{row.subject}: </strong> : null}
+          <td data-title={t('messages.development.recipient')} className="app-wrap-anywhere">
+            {row.recipient ?? '–'}
+          </td>
+          <td data-title={t('messages.development.text')} className="app-wrap-anywhere">
+            {row.subject ? (
+              <>
+                <strong>{t('messages.development.subject')}:</strong> {row.subject}
+                <br />
+              </>
+            ) : null}
             {row.body ?? t('messages.development.erased')}
           </td>
         </tr>

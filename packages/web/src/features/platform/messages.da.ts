@@ -26,6 +26,7 @@ export const messagesDa = {
       caption: 'Beskeder i udbakken',
       empty: 'Der er ingen beskeder endnu.',
       status: 'Status',
+      subject: 'Emne',
       recipient: 'Modtager',
       text: 'Tekst',
       erased: 'Modtager og tekst er slettet.',

@@ -28,6 +28,7 @@ export const messagesEn: Translation<typeof messagesDa> = {
       caption: 'Messages in the outbox',
       empty: 'There are no messages yet.',
       status: 'Status',
+      subject: 'Subject',
       recipient: 'Recipient',
       text: 'Text',
       erased: 'Recipient and text have been erased.',

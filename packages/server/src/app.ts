@@ -33,6 +33,9 @@ export type { AppDeps };
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
 export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks)];
 
+/** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
+export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
+
 export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] };
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));

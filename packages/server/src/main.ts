@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildApp, jobDefinitions } from './app.ts';
+import { buildApp, jobDefinitions, messageJobNames } from './app.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
 import { readEnv, type Env } from './env.ts';
 import { writeStaticStartPages } from './modules/public-site/index.ts';
 import { startJobWorker } from './platform/job-queue.ts';
+import type { JobContext } from './platform/jobs.ts';
 import { systemClock } from './platform/clock.ts';
 import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
 import { createSmtpMailer } from './platform/mailer.ts';
@@ -25,6 +26,17 @@ async function main(): Promise<void> {
   }
 
   const liveUpdates = await createPostgresLiveUpdates(database.connectionString);
+  const isProduction = env.nodeEnv === 'production';
+  // Without SMTP_URL / SMS_GATEWAY_URL messages stay in the outbox as "not sent: no transport configured".
+  const jobContext: JobContext = {
+    db: database.db,
+    clock,
+    cipher,
+    liveUpdates,
+    mailer: env.smtp ? createSmtpMailer(env.smtp) : undefined,
+    sms: env.smsGateway ? createGatewayApiSmsSender(env.smsGateway) : undefined,
+    log: (level, message) => app.log[level](message),
+  };
   const app = await buildApp({
     db: database.db,
     clock,
@@ -36,24 +48,13 @@ async function main(): Promise<void> {
       isRateLimitEnabled: true,
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
       logLevel: env.logLevel,
-      isProduction: env.nodeEnv === 'production',
+      isProduction,
       accessibilityContact: env.accessibilityContact,
-      isDevelopmentOutboxEnabled: env.nodeEnv !== 'production',
+      isDevelopmentOutboxEnabled: !isProduction,
+      runMessageJobsNow: isProduction ? undefined : () => runJobsNow(messageJobNames, jobContext),
     },
   });
-  const jobs = await startJobWorker(
-    {
-      connectionString: database.connectionString,
-      db: database.db,
-      clock,
-      // Without SMTP_URL / SMS_GATEWAY_URL messages stay in the outbox as "not sent: no transport configured".
-      mailer: env.smtp ? createSmtpMailer(env.smtp) : undefined,
-      liveUpdates,
-      cipher,
-      sms: env.smsGateway ? createGatewayApiSmsSender(env.smsGateway) : undefined,
-    },
-    { definitions: jobDefinitions, log: (level, message) => app.log[level](message) },
-  );
+  const jobs = await startJobWorker({ ...jobContext, connectionString: database.connectionString }, { definitions: jobDefinitions, log: jobContext.log });
   await writeStaticFallback(env, (message) => app.log.warn(message));
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
@@ -74,6 +75,11 @@ async function main(): Promise<void> {
   unhookEmbeddedPostgresExitHandlers();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Development only: the named jobs' handlers, one after the other, in this process (as the worker would run them). */
+async function runJobsNow(names: readonly string[], context: JobContext): Promise<void> {
+  for (const name of names) await jobDefinitions.find((definition) => definition.name === name)?.handler(context);
 }
 
 function unhookEmbeddedPostgresExitHandlers(): void {

@@ -18,6 +18,11 @@ export function createKysely(connectionString: string, maxConnections = 20): Db 
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+  // A connection dropped while checked out but between queries (a transaction waiting on an SMTP server, say) must
+  // fail that transaction, not the process: without a listener the client's 'error' event is an uncaught exception.
+  // Nothing to log here: the transaction's next query rejects with this error (and is reported where it is run),
+  // the transaction rolls back, and the pool discards the dead client on release. Idle clients are logged above.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

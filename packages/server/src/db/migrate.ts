@@ -9,6 +9,7 @@ import * as addProgrammeServicesIsProposed from './migrations/2026-12-07T0930-ad
 import * as addDemoAccountsAndEnrolmentLinks from './migrations/2026-12-07T1000-add-demo-accounts-and-enrolment-links.ts';
 import * as addServicesIntakeLimits from './migrations/2026-12-07T1030-add-services-intake-limits.ts';
 import * as createOutbox from './migrations/2026-12-07T1100-create-outbox.ts';
+import * as allowErasedUnsentOutboxMessages from './migrations/2026-12-07T1130-allow-erased-unsent-outbox-messages.ts';
 import * as programmeAdministration from './migrations/2026-12-07T1200-programme-administration.ts';
 
 /**
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1000-add-demo-accounts-and-enrolment-links': addDemoAccountsAndEnrolmentLinks,
   '2026-12-07T1030-add-services-intake-limits': addServicesIntakeLimits,
   '2026-12-07T1100-create-outbox': createOutbox,
+  '2026-12-07T1130-allow-erased-unsent-outbox-messages': allowErasedUnsentOutboxMessages,
   '2026-12-07T1200-programme-administration': programmeAdministration,
 };
 

@@ -19,6 +19,11 @@ export type AppConfig = {
   accessibilityContact?: AccessibilityContact;
   /** The development outbox page (decrypted recipients and texts). Never on in production; off unless set. */
   isDevelopmentOutboxEnabled?: boolean;
+  /**
+   * Development only, with the development outbox: runs the jobs that queue and deliver messages now (session
+   * reminders, then delivery), with the worker's transports, instead of waiting for their schedule.
+   */
+  runMessageJobsNow?: () => Promise<void>;
   /** Where the request log goes (default stdout); tests capture it to prove no personal data is logged. */
   logStream?: { write: (line: string) => void };
 };

@@ -4,7 +4,7 @@ import type { Database, Row } from '../../db/tables.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import type { JobContext, JobDefinition, JobLog, JobResult } from '../../platform/jobs.ts';
 import { TransportFailure } from '../../platform/mailer.ts';
-import { claimNextDueMessage, updateMessage } from './message.queries.ts';
+import { claimNextDueMessage, eraseUnsentContent, updateMessage } from './message.queries.ts';
 
 /** A failed message is tried this many times in all, then it is dead (the platform admin can retry it). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -12,6 +12,11 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 const FIRST_RETRY_DELAY_MS = 60_000;
 /** Messages handled per run; the next run (a minute later) takes the rest. */
 const BATCH_SIZE = 100;
+/**
+ * A message left unsent for want of a transport keeps its recipient and words this long, for the development
+ * outbox to show; then they are erased like a sent message's. It is never sent later (see deliverOne).
+ */
+export const UNSENT_CONTENT_RETENTION_MS = 7 * 24 * 3_600_000;
 
 /** The message as a send-time check sees it: decrypted, in memory only. */
 type MessageToCheck = { template: MessageTemplate; channel: MessageChannel; to: string; subject: string | null; text: string; referenceId: string };
@@ -28,9 +33,17 @@ type Outcome = 'sent' | 'failed' | 'dead' | 'cancelled' | 'not_sent_no_transport
 /**
  * Delivers the messages that are due, one transaction each: the row stays locked while it is sent, so two workers
  * never send it twice. Logs the message id, template and status only.
+ *
+ * Delivery is at least once, never at most once: the send happens inside the transaction that claimed the row, and
+ * the row is marked sent in that same transaction afterwards. If the process dies (or the database connection
+ * drops) after the transport accepted the message but before the commit, the transaction rolls back, the row is
+ * still queued or failed, and the next run sends it again. A message can thus, rarely, arrive twice; it can never
+ * be lost. We chose that because a missing reminder or escalation costs more than a repeated one, and neither SMTP
+ * nor the SMS gateway lets us ask afterwards whether a message got through.
  */
 export async function deliverDueMessages(context: JobContext & { sendTimeChecks?: SendTimeChecks }): Promise<JobResult> {
   const log: JobLog = context.log ?? ((level, line) => (level === 'error' ? console.error : console.warn)(`[outbox] ${line}`));
+  const erased = await eraseUnsentContent(context.db, new Date(context.clock.now().getTime() - UNSENT_CONTENT_RETENTION_MS));
   let handled = 0;
   for (; handled < BATCH_SIZE; handled += 1) {
     const now = context.clock.now();
@@ -43,16 +56,19 @@ export async function deliverDueMessages(context: JobContext & { sendTimeChecks?
     if (!result) break;
     log(result.outcome === 'dead' ? 'error' : 'info', `outbox message ${result.id} (${result.template}): ${result.outcome}`);
   }
-  return handled > 0 ? 'done' : 'skipped';
+  return handled + erased > 0 ? 'done' : 'skipped';
 }
 
+/**
+ * One message: the send-time check first, so a message that may no longer leave is cancelled (and erased) whether
+ * or not a transport is configured; the development outbox then shows what would really have happened.
+ *
+ * Without a transport a message ends as `not_sent_no_transport`, and it stays that way: a transport configured later
+ * does not pick it up (only queued and failed messages are claimed). A reminder sent days late, or to a preference
+ * that has since changed, is worse than none. Such messages are only shown in the development outbox (where they are
+ * the point: what would have been sent), and their content is erased after UNSENT_CONTENT_RETENTION_MS.
+ */
 async function deliverOne(trx: Transaction<Database>, context: JobContext & { sendTimeChecks?: SendTimeChecks }, row: Row<'outbox_messages'>, now: Date): Promise<Outcome> {
-  const channel = MessageChannel.parse(row.channel);
-  const transport = channel === 'email' ? context.mailer : context.sms;
-  if (!transport) {
-    await updateMessage(trx, row.id, { status: 'not_sent_no_transport', last_attempt_at: now });
-    return 'not_sent_no_transport';
-  }
   const message = openMessage(context.cipher, row);
   const check = context.sendTimeChecks?.[message.template];
   // A message with a reference whose check is missing is not sent: failing closed.
@@ -60,6 +76,11 @@ async function deliverOne(trx: Transaction<Database>, context: JobContext & { se
   if (!isStillAllowed) {
     await updateMessage(trx, row.id, { status: 'cancelled', last_attempt_at: now, ...erasedContent });
     return 'cancelled';
+  }
+  const channel = message.channel;
+  if (!(channel === 'email' ? context.mailer : context.sms)) {
+    await updateMessage(trx, row.id, { status: 'not_sent_no_transport', last_attempt_at: now });
+    return 'not_sent_no_transport';
   }
   const attempts = row.attempts + 1;
   try {

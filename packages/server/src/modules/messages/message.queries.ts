@@ -33,6 +33,18 @@ export async function updateMessage(trx: Transaction<Database>, messageId: strin
   await trx.updateTable('outbox_messages').set(changes).where('id', '=', messageId).execute();
 }
 
+/** Erases recipient and words of messages left unsent for want of a transport since before `before`; returns how many. */
+export async function eraseUnsentContent(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ recipient_enc: null, subject_enc: null, body_enc: null })
+    .where('status', '=', 'not_sent_no_transport')
+    .where('created_at', '<', before)
+    .where('recipient_enc', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function listMessageSummaries(db: Db, input: { statuses: readonly string[]; limit: number }) {
   return db.selectFrom('outbox_messages').select(summaryColumns).where('status', 'in', input.statuses).orderBy('created_at', 'desc').orderBy('id').limit(input.limit).execute();
 }

@@ -37,4 +37,23 @@ export function registerMessageRoutes(app: FastifyInstance, deps: AppDeps): void
       return { messages: await listDevelopmentOutbox({ db, cipher }) };
     },
   );
+
+  api.post(
+    '/platform/messages/development-outbox/run',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Development only (404 in production): runs session reminders and delivery now, then answers the development outbox',
+        response: { 200: DevelopmentOutboxList },
+      },
+    },
+    async () => {
+      const run = deps.config.runMessageJobsNow;
+      if (deps.config.isDevelopmentOutboxEnabled !== true || !run) throw new AppError('not_found');
+      // The same handlers the worker runs (safe-contact checks included); safe beside it: rows are claimed.
+      await run();
+      return { messages: await listDevelopmentOutbox({ db, cipher }) };
+    },
+  );
 }

@@ -22,8 +22,14 @@ async function givenDeadMessage(t: TestApp, to: string): Promise<string> {
 describe('dead messages for the platform admin', () => {
   let t: TestApp;
   let admin: Awaited<ReturnType<TestApp['given']['signedIn']>>;
+  let jobRuns = 0;
   beforeAll(async () => {
-    t = await createTestApp({ isRateLimitEnabled: false, config: { isDevelopmentOutboxEnabled: true } });
+    // As main.ts does outside production: the message jobs' handlers, here the delivery with no transport.
+    const runMessageJobsNow = async () => {
+      jobRuns += 1;
+      await deliverDueMessages({ ...t.jobContext(), mailer: undefined, sms: undefined });
+    };
+    t = await createTestApp({ isRateLimitEnabled: false, config: { isDevelopmentOutboxEnabled: true, runMessageJobsNow } });
     admin = await t.given.signedIn('platform_admin');
   });
   afterAll(async () => t.close());
@@ -68,6 +74,7 @@ describe('dead messages for the platform admin', () => {
         await t.as(session).get('/api/platform/messages/dead'),
         await t.as(session).post(`/api/platform/messages/${id}/retry`),
         await t.as(session).get('/api/platform/messages/development-outbox'),
+        await t.as(session).post('/api/platform/messages/development-outbox/run'),
       ];
       for (const response of responses) expect(response.statusCode, role).toBe(403);
     }
@@ -88,17 +95,31 @@ describe('dead messages for the platform admin', () => {
       body: 'Se mig i udviklingsudbakken',
     });
   });
+
+  it('runs the message jobs now on request, and answers the development outbox as it is afterwards', async () => {
+    const id = await givenQueuedMessage(t, { to: 'nu@example.test', text: 'Kørt med det samme' });
+    const before = jobRuns;
+    const response = await t.as(admin.session).post('/api/platform/messages/development-outbox/run');
+    expect(response.statusCode).toBe(200);
+    expect(jobRuns).toBe(before + 1);
+    expect((response.json() as DevelopmentOutboxList).messages.find((message) => message.id === id)).toMatchObject({ status: 'not_sent_no_transport', recipient: 'nu@example.test' });
+    const audit = await t.db.selectFrom('audit_log').select('action').where('object_id', '=', id).execute();
+    expect(audit).toEqual([]); // nothing changed by a person: the jobs audit what they do themselves
+  });
 });
 
 describe('development outbox in production', () => {
   it('is refused with 404, even for the platform admin', async () => {
-    const t = await createTestApp({ config: { isDevelopmentOutboxEnabled: false } });
+    let jobRuns = 0;
+    const t = await createTestApp({ config: { isDevelopmentOutboxEnabled: false, runMessageJobsNow: async () => void (jobRuns += 1) } });
     try {
       await givenQueuedMessage(t, { to: 'produktion@example.test' });
       const { session } = await t.given.signedIn('platform_admin');
       const response = await t.as(session).get('/api/platform/messages/development-outbox');
       expect(response.statusCode).toBe(404);
       expect(response.body).not.toContain('produktion@example.test');
+      expect((await t.as(session).post('/api/platform/messages/development-outbox/run')).statusCode).toBe(404);
+      expect(jobRuns).toBe(0);
     } finally {
       await t.close();
     }

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobLog } from '../../platform/jobs.ts';
 import { createSmtpMailer } from '../../platform/mailer.ts';
 import { createGatewayApiSmsSender } from '../../platform/sms.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { deliverDueMessages, MAX_DELIVERY_ATTEMPTS } from './index.ts';
+import { UNSENT_CONTENT_RETENTION_MS } from './message.jobs.ts';
 import { givenQueuedMessage, startSmsGatewayStub, startSmtpServer } from './messages.test-support.ts';
 
 const MINUTE = 60_000;
@@ -103,6 +105,44 @@ describe('outbox delivery (job)', () => {
     expect(await messageRow(email)).toMatchObject({ status: 'not_sent_no_transport', attempts: 0 });
     expect(await messageRow(sms)).toMatchObject({ status: 'not_sent_no_transport', attempts: 0 });
     expect(smtp.received).toHaveLength(before);
-    expect(await deliver()).toBe('skipped'); // not retried on its own
+    // A transport configured later does not send them days late, without a fresh check: they stay as they were.
+    expect(await deliver()).toBe('skipped');
+    expect(smtp.received).toHaveLength(before);
+    expect(gateway.requests.filter((request) => JSON.stringify(request.body).includes('4522222222'))).toEqual([]);
+    expect(await messageRow(email)).toMatchObject({ status: 'not_sent_no_transport', attempts: 0 });
+  });
+
+  it('erases the recipient and text of a message left unsent for want of a transport after seven days', async () => {
+    const id = await givenQueuedMessage(t, { to: 'glemt@example.test' });
+    await deliverDueMessages({ ...t.jobContext(), mailer: undefined, sms: undefined, log });
+    expect((await messageRow(id)).recipient_enc).not.toBeNull(); // the development outbox shows it meanwhile
+    t.clock.advance(UNSENT_CONTENT_RETENTION_MS);
+    await deliverDueMessages({ ...t.jobContext(), mailer: undefined, sms: undefined, log });
+    expect((await messageRow(id)).recipient_enc).not.toBeNull();
+    t.clock.advance(1);
+    await deliverDueMessages({ ...t.jobContext(), mailer: undefined, sms: undefined, log });
+    expect(await messageRow(id)).toMatchObject({ status: 'not_sent_no_transport', recipient_enc: null, subject_enc: null, body_enc: null });
+    t.clock.advance(-UNSENT_CONTENT_RETENTION_MS - 1);
+  });
+
+  it('loses no message when the worker dies after the SMTP server took it but before the outbox recorded that (at least once)', async () => {
+    const id = await givenQueuedMessage(t, { to: 'to-gange@example.test', text: 'Log ind i Bro.' });
+    const smtpMailer = transports().mailer;
+    let isFirstAttempt = true;
+    const dyingMailer = {
+      send: async (mail: { to: string; subject: string; text: string }) => {
+        await smtpMailer.send(mail);
+        if (!isFirstAttempt) return;
+        isFirstAttempt = false;
+        // The "crash": the connection that holds the claimed row (and its uncommitted transaction) is cut.
+        await sql`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE relation = 'outbox_messages'::regclass AND pid <> pg_backend_pid()`.execute(t.db);
+      },
+    };
+    await expect(deliverDueMessages({ ...t.jobContext(), mailer: dyingMailer, log })).rejects.toThrow();
+    expect(smtp.received.filter((mail) => mail.to.includes('to-gange@example.test'))).toHaveLength(1);
+    expect(await messageRow(id)).toMatchObject({ status: 'queued', attempts: 0 }); // rolled back: not lost
+    await deliverDueMessages({ ...t.jobContext(), mailer: dyingMailer, log });
+    expect(smtp.received.filter((mail) => mail.to.includes('to-gange@example.test'))).toHaveLength(2); // sent again
+    expect(await messageRow(id)).toMatchObject({ status: 'sent', attempts: 1, recipient_enc: null });
   });
 });

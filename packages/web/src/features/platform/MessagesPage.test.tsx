@@ -64,7 +64,7 @@ describe('the dead messages page', () => {
     mockServer([{ method: 'GET', path: '/api/platform/messages/dead', answer: { body: { messages: [] } } }, inProduction]);
     renderInApp(<MessagesPage />);
     expect(await screen.findByText('Alle beskeder er kommet frem.')).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Udviklingsindbakke' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Udviklingsudbakke' })).toBeNull());
   });
 
   it('shows, outside production, each message with its recipient and text, and what became of it', async () => {
@@ -80,7 +80,23 @@ describe('the dead messages page', () => {
     expect(within(first!).getByText('+45 20 30 40 50')).toBeInTheDocument();
     expect(within(first!).getByText('Påmindelse: samtale i morgen kl. 10.')).toBeInTheDocument();
     expect(within(first!).getByText('Ikke sendt: ingen forbindelse sat op')).toBeInTheDocument();
-    expect(within(second!).getByText('Annulleret (sikker kontakt ændret)')).toBeInTheDocument();
-    expect(within(second!).getByText(/Teksten er slettet/)).toBeInTheDocument();
+    expect(within(second!).getByText('Annulleret (sikker kontakt eller aftale ændret)')).toBeInTheDocument();
+    expect(within(second!).getByText('Modtager og tekst er slettet.')).toBeInTheDocument();
+  });
+
+  it('runs reminders and delivery now, outside production, and shows the outbox as it is afterwards', async () => {
+    const queued = { ...dead, status: 'not_sent_no_transport' as const, channel: 'email' as const, attempts: 0, lastError: null, recipient: 'person@example.test', subject: 'Påmindelse', body: 'Påmindelse: din aftale er i morgen.' };
+    const sent = mockServer([
+      { method: 'GET', path: '/api/platform/messages/dead', answer: { body: { messages: [] } } },
+      { method: 'GET', path: '/api/platform/messages/development-outbox', answer: { body: { messages: [] } } },
+      { method: 'POST', path: '/api/platform/messages/development-outbox/run', answer: { body: { messages: [queued] } } },
+    ]);
+    const { user } = renderInApp(<MessagesPage />);
+    expect(await screen.findByText('Der er ingen beskeder endnu.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send påmindelser og beskeder nu' }));
+    expect(await screen.findByText('Påmindelser og afsendelse er kørt.')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Beskeder i udbakken' });
+    expect(within(table).getByText('person@example.test')).toBeInTheDocument();
+    expect(sent.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/api/platform/messages/development-outbox/run']);
   });
 });

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../api/Loaded';
+import { useAction } from '../../api/useAction';
 import { useRowAction } from '../../api/useRowAction';
 import { useFormat } from '../../i18n/format';
 import { ActionFailed } from '../../ui/ActionFailed';
@@ -12,7 +13,7 @@ import { RowButton } from '../../ui/RowActions';
 import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ApiError } from '../../api/client';
-import { deadMessagesQuery, developmentOutboxQuery, retryMessage } from './messages.api';
+import { deadMessagesQuery, developmentOutboxQuery, retryMessage, runMessageJobsNow } from './messages.api';
 
 /** `/platform/messages`: dead messages for the platform admin, with a retry button. Never a recipient or a text. */
 export function MessagesPage() {
@@ -42,12 +43,31 @@ export function MessagesPage() {
  */
 function DevelopmentOutbox() {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const outbox = useQuery(developmentOutboxQuery);
+  const [message, setMessage] = useState<string>();
+  const run = useAction(runMessageJobsNow, {
+    onStart: () => setMessage(undefined),
+    onSuccess: (data) => {
+      queryClient.setQueryData(developmentOutboxQuery.queryKey, data);
+      setMessage(t('messages.development.ran'));
+    },
+  });
   if (outbox.error instanceof ApiError && outbox.error.status === 404) return null;
   return (
     <section className="app-section" aria-labelledby="development-outbox-heading">
       <h2 id="development-outbox-heading">{t('messages.development.heading')}</h2>
       <p>{t('messages.development.intro')}</p>
+      <p>
+        <button type="button" className="button button-secondary" disabled={run.isBusy} aria-describedby="development-outbox-run-hint" onClick={() => void run.run(undefined)}>
+          {t('messages.development.run')}
+        </button>
+      </p>
+      <p className="form-hint" id="development-outbox-run-hint">
+        {t('messages.development.runHint')}
+      </p>
+      <ActionFailed message={run.error} headingLevel={2} />
+      <LiveMessage message={message} isVisible />
       <Loaded query={outbox}>{(data) => <DevelopmentOutboxTable messages={data.messages} />}</Loaded>
     </section>
   );
@@ -67,9 +87,16 @@ function DevelopmentOutboxTable({ messages }: { messages: readonly DevelopmentOu
             {t(`messages.templates.${row.template}`)} ({t(`messages.channels.${row.channel}`)})
           </td>
           <td data-title={t('messages.development.status')}>{t(`messages.development.statuses.${row.status}`)}</td>
-          <td data-title={t('messages.development.recipient')}>{row.recipient ?? '–'}</td>
-          <td data-title={t('messages.development.text')}>
-            {row.subject ? <strong>{row.subject}: </strong> : null}
+          <td data-title={t('messages.development.recipient')} className="app-wrap-anywhere">
+            {row.recipient ?? '–'}
+          </td>
+          <td data-title={t('messages.development.text')} className="app-wrap-anywhere">
+            {row.subject ? (
+              <>
+                <strong>{t('messages.development.subject')}:</strong> {row.subject}
+                <br />
+              </>
+            ) : null}
             {row.body ?? t('messages.development.erased')}
           </td>
         </tr>

@@ -15,3 +15,6 @@ export const developmentOutboxQuery = queryOptions({
   queryKey: ['platform', 'messages', 'development-outbox'],
   queryFn: ({ signal }) => request<DevelopmentOutboxList>('GET', '/api/platform/messages/development-outbox', { signal }),
 });
+
+/** Development only: runs session reminders and delivery now; answers the development outbox as it is afterwards. */
+export const runMessageJobsNow = () => request<DevelopmentOutboxList>('POST', '/api/platform/messages/development-outbox/run', { body: {} });

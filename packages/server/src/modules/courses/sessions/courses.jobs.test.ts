@@ -106,6 +106,53 @@ describe('session reminders (job)', () => {
     expect(rows).toEqual([{ status: 'cancelled', recipient_enc: null, body_enc: null }]);
   });
 
+  /** E-mail is the only safe channel; SMS is marked unsafe. */
+  const emailOnly = (email: string): CourseSafeContactInput => ({
+    ...safeSmsWeekdays,
+    phone: '+45 61 61 61 61',
+    email,
+    preferences: { ...safeSmsWeekdays.preferences, channels: { ...safeSmsWeekdays.preferences.channels, sms: 'unsafe', email: 'safe' } },
+  });
+  const reminderRow = (sessionId: string) =>
+    t.db.selectFrom('outbox_messages').select(['channel', 'status', 'recipient_enc', 'body_enc']).where('reference_id', '=', sessionId).executeTakeFirstOrThrow();
+
+  it('cancels a queued e-mail reminder when the person marks e-mail unsafe before it is sent', async () => {
+    const email = 'mail-usikker@example.test';
+    const { course, sessionId } = await courseWithSession(emailOnly(email));
+    expect(await sendSessionReminders(context())).toBe('done');
+    expect(await reminderRow(sessionId)).toMatchObject({ channel: 'email', status: 'queued' });
+    const unsafeNow = emailOnly(email);
+    unsafeNow.preferences.channels = { ...unsafeNow.preferences.channels, email: 'unsafe' };
+    expectStatus(await fx.people.lokkCounsellor.client.put(`/api/courses/${course.id}/safe-contact`, unsafeNow), 200);
+    await deliverDueMessages({ ...context(), sendTimeChecks: courseMessageChecks });
+    expect(t.mailer.sent.map((mail) => mail.to)).not.toContain(email);
+    expect(await reminderRow(sessionId)).toEqual({ channel: 'email', status: 'cancelled', recipient_enc: null, body_enc: null });
+  });
+
+  it('cancels a queued e-mail reminder when the address changes before it is sent: nothing goes to the old one', async () => {
+    const { course, sessionId } = await courseWithSession(emailOnly('gammel@example.test'));
+    await sendSessionReminders(context());
+    expectStatus(await fx.people.lokkCounsellor.client.put(`/api/courses/${course.id}/safe-contact`, emailOnly('ny@example.test')), 200);
+    await deliverDueMessages({ ...context(), sendTimeChecks: courseMessageChecks });
+    expect(t.mailer.sent.map((mail) => mail.to)).not.toContain('gammel@example.test');
+    expect(await reminderRow(sessionId)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('without a transport, cancels what may no longer leave and keeps only what would have been sent as "not sent"', async () => {
+    const stillSafe = await courseWithSession(emailOnly('stadig-sikker@example.test'));
+    const nowUnsafe = await courseWithSession(emailOnly('nu-usikker@example.test'));
+    await sendSessionReminders(context());
+    const unsafeNow = emailOnly('nu-usikker@example.test');
+    unsafeNow.preferences.channels = { ...unsafeNow.preferences.channels, email: 'unsafe' };
+    expectStatus(await fx.people.lokkCounsellor.client.put(`/api/courses/${nowUnsafe.course.id}/safe-contact`, unsafeNow), 200);
+    await deliverDueMessages({ ...context(), mailer: undefined, sms: undefined, sendTimeChecks: courseMessageChecks });
+    expect(await reminderRow(nowUnsafe.sessionId)).toEqual({ channel: 'email', status: 'cancelled', recipient_enc: null, body_enc: null });
+    const kept = await reminderRow(stillSafe.sessionId);
+    expect(kept).toMatchObject({ channel: 'email', status: 'not_sent_no_transport' });
+    expect(t.cipher.decrypt(kept.recipient_enc ?? '')).toBe('stadig-sikker@example.test');
+    expect(t.cipher.decrypt(kept.body_enc ?? '')).toMatch(/^Påmindelse: din aftale er /);
+  });
+
   it('does not send a reminder whose send-time check is missing (fails closed)', async () => {
     await courseWithSession({ ...safeSmsWeekdays, phone: '+45 13 13 13 13' });
     await sendSessionReminders(context());

@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { deliverDueMessages } from '../../messages/index.ts';
 import { escalateOverdueReferrals, expireStaleReferrals, referralJobs } from './deadline.jobs.ts';
-import { advanceClock, createReferralFixture, givenReferral, type ReferralFixture } from '../referral.builders.ts';
+import { advanceClock, createReferralFixture, givenReferral, idempotencyKey, referralRequest, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -80,6 +80,25 @@ describe('referral jobs', () => {
       const inbox = (await fx.people.lokkCoordinator.client.get('/api/inbox')).json() as InboxItem[];
       expect(inbox.find((item) => item.id === overdue.id)).toMatchObject({ isOverdue: true, isEscalated: true });
       expect(await verifyAuditChain(t.db)).toMatchObject({ isIntact: true });
+    }));
+
+  it('escalates a referral nobody can see through the outbox, in the sending transaction: one neutral mail to the admin', () =>
+    closeAfter(async () => {
+      const organisation = await t.given.organisation({ kind: 'counselling_service' });
+      const service = await t.given.service({ organisationId: organisation.id, serviceLine: 'victim' });
+      await t.db.insertInto('programme_services').values({ programme_id: fx.programme.id, service_id: service.id, routing_priority: 1 }).execute();
+      const admin = await t.given.user({ organisationId: organisation.id, role: 'organisation_admin', serviceLine: null });
+      const body = { ...referralRequest(t, fx, { consentTo: organisation.id }), serviceId: service.id };
+      const response = await fx.people.policeReferrer.client.post('/api/referrals', body, { 'idempotency-key': idempotencyKey() });
+      expect(response.statusCode).toBe(201);
+      // Queued with the referral (same transaction), not sent by the request itself.
+      const queued = await t.db.selectFrom('outbox_messages').select(['template', 'channel', 'status']).execute();
+      expect(queued).toEqual([{ template: 'referral_unseen', channel: 'email', status: 'queued' }]);
+      expect(t.mailer.sent).toHaveLength(0);
+      expect(await deliverDueMessages(context())).toBe('done');
+      expect(t.mailer.sent.map((mail) => mail.to)).toEqual([admin.email]);
+      const mailText = `${t.mailer.sent[0]?.subject} ${t.mailer.sent[0]?.text}`;
+      for (const forbidden of [body.person.fullName, 'vold', 'Vold', service.name, response.json().reference as string]) expect(mailText).not.toContain(forbidden);
     }));
 
   it('notifies the coordinators whose service line matches the person’s role', () =>

@@ -26,6 +26,9 @@ const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'
 const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
 const MessagesPage = page(() => import('./features/platform/MessagesPage'), 'MessagesPage');
+const PlatformProgrammesPage = page(() => import('./features/programmes/PlatformProgrammesPage'), 'PlatformProgrammesPage');
+const ProgrammesPage = page(() => import('./features/programmes/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammePage = page(() => import('./features/programmes/ProgrammePage'), 'ProgrammePage');
 const CourseListPage = page(() => import('./features/courses/CourseListPage'), 'CourseListPage');
 const NewCoursePage = page(() => import('./features/courses/NewCoursePage'), 'NewCoursePage');
 const CoursePage = page(() => import('./features/courses/CoursePage'), 'CoursePage');
@@ -63,6 +66,10 @@ export function AppRoutes() {
           <Route path="admin/campaigns/:id" element={guarded('campaigns:manage', EditCampaignPage)} />
           <Route path="platform/organisations" element={guarded('organisations:manage', OrganisationsPage)} />
           <Route path="platform/messages" element={guarded('platform:messages', MessagesPage)} />
+          <Route path="platform/programmes" element={guarded('programmes:manage', PlatformProgrammesPage)} />
+          {/* A programme manager holds a grant, not a permission: the server answers 404 for a programme they do not manage. */}
+          <Route path="programmes" element={<ProgrammesPage />} />
+          <Route path="programmes/:id" element={<ProgrammePage />} />
           <Route path="courses" element={guarded('course:read', CourseListPage)} />
           <Route path="courses/new" element={guarded('course:triage', NewCoursePage)} />
           <Route path="courses/:id/:section?" element={guarded('course:read', CoursePage)} />

@@ -146,6 +146,10 @@ export const ProgrammeChoices = z.object({
       serviceLine: ServiceLine.nullable(),
       /** What the service itself takes (its line): a programme can only narrow it. */
       receivesRoles: z.array(PersonRole),
+      /** Its own deadlines and attempts: what a programme's empty setting means. */
+      firstContactDeadlineHours: z.number().int(),
+      highRiskDeadlineHours: z.number().int(),
+      maxContactAttempts: z.number().int(),
     }),
   ),
 });

@@ -20,6 +20,8 @@ import { organisationsDa } from '../features/platform/organisations.da';
 import { organisationsEn } from '../features/platform/organisations.en';
 import { messagesDa } from '../features/platform/messages.da';
 import { messagesEn } from '../features/platform/messages.en';
+import { programmesDa } from '../features/programmes/programmes.da';
+import { programmesEn } from '../features/programmes/programmes.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -30,6 +32,7 @@ export const daDictionary = {
   ...messagesDa,
   ...usersDa,
   ...servicesDa,
+  ...programmesDa,
   ...inboxDa,
   ...referralsDa,
   ...authDa,
@@ -44,6 +47,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   ...messagesEn,
   ...usersEn,
   ...servicesEn,
+  ...programmesEn,
   ...inboxEn,
   ...referralsEn,
   ...authEn,
@@ -58,6 +62,7 @@ export const dictionaryPairs = {
   organisations: [organisationsDa, organisationsEn],
   messages: [messagesDa, messagesEn],
   users: [usersDa, usersEn],
+  programmes: [programmesDa, programmesEn],
   inbox: [inboxDa, inboxEn],
   referrals: [referralsDa, referralsEn],
   auth: [authDa, authEn],

@@ -183,7 +183,7 @@ export async function listChoosableServices(db: Db) {
   return db
     .selectFrom('services as s')
     .innerJoin('organisations as o', 'o.id', 's.organisation_id')
-    .select(['s.id', 's.name', 'o.name as organisation_name', 's.service_line'])
+    .select(['s.id', 's.name', 'o.name as organisation_name', 's.service_line', 's.first_contact_deadline_hours', 's.high_risk_deadline_hours', 's.max_contact_attempts'])
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)
     .orderBy('o.name')

@@ -140,7 +140,16 @@ export async function getProgrammeChoices(input: { db: Db; actor: ProgrammeActor
     organisations: organisations.map((row) => ({ id: row.id, name: row.name, kind: OrganisationKind.parse(row.kind) })),
     services: services.map((row) => {
       const serviceLine = ServiceLine.nullable().parse(row.service_line);
-      return { id: row.id, name: row.name, organisationName: row.organisation_name, serviceLine, receivesRoles: [...rolesReceivedBy(serviceLine)] };
+      return {
+        id: row.id,
+        name: row.name,
+        organisationName: row.organisation_name,
+        serviceLine,
+        receivesRoles: [...rolesReceivedBy(serviceLine)],
+        firstContactDeadlineHours: row.first_contact_deadline_hours,
+        highRiskDeadlineHours: row.high_risk_deadline_hours,
+        maxContactAttempts: row.max_contact_attempts,
+      };
     }),
   };
 }

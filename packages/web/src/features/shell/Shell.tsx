@@ -1,4 +1,5 @@
 import type { Permission } from '@bro/domain';
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
@@ -8,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { useSession } from '../auth/useSession';
 import { InboxLiveProvider } from '../inbox/InboxLiveProvider';
 import { useInboxLive } from '../inbox/useInboxLive';
+import { managedProgrammesQuery } from '../programmes/programmes.api';
 
 /** The frame of every page: skip link, header (who you are, language, log out), navigation, main. */
 export function Shell() {
@@ -93,6 +95,7 @@ type NavItem = { to: string; permission: Permission; label: string; isEnd?: bool
 function MainNavigation({ permissions }: { permissions: readonly Permission[] }) {
   const { t } = useTranslation();
   const live = useInboxLive();
+  const managesProgrammes = (useQuery(managedProgrammesQuery).data?.length ?? 0) > 0;
   const items: NavItem[] = [
     { to: '/referrals/new', permission: 'referral:create', label: t('nav.newReferral') },
     { to: '/referrals', permission: 'referral:track', label: t('nav.myReferrals'), isEnd: true },
@@ -107,8 +110,11 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/admin/campaigns', permission: 'campaigns:manage', label: t('campaigns.nav') },
     { to: '/platform/organisations', permission: 'organisations:manage', label: t('nav.organisations') },
     { to: '/platform/messages', permission: 'platform:messages', label: t('nav.messages') },
+    { to: '/platform/programmes', permission: 'programmes:manage', label: t('programmes.platformNav') },
   ];
-  const visible = items.filter((item) => permissions.includes(item.permission));
+  const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
+  // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.
+  if (managesProgrammes) visible.push({ to: '/programmes', permission: 'session', label: t('programmes.nav') });
   if (visible.length === 0) return null;
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>

@@ -32,3 +32,4 @@ export * from './self-referral/proof-of-work.ts';
 export * from './self-referral/SelfReferral.ts';
 export * from './campaign/Campaign.ts';
 export * from './message/OutboxMessage.ts';
+export * from './publishing/Publication.ts';

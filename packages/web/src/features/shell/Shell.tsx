@@ -107,6 +107,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/admin/campaigns', permission: 'campaigns:manage', label: t('campaigns.nav') },
     { to: '/platform/organisations', permission: 'organisations:manage', label: t('nav.organisations') },
     { to: '/platform/messages', permission: 'platform:messages', label: t('nav.messages') },
+    { to: '/approvals', permission: 'directory:approve', label: t('approvals.nav') },
   ];
   const visible = items.filter((item) => permissions.includes(item.permission));
   if (visible.length === 0) return null;

@@ -50,6 +50,19 @@ export async function replaceDirectoryLocations(db: Db, serviceId: string, locat
     .execute();
 }
 
+/**
+ * Hides the public address of the given live locations at once (they become confidential, with no secret address
+ * stored): a correction that takes an address out of public view must not wait for approval.
+ */
+export async function withdrawLocationAddresses(db: Db, locationIds: readonly string[]): Promise<void> {
+  if (locationIds.length === 0) return;
+  await db
+    .updateTable('directory_locations')
+    .set({ is_confidential: true, address_line: null, postal_code: null, latitude: null, longitude: null })
+    .where('id', 'in', [...locationIds])
+    .execute();
+}
+
 /** Is the slug used by another listing (public or not)? */
 export async function isSlugTaken(db: Db, input: { slug: string; exceptServiceId: string }): Promise<boolean> {
   const row = await db.selectFrom('directory_services').select('id').where('slug', '=', input.slug).where('id', '!=', input.exceptServiceId).executeTakeFirst();

@@ -16,6 +16,7 @@ import {
   listOwnDirectoryServices,
   markDirectoryServiceChecked,
   replaceDirectoryLocations,
+  withdrawLocationAddresses,
 } from './directory.queries.ts';
 import { checkReferralServiceLink } from './listing-publication.service.ts';
 import {
@@ -130,16 +131,32 @@ export async function updateHelpService(input: {
       await checkReferralServiceLink(trx, { referralServiceId: request.referralServiceId ?? null, organisationId: actor.organisationId, exceptServiceId: current.id });
     }
     await proposePublication(trx, { kind: 'directory_listing', contentId: current.id, organisationId: actor.organisationId, content: toStoredProposal(request, cipher), proposer: actor, now });
+    const withdrawn = await withdrawAddressesAtOnce(trx, current.id, request);
     await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
       action: 'directory_service.update',
       objectType: 'directory_service',
       objectId: current.id,
       // Field names only: which parts changed, never their text.
-      details: { fields: Object.keys(input.request).sort().join(','), fromStatus: String(working.status), toStatus: request.status },
+      details: { fields: Object.keys(input.request).sort().join(','), fromStatus: String(working.status), toStatus: request.status, withdrawnAddresses: withdrawn },
     });
   });
   return readOwnHelpService(input.db, { ...input, organisationId: actor.organisationId });
+}
+
+/**
+ * The one change that does not wait for approval: a public street address the proposal no longer shows publicly
+ * (typically a shelter's address made confidential after it was published by mistake) leaves the public listing
+ * now. Only information is taken away, so there is nothing for an approver to check; the rest waits as proposed.
+ */
+async function withdrawAddressesAtOnce(trx: Trx, serviceId: string, proposal: CreateHelpServiceRequest): Promise<number> {
+  const stillPublic = new Set(proposal.locations.filter((location) => !location.isConfidential && location.addressLine).map((location) => location.addressLine));
+  const live = await listOwnDirectoryLocations(trx, serviceId);
+  const withdrawn = live.filter((location) => !location.is_confidential && location.address_line !== null && !stillPublic.has(location.address_line)).map((location) => location.id);
+  if (withdrawn.length === 0) return 0;
+  await withdrawLocationAddresses(trx, withdrawn);
+  await bumpDirectoryVersion(trx);
+  return withdrawn.length;
 }
 
 function mergeUpdate(working: Record<string, unknown>, update: UpdateHelpServiceRequest): CreateHelpServiceRequest {

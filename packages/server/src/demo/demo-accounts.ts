@@ -155,7 +155,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     serviceLine: null,
     password: DEMO_PASSWORD,
     totpSecret: 'BRODEMODRIFTAAAAAAAAAAAAAAAAAAAA',
-    purpose: 'Platform admin: manages organisations, can read no case content',
+    purpose: 'Platform admin: manages organisations and approves directory listings, can read no case content',
   },
 ];
 

@@ -5,9 +5,10 @@ import { expect, test } from './support/fixtures.ts';
 
 /**
  * LOKK's organisation admin maintains LOKK's listing in the public help directory (issue 4 §1): edits it with
- * validation, watches the preview of the public page follow along (in Danish and English), saves, sees the change
- * on the real public page, and marks the listing as checked. The listing is put back as it was at the end, so the
- * journey can run again against the same demo data.
+ * validation, watches the preview of the public page follow along (in Danish and English), saves, and marks the
+ * listing as checked. The saved change waits for approval (issue 10 §1): the public page keeps the old version until
+ * the platform operator's directory desk (another person) approves it on "Godkendelser". The listing is put back as
+ * it was at the end (and that, too, approved), so the journey can run again against the same demo data.
  */
 
 const serviceName = 'Ambulant rådgivning for voldsudsatte kvinder';
@@ -69,8 +70,9 @@ test('LOKK’s admin edits a listing with a live preview, saves it and marks it 
   await expect(admin.getByRole('alert').filter({ hasText: 'Gem dem, før du markerer tilbuddet som tjekket' })).toBeVisible();
 
   await admin.getByRole('button', { name: 'Gem ændringer' }).click();
-  await expect(admin.getByText('Ændringerne er gemt.')).toBeVisible();
+  await expect(admin.getByText('Ændringerne er gemt og sendt til godkendelse.')).toBeVisible();
   await expect(admin.getByRole('group', { name: 'Åbningstid 1' }).getByLabel('Åbner')).toHaveValue('10:00');
+  await expect(admin.getByRole('region', { name: 'Offentliggørelse' }).getByText('Venter på godkendelse')).toBeVisible();
   await expectNoAxeViolations(admin);
 
   await admin.getByRole('button', { name: 'Markér som tjekket' }).click();
@@ -78,15 +80,38 @@ test('LOKK’s admin edits a listing with a live preview, saves it and marks it 
   await expect(admin.getByText(`Tilbuddet er markeret som tjekket ${today}.`)).toBeVisible();
   await expect(admin.getByText(new RegExp(`^Sidst tjekket ${today.replaceAll('.', '\\.')}\\.`))).toBeVisible();
 
-  // The public page, server-rendered from the saved listing, says the same as the preview did.
+  // Until approved, the public page still shows the previous version.
   await admin.getByRole('link', { name: 'Se den offentlige side' }).click();
   await expect(admin).toHaveURL(/\/\/[^/]+\/tilbud\/lokk-ambulant-raadgivning$/);
   await expect(admin.getByRole('heading', { level: 1, name: serviceName })).toBeVisible();
+  await expect(admin.getByText(stamp)).toHaveCount(0);
+
+  // The directory desk (another person) reads the change field by field and approves it.
+  const desk = await openPageAs(demoAccount('drift@demo.bro.dk'));
+  await approveProposal(desk, [`${originalNoteDa} ${stamp}`, '10:00']);
+
+  // The public page, server-rendered from the approved listing, says the same as the preview did.
+  await admin.reload();
   await expect(admin.getByText(stamp)).toBeVisible();
   await expect(admin.getByText('Torsdag 10:00–12:00')).toBeVisible();
 
   await restoreListing(admin);
+  await approveProposal(desk, [originalNoteDa]);
 });
+
+/** On "Godkendelser": the proposal for the listing shows the given proposed values; approving publishes it. */
+async function approveProposal(desk: Page, proposedValues: readonly string[]): Promise<void> {
+  await desk.goto('/medarbejder/');
+  await desk.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Godkendelser' }).click();
+  await expect(desk.getByRole('heading', { level: 1, name: 'Godkendelser' })).toBeVisible();
+  const proposal = desk.getByRole('region', { name: serviceName });
+  await expect(proposal.getByText('Ændring af et offentligt tilbud')).toBeVisible();
+  for (const value of proposedValues) await expect(proposal.getByRole('cell', { name: value, exact: true }).first()).toBeVisible();
+  await expectNoAxeViolations(desk);
+  await proposal.getByRole('button', { name: 'Godkend og offentliggør' }).click();
+  await expect(desk.getByText(`${serviceName} er godkendt og offentlig nu.`)).toBeVisible();
+  await expect(desk.getByRole('region', { name: serviceName })).toHaveCount(0);
+}
 
 /** Puts the demo listing back (no opening hours, the original note) so the journey can run again. */
 async function restoreListing(admin: Page): Promise<void> {
@@ -96,6 +121,6 @@ async function restoreListing(admin: Page): Promise<void> {
   await expect(admin.getByRole('button', { name: 'Tilføj åbningstid' })).toBeFocused();
   await admin.getByLabel('Bemærkning om åbningstider – på dansk (valgfri)').fill(originalNoteDa);
   await admin.getByRole('button', { name: 'Gem ændringer' }).click();
-  await expect(admin.getByText('Ændringerne er gemt.')).toBeVisible();
+  await expect(admin.getByText('Ændringerne er gemt og sendt til godkendelse.')).toBeVisible();
   await expect(admin.getByRole('region', { name: 'Forhåndsvisning af den offentlige side' }).getByText('Ingen faste åbningstider.')).toBeVisible();
 }

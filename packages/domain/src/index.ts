@@ -33,3 +33,4 @@ export * from './self-referral/SelfReferral.ts';
 export * from './campaign/Campaign.ts';
 export * from './message/OutboxMessage.ts';
 export * from './programme/Programme.ts';
+export * from './publishing/Publication.ts';

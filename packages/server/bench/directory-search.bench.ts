@@ -182,7 +182,7 @@ async function seedListings(db: Db, cipher: FieldCipher, count: number): Promise
               ? [{ nameDa: 'Krisecenter', nameEn: 'Shelter', isConfidential: true, city: 'By', confidentialAddress: 'Hemmelig Vej 1' }]
               : [{ nameDa: 'Kontor', nameEn: 'Office', isConfidential: false, addressLine: `Gade ${index}`, postalCode: '8000', city: 'Aarhus C', municipalityCode }],
         };
-        await insertHelpService(trx, { request: CreateHelpServiceRequest.parse(input), organisationId: random.pick(organisationIds), now, cipher });
+        await insertHelpService(trx, { request: CreateHelpServiceRequest.parse(input), organisationId: random.pick(organisationIds), now, cipher, publishedAt: now });
       }
     });
   }

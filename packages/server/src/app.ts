@@ -9,12 +9,13 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules/courses/index.ts';
-import { directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
+import { createDirectoryListingPublishing, directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createMessageJobs, registerMessageRoutes } from './modules/messages/index.ts';
 import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
+import { registerPublishingRoutes } from './modules/publishing/index.ts';
 import { createNotFoundPageSender, registerPublicSite } from './modules/public-site/index.ts';
 import { referralJobs, registerReferralRoutes } from './modules/referrals/index.ts';
 import { registerProgrammeRoutes } from './modules/programmes/index.ts';
@@ -127,6 +128,8 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerReferralRoutes(api, deps);
       registerCourseRoutes(api, deps);
       registerDirectoryRoutes(api, deps);
+      // Each kind of public content that needs approval plugs in here; publishing never imports the kinds.
+      registerPublishingRoutes(api, deps, [createDirectoryListingPublishing(deps)]);
       registerCampaignRoutes(api, deps);
       registerMessageRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

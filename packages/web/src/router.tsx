@@ -21,6 +21,7 @@ const ServicesPage = page(() => import('./features/services/ServicesPage'), 'Ser
 const DirectoryPage = page(() => import('./features/directory/DirectoryPage'), 'DirectoryPage');
 const NewHelpServicePage = page(() => import('./features/directory/NewHelpServicePage'), 'NewHelpServicePage');
 const EditHelpServicePage = page(() => import('./features/directory/EditHelpServicePage'), 'EditHelpServicePage');
+const ApprovalsPage = page(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage');
 const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), 'CampaignsPage');
 const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="admin/directory" element={guarded('directory:manage', DirectoryPage)} />
           <Route path="admin/directory/new" element={guarded('directory:manage', NewHelpServicePage)} />
           <Route path="admin/directory/:id" element={guarded('directory:manage', EditHelpServicePage)} />
+          <Route path="approvals" element={guarded('directory:approve', ApprovalsPage)} />
           <Route path="admin/campaigns" element={guarded('campaigns:manage', CampaignsPage)} />
           <Route path="admin/campaigns/new" element={guarded('campaigns:manage', NewCampaignPage)} />
           <Route path="admin/campaigns/:id" element={guarded('campaigns:manage', EditCampaignPage)} />

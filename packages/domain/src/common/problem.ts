@@ -38,6 +38,10 @@ export const ProblemCode = z.enum([
   'demo_account_refused',
   /** An enrolment link that is unknown, already used or more than 24 hours old. */
   'enrolment_link_invalid',
+  /** The approver of a proposal (new or changed public content) is the person who proposed it: it takes another. */
+  'approval_by_proposer',
+  /** The proposal was already approved, rejected or superseded by a newer one. */
+  'publication_request_closed',
   'service_unavailable',
   'internal_error',
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PublicationState } from '../publishing/Publication.ts';
 import { MunicipalityCode, Postcode } from '../reference-data/postcodes.ts';
 import { Schedule } from './schedule.ts';
 import { Channel, HelpServiceStatus, LanguageCode, TargetGroup } from './taxonomy.ts';
@@ -215,6 +216,11 @@ export const HelpService = z.object({
   lastCheckedAt: z.string(),
   /** Not checked for six months: the reminder job has asked the organisation's admins to check it. */
   isCheckDue: z.boolean(),
+  /**
+   * Public, waiting for approval, or rejected. While a proposal is open (pending or rejected) the fields above are
+   * the proposal, which the admin goes on working on; the public sees the last approved version, if any.
+   */
+  publication: PublicationState,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -230,6 +236,7 @@ export const HelpServiceSummary = HelpService.pick({
   channels: true,
   lastCheckedAt: true,
   isCheckDue: true,
+  publication: true,
   updatedAt: true,
 });
 export type HelpServiceSummary = z.infer<typeof HelpServiceSummary>;

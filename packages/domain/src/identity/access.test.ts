@@ -33,6 +33,11 @@ describe('the authorization matrix', () => {
     expect(roles.filter((role) => hasPermission(role, 'platform:messages'))).toEqual(['platform_admin']);
   });
 
+  it('keeps approving directory listings apart from keeping them: no role does both', () => {
+    expect(roles.filter((role) => hasPermission(role, 'directory:approve'))).toEqual(['platform_admin']);
+    for (const role of roles) expect(hasPermission(role, 'directory:approve') && hasPermission(role, 'directory:manage'), role).toBe(false);
+  });
+
   it('guards each organisation admin task with its own permission, granted to the organisation admin only', () => {
     const intended: Record<string, Role[]> = {
       'users:manage': ['organisation_admin'],

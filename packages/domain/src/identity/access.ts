@@ -46,6 +46,11 @@ export const Permission = z.enum([
   'services:manage',
   /** Maintain the organisation's own listings in the public help directory. No personal data. */
   'directory:manage',
+  /**
+   * Approve or reject proposed directory listings (new ones and changes) of every organisation before they go
+   * public. Never one's own proposal: approval takes another person.
+   */
+  'directory:approve',
   /** Maintain the organisation's campaign pages and publish them on the public site. */
   'campaigns:manage',
   /** Read the organisation's anonymous statistics (counts only, small counts suppressed), e.g. "heard about us". */
@@ -82,8 +87,9 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   // The organisation admin does all of the organisation's own administration; each task is still its own permission,
   // so a role that should, say, keep the directory listings up to date need not be able to manage users.
   organisation_admin: ['users:manage', 'services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
-  // A platform admin runs the platform but can read no case content: no referral or course permission at all.
-  platform_admin: ['organisations:manage', 'programmes:manage', 'instruments:manage', 'platform:messages'],
+  // A platform admin runs the platform but can read no case content: no referral or course permission at all. The
+  // platform operator is also the national directory desk, approving what organisations propose for the directory.
+  platform_admin: ['organisations:manage', 'programmes:manage', 'instruments:manage', 'platform:messages', 'directory:approve'],
 };
 
 /** Roles that can read case data must use a second factor (QUALITY.md #1). We require it of every role. */

@@ -11,6 +11,7 @@ import * as addServicesIntakeLimits from './migrations/2026-12-07T1030-add-servi
 import * as createOutbox from './migrations/2026-12-07T1100-create-outbox.ts';
 import * as allowErasedUnsentOutboxMessages from './migrations/2026-12-07T1130-allow-erased-unsent-outbox-messages.ts';
 import * as programmeAdministration from './migrations/2026-12-07T1200-programme-administration.ts';
+import * as createPublicationRequests from './migrations/2026-12-07T1300-create-publication-requests.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1100-create-outbox': createOutbox,
   '2026-12-07T1130-allow-erased-unsent-outbox-messages': allowErasedUnsentOutboxMessages,
   '2026-12-07T1200-programme-administration': programmeAdministration,
+  '2026-12-07T1300-create-publication-requests': createPublicationRequests,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

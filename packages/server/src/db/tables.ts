@@ -322,6 +322,7 @@ export type Database = {
   campaigns: CampaignsTable;
   campaign_services: CampaignServicesTable;
   outbox_messages: OutboxMessagesTable;
+  publication_requests: PublicationRequestsTable;
 };
 
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
@@ -363,6 +364,8 @@ type DirectoryServicesTable = {
   capacity_unit: string | null;
   capacity_updated_at: NullableTimestamp;
   last_checked_at: Timestamp;
+  /** Migration 2026-12-07T1300: when the listing first went live; null until its first proposal is approved. */
+  published_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
@@ -613,6 +616,25 @@ type OutboxMessagesTable = {
   created_at: CreatedAt;
   last_attempt_at: NullableTimestamp;
   sent_at: NullableTimestamp;
+};
+
+/**
+ * Proposed versions of public content, approved or rejected by another person (migration 2026-12-07T1300).
+ * `proposed_content` is written as JSON text and read parsed.
+ */
+type PublicationRequestsTable = {
+  id: Generated<string>;
+  sequence: ColumnType<string, never, never>;
+  content_kind: string;
+  content_id: string;
+  organisation_id: string;
+  proposed_content: ColumnType<unknown, string, string>;
+  proposed_by_user_id: string;
+  proposed_at: Timestamp;
+  status: Generated<string>;
+  decided_by_user_id: string | null;
+  decided_at: NullableTimestamp;
+  rejection_reason: string | null;
 };
 
 type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };

@@ -158,7 +158,7 @@ export const demoAccounts: readonly DemoAccount[] = [
     serviceLine: null,
     password: DEMO_PASSWORD,
     totpSecret: 'BRODEMODRIFTAAAAAAAAAAAAAAAAAAAA',
-    purpose: 'Platform admin: manages organisations, can read no case content',
+    purpose: 'Platform admin: manages organisations and approves directory listings, can read no case content',
   },
   {
     email: DEMO_PROGRAMME_MANAGER_EMAIL,

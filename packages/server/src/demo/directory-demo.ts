@@ -309,7 +309,9 @@ export async function loadDirectoryDemoData({ db, clock }: { db: Db; clock: Cloc
       const organisationId = await findOrCreateOrganisation(trx, { slug: demo.organisationSlug, ...demo.organisationFallback }, now);
       const referralServiceId = demo.referralServiceSlug ? await findReferralService(trx, demo.referralServiceSlug, organisationId) : undefined;
       const request = CreateHelpServiceRequest.parse({ ...demo.listing, referralServiceId: referralServiceId ?? null });
-      await insertHelpService(trx, { request, organisationId, now, cipher: undefined });
+      // Loaded live directly: the demo listings count as approved at load (no proposal, no approver), as every
+      // listing that existed before approvals came.
+      await insertHelpService(trx, { request, organisationId, now, cipher: undefined, publishedAt: now });
       created += 1;
     }
     await appendAuditEntry(trx, {

@@ -35,6 +35,8 @@ const statusByCode: Record<ProblemCode, number> = {
   oidc_failed: 401,
   demo_account_refused: 403,
   enrolment_link_invalid: 410,
+  approval_by_proposer: 409,
+  publication_request_closed: 409,
   service_unavailable: 503,
   internal_error: 500,
 };

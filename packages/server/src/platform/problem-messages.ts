@@ -167,6 +167,14 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
     da: { title: 'Linket virker ikke', detail: 'Linket er ukendt, allerede brugt eller mere end 24 timer gammelt. Bed om et nyt link.' },
     en: { title: 'The link does not work', detail: 'The link is unknown, already used or more than 24 hours old. Ask for a new link.' },
   },
+  approval_by_proposer: {
+    da: { title: 'Kræver en anden person', detail: 'Du har selv foreslået ændringen. En anden person skal godkende den, før den bliver offentlig.' },
+    en: { title: 'Needs another person', detail: 'You proposed this change yourself. Another person must approve it before it goes public.' },
+  },
+  publication_request_closed: {
+    da: { title: 'Allerede afgjort', detail: 'Forslaget er allerede godkendt, afvist eller erstattet af et nyere forslag. Hent siden igen.' },
+    en: { title: 'Already decided', detail: 'The proposal has already been approved, rejected or replaced by a newer proposal. Reload the page.' },
+  },
   service_unavailable: {
     da: { title: 'Midlertidigt utilgængelig', detail: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.' },
     en: { title: 'Temporarily unavailable', detail: 'The system is temporarily unavailable. Try again shortly.' },

@@ -1,5 +1,7 @@
 // The whole app's texts: the shared words (da.ts, en.ts) and each feature's own (features/<area>/<area>.da.ts …),
 // composed under the same key paths as before, so `t('newReferral.…')` works wherever it is called from.
+import { approvalsDa } from '../features/approvals/approvals.da';
+import { approvalsEn } from '../features/approvals/approvals.en';
 import { authDa } from '../features/auth/auth.da';
 import { authEn } from '../features/auth/auth.en';
 import { campaignsDa } from '../features/campaigns/campaigns.da';
@@ -37,6 +39,7 @@ export const daDictionary = {
   ...referralsDa,
   ...authDa,
   directory: directoryDa,
+  approvals: approvalsDa,
   campaigns: campaignsDa,
   courses: coursesDa,
 };
@@ -52,6 +55,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   ...referralsEn,
   ...authEn,
   directory: directoryEn,
+  approvals: approvalsEn,
   campaigns: campaignsEn,
   courses: coursesEn,
 };
@@ -67,6 +71,7 @@ export const dictionaryPairs = {
   referrals: [referralsDa, referralsEn],
   auth: [authDa, authEn],
   directory: [directoryDa, directoryEn],
+  approvals: [approvalsDa, approvalsEn],
   campaigns: [campaignsDa, campaignsEn],
   courses: [coursesDa, coursesEn],
 } as const;

@@ -147,6 +147,7 @@ export function testHelpService(overrides: Partial<HelpService> = {}): HelpServi
     capacity: null,
     lastCheckedAt: '2026-01-01T00:00:00Z',
     isCheckDue: false,
+    publication: { state: 'published', isLive: true, rejectionReason: null, changedAt: null },
     createdAt: '2025-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     ...overrides,

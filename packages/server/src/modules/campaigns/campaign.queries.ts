@@ -53,10 +53,16 @@ export async function findPublishedCampaign(db: Db, slug: string): Promise<Campa
   return db.selectFrom('campaigns').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
 }
 
-/** Of the given directory services, those that exist and are active: the only ones a campaign may link to. */
+/** Of the given directory services, those that exist, are public (approved) and active: the only ones a campaign may link to. */
 export async function listActiveDirectoryServiceIds(db: Db, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('directory_services').select('id').where('id', 'in', [...ids]).where('status', '=', 'active').execute();
+  const rows = await db
+    .selectFrom('directory_services')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'active')
+    .where('published_at', 'is not', null)
+    .execute();
   return rows.map((row) => row.id);
 }
 

@@ -72,6 +72,8 @@ describe('directory admin API /api/directory/services', () => {
       channels: ['phone'],
       lastCheckedAt: expect.any(String),
       isCheckDue: false,
+      // A new listing waits for a directory approver: not public anywhere yet.
+      publication: { state: 'pending', isLive: false, rejectionReason: null, changedAt: t.clock.now().toISOString() },
       updatedAt: expect.any(String),
     });
   });

@@ -50,6 +50,37 @@ export async function replaceDirectoryLocations(db: Db, serviceId: string, locat
     .execute();
 }
 
+/**
+ * Hides the public address of the given live locations at once (they become confidential, with no secret address
+ * stored): a correction that takes an address out of public view must not wait for approval.
+ */
+export async function withdrawLocationAddresses(db: Db, locationIds: readonly string[]): Promise<void> {
+  if (locationIds.length === 0) return;
+  await db
+    .updateTable('directory_locations')
+    .set({ is_confidential: true, address_line: null, postal_code: null, latitude: null, longitude: null })
+    .where('id', 'in', [...locationIds])
+    .execute();
+}
+
+/** Is the slug used by another listing (public or not)? */
+export async function isSlugTaken(db: Db, input: { slug: string; exceptServiceId: string }): Promise<boolean> {
+  const row = await db.selectFrom('directory_services').select('id').where('slug', '=', input.slug).where('id', '!=', input.exceptServiceId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Any organisation's listing, for the approval of a proposal (the approver works nationally). */
+export async function findDirectoryService(db: Db, input: { serviceId: string; isForUpdate?: boolean }) {
+  let query = db.selectFrom('directory_services').selectAll().where('id', '=', input.serviceId);
+  if (input.isForUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** The name of a referral service (the approver reads which service a listing links to by its name, not its id). */
+export async function findServiceName(db: Db, serviceId: string): Promise<string | undefined> {
+  return (await db.selectFrom('services').select('name').where('id', '=', serviceId).executeTakeFirst())?.name;
+}
+
 /** A service of the given organisation (staff admin view), locked for update inside a transaction if asked. */
 export async function findOwnDirectoryService(db: Db, input: { serviceId: string; organisationId: string; isForUpdate?: boolean }) {
   let query = db
@@ -64,7 +95,7 @@ export async function findOwnDirectoryService(db: Db, input: { serviceId: string
 export async function listOwnDirectoryServices(db: Db, organisationId: string) {
   return db
     .selectFrom('directory_services')
-    .select(['id', 'slug', 'status', 'name_da', 'name_en', 'target_groups', 'channels', 'last_checked_at', 'updated_at'])
+    .select(['id', 'slug', 'status', 'name_da', 'name_en', 'target_groups', 'channels', 'last_checked_at', 'published_at', 'updated_at'])
     .where('organisation_id', '=', organisationId)
     .orderBy('name_da')
     .execute();
@@ -118,8 +149,9 @@ export async function readDirectoryVersion(db: Db): Promise<string> {
 }
 
 /**
- * The whole public directory: every listing that is not defunct, of an active organisation, with the public
- * columns only (no secret address), and the version it belongs to, read in one consistent snapshot.
+ * The whole public directory: every published listing (its approved version: a proposal waits elsewhere until
+ * approved) that is not defunct, of an active organisation, with the public columns only (no secret address), and
+ * the version it belongs to, read in one consistent snapshot.
  */
 export async function loadPublicDirectory(db: Db) {
   return db
@@ -128,7 +160,7 @@ export async function loadPublicDirectory(db: Db) {
     .setAccessMode('read only')
     .execute(async (trx) => {
       const version = await readDirectoryVersion(trx);
-      const services = await selectPublicService(trx).where('directory_services.status', '!=', 'defunct').execute();
+      const services = await selectPublicService(trx).where('directory_services.status', '!=', 'defunct').where('directory_services.published_at', 'is not', null).execute();
       const locations = await trx
         .selectFrom('directory_locations')
         .innerJoin('directory_services', 'directory_services.id', 'directory_locations.directory_service_id')
@@ -148,6 +180,7 @@ export async function loadPublicDirectory(db: Db) {
           publicOnly(eb, 'directory_locations.longitude').as('longitude'),
         ])
         .where('directory_services.status', '!=', 'defunct')
+        .where('directory_services.published_at', 'is not', null)
         .orderBy('directory_locations.directory_service_id')
         .orderBy('directory_locations.position')
         .execute();

@@ -46,10 +46,10 @@ export function confidentialShelterInput(overrides: Partial<CreateHelpServiceInp
   });
 }
 
-/** Inserts a listing through the same code path as the admin API (without HTTP); answers its id. */
+/** Inserts a listing, live at once (as the demo loader does: no approval), through the admin API's insert; answers its id. */
 export async function givenHelpService(t: TestApp, organisationId: string, input: CreateHelpServiceInput = helpServiceInput()): Promise<string> {
   const request = CreateHelpServiceRequest.parse(input);
-  return t.db.transaction().execute((trx) => insertHelpService(trx, { request, organisationId, now: t.clock.now(), cipher: t.cipher }));
+  return t.db.transaction().execute((trx) => insertHelpService(trx, { request, organisationId, now: t.clock.now(), cipher: t.cipher, publishedAt: t.clock.now() }));
 }
 
 /** Moves a listing's timestamps, for tests of "modified after" and "not checked for six months". */

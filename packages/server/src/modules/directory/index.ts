@@ -3,6 +3,7 @@
 export { registerDirectoryRoutes } from './directory.routes.ts';
 export { directoryJobs } from './directory.jobs.ts';
 export { insertHelpService } from './directory.service.ts';
+export { createDirectoryListingPublishing } from './listing-publication.service.ts';
 export {
   findPublicHelpService,
   listLanguagesOffered,

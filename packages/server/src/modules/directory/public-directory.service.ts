@@ -10,7 +10,7 @@ import {
 } from '@bro/domain';
 import type { Db } from '../../db/tables.ts';
 import { loadPublicDirectory, readDirectoryVersion, type PublicLocationRow, type PublicServiceRow } from './directory.queries.ts';
-import { StoredPhones, StoredRules } from './directory.service.ts';
+import { StoredPhones, StoredRules } from './listing-shape.ts';
 
 /**
  * The public directory (pages and HSDS API) is read from an in-memory copy on each app node, not by a query per

@@ -149,8 +149,12 @@ describe('public site: the help search and service pages', () => {
     expectPublicPage(response, 'with cookie', 'da');
   });
 
-  it('shows an admin’s change on the very next request: a new listing, an address made confidential, a deactivated organisation', async () => {
+  it('shows an approved listing on the very next request, hides an address made confidential at once (before approval), and a deactivated organisation', async () => {
     const { session, organisationId } = await t.given.signedIn('organisation_admin');
+    const approver = (await t.given.signedIn('platform_admin')).session;
+    const approveAll = async () => {
+      for (const request of (await t.as(approver).get('/api/approvals/directory-listings')).json()) await t.as(approver).post(`/api/approvals/directory-listings/${request.id}/approve`);
+    };
     const created = await t.as(session).post(
       '/api/directory/services',
       helpServiceInput({
@@ -160,6 +164,8 @@ describe('public site: the help search and service pages', () => {
       }),
     );
     expect(created.statusCode).toBe(201);
+    expectPublicPage(await get('/tilbud/nyt-tilbud'), 'new, not approved', 'da', 404);
+    await approveAll();
     expect(expectPublicPage(await get('/tilbud/nyt-tilbud'), 'new', 'da')).toContain('Fejlvej 9');
     // The address was a shelter's by mistake: the correction must be public at once.
     const corrected = await t.as(session).patch(`/api/directory/services/${created.json().id}`, {
@@ -168,6 +174,8 @@ describe('public site: the help search and service pages', () => {
     expect(corrected.statusCode).toBe(200);
     expect(expectPublicPage(await get('/tilbud/nyt-tilbud'), 'corrected', 'da')).not.toContain('Fejlvej');
     expect((await get('/api/hsds/services?search=helt%20nyt&full=true')).body).not.toContain('Fejlvej');
+    await approveAll();
+    expect(expectPublicPage(await get('/tilbud/nyt-tilbud'), 'corrected and approved', 'da')).not.toContain('Fejlvej');
     // An organisation deactivated elsewhere disappears from the public directory.
     await t.db.updateTable('organisations').set({ is_active: false }).where('id', '=', organisationId).execute();
     expectPublicPage(await get('/tilbud/nyt-tilbud'), 'deactivated', 'da', 404);

@@ -25,6 +25,7 @@ describe('route permissions', () => {
       ['/api/admin/units', 'users:manage'],
       ['/api/admin/services', 'services:manage'],
       ['/api/directory/services', 'directory:manage'],
+      ['/api/approvals/directory-listings', 'directory:approve'],
       ['/api/campaigns', 'campaigns:manage'],
       ['/api/statistics/', 'statistics:read'],
     ] as const;

@@ -10,6 +10,7 @@ import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { helpServicesQuery } from './directory.api';
 import { HelpServiceStatusBadge } from './HelpServiceStatusBadge';
+import { PublicationBadge } from './PublicationBadge';
 import './directory.css';
 
 /** `/admin/directory`: the organisation's listings in the public help directory, with when each was last checked. */
@@ -41,7 +42,7 @@ function ServicesTable({ services }: { services: readonly HelpServiceSummary[] }
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <TableFrame caption={t('directory.caption')} columns={[t('directory.name'), t('directory.status'), t('directory.lastChecked'), t('directory.check')]}>
+    <TableFrame caption={t('directory.caption')} columns={[t('directory.name'), t('directory.status'), t('directory.publicationColumn'), t('directory.lastChecked'), t('directory.check')]}>
       {services.map((service) => (
         <tr key={service.id}>
           <td data-title={t('directory.name')}>
@@ -50,6 +51,10 @@ function ServicesTable({ services }: { services: readonly HelpServiceSummary[] }
           </td>
           <td data-title={t('directory.status')}>
             <HelpServiceStatusBadge status={service.status} />
+          </td>
+          <td data-title={t('directory.publicationColumn')}>
+            <PublicationBadge publication={service.publication} />
+            {service.publication.state === 'rejected' ? <span className="form-hint">{service.publication.rejectionReason}</span> : null}
           </td>
           <td data-title={t('directory.lastChecked')}>{format.date(service.lastCheckedAt)}</td>
           <td data-title={t('directory.check')}>

@@ -56,7 +56,7 @@ describe('the listing editor', () => {
     await user.click(screen.getByRole('button', { name: 'Markér som tjekket' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Gem dem, før du markerer tilbuddet som tjekket');
     await user.click(screen.getByRole('button', { name: 'Gem ændringer' }));
-    expect(await screen.findByText('Ændringerne er gemt.')).toBeVisible();
+    expect(await screen.findByText('Ændringerne er gemt og sendt til godkendelse.')).toBeVisible();
     await waitFor(() => expect(sent.find((request) => request.method === 'PATCH')?.body).toMatchObject({ nameEn: 'Counselling!' }));
     expect(document.title).toBe('Tilbud i hjælpeoversigten – Bro');
   });

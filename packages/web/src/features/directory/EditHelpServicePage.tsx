@@ -16,6 +16,7 @@ import { directoryKeys, helpServiceQuery, markHelpServiceChecked, updateHelpServ
 import { draftFromService, isSameRequest, type HelpServiceOutcome } from './help-service-form';
 import { HelpServiceEditor, useHelpServiceForm } from './HelpServiceEditor';
 import { HelpServiceStatusBadge } from './HelpServiceStatusBadge';
+import { PublicationBadge, PublicationText } from './PublicationBadge';
 
 type Saved = (service: HelpService, outcome: HelpServiceOutcome) => void;
 
@@ -51,15 +52,22 @@ function EditHelpService({ service, onSaved }: { service: HelpService; onSaved: 
   const session = useSignedInSession();
   const initial = useMemo(() => draftFromService(service), [service]);
   const form = useHelpServiceForm(initial, async (request) => {
-    // The link to a referral service is not edited here; leaving it out keeps it as it is.
-    const { referralServiceId: _unchanged, ...changes } = request;
-    onSaved(await updateHelpService(service.id, changes), { kind: 'saved' });
+    onSaved(await updateHelpService(service.id, request), { kind: 'saved' });
   });
   return (
     <>
+      <section className="app-action-panel" aria-labelledby="directory-publication-heading">
+        <h2 id="directory-publication-heading" className="h3">
+          {t('directory.publicationColumn')}
+        </h2>
+        <p className="app-badges">
+          <PublicationBadge publication={service.publication} />
+        </p>
+        <PublicationText publication={service.publication} />
+      </section>
       <CheckPanel service={service} isDirty={!isSameRequest(form.watch(), initial)} onChecked={onSaved} />
       <p>
-        {publiclyListedStatuses.includes(service.status) ? (
+        {service.publication.isLive && publiclyListedStatuses.includes(service.status) ? (
           // The public page is server-rendered, outside this app: an ordinary link, in the same tab.
           <a href={`/tilbud/${encodeURIComponent(service.slug)}`}>{t('directory.publicPageLink')}</a>
         ) : (

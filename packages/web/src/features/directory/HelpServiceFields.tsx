@@ -2,7 +2,10 @@ import { Channel, HelpServiceStatus, TargetGroup } from '@bro/domain';
 import type { ReactNode } from 'react';
 import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormCheckboxField, FormCheckboxGroup, FormRadioGroup, FormTextAreaField, FormTextField, useFieldError } from '../../forms/fields';
+import { useQuery } from '@tanstack/react-query';
+import { FormCheckboxField, FormCheckboxGroup, FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField, useFieldError } from '../../forms/fields';
+import { useSignedInSession } from '../auth/useSession';
+import { servicesQuery } from '../services/services.api';
 import { RadioGroup } from '../../ui/fields';
 import type { DraftControl, HelpServiceDraft } from './help-service-form';
 import { LocationFields, PhoneFields, RuleFields } from './HelpServiceListFields';
@@ -52,8 +55,23 @@ function BasicsSection({ control }: DraftControl) {
         legend={t('directory.fields.status')}
         options={HelpServiceStatus.options.map((value) => ({ value, label: t(`directory.statusLabel.${value}`), hint: t(`directory.statusHint.${value}`) }))}
       />
+      <ReferralServiceField control={control} />
     </Section>
   );
+}
+
+/**
+ * The link from the listing to the service it describes (the organisation's "Tilbud"): the listing then points to
+ * that service instead of repeating it. Only for those who may read the services; for others the link stays as it is.
+ */
+function ReferralServiceField({ control }: DraftControl) {
+  const { t } = useTranslation();
+  const session = useSignedInSession();
+  const mayReadServices = session.permissions.includes('services:manage');
+  const services = useQuery({ ...servicesQuery, enabled: mayReadServices });
+  if (!mayReadServices || !services.data) return null;
+  const options = [{ value: '', label: t('directory.noReferralService') }, ...services.data.map((service) => ({ value: service.id, label: service.name }))];
+  return <FormSelectField control={control} name="referralServiceId" label={t('directory.referralService')} hint={t('directory.referralServiceHint')} options={options} />;
 }
 
 function TextsSection({ control }: DraftControl) {

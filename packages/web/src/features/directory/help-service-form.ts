@@ -41,6 +41,8 @@ export type LocationDraft = {
 export type HelpServiceDraft = {
   slug: string;
   status: HelpServiceStatus;
+  /** The organisation's own service (Tilbud) the listing describes, or '' for none. */
+  referralServiceId: string;
   nameDa: string;
   nameEn: string;
   nameAr: string;
@@ -101,6 +103,7 @@ export function emptyDraft(): HelpServiceDraft {
   return {
     slug: '',
     status: 'active',
+    referralServiceId: '',
     nameDa: '',
     nameEn: '',
     nameAr: '',
@@ -142,6 +145,7 @@ export function draftFromService(service: HelpService): HelpServiceDraft {
   return {
     slug: service.slug,
     status: service.status,
+    referralServiceId: service.referralServiceId ?? '',
     nameDa: service.nameDa,
     nameEn: service.nameEn,
     nameAr: text(service.nameAr),
@@ -210,6 +214,7 @@ export function toRequestInput(draft: HelpServiceDraft): CreateHelpServiceInput 
   return {
     slug: draft.slug,
     status: draft.status,
+    referralServiceId: draft.referralServiceId || null,
     nameDa: draft.nameDa,
     nameEn: draft.nameEn,
     nameAr: optionalText(draft.nameAr),

@@ -7,8 +7,9 @@ import type { Database, Db } from '../../../db/tables.ts';
  */
 
 /**
- * Directory listings a person can ask to be contacted by: active, describing an active referral service of an
- * active organisation. A temporarily closed listing takes no requests (nobody would answer them in time).
+ * Directory listings a person can ask to be contacted by: public (approved), active, describing an active referral
+ * service of an active organisation. A temporarily closed listing takes no requests (nobody would answer them in time).
+ * The live columns are the approved version: a proposed change waits in publication_requests.
  */
 export async function listSelfReferralTargets(db: Db) {
   return db
@@ -29,6 +30,7 @@ export async function listSelfReferralTargets(db: Db) {
       's.high_risk_deadline_hours',
     ])
     .where('ds.status', '=', 'active')
+    .where('ds.published_at', 'is not', null)
     .where('s.is_active', '=', true)
     .where('o.is_active', '=', true)
     .orderBy('ds.name_da')

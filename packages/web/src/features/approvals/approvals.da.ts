@@ -1,0 +1,31 @@
+// The approval desk's texts, in Danish (included in the app's texts as `approvals`). A proposal is "et forslag";
+// approving is "godkende", rejecting "afvise" (docs/glossary.md).
+export const approvalsDa = {
+  nav: 'Godkendelser',
+  heading: 'Godkendelser',
+  intro:
+    'Nye og ændrede tilbud i den offentlige hjælpeoversigt bliver først offentlige, når en anden person end den, der har foreslået dem, har godkendt dem. Indtil da ser borgerne den seneste godkendte udgave.',
+  empty: 'Der er ingen forslag, der venter på godkendelse.',
+  proposal: '{{title}}',
+  proposedBy: 'Foreslået af {{name}}, {{organisation}}, {{date}}',
+  isNew: 'Nyt tilbud – ikke offentligt endnu',
+  isChange: 'Ændring af et offentligt tilbud',
+  caption: 'Ændringer i forslaget',
+  field: 'Felt',
+  current: 'Offentligt nu',
+  proposed: 'Foreslået',
+  noChanges: 'Forslaget ændrer ikke noget, der vises.',
+  yes: 'Ja',
+  no: 'Nej',
+  empty_value: '(tom)',
+  secret: 'Hemmelig adresse (vises ikke)',
+  referralService: 'Tilbud, der tager imod henvendelser',
+  approve: 'Godkend og offentliggør',
+  approved: '{{title}} er godkendt og offentlig nu.',
+  rejectHeading: 'Afvis forslaget',
+  reason: 'Begrundelse',
+  reasonHint: 'Den, der har foreslået ændringen, ser begrundelsen. Skriv, hvad der skal rettes. Skriv ikke om personer.',
+  reasonRequired: 'Skriv en begrundelse på højst 1000 tegn.',
+  reject: 'Afvis',
+  rejected: 'Forslaget til {{title}} er afvist.',
+};

@@ -24,6 +24,8 @@ export const ProblemCode = z.enum([
   'role_not_received',
   'person_not_received',
   'service_in_use',
+  /** Ending a service by handing its open work over: the chosen service cannot take some of it (nothing changed). */
+  'open_work_not_movable',
   'idempotency_in_flight',
   'idempotency_mismatch',
   'idempotency_key_invalid',

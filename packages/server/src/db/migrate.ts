@@ -9,6 +9,7 @@ import * as addProgrammeServicesIsProposed from './migrations/2026-12-07T0930-ad
 import * as addDemoAccountsAndEnrolmentLinks from './migrations/2026-12-07T1000-add-demo-accounts-and-enrolment-links.ts';
 import * as addServicesIntakeLimits from './migrations/2026-12-07T1030-add-services-intake-limits.ts';
 import * as createOutbox from './migrations/2026-12-07T1100-create-outbox.ts';
+import * as addServiceEnd from './migrations/2026-12-07T1400-add-service-end.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1000-add-demo-accounts-and-enrolment-links': addDemoAccountsAndEnrolmentLinks,
   '2026-12-07T1030-add-services-intake-limits': addServicesIntakeLimits,
   '2026-12-07T1100-create-outbox': createOutbox,
+  '2026-12-07T1400-add-service-end': addServiceEnd,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -23,6 +23,7 @@ const statusByCode: Record<ProblemCode, number> = {
   role_not_received: 422,
   person_not_received: 422,
   service_in_use: 409,
+  open_work_not_movable: 422,
   idempotency_in_flight: 409,
   idempotency_mismatch: 422,
   idempotency_key_invalid: 400,

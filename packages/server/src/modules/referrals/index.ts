@@ -5,6 +5,14 @@ export { referralJobs } from './deadlines/deadline.jobs.ts';
 export { publishReferralChanges, type ReferralChange } from './core/referral-transition.ts';
 export { handOverReferralToCourse, readReferralForCourse } from './intake/intake.service.ts';
 export {
+  countReferralsNotMovable,
+  endOpenReferrals,
+  type OpenReferralFilter,
+  type OpenReferralOutcome,
+  type OpenReferralsEnded,
+  type ReferralTarget,
+} from './service-end/service-end.service.ts';
+export {
   createOnwardReferral,
   isOnwardReferralOfCourse,
   isReferableService,

@@ -89,6 +89,34 @@ export async function applyReferralTransition(input: {
   return after;
 }
 
+/**
+ * The columns that move a referral to another service (reroute, transfer): it starts afresh there — its own
+ * first-contact deadline from now, no attempts, not yet received or escalated — under the consent naming the new
+ * service's organisation. The history stays in the events.
+ */
+export function changesForNewService(input: {
+  target: { id: string; organisation_id: string; first_contact_deadline_hours: number; high_risk_deadline_hours: number };
+  riskLevel: string;
+  consentId: string;
+  now: Date;
+}): RowChanges<'referrals'> {
+  const { target, now } = input;
+  return {
+    service_id: target.id,
+    receiving_organisation_id: target.organisation_id,
+    consent_id: input.consentId,
+    contact_attempt_count: 0,
+    first_contact_at: null,
+    escalated_at: null,
+    received_at: null,
+    sent_at: now,
+    due_at: computeFirstContactDueAt(now, RiskLevel.parse(input.riskLevel), {
+      firstContactDeadlineHours: target.first_contact_deadline_hours,
+      highRiskDeadlineHours: target.high_risk_deadline_hours,
+    }),
+  };
+}
+
 /** The columns every transition of this kind changes: status and counters, and the moments it marks. */
 function changesOf(input: { record: ReferralRecord; action: ReferralAction; after: ReferralState; now: Date }): RowChanges<'referrals'> {
   const { record, action, after, now } = input;

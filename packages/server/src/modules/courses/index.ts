@@ -5,6 +5,4 @@ export {
   countCoursesNotMovable,
   endOpenCoursesOfService,
   type CourseTarget,
-  type OpenCourseOutcome,
-  type OpenCoursesEnded,
 } from './service-end/service-end.service.ts';

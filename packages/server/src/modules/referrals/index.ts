@@ -8,8 +8,6 @@ export {
   countReferralsNotMovable,
   endOpenReferrals,
   type OpenReferralFilter,
-  type OpenReferralOutcome,
-  type OpenReferralsEnded,
   type ReferralTarget,
 } from './service-end/service-end.service.ts';
 export {

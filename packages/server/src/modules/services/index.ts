@@ -2,4 +2,4 @@
 // and ending one, with its open work handed over or closed; `handOverOpenReferrals` does the referral part of that for
 // whoever ends something else (a programme).
 export { registerServiceAdminRoutes } from './service-admin.routes.ts';
-export { handOverOpenReferrals, type OpenWorkTarget } from './service-end.service.ts';
+export { handOverOpenReferrals } from './service-end.service.ts';

@@ -54,9 +54,12 @@ export async function previewServiceEnd(input: Pick<EndDeps, 'db' | 'clock'> & {
   };
 }
 
-/** 422 naming how many referrals and courses the chosen service cannot take; the transaction rolls back. */
+/**
+ * 422 naming how many referrals and courses the chosen service cannot take; the transaction rolls back. The detail
+ * says it in words (the staff app shows it at the target field); counts only, nothing about the people.
+ */
 function notMovable(counts: { referrals: number; courses: number }): AppError {
-  return new AppError('open_work_not_movable', [{ path: 'body.targetServiceId', message: 'cannot_take_open_work' }], { referrals: String(counts.referrals), courses: String(counts.courses) });
+  return new AppError('open_work_not_movable', undefined, { referrals: String(counts.referrals), courses: String(counts.courses) });
 }
 
 async function findTarget(trx: Transaction<Database>, serviceId: string, targetServiceId: string) {

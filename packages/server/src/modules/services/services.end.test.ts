@@ -116,6 +116,40 @@ describe('ending a service', () => {
     expect(JSON.stringify(audit)).not.toContain('Bevillingen');
   });
 
+  it('hands a referral over to another organisation only on the person’s consent to it; its intake then sees the person, LOKK no longer does', async () => {
+    const ending = await givenLokkService();
+    const referral = await referTo(ending, { status: 'received' });
+    const { person_id: personId } = await t.db.selectFrom('referrals').select('person_id').where('id', '=', referral).executeTakeFirstOrThrow();
+    // The person also consented to the hotline's organisation receiving their information (obtained by the police).
+    const consent = await t.db
+      .insertInto('consents')
+      .values({
+        person_id: personId,
+        recipient_organisation_id: fx.organisations.hotline.id,
+        data_categories: ['identity', 'contact'],
+        purpose: 'referral_for_counselling',
+        method: 'oral_at_scene',
+        obtained_by_user_id: fx.people.policeReferrer.user.id,
+        obtained_by_organisation_id: fx.organisations.police.id,
+        obtained_at: t.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const preview = (await admin().get(`/api/admin/services/${ending.id}/end`)).json() as ServiceEndPreview;
+    expect(preview.targets.map((target) => target.id)).toContain(fx.services.hotline.id);
+    const response = await admin().post(`/api/admin/services/${ending.id}/end`, { openWork: 'hand_over', targetServiceId: fx.services.hotline.id });
+    expect(response.statusCode).toBe(200);
+
+    const moved = await t.db.selectFrom('referrals').select(['service_id', 'receiving_organisation_id', 'consent_id', 'status']).where('id', '=', referral).executeTakeFirstOrThrow();
+    expect(moved).toEqual({ service_id: fx.services.hotline.id, receiving_organisation_id: fx.organisations.hotline.id, consent_id: consent.id, status: 'sent' });
+    const atHotline = await fx.people.hotlineCoordinator.client.get(`/api/inbox/${referral}`);
+    expect(atHotline.statusCode).toBe(200);
+    expect(atHotline.json().person.fullName).toMatch(/^Testperson/);
+    expect((await fx.people.lokkCoordinator.client.get(`/api/inbox/${referral}`)).statusCode).toBe(404);
+    expect((await referralAsReferrer(referral)).receivingOrganisationName).toBe('Lev Uden Vold');
+  });
+
   it('refuses with 422 when the chosen service cannot take some of the open referrals, and changes nothing', async () => {
     const ending = await givenLokkService();
     const woman = await referTo(ending, { gender: 'woman' });

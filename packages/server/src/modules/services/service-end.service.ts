@@ -83,9 +83,9 @@ export async function endService(input: EndDeps & { actor: Actor; serviceId: str
   const { result, changes } = await input.db.transaction().execute(async (trx) => {
     await getOwnService(trx, actor, serviceId);
     await lockService(trx, serviceId);
-    const course = target.kind === 'hand_over' ? { kind: 'hand_over' as const, target: (await findTarget(trx, serviceId, target.serviceId)).course } : target;
+    const courseOutcome = target.kind === 'hand_over' ? { kind: 'hand_over' as const, target: (await findTarget(trx, serviceId, target.serviceId)).course } : target;
     const referrals = await endOpenReferrals({ trx, clock: input.clock, cipher: input.cipher, actor, filter: { serviceId }, outcome: target });
-    const courses = await endOpenCoursesOfService({ trx, clock: input.clock, cipher: input.cipher, actor, serviceId, outcome: course });
+    const courses = await endOpenCoursesOfService({ trx, clock: input.clock, cipher: input.cipher, actor, serviceId, outcome: courseOutcome });
     if (referrals.notMovableCount > 0 || courses.notMovableCount > 0) throw notMovable({ referrals: referrals.notMovableCount, courses: courses.notMovableCount });
     await updateService(trx, serviceId, { is_active: false });
     const counts = {

@@ -28,6 +28,8 @@ export const ProblemCode = z.enum([
   'programme_role_not_seen',
   'programme_has_open_referrals',
   'manager_not_found',
+  /** Ending a service by handing its open work over: the chosen service cannot take some of it (nothing changed). */
+  'open_work_not_movable',
   'idempotency_in_flight',
   'idempotency_mismatch',
   'idempotency_key_invalid',

@@ -13,6 +13,7 @@ import {
   OutcomePhase,
   SessionMode,
   ShelterLegalBasis,
+  StaffClosingReason,
   TriageDecision,
   ViolenceForm,
 } from './course-terms.ts';
@@ -394,7 +395,7 @@ export type RecordOutcomeRequest = z.infer<typeof RecordOutcomeRequest>;
 
 export const OutcomePhaseParams = z.strictObject({ courseId: Uuid, phase: OutcomePhase });
 
-export const CloseCourseRequest = z.strictObject({ reason: ClosingReason, summary: text(8000).optional() });
+export const CloseCourseRequest = z.strictObject({ reason: StaffClosingReason, summary: text(8000).optional() });
 export type CloseCourseRequest = z.infer<typeof CloseCourseRequest>;
 
 // ---------------------------------------------------------------------------------------------------------------

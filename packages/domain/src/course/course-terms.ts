@@ -27,8 +27,13 @@ export type SessionMode = z.infer<typeof SessionMode>;
 export const Attendance = z.enum(['planned', 'attended', 'cancelled_by_person', 'cancelled_by_service', 'no_show']);
 export type Attendance = z.infer<typeof Attendance>;
 
-export const ClosingReason = z.enum(['completed', 'bridged_onward', 'dropped_out', 'not_reached', 'moved_away', 'other']);
+/** `service_ended`: closed because its service (or programme) ended; only that use case sets it, never the close form. */
+export const ClosingReason = z.enum(['completed', 'bridged_onward', 'dropped_out', 'not_reached', 'moved_away', 'other', 'service_ended']);
 export type ClosingReason = z.infer<typeof ClosingReason>;
+
+/** The reasons staff may choose when they close a course themselves. */
+export const StaffClosingReason = ClosingReason.exclude(['service_ended']);
+export type StaffClosingReason = z.infer<typeof StaffClosingReason>;
 
 /** Forms of violence (straffeloven § 243 makes psychological violence, and with it negative social control, first-class). */
 export const ViolenceForm = z.enum(['physical', 'psychological', 'sexual', 'economic', 'digital', 'stalking', 'negative_social_control']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPlausibleCpr } from '../person/cpr.ts';
-import { ContactOutcome, DeclineReason, DeclinedBy, ReferralStatus, referralActionTypes } from './referral-status.ts';
+import { ContactOutcome, DeclineReason, DeclinedBy, ReferralStatus, referralActionTypes, ServiceEndReason } from './referral-status.ts';
 
 export const PersonRole = z.enum(['exposed', 'uses_violence', 'both']);
 export type PersonRole = z.infer<typeof PersonRole>;
@@ -116,6 +116,8 @@ export const ReferralTimelineEntry = z.object({
   declineReason: DeclineReason.nullable(),
   declinedBy: DeclinedBy.nullable(),
   contactOutcome: ContactOutcome.nullable(),
+  /** Why the referral was closed when its service or programme ended (`close`). */
+  closingReason: ServiceEndReason.nullable(),
   fromServiceName: z.string().nullable(),
   toServiceName: z.string().nullable(),
   /** The receiver's own notes. Never sent to the referrer's side. */

@@ -11,6 +11,7 @@ import {
   referralActionTypes,
   ReferralSide,
   ReferralStatus,
+  ServiceEndReason,
   terminalStatuses,
   type ReferralAction,
   type ReferralActionType,
@@ -34,6 +35,8 @@ const documented: Record<ReferralActionType, { sides: readonly ReferralSide[]; f
   expire: { sides: ['system'], from: ['sent', 'received'], to: 'expired' },
   log_contact_attempt: { sides: ['receiver'], from: ['received', 'accepted'], to: 'same' },
   hand_over: { sides: ['receiver'], from: ['accepted'], to: 'handed_over' },
+  transfer: { sides: ['system'], from: ['sent', 'received', 'accepted'], to: 'sent' },
+  close: { sides: ['system'], from: ['sent', 'received', 'accepted'], to: 'closed' },
 };
 
 /** One valid action of each type: a citizen decline works in every status where declining works at all. */
@@ -47,6 +50,8 @@ const sampleAction: Record<ReferralActionType, ReferralAction> = {
   expire: { type: 'expire' },
   log_contact_attempt: { type: 'log_contact_attempt', outcome: 'reached' },
   hand_over: { type: 'hand_over' },
+  transfer: { type: 'transfer', toServiceId: 'service-2' },
+  close: { type: 'close', reason: 'service_closed' },
 };
 
 /** Every action a caller could build: all parameter combinations. */
@@ -57,7 +62,10 @@ function allActionsOfType(type: ReferralActionType): ReferralAction[] {
     case 'log_contact_attempt':
       return ContactOutcome.options.map((outcome) => ({ type, outcome }));
     case 'reroute':
+    case 'transfer':
       return [{ type, toServiceId: 'service-2' }];
+    case 'close':
+      return ServiceEndReason.options.map((reason) => ({ type, reason }));
     default:
       return [{ type } as ReferralAction];
   }
@@ -91,13 +99,13 @@ describe('applyReferralAction: every status × action × side', () => {
 
   it('covers exactly the statuses and action types the schemas declare', () => {
     expect(Object.keys(documented).sort()).toEqual([...referralActionTypes].sort());
-    expect(cases).toHaveLength(9 * 9 * 3);
+    expect(cases).toHaveLength(10 * 11 * 3);
   });
 });
 
 describe('terminal statuses', () => {
-  it('are exactly declined, withdrawn, expired, not_reached and handed_over', () => {
-    expect([...terminalStatuses].sort()).toEqual(['declined', 'expired', 'handed_over', 'not_reached', 'withdrawn']);
+  it('are exactly declined, withdrawn, expired, not_reached, handed_over and closed', () => {
+    expect([...terminalStatuses].sort()).toEqual(['closed', 'declined', 'expired', 'handed_over', 'not_reached', 'withdrawn']);
     for (const status of statuses) expect(isTerminal(status)).toBe(terminalStatuses.includes(status));
   });
 
@@ -152,6 +160,27 @@ describe('reroute', () => {
     const state = stateOf('received', { unsuccessfulContactAttempts: 2, hasFirstContact: true, maxContactAttempts: 4 });
     const next = expectOk(applyReferralAction(state, { type: 'reroute', toServiceId: 'service-2' }, 'receiver'));
     expect(next).toEqual({ status: 'sent', unsuccessfulContactAttempts: 0, hasFirstContact: false, maxContactAttempts: 4 });
+  });
+});
+
+describe('when the service or programme ends', () => {
+  it.each(['sent', 'received', 'accepted'] as const)('transfer moves a %s referral to sent at the new service, starting afresh', (status) => {
+    const state = stateOf(status, { unsuccessfulContactAttempts: 2, hasFirstContact: true, maxContactAttempts: 4 });
+    const next = expectOk(applyReferralAction(state, { type: 'transfer', toServiceId: 'service-2' }, 'system'));
+    expect(next).toEqual({ status: 'sent', unsuccessfulContactAttempts: 0, hasFirstContact: false, maxContactAttempts: 4 });
+  });
+
+  it.each(ServiceEndReason.options)('close ends an open referral as closed (reason %s), whatever contact there was', (reason) => {
+    for (const status of ['sent', 'received', 'accepted'] as const) {
+      expect(expectOk(applyReferralAction(stateOf(status, { hasFirstContact: true }), { type: 'close', reason }, 'system')).status).toBe('closed');
+    }
+  });
+
+  it('is the platform’s act on an admin’s decision: neither the receiving staff nor the referrer can transfer or close', () => {
+    for (const side of ['receiver', 'referrer'] as const) {
+      expect(applyReferralAction(stateOf('received'), { type: 'close', reason: 'other' }, side)).toEqual({ ok: false, reason: 'not_allowed_for_side' });
+      expect(allowedReferralActions(stateOf('accepted'), side)).not.toContain('transfer');
+    }
   });
 });
 
@@ -268,7 +297,7 @@ describe('properties', () => {
             expect(next.unsuccessfulContactAttempts).toBeGreaterThanOrEqual(0);
             expect(Number.isInteger(next.unsuccessfulContactAttempts)).toBe(true);
             expect(next.maxContactAttempts).toBe(maxContactAttempts);
-            if (state.hasFirstContact && action.type !== 'reroute') {
+            if (state.hasFirstContact && action.type !== 'reroute' && action.type !== 'transfer') {
               expect(next.hasFirstContact).toBe(true);
               expect(next.status).not.toBe('not_reached');
             }

@@ -9,6 +9,8 @@ import { z } from 'zod';
  *                      │  └→ declined (by service or citizen) | not_reached
  *                      └→ rerouted: back to `sent`, at another service, history kept
  *   draft | sent | received → withdrawn (by the referrer);  sent | received → expired (by the system)
+ *   sent | received | accepted → (the service or its programme ends, on an admin's decision, as the system)
+ *        transferred: back to `sent` at another service, history kept | closed (with a reason)
  */
 export const ReferralStatus = z.enum([
   'draft',
@@ -20,18 +22,21 @@ export const ReferralStatus = z.enum([
   'expired',
   'not_reached',
   'handed_over',
+  /** Ended because its service or programme ended, with a {@link ServiceEndReason}: not the person's or the service's decision. */
+  'closed',
 ]);
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
 
-export const terminalStatuses: readonly ReferralStatus[] = ['declined', 'withdrawn', 'expired', 'not_reached', 'handed_over'];
+export const terminalStatuses: readonly ReferralStatus[] = ['declined', 'withdrawn', 'expired', 'not_reached', 'handed_over', 'closed'];
 
 /** Sent and not yet ended: in the receiving service's inbox, and running against its first-contact deadline. */
 export const openStatuses: readonly ReferralStatus[] = ['sent', 'received', 'accepted'];
 
 /**
  * Who acts. The referrer's side may only send and withdraw. The system expires stale referrals and may also mark
- * a referral received (e.g. when it is delivered to the service's inbox on its behalf); everything else is the
- * receiving service's.
+ * a referral received (e.g. when it is delivered to the service's inbox on its behalf); when a service or programme
+ * ends, it transfers or closes the open referrals (the admin who decided is recorded as the actor). Everything else
+ * is the receiving service's.
  */
 export const ReferralSide = z.enum(['referrer', 'receiver', 'system']);
 export type ReferralSide = z.infer<typeof ReferralSide>;
@@ -52,6 +57,13 @@ export function isDeclineReasonAllowed(decidedBy: DeclinedBy, reason: DeclineRea
   return reasonsByDecider[decidedBy].includes(reason);
 }
 
+/**
+ * Why open work ends with its service (or programme) rather than being handed over: the service closed, the
+ * programme it belonged to ended, or another reason the admin writes down. Shared by referrals and courses.
+ */
+export const ServiceEndReason = z.enum(['service_closed', 'programme_ended', 'other']);
+export type ServiceEndReason = z.infer<typeof ServiceEndReason>;
+
 export const ContactOutcome = z.enum(['reached', 'not_reached', 'not_safe_to_talk']);
 export type ContactOutcome = z.infer<typeof ContactOutcome>;
 
@@ -65,6 +77,8 @@ export const ReferralAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('expire') }),
   z.object({ type: z.literal('log_contact_attempt'), outcome: ContactOutcome }),
   z.object({ type: z.literal('hand_over') }),
+  z.object({ type: z.literal('transfer'), toServiceId: z.string() }),
+  z.object({ type: z.literal('close'), reason: ServiceEndReason }),
 ]);
 export type ReferralAction = z.infer<typeof ReferralAction>;
 export type ReferralActionType = ReferralAction['type'];
@@ -79,6 +93,8 @@ export const referralActionTypes = [
   'expire',
   'log_contact_attempt',
   'hand_over',
+  'transfer',
+  'close',
 ] as const satisfies readonly ReferralActionType[];
 
 /** What the machine needs to know about a referral. */
@@ -98,7 +114,7 @@ export type TransitionResult =
 const actionsBySide: Record<ReferralSide, readonly ReferralActionType[]> = {
   referrer: ['send', 'withdraw'],
   receiver: ['receive', 'accept', 'decline', 'reroute', 'log_contact_attempt', 'hand_over'],
-  system: ['expire', 'receive'],
+  system: ['expire', 'receive', 'transfer', 'close'],
 };
 
 const statusesByAction: Record<ReferralActionType, readonly ReferralStatus[]> = {
@@ -111,6 +127,8 @@ const statusesByAction: Record<ReferralActionType, readonly ReferralStatus[]> = 
   expire: ['sent', 'received'],
   log_contact_attempt: ['received', 'accepted'],
   hand_over: ['accepted'],
+  transfer: ['sent', 'received', 'accepted'],
+  close: ['sent', 'received', 'accepted'],
 };
 
 export function isTerminal(status: ReferralStatus): boolean {
@@ -136,8 +154,11 @@ export function applyReferralAction(state: ReferralState, action: ReferralAction
       if (!isDeclineReasonAllowed(action.decidedBy, action.reason)) return { ok: false, reason: 'reason_not_allowed' };
       return moved(state, 'declined');
     case 'reroute':
+    case 'transfer':
       // A new service starts afresh: its own attempts, its own first contact.
       return { ok: true, state: { ...state, status: 'sent', unsuccessfulContactAttempts: 0, hasFirstContact: false } };
+    case 'close':
+      return moved(state, 'closed');
     case 'withdraw':
       return moved(state, 'withdrawn');
     case 'expire':

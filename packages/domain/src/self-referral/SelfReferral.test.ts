@@ -57,6 +57,8 @@ describe('receipt code', () => {
     expect(receiptStatusOf({ status: 'handed_over', contactAttemptCount: 1, hasFirstContact: true })).toBe('contacted');
     expect(receiptStatusOf({ status: 'not_reached', contactAttemptCount: 3, hasFirstContact: false })).toBe('closed');
     expect(receiptStatusOf({ status: 'declined', contactAttemptCount: 0, hasFirstContact: false })).toBe('closed');
+    // Closed because the service or programme ended, before anyone reached the person.
+    expect(receiptStatusOf({ status: 'closed', contactAttemptCount: 1, hasFirstContact: false })).toBe('closed');
   });
 });
 

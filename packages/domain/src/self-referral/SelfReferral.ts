@@ -119,7 +119,7 @@ export function normaliseReceiptCode(input: string): string | undefined {
 export const ReceiptStatus = z.enum(['received', 'tried_to_reach', 'contacted', 'closed']);
 export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
 
-const closedWithoutContact: readonly ReferralStatus[] = ['declined', 'withdrawn', 'expired', 'not_reached'];
+const closedWithoutContact: readonly ReferralStatus[] = ['declined', 'withdrawn', 'expired', 'not_reached', 'closed'];
 
 export function receiptStatusOf(referral: { status: ReferralStatus; contactAttemptCount: number; hasFirstContact: boolean }): ReceiptStatus {
   if (referral.hasFirstContact || referral.status === 'handed_over') return 'contacted';

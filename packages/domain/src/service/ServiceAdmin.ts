@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ServiceLine } from '../identity/access.ts';
 import { Gender, PersonRole } from '../referral/Referral.ts';
+import { ServiceEndReason } from '../referral/referral-status.ts';
 
 /**
  * A service (tilbud) as its organisation's admin manages it: the unit that receives referrals and holds courses.
@@ -65,3 +66,45 @@ export const AdminService = z.object({
 export type AdminService = z.infer<typeof AdminService>;
 
 export const AdminServiceList = z.array(AdminService);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ending a service (afslut tilbud)
+
+/**
+ * How a service ends: its open referrals and open courses are either handed over to another active service (of any
+ * organisation, if it takes every one of them) or closed with a reason; then the service is inactive. Nothing is left
+ * hanging. `explanation` is free text for the admin's own organisation (stored encrypted, never in the audit log).
+ */
+export const EndServiceRequest = z.discriminatedUnion('openWork', [
+  z.strictObject({ openWork: z.literal('hand_over'), targetServiceId: z.uuid() }),
+  z
+    .strictObject({ openWork: z.literal('close'), reason: ServiceEndReason, explanation: z.string().trim().min(1).max(1000).optional() })
+    .refine((request) => request.reason !== 'other' || request.explanation !== undefined, { message: 'required_for_other', path: ['explanation'] }),
+]);
+export type EndServiceRequest = z.infer<typeof EndServiceRequest>;
+
+/** A service the open work can be handed over to: it takes every open referral and course. Names only. */
+export const ServiceEndTarget = z.object({ id: z.uuid(), name: z.string(), organisationName: z.string() });
+export type ServiceEndTarget = z.infer<typeof ServiceEndTarget>;
+
+/** What ending the service would touch: counts only, never anything about the people in the cases. */
+export const ServiceEndPreview = z.object({
+  /** Referrals sent, received or accepted. */
+  openReferralCount: z.number().int(),
+  /** Courses not closed, of which `waitingCourseCount` still wait for triage. */
+  openCourseCount: z.number().int(),
+  waitingCourseCount: z.number().int(),
+  /** Active services that can take all of it, by name; empty when none can (then the work can only be closed). */
+  targets: z.array(ServiceEndTarget),
+});
+export type ServiceEndPreview = z.infer<typeof ServiceEndPreview>;
+
+/** What ending the service did. */
+export const ServiceEndResult = z.object({
+  service: AdminService,
+  handedOverReferralCount: z.number().int(),
+  closedReferralCount: z.number().int(),
+  handedOverCourseCount: z.number().int(),
+  closedCourseCount: z.number().int(),
+});
+export type ServiceEndResult = z.infer<typeof ServiceEndResult>;

@@ -12,6 +12,7 @@ import * as createOutbox from './migrations/2026-12-07T1100-create-outbox.ts';
 import * as allowErasedUnsentOutboxMessages from './migrations/2026-12-07T1130-allow-erased-unsent-outbox-messages.ts';
 import * as programmeAdministration from './migrations/2026-12-07T1200-programme-administration.ts';
 import * as createPublicationRequests from './migrations/2026-12-07T1300-create-publication-requests.ts';
+import * as addServiceEnd from './migrations/2026-12-07T1400-add-service-end.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1130-allow-erased-unsent-outbox-messages': allowErasedUnsentOutboxMessages,
   '2026-12-07T1200-programme-administration': programmeAdministration,
   '2026-12-07T1300-create-publication-requests': createPublicationRequests,
+  '2026-12-07T1400-add-service-end': addServiceEnd,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -227,6 +227,7 @@ type ReferralEventsTable = {
   decline_reason: string | null;
   declined_by: string | null;
   contact_outcome: string | null;
+  closing_reason: string | null;
   from_service_id: string | null;
   to_service_id: string | null;
   note_enc: string | null;

@@ -27,6 +27,7 @@ const statusByCode: Record<ProblemCode, number> = {
   programme_role_not_seen: 422,
   programme_has_open_referrals: 409,
   manager_not_found: 422,
+  open_work_not_movable: 422,
   idempotency_in_flight: 409,
   idempotency_mismatch: 422,
   idempotency_key_invalid: 400,

@@ -100,11 +100,23 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
   service_in_use: {
     da: {
       title: 'Tilbuddet har åbne sager',
-      detail: 'Tilbuddet har åbne henvisninger eller forløb. Linjen kan ikke ændres, og tilbuddet kan ikke lukkes, før de er overdraget eller afsluttet, så ingen sag står uden nogen til at se den.',
+      detail: 'Tilbuddet har åbne henvisninger eller forløb. Linjen kan ikke ændres, og tilbuddet kan ikke lukkes her. Brug »Afslut tilbud«, som overdrager sagerne til et andet tilbud eller afslutter dem med en begrundelse, så ingen sag står uden nogen til at se den.',
     },
     en: {
       title: 'The service has open cases',
-      detail: 'The service has open referrals or courses. Its line cannot change, and it cannot close, until they are handed over or ended, so no case is left with nobody to see it.',
+      detail: 'The service has open referrals or courses. Its line cannot change, and it cannot be closed here. Use “End service”, which hands the cases over to another service or closes them with a reason, so no case is left with nobody to see it.',
+    },
+  },
+  open_work_not_movable: {
+    da: {
+      title: 'Tilbuddet kan ikke overtage sagerne',
+      detail: ({ referrals, courses }) =>
+        `Det valgte tilbud kan ikke overtage ${referrals ?? '0'} af de åbne henvisninger og ${courses ?? '0'} af de åbne forløb: det tager ikke imod personerne (rolle, køn eller alder), borgeren har ikke givet samtykke til, at tilbuddets organisation får oplysningerne, eller forløbet hører til en anden organisation. Intet er ændret. Vælg et andet tilbud, eller afslut sagerne med en begrundelse.`,
+    },
+    en: {
+      title: 'The service cannot take over the cases',
+      detail: ({ referrals, courses }) =>
+        `The chosen service cannot take over ${referrals ?? '0'} of the open referrals and ${courses ?? '0'} of the open courses: it does not take the people (role, gender or age), the person has not consented to its organisation receiving the information, or the course belongs to another organisation. Nothing was changed. Choose another service, or close the cases with a reason.`,
     },
   },
   programme_changed: {

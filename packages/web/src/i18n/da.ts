@@ -81,6 +81,12 @@ export const da = {
     expired: 'Udløbet',
     not_reached: 'Ikke opnået kontakt',
     handed_over: 'Overdraget til forløb',
+    closed: 'Lukket',
+  },
+  serviceEndReason: {
+    service_closed: 'Tilbuddet er lukket',
+    programme_ended: 'Programmet er afsluttet',
+    other: 'Anden årsag',
   },
   personRole: {
     exposed: 'Udsat for vold',

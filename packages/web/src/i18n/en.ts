@@ -82,6 +82,12 @@ export const en: Translation<typeof da> = {
     expired: 'Expired',
     not_reached: 'Not reached',
     handed_over: 'Handed over to a course',
+    closed: 'Closed',
+  },
+  serviceEndReason: {
+    service_closed: 'The service has closed',
+    programme_ended: 'The programme has ended',
+    other: 'Another reason',
   },
   personRole: {
     exposed: 'Exposed to violence',

@@ -1,3 +1,8 @@
 // The courses module's surface: counselling courses (forløb) from opening to closing, and their jobs.
 export { registerCourseRoutes } from './course.routes.ts';
 export { courseJobs, courseMessageChecks } from './sessions/session.jobs.ts';
+export {
+  countCoursesNotMovable,
+  endOpenCoursesOfService,
+  type CourseTarget,
+} from './service-end/service-end.service.ts';

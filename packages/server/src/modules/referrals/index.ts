@@ -6,6 +6,12 @@ export { publishReferralChanges, type ReferralChange } from './core/referral-tra
 export { handOverReferralToCourse, readReferralForCourse } from './intake/intake.service.ts';
 export { getReferralOptions } from './referring/referring.service.ts';
 export {
+  countReferralsNotMovable,
+  endOpenReferrals,
+  type OpenReferralFilter,
+  type ReferralTarget,
+} from './service-end/service-end.service.ts';
+export {
   createOnwardReferral,
   isOnwardReferralOfCourse,
   isReferableService,

@@ -62,3 +62,27 @@ export async function insertService(db: Db, values: NewRow<'services'>): Promise
 export async function updateService(db: Db, serviceId: string, changes: RowChanges<'services'>): Promise<void> {
   await db.updateTable('services').set(changes).where('id', '=', serviceId).execute();
 }
+
+/**
+ * Active services of active organisations other than the one ending: where its open work could be handed over,
+ * with whom each takes. Names of services and organisations only.
+ */
+export async function listHandOverCandidates(db: Db, input: { exceptServiceId: string; serviceId?: string }) {
+  let query = db
+    .selectFrom('services as s')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.name', 's.organisation_id', 'o.name as organisation_name', 's.service_line', 's.receives_genders', 's.minimum_age', 's.maximum_age'])
+    .where('s.is_active', '=', true)
+    .where('o.is_active', '=', true)
+    .where('s.id', '<>', input.exceptServiceId);
+  if (input.serviceId !== undefined) query = query.where('s.id', '=', input.serviceId);
+  return query.orderBy('o.name').orderBy('s.name').orderBy('s.id').execute();
+}
+
+export type HandOverCandidateRow = Awaited<ReturnType<typeof listHandOverCandidates>>[number];
+
+/** The service's courses still waiting for triage: the part of its open courses that is a waiting list. */
+export async function countWaitingCourses(db: Db, serviceId: string): Promise<number> {
+  const row = await db.selectFrom('courses').select((eb) => eb.fn.countAll<string>().as('n')).where('service_id', '=', serviceId).where('status', '=', 'triage').executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

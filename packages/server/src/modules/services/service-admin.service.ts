@@ -59,7 +59,8 @@ export async function createService(input: Deps & { request: CreateServiceReques
 
 /**
  * Changes a service. Its line may not change, and it may not close, while it has open referrals or courses: the
- * people in them would drop out of sight of the staff who can see them now (see referral/receiving.ts).
+ * people in them would drop out of sight of the staff who can see them now (see referral/receiving.ts). Closing a
+ * service with open work is what `endService` does (service-end.service.ts): the 409 `service_in_use` says so.
  */
 export async function updateService(input: Deps & { serviceId: string; request: UpdateServiceRequest }): Promise<AdminService> {
   const { actor, request, serviceId } = input;
@@ -105,7 +106,8 @@ function changedFields(before: AdminService, after: UpdateServiceRequest): strin
   return JSON.stringify(before.receivesGenders) === JSON.stringify(after.receivesGenders) ? changed : [...changed, 'receivesGenders'];
 }
 
-async function getOwnService(db: Db, actor: Actor, serviceId: string): Promise<AdminService> {
+/** The own organisation's service; another organisation's answers 404, like one that does not exist. */
+export async function getOwnService(db: Db, actor: Actor, serviceId: string): Promise<AdminService> {
   const row = await findOwnService(db, { organisationId: actor.organisationId, serviceId });
   if (!row) throw new AppError('not_found');
   return toAdminService(row);

@@ -1,4 +1,4 @@
-import { ClosingReason, CloseCourseRequest, type Course } from '@bro/domain';
+import { CloseCourseRequest, StaffClosingReason, type Course } from '@bro/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormRadioGroup, FormTextAreaField } from '../../forms/fields';
@@ -52,7 +52,7 @@ function Closed({ closing }: { closing: NonNullable<Course['closing']> }) {
   );
 }
 
-type CloseValues = { reason: ClosingReason | undefined; summary: string };
+type CloseValues = { reason: StaffClosingReason | undefined; summary: string };
 
 function CloseForm({ course, onCourseChanged, onMessage }: SectionProps) {
   const { t } = useTranslation();
@@ -69,7 +69,7 @@ function CloseForm({ course, onCourseChanged, onMessage }: SectionProps) {
   });
   return (
     <FormPanel id="close" heading={t('courses.closing.formHeading')} form={form}>
-      <FormRadioGroup control={form.control} name="reason" legend={t('courses.closing.reason')} options={ClosingReason.options.map((value) => ({ value, label: t(`courses.closingReason.${value}`) }))} />
+      <FormRadioGroup control={form.control} name="reason" legend={t('courses.closing.reason')} options={StaffClosingReason.options.map((value) => ({ value, label: t(`courses.closingReason.${value}`) }))} />
       <FormTextAreaField control={form.control} name="summary" label={t('courses.closing.summaryLabel')} hint={t('courses.closing.summaryHint')} maxLength={8000} rows={5} />
       <SubmitButton variant="warning" isBusy={form.isBusy}>
         {t('courses.closing.submit')}

@@ -57,6 +57,7 @@ export const coursesDa = {
     not_reached: 'Borgeren blev ikke nået',
     moved_away: 'Borgeren er flyttet',
     other: 'Andet',
+    service_ended: 'Tilbuddet er afsluttet',
   },
   violenceForm: {
     physical: 'Fysisk vold',

@@ -57,6 +57,7 @@ export const coursesEn: Translation<typeof coursesDa> = {
     not_reached: 'The person was not reached',
     moved_away: 'The person moved away',
     other: 'Other',
+    service_ended: 'The service has ended',
   },
   violenceForm: {
     physical: 'Physical violence',

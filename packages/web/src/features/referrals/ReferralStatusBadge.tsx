@@ -12,6 +12,7 @@ const toneByStatus: Record<ReferralStatus, BadgeTone> = {
   not_reached: 'warning',
   expired: 'warning',
   withdrawn: 'neutral',
+  closed: 'warning',
 };
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {

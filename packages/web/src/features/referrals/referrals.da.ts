@@ -166,6 +166,8 @@ export const referralsDa = {
     contactAttempt: 'Kontaktforsøg: {{outcome}}',
     firstContact: 'Første kontakt: borgeren blev nået',
     handOver: 'Overdraget til et forløb',
+    transfer: 'Overført fra {{from}} til {{to}}, fordi tilbuddet lukkede',
+    close: 'Lukket: {{reason}}',
     consentWithdrawn: 'Borgeren trak samtykket tilbage',
     escalate: 'Eskaleret: fristen for første kontakt er overskredet',
   },

@@ -168,6 +168,8 @@ export const referralsEn: Translation<typeof referralsDa> = {
     contactAttempt: 'Contact attempt: {{outcome}}',
     firstContact: 'First contact: the citizen was reached',
     handOver: 'Handed over to a course',
+    transfer: 'Transferred from {{from}} to {{to}} because the service closed',
+    close: 'Closed: {{reason}}',
     consentWithdrawn: 'The citizen withdrew consent',
     escalate: 'Escalated: the first-contact deadline has passed',
   },

@@ -39,6 +39,10 @@ function describeEntry(entry: ReferralTimelineEntry, t: TFunction, isFirstContac
     }
     case 'reroute':
       return t('timeline.reroute', { from: entry.fromServiceName ?? '–', to: entry.toServiceName ?? '–' });
+    case 'transfer':
+      return t('timeline.transfer', { from: entry.fromServiceName ?? '–', to: entry.toServiceName ?? '–' });
+    case 'close':
+      return by(t('timeline.close', { reason: entry.closingReason ? t(`serviceEndReason.${entry.closingReason}`) : '–' }));
     case 'log_contact_attempt':
       if (isFirstContact) return by(t('timeline.firstContact'));
       return by(t('timeline.contactAttempt', { outcome: entry.contactOutcome ? t(`contactOutcome.${entry.contactOutcome}`) : '–' }));

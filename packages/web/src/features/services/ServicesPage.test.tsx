@@ -1,4 +1,4 @@
-import type { AdminService } from '@bro/domain';
+import type { AdminService, ServiceEndPreview, ServiceEndResult } from '@bro/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { testSession } from '../../test/builders';
@@ -92,5 +92,58 @@ describe('the services page', () => {
     await user.click(within(edit).getByLabelText('Tilbuddet er åbent for nye henvisninger'));
     await user.click(within(edit).getByRole('button', { name: 'Gem tilbud' }));
     await waitFor(() => expect(within(edit).getByText(/Tilbuddet har åbne henvisninger eller forløb/)).toBeVisible());
+  });
+
+  describe('ending a service', () => {
+    const preview: ServiceEndPreview = {
+      openReferralCount: 2,
+      openCourseCount: 1,
+      waitingCourseCount: 1,
+      targets: [{ id: '63333333-3333-4333-8333-333333333333', name: 'LOKK samtalegrupper', organisationName: 'LOKK' }],
+    };
+    const ended: ServiceEndResult = {
+      service: { ...lokkService, isActive: false, openReferralCount: 0, openCourseCount: 0 },
+      handedOverReferralCount: 2,
+      closedReferralCount: 0,
+      handedOverCourseCount: 1,
+      closedCourseCount: 0,
+    };
+    const endPath = `/api/admin/services/${lokkService.id}/end`;
+    const endSection = () => screen.getByRole('heading', { name: 'Afslut LOKK rådgivning' }).parentElement as HTMLElement;
+
+    it('shows the open cases as counts, hands them over to a service that fits after a confirmation, and says what happened', async () => {
+      const { user, sent } = renderPage([
+        { method: 'GET', path: endPath, answer: { body: preview } },
+        { method: 'POST', path: endPath, answer: { body: ended } },
+      ]);
+      await user.click(await screen.findByRole('button', { name: 'Afslut tilbud: LOKK rådgivning' }));
+      expect(await within(endSection()).findByText(/Åbne henvisninger: 2. Åbne forløb: 1, heraf på venteliste til visitation: 1./)).toBeVisible();
+      await user.click(within(endSection()).getByLabelText('Overdrag dem til et andet tilbud'));
+      await user.selectOptions(within(endSection()).getByLabelText('Tilbud, der overtager sagerne'), 'LOKK samtalegrupper (LOKK)');
+      await user.click(within(endSection()).getByRole('button', { name: 'Afslut tilbud' }));
+      expect(sent.filter((request) => request.method === 'POST')).toEqual([]);
+      await user.click(within(endSection()).getByRole('button', { name: 'Ja, afslut tilbuddet' }));
+      expect(await screen.findByText(/Tilbuddet LOKK rådgivning er afsluttet og lukket for nye henvisninger. Henvisninger overdraget: 2, afsluttet: 0. Forløb overdraget: 1/)).toBeVisible();
+      expect(sent.find((request) => request.method === 'POST')?.body).toEqual({ openWork: 'hand_over', targetServiceId: '63333333-3333-4333-8333-333333333333' });
+    });
+
+    it('needs an explanation for another reason, and shows the server’s refusal at the chosen service', async () => {
+      const { user, sent } = renderPage([
+        { method: 'GET', path: endPath, answer: { body: preview } },
+        { method: 'POST', path: endPath, answer: problem(422, { code: 'open_work_not_movable', detail: 'Det valgte tilbud kan ikke overtage 1 af de åbne henvisninger.' }) },
+      ]);
+      await user.click(await screen.findByRole('button', { name: 'Afslut tilbud: LOKK rådgivning' }));
+      await user.click(await within(endSection()).findByLabelText('Afslut dem med en begrundelse'));
+      await user.click(within(endSection()).getByLabelText('Anden årsag'));
+      await user.click(within(endSection()).getByRole('button', { name: 'Afslut tilbud' }));
+      expect(within(summaryIn(endSection())).getByRole('link', { name: /Den skal udfyldes ved »Anden årsag«/ })).toBeVisible();
+      expect(sent.filter((request) => request.method === 'POST')).toEqual([]);
+
+      await user.click(within(endSection()).getByLabelText('Overdrag dem til et andet tilbud'));
+      await user.selectOptions(within(endSection()).getByLabelText('Tilbud, der overtager sagerne'), 'LOKK samtalegrupper (LOKK)');
+      await user.click(within(endSection()).getByRole('button', { name: 'Afslut tilbud' }));
+      await user.click(within(endSection()).getByRole('button', { name: 'Ja, afslut tilbuddet' }));
+      await waitFor(() => expect(within(endSection()).getAllByText(/kan ikke overtage 1 af de åbne henvisninger/)[0]).toBeVisible());
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { AdminService } from '@bro/domain';
+import type { AdminService, ServiceEndResult } from '@bro/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { LiveMessage } from '../../ui/LiveMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { EndService } from './EndService';
 import { CreateService, EditService } from './ServiceForms';
 import { servicesQuery } from './services.api';
 
@@ -20,6 +21,7 @@ export function ServicesPage() {
   const services = useQuery({ ...servicesQuery, select: (list) => [...list].sort((a, b) => format.compare(a.name, b.name)) });
   const [message, setMessage] = useState<string>();
   const [editing, setEditing] = useState<AdminService>();
+  const [ending, setEnding] = useState<AdminService>();
   usePageTitle(t('services.heading'));
 
   return (
@@ -27,7 +29,32 @@ export function ServicesPage() {
       <PageHeading>{t('services.heading')}</PageHeading>
       <p className="font-lead app-narrow">{t('services.intro')}</p>
       <LiveMessage message={message} isVisible isFocusedOnChange />
-      <Loaded query={services}>{(data) => <ServicesTable services={data} onEdit={setEditing} />}</Loaded>
+      <Loaded query={services}>
+        {(data) => (
+          <ServicesTable
+            services={data}
+            onEdit={(service) => {
+              setEnding(undefined);
+              setEditing(service);
+            }}
+            onEnd={(service) => {
+              setEditing(undefined);
+              setEnding(service);
+            }}
+          />
+        )}
+      </Loaded>
+      {ending ? (
+        <EndService
+          key={ending.id}
+          service={ending}
+          onClose={() => setEnding(undefined)}
+          onEnded={(result) => {
+            setEnding(undefined);
+            setMessage(endedMessage(result, t));
+          }}
+        />
+      ) : null}
       {editing ? (
         <EditService
           key={editing.id}
@@ -44,6 +71,17 @@ export function ServicesPage() {
   );
 }
 
+/** What ending the service did, in counts. */
+function endedMessage(result: ServiceEndResult, t: TFunction): string {
+  return t('services.endedMessage', {
+    name: result.service.name,
+    handedOverReferrals: result.handedOverReferralCount,
+    handedOverCourses: result.handedOverCourseCount,
+    closedReferrals: result.closedReferralCount,
+    closedCourses: result.closedCourseCount,
+  });
+}
+
 /** "udsat for vold · Kvinder · 18– år": whom the service takes, in one line. */
 function receivesText(service: AdminService, t: TFunction): string {
   const parts = [service.receivesRoles.map((role) => t(`services.roles.${role}`)).join(', ')];
@@ -52,7 +90,9 @@ function receivesText(service: AdminService, t: TFunction): string {
   return parts.join(' · ');
 }
 
-function ServicesTable({ services, onEdit }: { services: readonly AdminService[]; onEdit: (service: AdminService) => void }) {
+type ServicesTableProps = { services: readonly AdminService[]; onEdit: (service: AdminService) => void; onEnd: (service: AdminService) => void };
+
+function ServicesTable({ services, onEdit, onEnd }: ServicesTableProps) {
   const { t } = useTranslation();
   if (services.length === 0) return <p>{t('services.empty')}</p>;
   const columns = [t('services.name'), t('services.receives'), t('services.deadlines'), t('services.openCases'), t('services.status'), t('services.actions')];
@@ -68,9 +108,16 @@ function ServicesTable({ services, onEdit }: { services: readonly AdminService[]
           <td data-title={t('services.openCases')}>{t('services.openCaseSummary', { referrals: service.openReferralCount, courses: service.openCourseCount })}</td>
           <td data-title={t('services.status')}>{service.isActive ? <Badge tone="success">{t('services.active')}</Badge> : <Badge>{t('services.inactive')}</Badge>}</td>
           <td data-title={t('services.actions')}>
-            <button type="button" className="button button-secondary" onClick={() => onEdit(service)} aria-label={`${t('services.edit')}: ${service.name}`}>
-              {t('services.edit')}
-            </button>
+            <div className="app-button-row">
+              <button type="button" className="button button-secondary" onClick={() => onEdit(service)} aria-label={`${t('services.edit')}: ${service.name}`}>
+                {t('services.edit')}
+              </button>
+              {service.isActive ? (
+                <button type="button" className="button button-secondary" onClick={() => onEnd(service)} aria-label={`${t('services.endAction')}: ${service.name}`}>
+                  {t('services.endAction')}
+                </button>
+              ) : null}
+            </div>
           </td>
         </tr>
       ))}

@@ -169,6 +169,7 @@ export async function listReferralEvents(db: Db, referralId: string) {
       'e.decline_reason',
       'e.declined_by',
       'e.contact_outcome',
+      'e.closing_reason',
       'fs.name as from_service_name',
       'ts.name as to_service_name',
       'e.note_enc',

@@ -62,6 +62,7 @@ export async function applyReferralTransition(input: {
     decline_reason: action.type === 'decline' ? action.reason : null,
     declined_by: action.type === 'decline' ? action.decidedBy : null,
     contact_outcome: action.type === 'log_contact_attempt' ? action.outcome : null,
+    closing_reason: action.type === 'close' ? action.reason : null,
     from_service_id: input.fromServiceId ?? null,
     to_service_id: input.toServiceId ?? null,
     note_enc: input.sealedNote ?? null,
@@ -79,12 +80,45 @@ export async function applyReferralTransition(input: {
       toStatus: after.status,
       ...(action.type === 'decline' ? { declineReason: action.reason, declinedBy: action.decidedBy } : {}),
       ...(action.type === 'log_contact_attempt' ? { contactOutcome: action.outcome } : {}),
+      ...(action.type === 'close' ? { closingReason: action.reason } : {}),
       ...(input.fromServiceId ? { fromServiceId: input.fromServiceId } : {}),
       ...(input.toServiceId ? { toServiceId: input.toServiceId } : {}),
       hasNote: Boolean(input.sealedNote),
     },
   }, input.auditTrail);
   return after;
+}
+
+/**
+ * The columns that move a referral to another service (reroute, transfer): it starts afresh there — its own
+ * first-contact deadline from now, no attempts, not yet received or escalated — under the consent naming the new
+ * service's organisation. The history stays in the events.
+ */
+export function changesForNewService(input: {
+  target: { id: string; organisation_id: string; first_contact_deadline_hours: number; high_risk_deadline_hours: number };
+  riskLevel: string;
+  consentId: string;
+  now: Date;
+}): RowChanges<'referrals'> {
+  const { target, now } = input;
+  return {
+    service_id: target.id,
+    receiving_organisation_id: target.organisation_id,
+    consent_id: input.consentId,
+    contact_attempt_count: 0,
+    first_contact_at: null,
+    escalated_at: null,
+    received_at: null,
+    sent_at: now,
+    // The new service's own terms from now on: a programme's terms were for the service it was sent to.
+    first_contact_deadline_hours: null,
+    high_risk_deadline_hours: null,
+    max_contact_attempts: null,
+    due_at: computeFirstContactDueAt(now, RiskLevel.parse(input.riskLevel), {
+      firstContactDeadlineHours: target.first_contact_deadline_hours,
+      highRiskDeadlineHours: target.high_risk_deadline_hours,
+    }),
+  };
 }
 
 /** The columns every transition of this kind changes: status and counters, and the moments it marks. */

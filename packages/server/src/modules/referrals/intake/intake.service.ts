@@ -1,10 +1,8 @@
 import {
   applyReferralAction,
   ageThisYear,
-  computeFirstContactDueAt,
   Gender,
   PersonRole,
-  RiskLevel,
   type ConsentInput,
   type ContactOutcome,
   type DeclinedBy,
@@ -29,7 +27,7 @@ import { assertServiceTakes, receiverVisibility } from '../core/referral-access.
 import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
 import { findReferableService, listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
-import { applyReferralTransition, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
+import { applyReferralTransition, changesForNewService, publishReferralChanges, type ReferralChange } from '../core/referral-transition.ts';
 import { isConsentWithdrawn, referralStateOf, toInboxItem, toServiceOption, toReceiverView, toReferralForCourse, visibleCategoriesOf, type ReferralForCourse } from '../core/referral-views.ts';
 import { isReferralVisible, listActiveServiceOptions, listInbox as selectInbox, listServiceIdsOfOrganisation } from './intake.queries.ts';
 
@@ -160,24 +158,7 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
       sealedNote: input.cipher.encryptOptional(input.note),
       fromServiceId: record.service_id,
       toServiceId: target.id,
-      changes: {
-        service_id: target.id,
-        receiving_organisation_id: target.organisation_id,
-        consent_id: consentId,
-        contact_attempt_count: 0,
-        first_contact_at: null,
-        escalated_at: null,
-        received_at: null,
-        sent_at: now,
-        // The target's own terms from now on: the programme's terms were for the service it was sent to.
-        first_contact_deadline_hours: null,
-        high_risk_deadline_hours: null,
-        max_contact_attempts: null,
-        due_at: computeFirstContactDueAt(now, RiskLevel.parse(record.risk_level), {
-          firstContactDeadlineHours: target.first_contact_deadline_hours,
-          highRiskDeadlineHours: target.high_risk_deadline_hours,
-        }),
-      },
+      changes: changesForNewService({ target, riskLevel: record.risk_level, consentId, now }),
     });
     await escalateIfNobodyCanSee({ trx, cipher: input.cipher, now, referral: { id: record.id, receivingOrganisationId: target.organisation_id, personRole: person.role, status: 'sent', programmeId: record.programme_id } });
     return [

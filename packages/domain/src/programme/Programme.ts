@@ -85,7 +85,8 @@ export const EndProgrammeRequest = z.strictObject({
   version: z.number().int().min(1),
   openReferrals: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('hand_over'), serviceId: z.uuid() }),
-    z.strictObject({ kind: z.literal('close'), reason: z.string().trim().min(3).max(500) }),
+    /** Closed with the reason "the programme ended"; the explanation is kept for the manager's organisation only. */
+    z.strictObject({ kind: z.literal('close'), explanation: z.string().trim().min(3).max(1000) }),
   ]),
 });
 export type EndProgrammeRequest = z.infer<typeof EndProgrammeRequest>;

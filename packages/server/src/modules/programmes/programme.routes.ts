@@ -1,6 +1,7 @@
 import {
   AppointManagerRequest,
   CreateProgrammeRequest,
+  EndProgrammeRequest,
   Programme,
   ProgrammeChoices,
   ProgrammeOverview,
@@ -16,6 +17,7 @@ import { requireActor } from '../../platform/auth/authorization.ts';
 import {
   appointManager,
   createProgramme,
+  endProgramme,
   getProgramme,
   getProgrammeChoices,
   getProgrammeOverview,
@@ -66,7 +68,7 @@ function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
 
 function registerManagerRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { db, clock } = deps;
+  const { db, clock, cipher, liveUpdates } = deps;
   // A grant on a programme, checked on the object by every use case below (another programme answers 404).
   const config = { permission: 'session' as const };
   const tags = ['programmes'];
@@ -101,6 +103,23 @@ function registerManagerRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => updateProgramme({ db, clock, actor: requireActor(request), programmeId: request.params.programmeId, request: request.body }),
+  );
+
+  api.post(
+    '/programmes/:programmeId/end',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Ends a managed programme, handing its open referrals over to another service or closing them',
+        description:
+          'In one transaction. A service that cannot take every open referral (role, gender, age, or no consent for its organisation) answers 422 `open_work_not_movable` and nothing changes.',
+        params: ProgrammeIdParams,
+        body: EndProgrammeRequest,
+        response: { 200: Programme },
+      },
+    },
+    async (request) => endProgramme({ db, clock, cipher, liveUpdates, actor: requireActor(request), programmeId: request.params.programmeId, request: request.body }),
   );
 
   api.get(

@@ -6,6 +6,7 @@ import {
   rolesReceivedBy,
   ServiceLine,
   type CreateProgrammeRequest,
+  type EndProgrammeRequest,
   type Programme,
   type ProgrammeChoices,
   type ProgrammeManager,
@@ -21,7 +22,11 @@ import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-encryption.ts';
+import type { LiveUpdates } from '../../platform/live-updates.ts';
 import { slugFor } from '../../platform/slug.ts';
+import { publishReferralChanges } from '../referrals/index.ts';
+import { handOverOpenReferrals } from '../services/index.ts';
 import {
   countActiveOrganisations,
   countOpenReferrals,
@@ -267,6 +272,40 @@ function toProgrammeServiceColumns(programmeId: string, service: ProgrammeServic
 function configurationSnapshot(request: UpdateProgrammeRequest) {
   const { version: _from, ...configuration } = request;
   return configuration;
+}
+
+/**
+ * Ends a programme that has open referrals: in one transaction they are handed over to another service (which must
+ * take every one, with the person's consent for its organisation) or closed with the reason "programme ended";
+ * then the programme is ended as a new version. Live updates go out after the commit.
+ */
+export async function endProgramme(input: Deps & { cipher: FieldCipher; liveUpdates: LiveUpdates; programmeId: string; request: EndProgrammeRequest }): Promise<Programme> {
+  const { actor, programmeId, request } = input;
+  const outcome = await inTransaction(input.db, async (trx) => {
+    await assertManages(trx, actor, programmeId);
+    const before = await lockProgramme(trx, programmeId);
+    if (!before) throw new AppError('not_found');
+    if (before.version !== request.version) throw new AppError('programme_changed');
+    if (before.status === 'ended') throw new AppError('conflict', [{ path: 'status', message: 'ended' }]);
+    const target = request.openReferrals.kind === 'hand_over'
+      ? ({ kind: 'hand_over', serviceId: request.openReferrals.serviceId } as const)
+      : ({ kind: 'close', reason: 'programme_ended', explanation: request.openReferrals.explanation } as const);
+    const ended = await handOverOpenReferrals(trx, { deps: { clock: input.clock, cipher: input.cipher }, actor, referralFilter: { programmeId }, target });
+    const now = input.clock.now();
+    const version = before.version + 1;
+    await updateProgrammeRow(trx, programmeId, { status: 'ended', version, updated_at: now });
+    await insertVersion(trx, { programme_id: programmeId, version, configuration: { status: 'ended', openReferrals: request.openReferrals.kind }, changed_by_user_id: actor.userId, changed_at: now });
+    await appendAuditEntryBy(trx, actor, {
+      occurredAt: now,
+      action: 'programme.end',
+      objectType: 'programme',
+      objectId: programmeId,
+      details: { version, openReferrals: request.openReferrals.kind, handedOver: ended.handedOverCount, closed: ended.closedCount },
+    });
+    return { programme: await readProgramme(trx, programmeId), changes: ended.changes };
+  });
+  await publishReferralChanges(input.liveUpdates, outcome.changes);
+  return outcome.programme;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

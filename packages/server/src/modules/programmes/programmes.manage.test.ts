@@ -202,6 +202,29 @@ describe('programme administration', () => {
     expect(options.programmes.map((programme) => programme.id)).not.toContain(planned.id);
   });
 
+  it('ends a programme by closing its open referrals with a reason, after refusing a hand-over that cannot take them all', async () => {
+    const current = (await t.as(manager.session).get(`/api/programmes/${programmeId}`)).json() as Programme;
+    const open = await t.db.selectFrom('referrals').select(['id', 'status']).where('programme_id', '=', programmeId).where('status', 'in', ['sent', 'received', 'accepted']).execute();
+    expect(open.length).toBeGreaterThan(0);
+
+    // The persons consented to LOKK (and the unstaffed service), not to the hotline: nothing moves, nothing changes.
+    const toHotline = await t.as(manager.session).post(`/api/programmes/${programmeId}/end`, { version: current.version, openReferrals: { kind: 'hand_over', serviceId: fx.services.hotline.id } });
+    expect(toHotline.statusCode).toBe(422);
+    expect(toHotline.json().code).toBe('open_work_not_movable');
+    expect((await t.db.selectFrom('programmes').select('status').where('id', '=', programmeId).executeTakeFirstOrThrow()).status).toBe('running');
+
+    expect((await t.as(manager.session).post(`/api/programmes/${programmeId}/end`, { version: current.version, openReferrals: { kind: 'close', explanation: '' } })).statusCode).toBe(422);
+    expect((await t.as(outsider).post(`/api/programmes/${programmeId}/end`, { version: current.version, openReferrals: { kind: 'close', explanation: 'Bevillingen er slut.' } })).statusCode).toBe(404);
+    const ended = await t.as(manager.session).post(`/api/programmes/${programmeId}/end`, { version: current.version, openReferrals: { kind: 'close', explanation: 'Bevillingen er slut.' } });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ status: 'ended', version: current.version + 1 });
+    const after = await t.db.selectFrom('referrals').select('status').where('id', 'in', open.map((row) => row.id)).execute();
+    expect(after.every((row) => row.status === 'closed')).toBe(true);
+    const options = (await t.as(fx.people.policeReferrer.session).get('/api/referrals/options')).json() as ReferralOptions;
+    expect(options.programmes.map((programme) => programme.id)).not.toContain(programmeId);
+    expect((await verifyAuditChain(t.db)).isIntact).toBe(true);
+  });
+
   it('lets a manager appoint a co-manager and remove them, but never the last manager', async () => {
     const colleague = await t.given.user({ organisationId: fx.organisations.hotline.id, role: 'organisation_admin' });
     const appointed = await t.as(manager.session).post(`/api/programmes/${programmeId}/managers`, { email: colleague.email });

@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { LiveMessage } from '../../ui/LiveMessage';
 import { SubPage } from '../../ui/SubPage';
 import { TableFrame } from '../../ui/TableFrame';
+import { EndProgramme } from './EndProgramme';
 import { ProgrammeForm } from './ProgrammeForm';
 import { ProgrammeManagers } from './ProgrammeManagers';
 import { programmeChoicesQuery, programmeOverviewQuery, programmeQuery } from './programmes.api';
@@ -34,7 +35,12 @@ export function ProgrammePage() {
             <Overview programmeId={data.id} />
             <ProgrammeManagers programme={data} onChanged={setMessage} />
             <Loaded query={choices}>
-              {(options) => <ProgrammeForm key={data.version} programme={data} choices={options} onSaved={(saved) => setMessage(t('programmes.savedMessage', { version: saved.version }))} />}
+              {(options) => (
+                <>
+                  <ProgrammeForm key={data.version} programme={data} choices={options} onSaved={(saved) => setMessage(t('programmes.savedMessage', { version: saved.version }))} />
+                  <EndProgramme key={`end-${data.version}`} programme={data} choices={options} onEnded={() => setMessage(t('programmes.end.endedMessage'))} />
+                </>
+              )}
             </Loaded>
           </>
         )}

@@ -1,4 +1,4 @@
-import type { AppointManagerRequest, CreateProgrammeRequest, Programme, ProgrammeChoices, ProgrammeOverview, ProgrammeSummary, UpdateProgrammeRequest } from '@bro/domain';
+import type { AppointManagerRequest, CreateProgrammeRequest, EndProgrammeRequest, Programme, ProgrammeChoices, ProgrammeOverview, ProgrammeSummary, UpdateProgrammeRequest } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ids, request } from '../../api/client';
 
@@ -13,6 +13,7 @@ export const programmeOverviewQuery = (id: string) =>
   queryOptions({ queryKey: [...programmeKeys.all, id, 'overview'], queryFn: ({ signal }) => request<ProgrammeOverview>('GET', `${programme(id)}/overview`, { signal }) });
 export const programmeChoicesQuery = queryOptions({ queryKey: [...programmeKeys.all, 'choices'], queryFn: ({ signal }) => request<ProgrammeChoices>('GET', '/api/programmes/choices', { signal }) });
 export const updateProgramme = (id: string, body: UpdateProgrammeRequest) => request<Programme>('PUT', programme(id), { body });
+export const endProgramme = (id: string, body: EndProgrammeRequest) => request<Programme>('POST', `${programme(id)}/end`, { body });
 
 /** The platform admin's view: every programme and its managers. */
 export const allProgrammesQuery = queryOptions({ queryKey: programmeKeys.platform, queryFn: ({ signal }) => request<ProgrammeSummary[]>('GET', '/api/platform/programmes', { signal }) });

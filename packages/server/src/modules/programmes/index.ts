@@ -1,4 +1,3 @@
 // The programmes module's surface: programme administration (platform admin, programme managers).
 export { registerProgrammeRoutes } from './programme.routes.ts';
 export { createProgramme, updateProgramme, type ProgrammeActor } from './programme.service.ts';
-export { managesAnyProgramme } from './programme.queries.ts';

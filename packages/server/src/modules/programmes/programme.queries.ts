@@ -19,8 +19,6 @@ export async function findProgramme(db: Db, programmeId: string) {
   return db.selectFrom('programmes').selectAll().select(periodDays).where('id', '=', programmeId).executeTakeFirst();
 }
 
-export type ProgrammeRow = NonNullable<Awaited<ReturnType<typeof findProgramme>>>;
-
 /** Serialises changes to one programme: the version check and the write happen under the lock. */
 export async function lockProgramme(trx: Transaction<Database>, programmeId: string) {
   return trx.selectFrom('programmes').select(['id', 'status', 'version']).where('id', '=', programmeId).forUpdate().executeTakeFirst();

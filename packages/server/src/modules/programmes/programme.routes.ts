@@ -29,6 +29,7 @@ import {
 
 const ProgrammeIdParams = z.strictObject({ programmeId: z.uuid() });
 const ManagerParams = z.strictObject({ programmeId: z.uuid(), userId: z.uuid() });
+const tags = ['programmes'];
 
 /**
  * Programme administration. The platform admin's routes need `programmes:manage`. A programme manager holds a grant
@@ -37,14 +38,14 @@ const ManagerParams = z.strictObject({ programmeId: z.uuid(), userId: z.uuid() }
  */
 export function registerProgrammeRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerPlatformRoutes(app, deps);
-  registerManagerRoutes(app, deps);
+  registerManagerReadRoutes(app, deps);
+  registerManagerChangeRoutes(app, deps);
 }
 
 function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
   const config = { permission: 'programmes:manage' as const };
-  const tags = ['programmes'];
 
   api.get('/platform/programmes', { config, schema: { tags, summary: 'All programmes with their managers', response: { 200: ProgrammeSummaryList } } }, async () =>
     listAllProgrammes({ db }),
@@ -66,12 +67,13 @@ function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
 }
 
-function registerManagerRoutes(app: FastifyInstance, deps: AppDeps): void {
+// A grant on a programme, checked on the object by every use case below (another programme answers 404).
+const managerConfig = { permission: 'session' as const };
+
+function registerManagerReadRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { db, clock, cipher, liveUpdates } = deps;
-  // A grant on a programme, checked on the object by every use case below (another programme answers 404).
-  const config = { permission: 'session' as const };
-  const tags = ['programmes'];
+  const { db } = deps;
+  const config = managerConfig;
 
   api.get('/programmes', { config, schema: { tags, summary: 'The programmes the user manages', response: { 200: ProgrammeSummaryList } } }, async (request) =>
     listManagedProgrammes({ db, actor: requireActor(request) }),
@@ -88,6 +90,18 @@ function registerManagerRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config, schema: { tags, summary: 'A managed programme’s configuration', params: ProgrammeIdParams, response: { 200: Programme } } },
     async (request) => getProgramme({ db, actor: requireActor(request), programmeId: request.params.programmeId }),
   );
+
+  api.get(
+    '/programmes/:programmeId/overview',
+    { config, schema: { tags, summary: 'Referral counts per service, escalations by reference and the version history', params: ProgrammeIdParams, response: { 200: ProgrammeOverview } } },
+    async (request) => getProgrammeOverview({ db, actor: requireActor(request), programmeId: request.params.programmeId }),
+  );
+}
+
+function registerManagerChangeRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, cipher, liveUpdates } = deps;
+  const config = managerConfig;
 
   api.put(
     '/programmes/:programmeId',
@@ -120,12 +134,6 @@ function registerManagerRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => endProgramme({ db, clock, cipher, liveUpdates, actor: requireActor(request), programmeId: request.params.programmeId, request: request.body }),
-  );
-
-  api.get(
-    '/programmes/:programmeId/overview',
-    { config, schema: { tags, summary: 'Referral counts per service, escalations by reference and the version history', params: ProgrammeIdParams, response: { 200: ProgrammeOverview } } },
-    async (request) => getProgrammeOverview({ db, actor: requireActor(request), programmeId: request.params.programmeId }),
   );
 
   api.post(

@@ -76,7 +76,7 @@ export function draftOfProgramme(programme: Programme): ProgrammeDraft {
 /** Empty text is "as the service" (null); anything else must be a number the schema then checks. */
 const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim()));
 
-export function toUpdateRequest(version: number, draft: ProgrammeDraft) {
+function toUpdateRequest(version: number, draft: ProgrammeDraft) {
   return {
     version,
     name: draft.name,

@@ -25,7 +25,7 @@ type ReferralOrigin =
   | { kind: 'self'; heardAbout: HeardAbout; receiptCodeHash: string };
 
 /** The programme's version and the terms a referral made under it must meet. */
-export type ReferralTerms = { programmeVersion: number; firstContactDeadlineHours: number; highRiskDeadlineHours: number; maxContactAttempts: number };
+type ReferralTerms = { programmeVersion: number; firstContactDeadlineHours: number; highRiskDeadlineHours: number; maxContactAttempts: number };
 
 export type NewReferral = {
   origin: ReferralOrigin;

@@ -20,6 +20,8 @@ const serviceFields = {
   serviceLine: ServiceLine.nullable(),
   /** The intake's phone for colleagues (not published): where a referrer can call about a referral. */
   intakePhone: IntakePhone.nullable().default(null),
+  /** When the intake can be reached, in words ("Hverdage 9–15"); empty: not given. */
+  intakeHours: z.string().trim().max(200).default(''),
   firstContactDeadlineHours: Hours,
   highRiskDeadlineHours: Hours,
   maxContactAttempts: z.number().int().min(1).max(20),
@@ -50,6 +52,7 @@ export const AdminService = z.object({
   description: z.string(),
   serviceLine: ServiceLine.nullable(),
   intakePhone: z.string().nullable(),
+  intakeHours: z.string(),
   firstContactDeadlineHours: z.number().int(),
   highRiskDeadlineHours: z.number().int(),
   maxContactAttempts: z.number().int(),

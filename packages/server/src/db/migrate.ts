@@ -13,6 +13,7 @@ import * as allowErasedUnsentOutboxMessages from './migrations/2026-12-07T1130-a
 import * as programmeAdministration from './migrations/2026-12-07T1200-programme-administration.ts';
 import * as createPublicationRequests from './migrations/2026-12-07T1300-create-publication-requests.ts';
 import * as addServiceEnd from './migrations/2026-12-07T1400-add-service-end.ts';
+import * as addServicesIntakeHours from './migrations/2026-12-07T1500-add-services-intake-hours.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1200-programme-administration': programmeAdministration,
   '2026-12-07T1300-create-publication-requests': createPublicationRequests,
   '2026-12-07T1400-add-service-end': addServiceEnd,
+  '2026-12-07T1500-add-services-intake-hours': addServicesIntakeHours,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -93,6 +93,7 @@ type ServicesTable = {
   first_contact_deadline_hours: Generated<number>;
   high_risk_deadline_hours: Generated<number>;
   max_contact_attempts: Generated<number>;
+  intake_hours: Generated<string>;
   is_active: Generated<boolean>;
   receives_genders: string[] | null;
   minimum_age: number | null;

@@ -15,6 +15,7 @@ function selectOwnServices(db: Db, organisationId: string) {
       's.description',
       's.service_line',
       's.phone',
+      's.intake_hours',
       's.first_contact_deadline_hours',
       's.high_risk_deadline_hours',
       's.max_contact_attempts',

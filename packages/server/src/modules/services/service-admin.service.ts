@@ -20,6 +20,7 @@ function toAdminService(row: OwnServiceRow): AdminService {
     description: row.description,
     serviceLine,
     intakePhone: row.phone,
+    intakeHours: row.intake_hours,
     firstContactDeadlineHours: row.first_contact_deadline_hours,
     highRiskDeadlineHours: row.high_risk_deadline_hours,
     maxContactAttempts: row.max_contact_attempts,
@@ -90,6 +91,7 @@ function toColumns(request: CreateServiceRequest) {
     description: request.description,
     service_line: request.serviceLine,
     phone: request.intakePhone,
+    intake_hours: request.intakeHours,
     first_contact_deadline_hours: request.firstContactDeadlineHours,
     high_risk_deadline_hours: request.highRiskDeadlineHours,
     max_contact_attempts: request.maxContactAttempts,
@@ -101,7 +103,7 @@ function toColumns(request: CreateServiceRequest) {
 
 /** The names of the fields that change, for the audit trail (never their values: a description is free text). */
 function changedFields(before: AdminService, after: UpdateServiceRequest): string[] {
-  const fields = ['name', 'description', 'serviceLine', 'intakePhone', 'firstContactDeadlineHours', 'highRiskDeadlineHours', 'maxContactAttempts', 'minimumAge', 'maximumAge', 'isActive'] as const;
+  const fields = ['name', 'description', 'serviceLine', 'intakePhone', 'intakeHours', 'firstContactDeadlineHours', 'highRiskDeadlineHours', 'maxContactAttempts', 'minimumAge', 'maximumAge', 'isActive'] as const;
   const changed: string[] = fields.filter((field) => before[field] !== after[field]);
   return JSON.stringify(before.receivesGenders) === JSON.stringify(after.receivesGenders) ? changed : [...changed, 'receivesGenders'];
 }

@@ -39,6 +39,7 @@ function ServiceFieldset({ control, isLineLocked }: FieldsetProps) {
       <FormTextField control={control} name="maximumAge" label={t('services.maximumAge')} hint={t('services.ageHint')} inputMode="numeric" inputClassName="app-short-input" />
       <FormTextAreaField control={control} name="description" label={t('services.description')} hint={t('services.descriptionHint')} rows={3} />
       <FormTextField control={control} name="intakePhone" label={t('services.intakePhone')} hint={t('services.intakePhoneHint')} type="tel" autoComplete="off" inputClassName="app-short-input" />
+      <FormTextField control={control} name="intakeHours" label={t('services.intakeHours')} hint={t('services.intakeHoursHint')} autoComplete="off" />
       <FormTextField control={control} name="firstContactDeadlineHours" label={t('services.firstContactDeadlineHours')} inputMode="numeric" inputClassName="app-short-input" />
       <FormTextField control={control} name="highRiskDeadlineHours" label={t('services.highRiskDeadlineHours')} inputMode="numeric" inputClassName="app-short-input" />
       <FormTextField control={control} name="maxContactAttempts" label={t('services.maxContactAttempts')} inputMode="numeric" inputClassName="app-short-input" />

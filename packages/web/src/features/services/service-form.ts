@@ -12,6 +12,7 @@ export type ServiceDraft = {
   description: string;
   serviceLine: LineChoice | '';
   intakePhone: string;
+  intakeHours: string;
   firstContactDeadlineHours: string;
   highRiskDeadlineHours: string;
   maxContactAttempts: string;
@@ -29,6 +30,7 @@ export const emptyServiceDraft: ServiceDraft = {
   description: '',
   serviceLine: '',
   intakePhone: '',
+  intakeHours: '',
   firstContactDeadlineHours: '48',
   highRiskDeadlineHours: '24',
   maxContactAttempts: '3',
@@ -44,6 +46,7 @@ export function draftOfService(service: AdminService): ServiceDraft {
     description: service.description,
     serviceLine: service.serviceLine ?? 'both',
     intakePhone: service.intakePhone ?? '',
+    intakeHours: service.intakeHours,
     firstContactDeadlineHours: String(service.firstContactDeadlineHours),
     highRiskDeadlineHours: String(service.highRiskDeadlineHours),
     maxContactAttempts: String(service.maxContactAttempts),
@@ -63,6 +66,7 @@ function toCreateRequest(draft: ServiceDraft) {
     description: draft.description,
     serviceLine: draft.serviceLine === '' ? undefined : draft.serviceLine === 'both' ? null : draft.serviceLine,
     intakePhone: draft.intakePhone.trim() === '' ? null : draft.intakePhone,
+    intakeHours: draft.intakeHours,
     firstContactDeadlineHours: numberOf(draft.firstContactDeadlineHours),
     highRiskDeadlineHours: numberOf(draft.highRiskDeadlineHours),
     maxContactAttempts: numberOf(draft.maxContactAttempts),
@@ -80,6 +84,7 @@ const messages = (t: TFunction) =>
       description: t('services.errors.description'),
       serviceLine: t('services.errors.serviceLine'),
       intakePhone: t('services.errors.intakePhone'),
+      intakeHours: t('services.errors.intakeHours'),
       firstContactDeadlineHours: t('services.errors.hours'),
       highRiskDeadlineHours: t('services.errors.highRisk'),
       maxContactAttempts: t('services.errors.attempts'),

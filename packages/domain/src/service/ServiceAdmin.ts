@@ -10,8 +10,8 @@ import { ServiceEndReason } from '../referral/referral-status.ts';
  */
 const ServiceName = z.string().trim().min(1).max(120);
 const Hours = z.number().int().min(1).max(720);
-/** A Danish or international number as people write it: digits, spaces, an optional leading +. */
-const IntakePhone = z.string().trim().regex(/^\+?[0-9 ]{8,20}$/);
+/** A Danish or international number as people write it: digits, spaces, an optional leading +; short numbers like 1888 too. */
+const IntakePhone = z.string().trim().regex(/^\+?[0-9 ]{4,20}$/);
 
 const serviceFields = {
   name: ServiceName,

@@ -6,7 +6,7 @@ import { appendAuditEntry } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
 import { courseDemoAccounts, DEMO_PASSWORD } from './demo-accounts.ts';
-import { findOrCreateOrganisation, insertDemoAccount, toServiceRow } from './demo-rows.ts';
+import { createDemoService, findOrCreateOrganisation, insertDemoAccount } from './demo-rows.ts';
 
 /**
  * The counselling-course demo: risk instruments written for this project, course templates and eligibility rules
@@ -237,14 +237,14 @@ const dannerService = {
  */
 export async function loadCourseDemoData({ db, cipher, clock }: { db: Db; cipher: FieldCipher; clock: Clock }): Promise<{ isLoaded: boolean }> {
   const passwordHash = await hash(DEMO_PASSWORD);
-  const load = (trx: Transaction<Database>) => loadCourseDemoInto(trx, { cipher, now: clock.now(), passwordHash });
+  const load = (trx: Transaction<Database>) => loadCourseDemoInto(trx, { cipher, clock, passwordHash });
   return db.isTransaction ? load(db as Transaction<Database>) : db.transaction().execute(load);
 }
 
-async function loadCourseDemoInto(trx: Transaction<Database>, input: { cipher: FieldCipher; now: Date; passwordHash: string }): Promise<{ isLoaded: boolean }> {
-  const { now } = input;
+async function loadCourseDemoInto(trx: Transaction<Database>, input: { cipher: FieldCipher; clock: Clock; passwordHash: string }): Promise<{ isLoaded: boolean }> {
+  const now = input.clock.now();
   if (await trx.selectFrom('risk_instruments').select('id').where('key', '=', broChecklistV1.key).executeTakeFirst()) return { isLoaded: false };
-  const dannerId = await ensureDanner(trx, now);
+  const dannerId = await ensureDanner(trx, input.clock);
   await trx
     .insertInto('risk_instruments')
     .values([broChecklistV1, broJudgementV1].map((instrument) => ({ key: instrument.key, version: instrument.version, kind: instrument.kind, definition: JSON.stringify(instrument), published_by_user_id: null, published_at: now })))
@@ -322,10 +322,10 @@ async function assignStaff(trx: Transaction<Database>, now: Date): Promise<numbe
   return assigned;
 }
 
-async function ensureDanner(trx: Transaction<Database>, now: Date): Promise<string> {
-  const organisationId = await findOrCreateOrganisation(trx, dannerOrganisation, now);
+async function ensureDanner(trx: Transaction<Database>, clock: Clock): Promise<string> {
+  const organisationId = await findOrCreateOrganisation(trx, dannerOrganisation, clock.now());
   const service = await trx.selectFrom('services').select('id').where('slug', '=', dannerService.slug).executeTakeFirst();
-  if (!service) await trx.insertInto('services').values(toServiceRow(dannerService, organisationId, now)).execute();
+  if (!service) await createDemoService(trx, { service: dannerService, organisationId, clock });
   return organisationId;
 }
 

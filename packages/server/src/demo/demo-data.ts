@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, DEMO_PROGRAMME_MANAGER_EMAIL, demoAccounts } from './dem
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
-import { insertDemoAccount, toServiceRow } from './demo-rows.ts';
+import { createDemoService, insertDemoAccount } from './demo-rows.ts';
 import {
   interventionscenterMunicipalityCodes,
   MUNICIPAL_UNIT_NAME,
@@ -39,7 +39,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
     const now = clock.now();
     const organisationIds = await insertOrganisations(trx, now);
     const unitIds = await insertUnits(trx, organisationIds, now);
-    const serviceIds = await insertServices(trx, organisationIds, now);
+    const serviceIds = await createServices(trx, organisationIds, clock);
     await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
     await createProgrammes(trx, { organisationIds, serviceIds, clock });
     await loadCourseDemoData({ db: trx, cipher, clock });
@@ -109,13 +109,11 @@ async function insertUnits(trx: Transaction<Database>, organisationIds: Map<stri
   return new Map(inserted.map((row) => [slugById.get(row.organisation_id) ?? '', row.id]));
 }
 
-async function insertServices(trx: Transaction<Database>, organisationIds: Map<string, string>, now: Date): Promise<Map<string, string>> {
-  const inserted = await trx
-    .insertInto('services')
-    .values(services.map((service) => toServiceRow(service, idOf(organisationIds, service.organisationSlug), now)))
-    .returning(['id', 'slug'])
-    .execute();
-  return new Map(inserted.map((row) => [row.slug, row.id]));
+/** The demo services, through the organisation admin's use case; returns id by slug. */
+async function createServices(trx: Transaction<Database>, organisationIds: Map<string, string>, clock: Clock): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const service of services) ids.set(service.slug, await createDemoService(trx, { service, organisationId: idOf(organisationIds, service.organisationSlug), clock }));
+  return ids;
 }
 
 /**

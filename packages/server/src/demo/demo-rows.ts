@@ -1,6 +1,8 @@
-import type { OrganisationKind } from '@bro/domain';
+import { CreateServiceRequest, type OrganisationKind } from '@bro/domain';
 import type { Transaction } from 'kysely';
-import type { Database, NewRow } from '../db/tables.ts';
+import type { Database } from '../db/tables.ts';
+import { createService } from '../modules/services/index.ts';
+import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
 import type { DemoAccount } from './demo-accounts.ts';
 import type { DemoService } from './organisations.ts';
@@ -60,17 +62,21 @@ export async function findOrCreateOrganisation(
   return inserted.id;
 }
 
-export function toServiceRow(service: Omit<DemoService, 'organisationSlug'>, organisationId: string, now: Date): NewRow<'services'> {
-  return {
-    organisation_id: organisationId,
-    slug: service.slug,
+/**
+ * A demo service, made through the organisation admin's use case (as the demo loader, no user) with its fixed slug:
+ * the rest of the demo data refers to services by slug.
+ */
+export async function createDemoService(trx: Transaction<Database>, input: { service: Omit<DemoService, 'organisationSlug'>; organisationId: string; clock: Clock }): Promise<string> {
+  const { service } = input;
+  const request = CreateServiceRequest.parse({
     name: service.name,
     description: service.description,
-    service_line: service.serviceLine,
-    phone: service.phone,
-    first_contact_deadline_hours: service.firstContactDeadlineHours,
-    high_risk_deadline_hours: service.highRiskDeadlineHours,
-    max_contact_attempts: service.maxContactAttempts,
-    created_at: now,
-  };
+    serviceLine: service.serviceLine,
+    intakePhone: service.phone,
+    firstContactDeadlineHours: service.firstContactDeadlineHours,
+    highRiskDeadlineHours: service.highRiskDeadlineHours,
+    maxContactAttempts: service.maxContactAttempts,
+  });
+  const created = await createService({ db: trx, clock: input.clock, actor: { userId: null, organisationId: input.organisationId }, request, demoSlug: service.slug });
+  return created.id;
 }

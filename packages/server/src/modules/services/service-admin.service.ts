@@ -1,6 +1,7 @@
 import { Gender, rolesReceivedBy, ServiceLine, type AdminService, type CreateServiceRequest, type UpdateServiceRequest } from '@bro/domain';
 import type { Db } from '../../db/tables.ts';
-import { appendAuditEntryBy } from '../../platform/audit-log.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { appendAuditEntry, appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -38,17 +39,25 @@ export async function listServices(input: { db: Db; actor: Actor }): Promise<Adm
   return (await listOwnServices(input.db, input.actor.organisationId)).map(toAdminService);
 }
 
-export async function createService(input: Deps & { request: CreateServiceRequest }): Promise<AdminService> {
+/**
+ * Who creates a service: an organisation admin, in their organisation; or the demo loader (no user), in the
+ * organisation it sets up, with the slug the rest of the demo data refers to.
+ */
+type ServiceCreator = { userId: string | null; organisationId: string };
+
+export async function createService(input: { db: Db; clock: Clock; actor: ServiceCreator; request: CreateServiceRequest; demoSlug?: string }): Promise<AdminService> {
   const { actor, request } = input;
-  return input.db.transaction().execute(async (trx) => {
+  return inTransaction(input.db, async (trx) => {
     const serviceId = await insertService(trx, {
       organisation_id: actor.organisationId,
-      slug: slugFor(request.name, 'tilbud'),
+      slug: input.demoSlug ?? slugFor(request.name, 'tilbud'),
       ...toColumns(request),
       created_at: input.clock.now(),
     });
-    await appendAuditEntryBy(trx, actor, {
+    await appendAuditEntry(trx, {
       occurredAt: input.clock.now(),
+      actorUserId: actor.userId,
+      actorOrganisationId: actor.userId === null ? null : actor.organisationId,
       action: 'service.create',
       objectType: 'service',
       objectId: serviceId,
@@ -109,7 +118,7 @@ function changedFields(before: AdminService, after: UpdateServiceRequest): strin
 }
 
 /** The own organisation's service; another organisation's answers 404, like one that does not exist. */
-export async function getOwnService(db: Db, actor: Actor, serviceId: string): Promise<AdminService> {
+export async function getOwnService(db: Db, actor: Pick<Actor, 'organisationId'>, serviceId: string): Promise<AdminService> {
   const row = await findOwnService(db, { organisationId: actor.organisationId, serviceId });
   if (!row) throw new AppError('not_found');
   return toAdminService(row);

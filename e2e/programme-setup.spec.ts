@@ -78,6 +78,7 @@ async function setUpProgramme(page: Page): Promise<void> {
   await first.getByLabel('Tilbud', { exact: true }).selectOption({ label: 'Ambulant rådgivning for voldsudsatte kvinder (LOKK – Landsorganisation af Kvindekrisecentre)' });
   await group(first, 'Tager imod i programmet').getByLabel('Udsat for vold', { exact: true }).check();
   await group(first, 'Køn').getByLabel('Kvinder', { exact: true }).check();
+  await first.getByText('Alder, frister og kontaktforsøg', { exact: true }).click();
   await first.getByLabel('Frist for første kontakt (timer)', { exact: true }).fill('24');
 
   await page.getByRole('button', { name: 'Tilføj tilbud', exact: true }).click();

@@ -1,7 +1,7 @@
 import type { Programme, ProgrammeChoices } from '@bro/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useFieldArray, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
+import { useFieldArray, useFormState, useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../forms/AppForm';
 import { FormCheckboxField, FormCheckboxGroup, FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField, useFieldError } from '../../forms/fields';
@@ -158,6 +158,10 @@ function ServiceRow({ control, index, choices }: { control: Control<ProgrammeDra
   const serviceId = useWatch({ control, name: `services.${index}.serviceId` });
   const service = choices.services.find((candidate) => candidate.id === serviceId);
   const roles = service ? roleChoices.filter((role) => service.receivesRoles.includes(role)) : roleChoices;
+  const terms = useWatch({ control, name: `services.${index}` });
+  const hasOwnTerms = [terms.minimumAge, terms.maximumAge, terms.firstContactDeadlineHours, terms.highRiskDeadlineHours, terms.maxContactAttempts].some((value) => value.trim() !== '');
+  const { errors } = useFormState({ control, name: `services.${index}` });
+  const hasTermErrors = errors.services?.[index] !== undefined;
   return (
     <>
       <FormSelectField
@@ -181,13 +185,17 @@ function ServiceRow({ control, index, choices }: { control: Control<ProgrammeDra
         hint={t('programmes.receivesGendersHint')}
         options={genderChoices.map((value) => ({ value, label: t(`programmes.genders.${value}`) }))}
       />
-      <FormTextField control={control} name={`services.${index}.minimumAge`} label={t('programmes.minimumAge')} inputMode="numeric" inputClassName="app-short-input" />
-      <FormTextField control={control} name={`services.${index}.maximumAge`} label={t('programmes.maximumAge')} inputMode="numeric" inputClassName="app-short-input" />
       <FormCheckboxField control={control} name={`services.${index}.isProposed`} label={t('programmes.isProposed')} hint={t('programmes.isProposedHint')} />
       <FormCheckboxField control={control} name={`services.${index}.isFallback`} label={t('programmes.isFallback')} />
-      <FormTextField control={control} name={`services.${index}.firstContactDeadlineHours`} label={t('programmes.firstContactDeadlineHours')} hint={t('programmes.ownSetting', { value: service?.firstContactDeadlineHours ?? '–' })} inputMode="numeric" inputClassName="app-short-input" />
-      <FormTextField control={control} name={`services.${index}.highRiskDeadlineHours`} label={t('programmes.highRiskDeadlineHours')} hint={t('programmes.ownSetting', { value: service?.highRiskDeadlineHours ?? '–' })} inputMode="numeric" inputClassName="app-short-input" />
-      <FormTextField control={control} name={`services.${index}.maxContactAttempts`} label={t('programmes.maxContactAttempts')} hint={t('programmes.ownSetting', { value: service?.maxContactAttempts ?? '–' })} inputMode="numeric" inputClassName="app-short-input" />
+      {/* Rarely changed: folded away unless set or wrong, so a programme of many services stays readable. */}
+      <details className="mb-5" open={hasOwnTerms || hasTermErrors}>
+        <summary>{t('programmes.termsSummary')}</summary>
+        <FormTextField control={control} name={`services.${index}.minimumAge`} label={t('programmes.minimumAge')} inputMode="numeric" inputClassName="app-short-input" />
+        <FormTextField control={control} name={`services.${index}.maximumAge`} label={t('programmes.maximumAge')} inputMode="numeric" inputClassName="app-short-input" />
+        <FormTextField control={control} name={`services.${index}.firstContactDeadlineHours`} label={t('programmes.firstContactDeadlineHours')} hint={t('programmes.ownSetting', { value: service?.firstContactDeadlineHours ?? '–' })} inputMode="numeric" inputClassName="app-short-input" />
+        <FormTextField control={control} name={`services.${index}.highRiskDeadlineHours`} label={t('programmes.highRiskDeadlineHours')} hint={t('programmes.ownSetting', { value: service?.highRiskDeadlineHours ?? '–' })} inputMode="numeric" inputClassName="app-short-input" />
+        <FormTextField control={control} name={`services.${index}.maxContactAttempts`} label={t('programmes.maxContactAttempts')} hint={t('programmes.ownSetting', { value: service?.maxContactAttempts ?? '–' })} inputMode="numeric" inputClassName="app-short-input" />
+      </details>
     </>
   );
 }

@@ -72,6 +72,7 @@ export const programmesDa = {
     isFallback: 'Sidste udvej: foreslås, når intet andet tilbud tager imod personen',
     firstContactDeadlineHours: 'Frist for første kontakt (timer)',
     highRiskDeadlineHours: 'Frist ved høj risiko (timer)',
+    termsSummary: 'Alder, frister og kontaktforsøg',
     maxContactAttempts: 'Kontaktforsøg',
     ownSetting: 'Tomt: tilbuddets egen ({{value}}).',
     save: 'Gem programmet',

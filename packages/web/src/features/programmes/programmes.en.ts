@@ -73,6 +73,7 @@ export const programmesEn: Translation<typeof programmesDa> = {
     isFallback: 'Last resort: proposed when no other service takes the person',
     firstContactDeadlineHours: 'First-contact deadline (hours)',
     highRiskDeadlineHours: 'High-risk deadline (hours)',
+    termsSummary: 'Age, deadlines and contact attempts',
     maxContactAttempts: 'Contact attempts',
     ownSetting: 'Empty: the service’s own ({{value}}).',
     save: 'Save the programme',

@@ -7,9 +7,11 @@ import { referralRequest } from './referral.builders.ts';
 
 /**
  * The promise behind "a referral can never get lost", as a property over generated set-ups: for any receiving
- * service line, any staff of the receiving organisation (roles, lines, deactivated or not) and any person, a
- * referral that is sent is either visible to an active member who takes referrals there, or escalated at once,
- * by reference, to someone (the organisation's admins, else the platform admins). Never a silent wait.
+ * service line, any programme configuration (whom the programme lets the service take; a manager or none, active or
+ * not), any staff of the receiving organisation (roles, lines, deactivated or not) and any person, a referral that is
+ * sent is either visible to an active member who takes referrals there, or escalated at once, by reference, to
+ * someone: the programme's active managers and the organisation's admins (else the platform admins). Never a silent
+ * wait.
  */
 const Member = fc.record({
   role: fc.constantFrom<Role>('intake_coordinator', 'counsellor', 'supervisor', 'organisation_admin'),
@@ -18,6 +20,9 @@ const Member = fc.record({
 });
 const SetUp = fc.record({
   serviceLine: fc.constantFrom<ServiceLine | null>('victim', 'perpetrator', null),
+  /** Whom the programme lets the service take (null: as its line). */
+  programmeRole: fc.option(fc.constantFrom(...PersonRole.options), { nil: null }),
+  manager: fc.constantFrom('none', 'active', 'inactive'),
   role: fc.constantFrom(...PersonRole.options),
   staff: fc.array(Member, { maxLength: 4 }),
 });
@@ -35,10 +40,17 @@ describe('a referral can never get lost', () => {
     const takesReferrals = listRolesWithPermission('referral:intake');
     let sentCount = 0;
     await fc.assert(
-      fc.asyncProperty(SetUp, async ({ serviceLine, role, staff }) => {
+      fc.asyncProperty(SetUp, async ({ serviceLine, programmeRole, manager, role, staff }) => {
         const organisation = await t.given.organisation({ kind: 'counselling_service' });
         const service = await t.given.service({ organisationId: organisation.id, serviceLine });
-        await t.db.insertInto('programme_services').values({ programme_id: fx.programme.id, service_id: service.id, routing_priority: 1 }).execute();
+        const programme = await t.given.programme({ referrerOrganisationIds: [fx.organisations.police.id], services: [{ serviceId: service.id, role: programmeRole }] });
+        const managerIds: string[] = [];
+        if (manager !== 'none') {
+          const user = await t.given.user({ organisationId: fx.organisations.hotline.id, role: 'organisation_admin' });
+          await t.db.insertInto('programme_managers').values({ programme_id: programme.id, user_id: user.id, appointed_by_user_id: null, appointed_at: new Date() }).execute();
+          if (manager === 'inactive') await t.db.updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute();
+          else managerIds.push(user.id);
+        }
         const members = [];
         for (const member of staff) {
           const user = await t.given.user({ organisationId: organisation.id, role: member.role, serviceLine: member.serviceLine });
@@ -46,10 +58,10 @@ describe('a referral can never get lost', () => {
           members.push({ ...member, user });
         }
 
-        const body = { ...referralRequest(t, fx, { role, consentTo: organisation.id }), serviceId: service.id };
+        const body = { ...referralRequest(t, fx, { role, consentTo: organisation.id }), programmeId: programme.id, serviceId: service.id };
         const response = await fx.people.policeReferrer.client.post('/api/referrals', body, { 'idempotency-key': idempotencyKey() });
         if (response.statusCode === 422) {
-          // Refused up front is never lost: only for a person the service's line cannot see at all.
+          // Refused up front is never lost: only for a person the service's line, or the programme, does not let it take.
           expect(response.json().code).toBe('role_not_received');
           return;
         }
@@ -72,7 +84,8 @@ describe('a referral can never get lost', () => {
           expect(escalations).toHaveLength(1);
           expect(notified.length).toBeGreaterThan(0);
           const admins = members.filter((member) => member.isActive && member.role === 'organisation_admin').map((member) => member.user.id);
-          if (admins.length > 0) expect(notified.map((row) => row.user_id).sort()).toEqual([...admins].sort());
+          if (admins.length > 0) expect(notified.map((row) => row.user_id).sort()).toEqual([...admins, ...managerIds].sort());
+          else expect(notified.map((row) => row.user_id)).toEqual(expect.arrayContaining(managerIds));
         }
       }),
       { numRuns: 40 },

@@ -1,7 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { demoAccount } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
+import { fillReferredPerson, group } from './support/referral-form.ts';
 
 /**
  * A counselling course from start to end (issue 3 §10): a police referral that LOKK accepts and reaches → the
@@ -199,10 +200,6 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   await expectNoAxeViolations(officer);
 });
 
-function group(scope: Page | Locator, name: string | RegExp) {
-  return scope.getByRole('group', { name, exact: typeof name === 'string' });
-}
-
 /** Moves to a part of the course with its section navigation, as a user would. */
 async function section(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Forløbets dele' }).getByRole('link', { name, exact: true }).click();
@@ -215,13 +212,7 @@ async function referToLokk(officer: Page, personName: string): Promise<string> {
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
-  await officer.getByLabel('Fulde navn', { exact: true }).fill(personName);
-  await officer.getByLabel(/^Borgeren har givet samtykke til, at LOKK/).check();
-  await officer.getByLabel('Telefonnummer (valgfrit)', { exact: true }).fill('20 30 40 50');
-  await group(officer, 'Er det sikkert at ringe til borgeren?').getByLabel('Ja', { exact: true }).check();
-  await group(officer, 'Må tilbuddet lægge en besked på telefonsvareren?').getByLabel('Nej', { exact: true }).check();
-  await group(officer, 'Må tilbuddet sende sms?').getByLabel('Nej', { exact: true }).check();
-  await group(officer, 'Er der børn i hjemmet?').getByLabel('Nej', { exact: true }).check();
+  await fillReferredPerson(officer, { personName, consentTo: 'LOKK' });
   await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
   await expect(officer.getByRole('heading', { level: 1, name: 'Henvisningen er sendt' })).toBeVisible();
   const reference = (await officer.getByText(/BRO-\d+/).first().textContent())?.match(/BRO-\d+/)?.[0];

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { demoAccount } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
+import { fillReferredPerson, group } from './support/referral-form.ts';
 
 /**
  * The first closed loop (issue 2): a police officer refers a woman with her consent → LOKK's intake coordinator
@@ -28,13 +29,7 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
   await expect(officer.getByText(/Foreslået: .*LOKK/)).toBeVisible();
-  await officer.getByLabel('Fulde navn', { exact: true }).fill(personName);
-  await officer.getByLabel(/^Borgeren har givet samtykke til, at LOKK/).check();
-  await officer.getByLabel('Telefonnummer (valgfrit)', { exact: true }).fill('20 30 40 50');
-  await group(officer, 'Er det sikkert at ringe til borgeren?').getByLabel('Ja', { exact: true }).check();
-  await group(officer, 'Må tilbuddet lægge en besked på telefonsvareren?').getByLabel('Nej', { exact: true }).check();
-  await group(officer, 'Må tilbuddet sende sms?').getByLabel('Nej', { exact: true }).check();
-  await group(officer, 'Er der børn i hjemmet?').getByLabel('Nej', { exact: true }).check();
+  await fillReferredPerson(officer, { personName, consentTo: 'LOKK' });
   await officer.getByLabel('Kort beskrivelse af situationen (valgfrit)', { exact: true }).fill(situationCanary);
   await expectNoAxeViolations(officer);
   await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
@@ -78,10 +73,6 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
   expect(officerView).not.toContain(situationCanary);
   await expectNoAxeViolations(officer);
 });
-
-function group(page: Page, name: string) {
-  return page.getByRole('group', { name, exact: true });
-}
 
 async function logContactAttempt(page: Page, outcome: string, note?: string) {
   const panel = page.getByRole('form', { name: 'Kontaktforsøg' });

@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { phone } from './support/contexts.ts';
 import { demoAccount } from './support/demo.ts';
 import { loginAs } from './support/login.ts';
+import { fillReferredPerson, group } from './support/referral-form.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /**
@@ -88,17 +89,6 @@ async function setUpProgramme(page: Page): Promise<void> {
 }
 
 async function sendReferral(officer: Page, personName: string): Promise<void> {
-  await officer.getByLabel('Fulde navn', { exact: true }).fill(personName);
-  await officer.getByLabel(/^Borgeren har givet samtykke til, at LOKK/).check();
-  await officer.getByLabel('Telefonnummer (valgfrit)', { exact: true }).fill('20 30 40 50');
-  await group(officer, 'Er det sikkert at ringe til borgeren?').getByLabel('Ja', { exact: true }).check();
-  await group(officer, 'Må tilbuddet lægge en besked på telefonsvareren?').getByLabel('Nej', { exact: true }).check();
-  await group(officer, 'Må tilbuddet sende sms?').getByLabel('Nej', { exact: true }).check();
-  await group(officer, 'Er der børn i hjemmet?').getByLabel('Nej', { exact: true }).check();
+  await fillReferredPerson(officer, { personName, consentTo: 'LOKK' });
   await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
-}
-
-/** A fieldset by its legend. */
-function group(page: Page | ReturnType<Page['getByRole']>, legend: string) {
-  return page.getByRole('group', { name: legend, exact: true });
 }

@@ -22,6 +22,7 @@ import { registerProgrammeRoutes } from './modules/programmes/index.ts';
 import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
+import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { refuseUnsafeText } from './platform/input-hygiene.ts';
 import type { AppConfig, AppDeps } from './platform/app-deps.ts';
@@ -46,7 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   await registerSecurityPlugins(app);
   await registerOpenApi(app, deps);
   registerErrorHandling(app, { notFoundPage: createNotFoundPageSender(deps) });
-  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock });
+  const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock, idleTimeoutMs: idleTimeoutOf(deps.config) });
   await registerApi(app, deps);
   await registerApiDocs(app);
   registerPublicSite(app, deps);

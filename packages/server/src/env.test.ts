@@ -24,6 +24,12 @@ describe('readEnv in production', () => {
     expect(readEnv(production)).toMatchObject({ loadDemoData: false, warnings: [] });
   });
 
+  it('keeps the 15 idle minutes whatever SESSION_IDLE_TIMEOUT_SECONDS says, and says so', () => {
+    const env = readEnv({ ...production, SESSION_IDLE_TIMEOUT_SECONDS: '30' });
+    expect(env.sessionIdleTimeoutMs).toBeUndefined();
+    expect(env.warnings).toEqual([expect.stringContaining('SESSION_IDLE_TIMEOUT_SECONDS is ignored')]);
+  });
+
   it('refuses to start without ENCRYPTION_KEY, even with the embedded database', () => {
     expect(refusalOf({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://bro.example.dk' })).toMatch(/^ENCRYPTION_KEY is required/);
   });
@@ -53,5 +59,11 @@ describe('readEnv outside production', () => {
   it('needs no key or https, and loads demo data by default with the embedded database', () => {
     expect(readEnv({})).toMatchObject({ nodeEnv: 'development', loadDemoData: true, publicOrigin: 'http://localhost:3000', warnings: [] });
     expect(readEnv({ DATABASE_URL: 'postgres://x@localhost/bro' }).loadDemoData).toBe(false);
+  });
+
+  it('takes a shorter idle timeout for development and e2e, within bounds', () => {
+    expect(readEnv({}).sessionIdleTimeoutMs).toBeUndefined();
+    expect(readEnv({ SESSION_IDLE_TIMEOUT_SECONDS: '20' }).sessionIdleTimeoutMs).toBe(20_000);
+    expect(refusalOf({ SESSION_IDLE_TIMEOUT_SECONDS: '5' })).toMatch(/SESSION_IDLE_TIMEOUT_SECONDS/);
   });
 });

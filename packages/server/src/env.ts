@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** Sign-in attempts per client address and minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Development and tests only: a shorter (or longer) idle timeout than the 15 minutes. Ignored in production. */
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).optional(),
   /** Where people report accessibility problems: the accessibility statement must name a written and a phone contact. */
   ACCESSIBILITY_CONTACT_EMAIL: z.string().email().optional(),
   ACCESSIBILITY_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ]{2,19}$/).optional(),
@@ -44,6 +46,8 @@ export type Env = {
   publicOrigin: string;
   allowInsecureOidc: boolean;
   loginAttemptsPerMinute: number;
+  /** The idle timeout when SESSION_IDLE_TIMEOUT_SECONDS is set outside production; otherwise the fixed 15 minutes. */
+  sessionIdleTimeoutMs: number | undefined;
   accessibilityContact: AccessibilityContact;
   /** Said once at start: configuration that is accepted but has no effect (DEMO_DATA=true in production). */
   warnings: string[];
@@ -84,8 +88,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicOrigin: parsed.PUBLIC_ORIGIN ?? `http://localhost:${parsed.PORT}`,
     allowInsecureOidc: parsed.OIDC_ALLOW_INSECURE === 'true',
     loginAttemptsPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
+    // The 15-minute idle limit is a security rule: only development and the e2e journeys may wait less (or more).
+    sessionIdleTimeoutMs: !isProduction && parsed.SESSION_IDLE_TIMEOUT_SECONDS ? parsed.SESSION_IDLE_TIMEOUT_SECONDS * 1000 : undefined,
     accessibilityContact: { email: parsed.ACCESSIBILITY_CONTACT_EMAIL, phone: parsed.ACCESSIBILITY_CONTACT_PHONE },
-    warnings: isProduction && parsed.DEMO_DATA === 'true' ? ['DEMO_DATA=true is ignored with NODE_ENV=production: demo data is never loaded there.'] : [],
+    warnings: productionWarnings(isProduction, parsed),
     smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.MAIL_FROM } : undefined,
     smsGateway: readSmsGateway(parsed.SMS_GATEWAY_URL, parsed.SMS_GATEWAY_TOKEN),
   };
@@ -108,6 +114,15 @@ function assertProductionConfig(env: Env): void {
     throw new ConfigError(`PUBLIC_ORIGIN must be an https:// address with NODE_ENV=production (now ${env.publicOrigin}).`);
   }
   if (env.allowInsecureOidc) throw new ConfigError('OIDC_ALLOW_INSECURE=true is refused with NODE_ENV=production.');
+}
+
+/** Settings accepted but without effect in production: said once at start, so nobody believes they apply. */
+function productionWarnings(isProduction: boolean, parsed: z.infer<typeof EnvSchema>): string[] {
+  if (!isProduction) return [];
+  const warnings: string[] = [];
+  if (parsed.DEMO_DATA === 'true') warnings.push('DEMO_DATA=true is ignored with NODE_ENV=production: demo data is never loaded there.');
+  if (parsed.SESSION_IDLE_TIMEOUT_SECONDS) warnings.push('SESSION_IDLE_TIMEOUT_SECONDS is ignored with NODE_ENV=production: sessions end after 15 idle minutes there.');
+  return warnings;
 }
 
 function readSmsGateway(url: string | undefined, token: string | undefined): Env['smsGateway'] {

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       allowInsecureOidc: env.allowInsecureOidc,
       isRateLimitEnabled: true,
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
+      sessionIdleTimeoutMs: env.sessionIdleTimeoutMs,
       logLevel: env.logLevel,
       isProduction,
       accessibilityContact: env.accessibilityContact,

@@ -13,6 +13,8 @@ export type AppConfig = {
   /** Sign-in attempts per client address and minute (default 10). Raised only where many people share an address. */
   loginAttemptsPerMinute?: number;
   logLevel?: string;
+  /** How long a session may go without a request (default 15 minutes); shorter only in development and e2e. */
+  sessionIdleTimeoutMs?: number;
   /** NODE_ENV=production: demo accounts (published passwords and TOTP secrets) are refused at sign-in. */
   isProduction?: boolean;
   /** The operator's contact for accessibility feedback, shown in the public site's accessibility statement. */

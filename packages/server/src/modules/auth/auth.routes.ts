@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor, requirePendingLogin } from '../../platform/auth/authorization.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
-import { enrolTotp, getTotpEnrolment, loginWithPassword, loginWithTotp, logout, toSessionInfo } from './auth.service.ts';
+import { idleTimeoutOf, SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
+import { enrolTotp, getTotpEnrolment, keepSessionAlive, loginWithPassword, loginWithTotp, logout, toSessionInfo } from './auth.service.ts';
 
 /** Guessing passwords or codes from one address: at most this many tries a minute per route (on top of lockout). */
 const ATTEMPTS_PER_MINUTE = 10;
@@ -77,7 +77,7 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
       async (request, reply) => {
         const completed = await step.complete({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
         setSessionCookie(reply, completed.token);
-        return completed.sessionInfo;
+        return { ...completed.sessionInfo, idleTimeoutSeconds: idleTimeoutOf(deps.config) / 1000 };
       },
     );
   }
@@ -91,7 +91,24 @@ function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
       config: { permission: 'session' },
       schema: { tags: ['auth'], summary: 'The signed-in user, organisation, role and permissions', response: { 200: SessionInfo } },
     },
-    async (request) => toSessionInfo(requireActor(request)),
+    async (request) => toSessionInfo(requireActor(request), idleTimeoutOf(deps.config)),
+  );
+
+  api.post(
+    '/auth/heartbeat',
+    {
+      config: { permission: 'session' },
+      schema: {
+        tags: ['auth'],
+        operationId: 'keepSessionAlive',
+        summary: 'Keeps the session alive while someone types: the web app sends it at most every few minutes, only after real input',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await keepSessionAlive({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
+      return reply.status(204).send(null);
+    },
   );
 
   api.post(

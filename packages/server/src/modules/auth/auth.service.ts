@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry, type AuditEntry } from '../../platform/audit-log.ts';
 import { toActor, type Actor, type PendingLogin } from '../../platform/auth/authorization.ts';
-import { endAllSessionsOfUser, endSession, findLiveSession } from '../../platform/auth/session.queries.ts';
+import { endAllSessionsOfUser, endSession, findLiveSession, touchSession } from '../../platform/auth/session.queries.ts';
 import { hashSessionToken, IDLE_TIMEOUT_MS, startSession } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -206,7 +206,7 @@ type SessionInfoSource = Pick<
 >;
 
 /** What the web app needs to know about the signed-in user; the permissions come from the role matrix. */
-export function toSessionInfo(source: SessionInfoSource): SessionInfo {
+export function toSessionInfo(source: SessionInfoSource, idleTimeoutMs = IDLE_TIMEOUT_MS): SessionInfo {
   return {
     user: { id: source.userId, displayName: source.displayName, email: source.email },
     organisation: { id: source.organisationId, name: source.organisationName, kind: source.organisationKind },
@@ -215,8 +215,16 @@ export function toSessionInfo(source: SessionInfoSource): SessionInfo {
     permissions: [...permissionsByRole[source.role]],
     csrfToken: source.csrfToken,
     authMethod: source.authMethod,
-    idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
+    idleTimeoutSeconds: idleTimeoutMs / 1000,
   };
+}
+
+/**
+ * Someone is still at work (typing in a form) though the app has not asked the server anything for a while: the
+ * session's idle clock starts again. Not audited, like any other request that keeps a session alive.
+ */
+export async function keepSessionAlive(input: { db: Db; clock: Clock; actor: Actor }): Promise<void> {
+  await touchSession(input.db, input.actor.sessionId, input.clock.now());
 }
 
 export async function logout(input: { db: Db; clock: Clock; actor: Actor }): Promise<void> {

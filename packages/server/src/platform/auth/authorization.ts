@@ -4,7 +4,7 @@ import type { Db } from '../../db/tables.ts';
 import type { Clock } from '../clock.ts';
 import { sendProblem } from '../errors.ts';
 import { endSession, findLiveSession, touchSession } from './session.queries.ts';
-import { ABSOLUTE_TIMEOUT_MS, hashSessionToken, IDLE_TIMEOUT_MS, SESSION_COOKIE } from './session.ts';
+import { ABSOLUTE_TIMEOUT_MS, hashSessionToken, SESSION_COOKIE } from './session.ts';
 
 /** The authenticated caller, as every use case sees it. */
 export type Actor = {
@@ -40,7 +40,10 @@ declare module 'fastify' {
 export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** `last_seen_at` is written at most once a minute (a tenth of the idle timeout when that is shorter, in e2e). */
 const TOUCH_INTERVAL_MS = 60_000;
+
+type AuthorizationDeps = { db: Db; clock: Clock; idleTimeoutMs: number };
 
 /** A request on a session must carry its CSRF token unless its method is safe (changes nothing). The OpenAPI document says the same. */
 export function isCsrfTokenRequired(method: string): boolean {
@@ -51,7 +54,7 @@ export function isCsrfTokenRequired(method: string): boolean {
  * Deny by default. Every request to a known route passes here: the route's declared permission decides; a
  * route that declares none is refused. State-changing requests on a session must carry its CSRF token.
  */
-export function registerAuthorization(app: FastifyInstance, deps: { db: Db; clock: Clock }): RouteCatalogueEntry[] {
+export function registerAuthorization(app: FastifyInstance, deps: AuthorizationDeps): RouteCatalogueEntry[] {
   const catalogue: RouteCatalogueEntry[] = [];
   app.decorateRequest('actor', undefined);
   app.decorateRequest('pendingLogin', undefined);
@@ -84,14 +87,14 @@ export function registerAuthorization(app: FastifyInstance, deps: { db: Db; cloc
   return catalogue;
 }
 
-async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: { db: Db; clock: Clock }) {
+async function authenticate(request: FastifyRequest, reply: FastifyReply, permission: Permission, deps: AuthorizationDeps) {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return sendProblem(request, reply, 'unauthenticated');
   const session = await findLiveSession(deps.db, hashSessionToken(token));
   if (!session) return sendProblem(request, reply, 'unauthenticated');
 
   const now = deps.clock.now();
-  const isIdle = now.getTime() - session.last_seen_at.getTime() > IDLE_TIMEOUT_MS;
+  const isIdle = now.getTime() - session.last_seen_at.getTime() > deps.idleTimeoutMs;
   const isTooOld = now.getTime() > session.expires_at.getTime() || now.getTime() - session.created_at.getTime() > ABSOLUTE_TIMEOUT_MS;
   if (isIdle || isTooOld) {
     await endSession(deps.db, session.id, now);
@@ -118,7 +121,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
   const actor = toActor(session);
   if (!actor || !hasPermission(actor.role, permission)) return sendProblem(request, reply, 'forbidden');
 
-  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
+  if (now.getTime() - session.last_seen_at.getTime() > Math.min(TOUCH_INTERVAL_MS, deps.idleTimeoutMs / 10)) await touchSession(deps.db, session.id, now);
   request.actor = actor;
 }
 

@@ -3,10 +3,16 @@ import type { Db } from '../../db/tables.ts';
 import { endSession, insertSession, recordSignIn } from './session.queries.ts';
 
 export const SESSION_COOKIE = '__Host-bro-session';
+/** A session ends after this long without a request (or a heartbeat from someone typing). */
 export const IDLE_TIMEOUT_MS = 15 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60_000;
 /** A half-finished login (password given, second factor pending) lives only this long. */
 const PENDING_MFA_TIMEOUT_MS = 10 * 60_000;
+
+/** The idle timeout this app runs with: the 15 minutes unless configured otherwise (only outside production, env.ts). */
+export function idleTimeoutOf(config: { sessionIdleTimeoutMs?: number | undefined }): number {
+  return config.sessionIdleTimeoutMs ?? IDLE_TIMEOUT_MS;
+}
 
 export type SessionStage = 'mfa_required' | 'mfa_enrolment' | 'authenticated';
 

@@ -24,8 +24,14 @@ export const da = {
     otherLanguage: 'English',
     logOut: 'Log ud',
     idleHeading: 'Du bliver snart logget ud',
-    idleText: 'Du har ikke været aktiv i et stykke tid. Af hensyn til sikkerheden logger Bro dig snart ud.',
+    idleText: 'Du har ikke brugt Bro i et stykke tid. Af hensyn til sikkerheden logger Bro dig ud om lidt, og det, du ikke har gemt eller sendt, går tabt.',
     idleStay: 'Forbliv logget ind',
+  },
+  leaveForm: {
+    heading: 'Vil du forlade siden?',
+    text: 'Det, du har skrevet, er ikke gemt eller sendt. Hvis du forlader siden, går det tabt.',
+    stay: 'Bliv på siden',
+    leave: 'Forlad siden',
   },
   nav: {
     label: 'Hovedmenu',

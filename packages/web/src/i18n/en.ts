@@ -25,8 +25,14 @@ export const en: Translation<typeof da> = {
     otherLanguage: 'Dansk',
     logOut: 'Log out',
     idleHeading: 'You will soon be logged out',
-    idleText: 'You have not been active for a while. For security, Bro will log you out soon.',
+    idleText: 'You have not used Bro for a while. For security, Bro will log you out shortly, and what you have not saved or sent will be lost.',
     idleStay: 'Stay logged in',
+  },
+  leaveForm: {
+    heading: 'Leave this page?',
+    text: 'What you have entered is not saved or sent. If you leave the page, it will be lost.',
+    stay: 'Stay on this page',
+    leave: 'Leave the page',
   },
   nav: {
     label: 'Main menu',

@@ -6,6 +6,7 @@ import { Loaded } from '../../api/Loaded';
 import { queryClient } from '../../api/query-client';
 import { currentLanguage } from '../../i18n';
 import { fetchSession, logOut, sessionKey, sessionQuery } from './auth.api';
+import { useInputHeartbeat } from './useInputHeartbeat';
 import { SessionContext, type SessionContextValue } from './useSession';
 
 /**
@@ -31,8 +32,9 @@ function SessionState({ children }: { children: ReactNode }) {
   const query = useQuery(sessionQuery);
   const lastActivityAt = useRef(Date.now());
   const leave = useLeave();
-  useApiHooks(leave, lastActivityAt);
-  const isIdleWarningShown = useIdleClock(query.data ?? null, lastActivityAt, leave);
+  const { isIdleWarningShown, onActivity } = useIdleClock(query.data ?? null, lastActivityAt, leave);
+  useApiHooks(leave, lastActivityAt, onActivity);
+  useInputHeartbeat(query.data?.idleTimeoutSeconds, lastActivityAt);
 
   const value = useMemo<SessionContextValue>(() => {
     const show = (info: SessionInfo) => {
@@ -76,24 +78,27 @@ function useLeave() {
   );
 }
 
-function useApiHooks(leave: (reason: SignedOutReason) => Promise<void>, lastActivityAt: RefObject<number>) {
+function useApiHooks(leave: (reason: SignedOutReason) => Promise<void>, lastActivityAt: RefObject<number>, onActivity: () => void) {
   useEffect(() => {
     configureApi({
       getLanguage: currentLanguage,
       onSignedOut: (reason) => void leave(reason),
       onActivity: () => {
         lastActivityAt.current = Date.now();
+        onActivity();
       },
     });
-  }, [leave, lastActivityAt]);
+  }, [leave, lastActivityAt, onActivity]);
 }
 
 /**
- * The server ends a session after `idleTimeoutSeconds` without a request. We mirror that clock: a gentle warning two
- * minutes before (or at 80 % for short timeouts), and a clean return to the login page at the end.
+ * The server ends a session after `idleTimeoutSeconds` without a request (a heartbeat while typing is one). We mirror
+ * that clock: a warning two minutes before (or at 80 % for short timeouts), gone again at the next answered request,
+ * and a clean return to the login page at the end.
  */
-function useIdleClock(session: SessionInfo | null, lastActivityAt: RefObject<number>, leave: (reason: SignedOutReason) => Promise<void>): boolean {
+function useIdleClock(session: SessionInfo | null, lastActivityAt: RefObject<number>, leave: (reason: SignedOutReason) => Promise<void>) {
   const [isWarning, setIsWarning] = useState(false);
+  const onActivity = useCallback(() => setIsWarning(false), []);
   useEffect(() => {
     setIsWarning(false);
     if (!session) return;
@@ -106,5 +111,5 @@ function useIdleClock(session: SessionInfo | null, lastActivityAt: RefObject<num
     }, 5_000);
     return () => window.clearInterval(timer);
   }, [session, lastActivityAt, leave]);
-  return isWarning;
+  return { isIdleWarningShown: isWarning, onActivity };
 }

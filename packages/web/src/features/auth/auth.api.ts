@@ -11,6 +11,8 @@ export const enrolWithLink = (body: EnrolmentRequest) => request<LoginResponse>(
 export const enrolTotp = (body: TotpCodeRequest) => request<SessionInfo>('POST', '/api/auth/totp/enrol', { body, ...asVisitor });
 export const verifyTotp = (body: TotpCodeRequest) => request<SessionInfo>('POST', '/api/auth/totp', { body, ...asVisitor });
 export const logOut = () => request<void>('POST', '/api/auth/logout', asVisitor);
+/** Keeps the session alive while someone types (useInputHeartbeat); a 401 means it is gone, as for any call. */
+export const keepSessionAlive = () => request<void>('POST', '/api/auth/heartbeat');
 export const fetchSession = (signal?: AbortSignal) => request<SessionInfo>('GET', '/api/session', { signal, ...asVisitor });
 /** A full-page navigation to the organisation's identity provider. */
 export const oidcStartUrl = (slug: string) => `/api/auth/oidc/${ids(slug)}/start`;

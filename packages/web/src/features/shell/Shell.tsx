@@ -4,8 +4,8 @@ import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { changeLanguage, currentLanguage } from '../../i18n';
-import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
+import { IdleWarningDialog } from '../auth/IdleWarningDialog';
 import { useSession } from '../auth/useSession';
 import { InboxLiveProvider } from '../inbox/InboxLiveProvider';
 import { useInboxLive } from '../inbox/useInboxLive';
@@ -14,7 +14,7 @@ import { managedProgrammesQuery } from '../programmes/programmes.api';
 /** The frame of every page: skip link, header (who you are, language, log out), navigation, main. */
 export function Shell() {
   const { t } = useTranslation();
-  const { session, signOut, isIdleWarningShown } = useSession();
+  const { session, signOut } = useSession();
 
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -53,9 +53,7 @@ export function Shell() {
           </div>
           {session ? <MainNavigation permissions={session.permissions} /> : null}
         </header>
-        <div className="container" aria-live="polite">
-          {session && isIdleWarningShown ? <IdleNotice /> : null}
-        </div>
+        <IdleWarningDialog />
         <main id="main" className="container app-main" tabIndex={-1}>
           <Suspense fallback={<Loading />}>
             <Outlet />
@@ -74,19 +72,6 @@ function LanguageSwitch() {
     <button type="button" className="button button-tertiary" lang={next} onClick={() => void changeLanguage(next)}>
       {t('shell.otherLanguage')}
     </button>
-  );
-}
-
-function IdleNotice() {
-  const { t } = useTranslation();
-  const { refresh } = useSession();
-  return (
-    <Alert variant="warning" heading={t('shell.idleHeading')}>
-      <p>{t('shell.idleText')}</p>
-      <button type="button" className="button button-secondary mt-3" onClick={() => void refresh().catch(() => undefined)}>
-        {t('shell.idleStay')}
-      </button>
-    </Alert>
   );
 }
 

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useForm, type DefaultValues, type Resolver, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { fieldDomId } from '../ui/fields';
 import { prefixed } from './form-context';
 import { serverErrorKey } from './form-errors';
+import { useLeaveGuard } from './leave-guard';
 import { formProblemOf, keyAndParents, type ProblemMapping } from './problem-errors';
 
 export type AppFormOptions<S extends FormSchema> = {
@@ -22,6 +23,11 @@ export type AppFormOptions<S extends FormSchema> = {
   messageOf?: ProblemMapping['messageOf'];
   /** Problem paths shown on another field than their own (`{ 'schedule.rules': 'schedule.isOpen24Hours' }`). */
   aliases?: Readonly<Record<string, string>>;
+  /**
+   * Ask before leaving the page while the form holds input that was not sent (default on). Off for forms whose
+   * input is worth nothing once the page is left (the sign-in steps).
+   */
+  guardsLeaving?: boolean;
 };
 
 /** A form's schema: its input is the form's values, its output what `onSubmit` sends. */
@@ -75,9 +81,12 @@ export function useAppForm<S extends FormSchema>(options: AppFormOptions<S>): Ap
     setAttempt((count) => count + 1);
   };
 
+  const isSavedAsShown = useSavedInputGuard(methods, isSending, options.guardsLeaving ?? true);
+
   const send = async (output: z.output<S>) => {
     try {
       await latest.current.onSubmit(output);
+      isSavedAsShown.current = true;
     } catch (error) {
       refused(error);
     }
@@ -95,4 +104,22 @@ export function useAppForm<S extends FormSchema>(options: AppFormOptions<S>): Ap
   };
 
   return { ...methods, submit, attempt, isBusy: methods.formState.isSubmitting, idPrefix: options.idPrefix, formRef };
+}
+
+/**
+ * Asks before leaving while the form differs from its defaults and was not sent as it stands. Not while sending (a
+ * successful submit may navigate away in `onSubmit`), and not after a successful submit until the next change.
+ */
+function useSavedInputGuard<V extends FieldValues>(methods: UseFormReturn<V, unknown, unknown>, isSending: RefObject<boolean>, isEnabled: boolean) {
+  const isSavedAsShown = useRef(false);
+  // Read in render, so react-hook-form re-renders this form when it first becomes dirty (and when it is no longer).
+  const isDirty = methods.formState.isDirty;
+  useEffect(() => {
+    const subscription = methods.watch(() => {
+      isSavedAsShown.current = false;
+    });
+    return () => subscription.unsubscribe();
+  }, [methods]);
+  useLeaveGuard(() => isEnabled && isDirty && !isSending.current && !isSavedAsShown.current);
+  return isSavedAsShown;
 }

@@ -20,6 +20,8 @@ export function EnrolmentStep({ token, onPassed }: { token: string; onPassed: (s
   const schema = useMemo(() => enrolmentSchema(t, token), [t, token]);
   const form = useAppForm({
     schema,
+    // A half-typed password or code is worth nothing once the page is left: no question before leaving.
+    guardsLeaving: false,
     defaultValues: { password: '', repeat: '' },
     onSubmit: async (request) => {
       const result = await enrolWithLink(request);

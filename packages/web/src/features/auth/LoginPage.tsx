@@ -103,6 +103,8 @@ export function CredentialsStep({ onPassed }: { onPassed: (stage: LoginStage) =>
   const schema = useRequestSchema(LoginRequest, (values: Credentials) => values, (t) => ({ email: t('login.emailRequired'), password: t('login.passwordRequired') }));
   const form = useAppForm({
     schema,
+    // A half-typed password or code is worth nothing once the page is left: no question before leaving.
+    guardsLeaving: false,
     defaultValues: { email: '', password: '' },
     onSubmit: async (credentials) => {
       try {
@@ -157,6 +159,8 @@ export function TotpStep({ isEnrolment, onSignedIn, onRestart }: TotpStepProps) 
   const schema = useRequestSchema(TotpCodeRequest, (values: { code: string }) => ({ code: values.code.replace(/\s/g, '') }), (t) => ({ code: t('login.codeFormat') }));
   const form = useAppForm({
     schema,
+    // A half-typed password or code is worth nothing once the page is left: no question before leaving.
+    guardsLeaving: false,
     defaultValues: { code: '' },
     onSubmit: async (code) => {
       try {

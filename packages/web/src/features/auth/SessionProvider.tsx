@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import type { SessionInfo } from '@bro/domain';
 import { configureApi, setCsrfToken, type SignedOutReason } from '../../api/client';
 import { Loaded } from '../../api/Loaded';
+import { releaseLeaveGuards } from '../../forms/leave-guard';
 import { queryClient } from '../../api/query-client';
 import { currentLanguage } from '../../i18n';
 import { fetchSession, logOut, sessionKey, sessionQuery } from './auth.api';
@@ -15,6 +16,7 @@ import { SessionContext, type SessionContextValue } from './useSession';
  */
 function leaveToLogin(reason: SignedOutReason): void {
   setCsrfToken(undefined);
+  releaseLeaveGuards();
   window.location.replace(`${import.meta.env.BASE_URL}login?reason=${reason}`);
 }
 

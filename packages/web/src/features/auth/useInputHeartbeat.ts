@@ -5,7 +5,7 @@ import { keepSessionAlive } from './auth.api';
 const inputEvents = ['keydown', 'input', 'pointerdown', 'wheel'] as const;
 
 /** At most one heartbeat in this long: 5 minutes, or a third of a shorter idle timeout (development and e2e). */
-export function heartbeatIntervalMs(idleTimeoutSeconds: number): number {
+function heartbeatIntervalMs(idleTimeoutSeconds: number): number {
   return Math.min(5 * 60_000, (idleTimeoutSeconds * 1000) / 3);
 }
 

@@ -14,9 +14,9 @@ const startTimeoutMs = 90_000;
 const stopTimeoutMs = 20_000;
 
 /**
- * Starts the real app once for the whole run: `node packages/server/src/main.ts` with the embedded PostgreSQL in
- * a fresh temporary DATA_DIR, the demo data loaded, on a free loopback port. The built web app
- * (`npm run build`) is served by the server from packages/web/dist. Returns the teardown: SIGTERM, wait, delete.
+ * Starts the real app once for the whole run (`startBro`). The built web app (`npm run build`) is served by the
+ * server from packages/web/dist. Returns the teardown. Only session-keepalive.spec.ts starts a second app, with a
+ * short idle timeout.
  *
  * Set BRO_E2E_BASE_URL yourself to run the specs against a server you started (nothing is started or stopped).
  */
@@ -31,6 +31,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     console.warn('[e2e] packages/web/dist/index.html is missing: run `npm run build` first (npm run test:e2e does).');
   }
 
+  const bro = await startBro();
+  process.env[BASE_URL_VARIABLE] = bro.baseUrl;
+  return bro.stop;
+}
+
+/**
+ * One running Bro: `node packages/server/src/main.ts` with the embedded PostgreSQL in a fresh temporary DATA_DIR,
+ * the demo data loaded, on a free loopback port. `env` adds settings (a spec that needs a short idle timeout
+ * starts an app of its own with it, so the shared app keeps the real one). `stop`: SIGTERM, wait, delete.
+ */
+export async function startBro(env: Record<string, string> = {}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bro-e2e-'));
   // As root the embedded PostgreSQL runs as the OS user `postgres`, which must be able to walk into this folder.
   chmodSync(dataDir, 0o711);
@@ -52,6 +63,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Every journey signs people in from 127.0.0.1: the per-address sign-in limit (tested in the integration
       // tests) would otherwise cut the suite off after ten sign-ins a minute.
       LOGIN_RATE_LIMIT_PER_MINUTE: '300',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,8 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw error;
   }
 
-  process.env[BASE_URL_VARIABLE] = baseUrl;
-  return teardown;
+  return { baseUrl, stop: teardown };
 }
 
 async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {

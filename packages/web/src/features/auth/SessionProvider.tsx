@@ -106,11 +106,13 @@ function useIdleClock(session: SessionInfo | null, lastActivityAt: RefObject<num
     if (!session) return;
     const timeoutMs = session.idleTimeoutSeconds * 1000;
     const warnAfterMs = Math.max(timeoutMs - 120_000, timeoutMs * 0.8);
+    // Often enough that the warning stands for most of its time, also with a short timeout (development, e2e).
+    const tickMs = Math.min(5_000, (timeoutMs - warnAfterMs) / 4);
     const timer = window.setInterval(() => {
       const idleMs = Date.now() - lastActivityAt.current;
       if (idleMs >= timeoutMs) void leave('idle');
       else setIsWarning(idleMs >= warnAfterMs);
-    }, 5_000);
+    }, tickMs);
     return () => window.clearInterval(timer);
   }, [session, lastActivityAt, leave]);
   return { isIdleWarningShown: isWarning, onActivity };

@@ -22,8 +22,7 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   // The preconditions through the UI, as in the first closed loop: refer → accept → reach.
   const reference = await referToLokk(officer, personName);
   await openInboxReferral(coordinator, reference);
-  await coordinator.getByRole('form', { name: 'Accepter henvisningen' }).getByRole('button', { name: 'Accepter', exact: true }).click();
-  await expect(coordinator.getByText('Henvisningen er accepteret.')).toBeVisible();
+  await acceptBeforeContact(coordinator);
 
   await openInboxReferral(counsellor, reference);
   const contact = counsellor.getByRole('form', { name: 'Kontaktforsøg' });
@@ -151,8 +150,7 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   const shelter = await openPageAs(demoAccount('danner@demo.bro.dk'));
   await openInboxReferral(shelter, onwardReference!);
   await expectNoAxeViolations(shelter);
-  await shelter.getByRole('form', { name: 'Accepter henvisningen' }).getByRole('button', { name: 'Accepter', exact: true }).click();
-  await expect(shelter.getByText('Henvisningen er accepteret.')).toBeVisible();
+  await acceptBeforeContact(shelter);
 
   // Back in the course: the closed loop shows "accepted"; the stay is recorded (no address, § 109).
   await counsellor.goto(`${courseUrl}/bridging`);
@@ -240,4 +238,14 @@ function daysAgoAt(days: number, hour: number): string {
   const date = new Date(Date.now() - days * 86_400_000);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(hour)}:00`;
+}
+
+/**
+ * Accepting before anyone has reached the person: "Næste skridt" offers the contact attempt first, so acceptance
+ * is among "Andre handlinger", folded away below it.
+ */
+async function acceptBeforeContact(page: Page): Promise<void> {
+  await page.getByText('Andre handlinger', { exact: true }).click();
+  await page.getByRole('form', { name: 'Accepter henvisningen' }).getByRole('button', { name: 'Accepter', exact: true }).click();
+  await expect(page.getByText('Henvisningen er accepteret.')).toBeVisible();
 }

@@ -77,7 +77,11 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
 async function logContactAttempt(page: Page, outcome: string, note?: string) {
   const panel = page.getByRole('form', { name: 'Kontaktforsøg' });
   await panel.getByLabel(outcome, { exact: true }).check();
-  if (note) await panel.getByLabel('Note om kontaktforsøget (valgfri)', { exact: true }).fill(note);
+  if (note) {
+    // The note is folded away under the outcome, so the button stays on a phone's first screen.
+    await panel.getByText('Tilføj en note (valgfri)', { exact: true }).click();
+    await panel.getByLabel('Note om kontaktforsøget (valgfri)', { exact: true }).fill(note);
+  }
   await panel.getByRole('button', { name: 'Registrer kontaktforsøg', exact: true }).click();
   await expect(page.getByText('Kontaktforsøget er registreret.')).toBeVisible();
 }

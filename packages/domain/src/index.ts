@@ -6,6 +6,7 @@ export * from './referral/Referral.ts';
 export * from './referral/routing.ts';
 export * from './referral/receiving.ts';
 export * from './referral/deadline.ts';
+export * from './referral/duplicates.ts';
 export * from './identity/Session.ts';
 export * from './identity/Enrolment.ts';
 export * from './identity/UserAdmin.ts';

@@ -169,6 +169,14 @@ export type ReferralForReferrer = z.infer<typeof ReferralForReferrer>;
 export const ReferralChangedEvent = z.object({ referralId: z.string() });
 export type ReferralChangedEvent = z.infer<typeof ReferralChangedEvent>;
 
+/**
+ * On the receiving side: another referral at the same service that may be about the same person (same referring
+ * organisation and programme, within 30 days; same CPR or same name and birth year, each compared only where the
+ * consents of both referrals let this service see it).
+ */
+export const PossibleDuplicateAtService = z.object({ id: z.string(), reference: z.string() });
+export type PossibleDuplicateAtService = z.infer<typeof PossibleDuplicateAtService>;
+
 /** One line in a service's intake inbox: no name, no contact details; enough to sort and pick. */
 export const InboxItem = z.object({
   id: z.string(),
@@ -186,7 +194,10 @@ export const InboxItem = z.object({
   isEscalated: z.boolean(),
   contactAttemptCount: z.number().int(),
   hasFirstContact: z.boolean(),
+  firstContactAt: z.iso.datetime({ offset: true }).nullable(),
   isConsentWithdrawn: z.boolean(),
+  /** "Mulig dublet": only referrals this service holds too, and may see. */
+  possibleDuplicates: z.array(PossibleDuplicateAtService),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
@@ -216,7 +227,6 @@ export const ReceiverSafeContactView = z.object({
 /** The receiving service's view: only what the consent covers; nothing once consent is withdrawn. */
 export const ReferralForReceiver = InboxItem.extend({
   receivedAt: z.iso.datetime({ offset: true }).nullable(),
-  firstContactAt: z.iso.datetime({ offset: true }).nullable(),
   consent: ConsentView.nullable(),
   person: ReceiverPersonView.nullable(),
   safeContact: ReceiverSafeContactView.nullable(),

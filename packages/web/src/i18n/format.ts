@@ -9,6 +9,8 @@ export type Formatters = {
   dateTime: (iso: string) => string;
   /** "om 5 timer" / "for 2 dage siden", relative to now. */
   relative: (iso: string, now?: Date) => string;
+  /** "i går kl. 14.05" / "i dag kl. 9.30" / "i morgen kl. …"; further away, the date: "31.12.2024 kl. 14.05". */
+  dayAndTime: (iso: string, now?: Date) => string;
   number: (value: number) => string;
   compare: (a: string, b: string) => number;
 };
@@ -21,6 +23,10 @@ export function useFormat(): Formatters {
     const dateFormat = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
     const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
     const relativeFormat = new Intl.RelativeTimeFormat(language, { numeric: 'always' });
+    const dayFormat = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    // The calendar day in Copenhagen, as a number of days, to count "i går" across midnight there, not in UTC.
+    const dayFormatter = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+    const dayNumber = (value: Date) => Date.parse(`${dayFormatter.format(value)}T00:00:00Z`) / 86_400_000;
     const numberFormat = new Intl.NumberFormat(locale);
     const collator = new Intl.Collator(language);
     return {
@@ -35,6 +41,12 @@ export function useFormat(): Formatters {
         const hours = Math.round(minutes / 60);
         if (Math.abs(hours) < 48) return relativeFormat.format(hours, 'hour');
         return relativeFormat.format(Math.round(hours / 24), 'day');
+      },
+      dayAndTime: (iso, now = new Date()) => {
+        const value = new Date(iso);
+        const days = dayNumber(value) - dayNumber(now);
+        const date = Math.abs(days) <= 1 ? dayFormat.format(days, 'day') : dateFormat.format(value);
+        return t('format.dateTime', { date, time: timeFormat.format(value) });
       },
       number: (value) => numberFormat.format(value),
       compare: (a, b) => collator.compare(a, b),

@@ -9,12 +9,14 @@ type ActionsSectionProps = {
   /** What the last action did, announced and shown. */
   message: string | undefined;
   children: ReactNode;
+  /** Added to the section's own class (`app-section`). */
+  className?: string;
 };
 
 /** The actions on a record, under a heading that takes focus after each one, with the result announced. */
-export function ActionsSection({ id, heading, headingRef, message, children }: ActionsSectionProps) {
+export function ActionsSection({ id, heading, headingRef, message, children, className }: ActionsSectionProps) {
   return (
-    <section className="app-section" aria-labelledby={id}>
+    <section className={className ? `app-section ${className}` : 'app-section'} aria-labelledby={id}>
       <h2 id={id} ref={headingRef} tabIndex={-1} className="app-page-heading">
         {heading}
       </h2>

@@ -3,6 +3,7 @@
 // in the reader's query (one round trip) and open the sealed fields here.
 export {
   assertConsentFits,
+  cprLookupHash,
   createPerson,
   openPersonUnderConsent,
   recordConsent,

@@ -32,6 +32,11 @@ export type NewPerson = {
   addressProtection: AddressProtection;
 };
 
+/** The keyed hash a person's CPR number is looked up by (`persons.cpr_hmac`): the same normalisation as on create. */
+export function cprLookupHash(cipher: FieldCipher, cpr: string): string {
+  return cipher.lookupHash(normaliseCpr(cpr));
+}
+
 /** Creates a person record in the caller's transaction; returns its id. */
 export async function createPerson(input: { trx: Transaction<Database>; cipher: FieldCipher; createdByOrganisationId: string; person: NewPerson; now: Date }): Promise<string> {
   const { cipher, person } = input;
@@ -40,7 +45,7 @@ export async function createPerson(input: { trx: Transaction<Database>; cipher: 
     created_by_organisation_id: input.createdByOrganisationId,
     full_name_enc: cipher.encrypt(person.fullName),
     cpr_enc: cpr ? cipher.encrypt(`${cpr.slice(0, 6)}-${cpr.slice(6)}`) : null,
-    cpr_hmac: cpr ? cipher.lookupHash(cpr) : null,
+    cpr_hmac: cpr ? cprLookupHash(cipher, cpr) : null,
     gender: person.gender,
     birth_year: person.birthYear ?? null,
     address_protection: person.addressProtection,

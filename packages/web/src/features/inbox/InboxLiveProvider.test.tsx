@@ -35,6 +35,24 @@ describe('the inbox page', () => {
     expect(document.title).toBe('Indbakke – Bro');
   });
 
+  it('filters by risk and deadline at once, says how many it shows, and flags a possible duplicate', async () => {
+    const high = testReceiverReferral({ id: 'h', reference: 'BRO-1', riskLevel: 'high', possibleDuplicates: [{ id: 's', reference: 'BRO-2' }] });
+    const standard = testReceiverReferral({ id: 's', reference: 'BRO-2', riskLevel: 'standard', hasFirstContact: true, firstContactAt: '2026-01-05T13:05:00Z' });
+    mockServer([{ method: 'GET', path: '/api/inbox', answer: { body: [high, standard] } }]);
+    const { user } = renderInApp(<InboxPage />, { session: testSession({ permissions: ['referral:intake'] }) });
+    expect(await screen.findByText('Viser 2 af 2')).toBeInTheDocument();
+    expect(screen.getAllByText('Mulig dublet')).toHaveLength(1);
+    await user.click(screen.getByText('Vis henvisninger'));
+    await user.selectOptions(screen.getByLabelText('Risiko'), 'standard');
+    expect(screen.getByText('Viser 1 af 2')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Henvisning BRO-1' })).toBeNull();
+    expect(screen.getByText(/^Første kontakt: 05\.01\.2026 kl\. 14\.05, inden for fristen$/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Frist'), 'overdue');
+    expect(screen.getByText('Ingen henvisninger passer til det valgte.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Vis alle' }));
+    expect(screen.getByText('Viser 2 af 2')).toBeInTheDocument();
+  });
+
   it('says when the inbox is empty', async () => {
     mockServer([{ method: 'GET', path: '/api/inbox', answer: { body: [] } }]);
     renderInApp(<InboxPage />);

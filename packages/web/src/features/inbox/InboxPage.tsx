@@ -1,6 +1,6 @@
 import type { InAppNotification, InboxItem } from '@bro/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { useAction } from '../../api/useAction';
 import { useFormat } from '../../i18n/format';
@@ -10,10 +10,13 @@ import { LiveMessage } from '../../ui/LiveMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ReferralStatusBadge, RiskBadge } from '../referrals/ReferralStatusBadge';
+import { InboxViewChoices } from './InboxViewChoices';
+import { defaultInboxView, inboxViewFrom, viewInbox, type InboxView } from './inbox-view';
+import { useDeadlineText } from './useDeadlineText';
 import { useInbox, useNow } from './useInbox';
 import { useInboxLive } from './useInboxLive';
 
-/** `/inbox`: the service's referrals in the order the server gives (high risk first, then deadline). */
+/** `/inbox`: the service's referrals, most urgent first (the server's order), to filter and sort (inbox-view.ts). */
 export function InboxPage() {
   const { t } = useTranslation();
   const { inbox, announcement } = useInbox();
@@ -33,20 +36,42 @@ export function InboxPage() {
       <Notifications />
       <section className="app-section" aria-labelledby="inbox-referrals-heading">
         <h2 id="inbox-referrals-heading">{t('inbox.referralsHeading')}</h2>
-        <Loaded query={inbox}>
-          {(items) =>
-            items.length === 0 ? (
-              <p>{t('inbox.empty')}</p>
-            ) : (
-              <ul className="app-cards">
-                {items.map((item) => (
-                  <InboxCard key={item.id} item={item} now={now} />
-                ))}
-              </ul>
-            )
-          }
-        </Loaded>
+        <Loaded query={inbox}>{(items) => (items.length === 0 ? <p>{t('inbox.empty')}</p> : <InboxList items={items} now={now} />)}</Loaded>
       </section>
+    </>
+  );
+}
+
+/** The list as chosen: the choice lives in the address, so back, reload and a shared link keep it. */
+function InboxList({ items, now }: { items: InboxItem[]; now: Date }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const view = inboxViewFrom(params);
+  const shown = viewInbox(items, view, now);
+  const change = (next: InboxView) => {
+    const changed = Object.entries(next).filter(([key, value]) => defaultInboxView[key as keyof InboxView] !== value);
+    setParams(new URLSearchParams(changed), { replace: true });
+  };
+  return (
+    <>
+      <InboxViewChoices view={view} onChange={change} />
+      <p className="form-hint" role="status">
+        {t('inbox.view.count', { shown: shown.length, total: items.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p>
+          {t('inbox.view.noMatch')}{' '}
+          <button type="button" className="button button-tertiary" onClick={() => change(defaultInboxView)}>
+            {t('inbox.view.reset')}
+          </button>
+        </p>
+      ) : (
+        <ul className="app-cards">
+          {shown.map((item) => (
+            <InboxCard key={item.id} item={item} now={now} />
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -54,6 +79,7 @@ export function InboxPage() {
 function InboxCard({ item, now }: { item: InboxItem; now: Date }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const deadline = useDeadlineText()(item, now);
   return (
     <li className={item.riskLevel === 'high' ? 'app-card-high-risk' : undefined}>
       <h3 className="h4 m-0">
@@ -66,7 +92,9 @@ function InboxCard({ item, now }: { item: InboxItem; now: Date }) {
         {item.isOverdue ? <Badge tone="error">{t('inbox.tagOverdue')}</Badge> : null}
         {item.isEscalated ? <Badge tone="warning">{t('inbox.tagEscalated')}</Badge> : null}
         {item.isConsentWithdrawn ? <Badge tone="error">{t('inbox.tagConsentWithdrawn')}</Badge> : null}
+        {item.possibleDuplicates.length > 0 ? <Badge tone="warning">{t('inbox.tagPossibleDuplicate')}</Badge> : null}
       </div>
+      {deadline ? <p className={deadline.isOverdue ? 'm-0 app-deadline-overdue' : 'm-0'}>{deadline.text}</p> : null}
       <dl className="app-card-facts">
         <div>
           <dt>{t('referral.service')}:</dt>
@@ -82,14 +110,6 @@ function InboxCard({ item, now }: { item: InboxItem; now: Date }) {
           <dt>{t('referral.role')}:</dt>
           <dd>{t(`personRole.${item.role}`)}</dd>
         </div>
-        {item.dueAt ? (
-          <div>
-            <dt>{t('inbox.deadline')}:</dt>
-            <dd>
-              {format.relative(item.dueAt, now)} ({format.dateTime(item.dueAt)})
-            </dd>
-          </div>
-        ) : null}
         <div>
           <dt>{t('inbox.contactAttempts')}:</dt>
           <dd>{item.hasFirstContact ? t('inbox.reached') : format.number(item.contactAttemptCount)}</dd>

@@ -3,24 +3,20 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
-import { Badge } from '../../ui/Badge';
 import { SubPage } from '../../ui/SubPage';
-import { WarningsAlert } from '../../ui/WarningsAlert';
 import { SummaryList, type SummaryItem } from '../../ui/SummaryList';
 import { Timeline } from '../../ui/Timeline';
 import { ConsentSummary } from '../referrals/ConsentSummary';
 import { contactLanguages, type ContactLanguage } from '../referrals/referral-form';
-import { ReferralStatusBadge, RiskBadge } from '../referrals/ReferralStatusBadge';
 import { useTimeline } from '../referrals/useTimeline';
 import { ReceiverActions } from './ReceiverActions';
 import { inboxKeys, inboxReferralQuery } from './inbox.api';
-import { useNow } from './useInbox';
 
-/** `/inbox/:id`: exactly what the consent covers, the safe-contact rules first, then the actions. */
+/** `/inbox/:id`: "Næste skridt" first (where it stands, how to reach the person safely, the main action), then exactly what the consent covers. */
 export function InboxReferralPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -33,39 +29,24 @@ export function InboxReferralPage() {
   );
 }
 
-/** The referral's facts for the receiver, most urgent first: status, risk, sender, deadline and contact so far. */
-export function overviewItems(referral: ReferralForReceiver, t: TFunction, format: Formatters, now: Date): SummaryItem[] {
+/** The referral's facts for the receiver (status, risk and deadline are in "Næste skridt" above): where it came from and when. */
+export function overviewItems(referral: ReferralForReceiver, t: TFunction, format: Formatters): SummaryItem[] {
   const source = referral.source === 'self' ? t('referralSource.selfReferral') : `${referral.referringOrganisationName} (${t(`referralSource.${referral.source}`)})`;
   const items: (SummaryItem | false)[] = [
-    { key: 'status', term: t('referral.status'), value: <ReferralStatusBadge status={referral.status} /> },
-    { key: 'risk', term: t('referral.riskLevel'), value: <RiskBadge level={referral.riskLevel} /> },
     { key: 'service', term: t('referral.service'), value: referral.serviceName },
     // A self-referral has no referring organisation: "Selvhenvender" says it all.
     { key: 'from', term: t('inbox.referredBy'), value: source },
     { key: 'role', term: t('referral.role'), value: t(`personRole.${referral.role}`) },
     referral.sentAt !== null && { key: 'sent', term: t('receiver.sentAt'), value: format.dateTime(referral.sentAt) },
     referral.receivedAt !== null && { key: 'received', term: t('receiver.receivedAt'), value: format.dateTime(referral.receivedAt) },
-    referral.dueAt !== null && { key: 'due', term: t('inbox.deadline'), value: <Deadline referral={referral} dueAt={referral.dueAt} format={format} now={now} /> },
     { key: 'attempts', term: t('inbox.contactAttempts'), value: t('receiver.attemptsOfMax', { count: referral.contactAttemptCount, max: referral.maxContactAttempts }) },
-    { key: 'firstContact', term: t('referral.firstContact'), value: referral.firstContactAt ? format.dateTime(referral.firstContactAt) : t('receiver.noFirstContact') },
   ];
   return items.filter((item): item is SummaryItem => item !== false);
-}
-
-function Deadline({ referral, dueAt, format, now }: { referral: ReferralForReceiver; dueAt: string; format: Formatters; now: Date }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {format.relative(dueAt, now)} ({format.dateTime(dueAt)}) {referral.isOverdue ? <Badge tone="error">{t('inbox.tagOverdue')}</Badge> : null}{' '}
-      {referral.isEscalated ? <Badge tone="warning">{t('inbox.tagEscalated')}</Badge> : null}
-    </>
-  );
 }
 
 function ReceiverView({ referral }: { referral: ReferralForReceiver }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const now = useNow();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string>();
   return (
@@ -75,12 +56,6 @@ function ReceiverView({ referral }: { referral: ReferralForReceiver }) {
           <p>{t('receiver.consentWithdrawn')}</p>
         </Alert>
       ) : null}
-      <SummaryList items={overviewItems(referral, t, format, now)} />
-      <SafeContact referral={referral} />
-      <Person referral={referral} />
-      <Situation referral={referral} />
-      <ReceiverConsent referral={referral} />
-      <ReceiverTimeline referral={referral} />
       <ReceiverActions
         referral={referral}
         message={message}
@@ -90,6 +65,16 @@ function ReceiverView({ referral }: { referral: ReferralForReceiver }) {
           setMessage(doneMessage);
         }}
       />
+      <PossibleDuplicates referral={referral} />
+      <section className="app-section" aria-labelledby="receiver-overview-heading">
+        <h2 id="receiver-overview-heading">{t('receiver.overviewHeading')}</h2>
+        <SummaryList items={overviewItems(referral, t, format)} />
+      </section>
+      <ContactDetails referral={referral} />
+      <Person referral={referral} />
+      <Situation referral={referral} />
+      <ReceiverConsent referral={referral} />
+      <ReceiverTimeline referral={referral} />
     </>
   );
 }
@@ -140,31 +125,26 @@ function isCovered(referral: ReferralForReceiver, category: ConsentDataCategory)
   return !referral.isConsentWithdrawn && referral.consent !== null && referral.consent.withdrawnAt === null && referral.consent.dataCategories.includes(category);
 }
 
-function SafeContact({ referral }: { referral: ReferralForReceiver }) {
+/** The rest of the safe-contact answers (the rules and the number are in "Næste skridt" at the top). */
+function ContactDetails({ referral }: { referral: ReferralForReceiver }) {
   const { t } = useTranslation();
   const contact = referral.safeContact;
-  const languageName = (code: string) => (isKnownLanguage(code) ? t(`languages.${code}`) : code);
+  if (contact === null) return null;
+  const languageName = isKnownLanguage(contact.language) ? t(`languages.${contact.language}`) : contact.language;
   return (
     <section className="app-section" aria-labelledby="receiver-contact-heading">
       <h2 id="receiver-contact-heading">{t('newReferral.contact.heading')}</h2>
-      {contact === null ? (
-        <p>{t('receiver.contactNotCovered')}</p>
-      ) : (
-        <>
-          <SafetyWarnings contact={contact} languageName={languageName(contact.language)} />
-          <SummaryList
-            items={[
-              { key: 'phone', term: t('receiver.phone'), value: contact.phone ? <span className="font-lead">{contact.phone}</span> : t('receiver.none') },
-              { key: 'safeToCall', term: t('newReferral.contact.isSafeToCall'), value: t(`yesNoUnknown.${contact.isSafeToCall}`) },
-              { key: 'safeTimes', term: t('receiver.safeTimes'), value: contact.safeTimes ?? t('receiver.none') },
-              { key: 'voicemail', term: t('newReferral.contact.voicemail'), value: t(`yesNoUnknown.${contact.voicemailAllowed}`) },
-              { key: 'sms', term: t('newReferral.contact.sms'), value: t(`yesNoUnknown.${contact.smsAllowed}`) },
-              { key: 'language', term: t('newReferral.contact.language'), value: languageName(contact.language) },
-              { key: 'interpreter', term: t('receiver.interpreter'), value: contact.interpreterNeeded ? t('yesNoUnknown.yes') : t('yesNoUnknown.no') },
-            ]}
-          />
-        </>
-      )}
+      <SummaryList
+        items={[
+          { key: 'phone', term: t('receiver.phone'), value: contact.phone ?? t('receiver.none') },
+          { key: 'safeToCall', term: t('newReferral.contact.isSafeToCall'), value: t(`yesNoUnknown.${contact.isSafeToCall}`) },
+          { key: 'safeTimes', term: t('receiver.safeTimes'), value: contact.safeTimes ?? t('receiver.none') },
+          { key: 'voicemail', term: t('newReferral.contact.voicemail'), value: t(`yesNoUnknown.${contact.voicemailAllowed}`) },
+          { key: 'sms', term: t('newReferral.contact.sms'), value: t(`yesNoUnknown.${contact.smsAllowed}`) },
+          { key: 'language', term: t('newReferral.contact.language'), value: languageName },
+          { key: 'interpreter', term: t('receiver.interpreter'), value: contact.interpreterNeeded ? t('yesNoUnknown.yes') : t('yesNoUnknown.no') },
+        ]}
+      />
     </section>
   );
 }
@@ -173,21 +153,22 @@ function isKnownLanguage(code: string): code is ContactLanguage {
   return (contactLanguages as readonly string[]).includes(code);
 }
 
-type Contact = NonNullable<ReferralForReceiver['safeContact']>;
-
-/**
- * The rules for contacting the person, before the phone number. An unknown preference counts as "no": a call, a
- * voicemail or a text the person did not agree to can put them in danger.
- */
-function SafetyWarnings({ contact, languageName }: { contact: Contact; languageName: string }) {
+/** "Mulig dublet": the other referrals this service holds that may be about the same person (the server's rule). */
+function PossibleDuplicates({ referral }: { referral: ReferralForReceiver }) {
   const { t } = useTranslation();
-  const warnings: string[] = [];
-  if (contact.isSafeToCall === 'no') warnings.push(t('receiver.warnings.notSafeToCall'));
-  if (contact.isSafeToCall === 'unknown') warnings.push(t('receiver.warnings.unknownSafeToCall'));
-  if (contact.voicemailAllowed !== 'yes') warnings.push(t('receiver.warnings.noVoicemail'));
-  if (contact.smsAllowed !== 'yes') warnings.push(t('receiver.warnings.noSms'));
-  if (contact.interpreterNeeded) warnings.push(t('receiver.warnings.interpreter', { language: languageName }));
-  return <WarningsAlert heading={t('receiver.warnings.heading')} warnings={warnings} isSevere={contact.isSafeToCall === 'no'} />;
+  if (referral.possibleDuplicates.length === 0) return null;
+  return (
+    <Alert variant="warning" heading={t('receiver.duplicates.heading')} headingLevel={2}>
+      <p>{t('receiver.duplicates.text')}</p>
+      <ul>
+        {referral.possibleDuplicates.map((duplicate) => (
+          <li key={duplicate.id}>
+            <Link to={`/inbox/${encodeURIComponent(duplicate.id)}`}>{t('inbox.cardTitle', { reference: duplicate.reference })}</Link>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
 }
 
 function Person({ referral }: { referral: ReferralForReceiver }) {

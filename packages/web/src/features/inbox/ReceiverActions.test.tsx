@@ -15,20 +15,22 @@ function renderActions(routes: Parameters<typeof mockServer>[0] = [], overrides 
   return { ...view, sent, onDone };
 }
 
-const panel = (name: string) => screen.getByRole('form', { name });
+const panel = (name: string | RegExp) => screen.getByRole('form', { name });
+/** Its heading counts the attempts: "Kontaktforsøg (0 af højst 3)". */
+const contactPanel = () => panel(/^Kontaktforsøg \(/);
 const attempt = (answer: Answer) => [{ method: 'POST', path: `/api/inbox/${referral.id}/contact-attempts`, answer }];
 
 describe('the contact attempt panel', () => {
   it('asks for the outcome at the field, and sends nothing', async () => {
     const { user, sent } = renderActions();
-    await user.click(within(panel('Kontaktforsøg')).getByRole('button', { name: 'Registrer kontaktforsøg' }));
-    expect(within(panel('Kontaktforsøg')).getByRole('group', { name: 'Hvordan gik kontaktforsøget?' })).toHaveAccessibleDescription(/Vælg, hvordan kontaktforsøget gik/);
+    await user.click(within(contactPanel()).getByRole('button', { name: 'Registrer kontaktforsøg' }));
+    expect(within(contactPanel()).getByRole('group', { name: 'Hvordan gik kontaktforsøget?' })).toHaveAccessibleDescription(/Vælg, hvordan kontaktforsøget gik/);
     expect(sent.filter((request) => request.method === 'POST')).toEqual([]);
   });
 
   it('records the attempt and hands on the updated referral', async () => {
     const { user, sent, onDone } = renderActions(attempt({ body: { ...referral, contactAttemptCount: 1 } }));
-    const contact = panel('Kontaktforsøg');
+    const contact = contactPanel();
     await user.click(within(contact).getByLabelText('Borgeren blev ikke nået'));
     await user.type(within(contact).getByLabelText('Note om kontaktforsøget (valgfri)'), ' Telefonsvarer ');
     await user.click(within(contact).getByRole('button', { name: 'Registrer kontaktforsøg' }));
@@ -39,7 +41,7 @@ describe('the contact attempt panel', () => {
 
   it('puts a server field error on its field', async () => {
     const { user } = renderActions(attempt(problem(422, { errors: [{ path: 'body.note', message: 'Noten er for lang' }] })));
-    const contact = panel('Kontaktforsøg');
+    const contact = contactPanel();
     await user.click(within(contact).getByLabelText('Borgeren blev nået'));
     await user.click(within(contact).getByRole('button', { name: 'Registrer kontaktforsøg' }));
     expect(await within(contact).findByText('Noten er for lang')).toBeVisible();
@@ -48,7 +50,7 @@ describe('the contact attempt panel', () => {
 
   it('shows a refusal of the whole action in an alert', async () => {
     const { user } = renderActions(attempt('network-failure'));
-    const contact = panel('Kontaktforsøg');
+    const contact = contactPanel();
     await user.click(within(contact).getByLabelText('Borgeren blev nået'));
     await user.click(within(contact).getByRole('button', { name: 'Registrer kontaktforsøg' }));
     const alert = await within(contact).findByRole('alert');

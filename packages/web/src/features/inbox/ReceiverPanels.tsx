@@ -1,4 +1,5 @@
 import { ContactAttemptRequest, DeclineReferralRequest, isDeclineReasonAllowed, NoteInput, type ContactOutcome, type DeclinedBy, type DeclineReason, type ReferralForReceiver } from '@bro/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRadioGroup, FormTextAreaField } from '../../forms/fields';
 import { FormPanel, SubmitButton } from '../../forms/FormPanel';
@@ -28,17 +29,41 @@ export function ContactAttemptPanel({ referral, onDone }: PanelProps) {
     },
   });
   return (
-    <FormPanel id="panel-contact" heading={t('receiver.contact.heading')} form={form} errorDisplay="alert">
-      <p className="form-hint">{t('receiver.attemptsOfMax', { count: referral.contactAttemptCount, max: referral.maxContactAttempts })}</p>
+    <FormPanel
+      id="panel-contact"
+      heading={
+        <>
+          {t('receiver.contact.heading')} <span className="app-heading-hint">({t('receiver.attemptsOfMax', { count: referral.contactAttemptCount, max: referral.maxContactAttempts })})</span>
+        </>
+      }
+      form={form}
+      errorDisplay="alert"
+    >
       <FormRadioGroup
         control={form.control}
         name="outcome"
         legend={t('receiver.contact.outcome')}
         options={(['reached', 'not_reached', 'not_safe_to_talk'] as const).map((value) => ({ value, label: t(`contactOutcome.${value}`) }))}
       />
-      <FormTextAreaField control={form.control} name="note" label={t('receiver.contact.note')} maxLength={2000} rows={3} />
+      <OptionalNote hasError={form.formState.errors.note !== undefined}>
+        <FormTextAreaField control={form.control} name="note" label={t('receiver.contact.note')} maxLength={2000} rows={3} />
+      </OptionalNote>
       <SubmitButton>{t('receiver.contact.submit')}</SubmitButton>
     </FormPanel>
+  );
+}
+
+/**
+ * An optional note, folded away so that the action's button stays on a phone's first screen; open when the note
+ * holds an error, so the error is seen where it is.
+ */
+function OptionalNote({ hasError, children }: { hasError: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <details className="app-optional-note" open={hasError || undefined}>
+      <summary>{t('receiver.addNote')}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -61,7 +86,9 @@ export function NotePanel({ referral, onDone, name, send }: NotePanelProps) {
   return (
     <FormPanel id={name === 'accept' ? 'panel-accept' : 'panel-hand-over'} heading={t(`receiver.${name}.heading`)} form={form} errorDisplay="alert">
       {name === 'handOver' ? <p>{t('receiver.handOver.intro')}</p> : null}
-      <FormTextAreaField control={form.control} name="note" label={t(`receiver.${name}.note`)} maxLength={2000} rows={3} />
+      <OptionalNote hasError={form.formState.errors.note !== undefined}>
+        <FormTextAreaField control={form.control} name="note" label={t(`receiver.${name}.note`)} maxLength={2000} rows={3} />
+      </OptionalNote>
       <SubmitButton>{t(`receiver.${name}.submit`)}</SubmitButton>
     </FormPanel>
   );

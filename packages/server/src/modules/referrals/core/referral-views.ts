@@ -116,7 +116,8 @@ export function toReferrerView(input: { record: ReferralRecord; events: readonly
   };
 }
 
-export function toInboxItem(row: InboxRow, now: Date): InboxItem {
+/** `possibleDuplicates`: the other referrals at this service the caller may see (findPossibleDuplicatesAtService). */
+export function toInboxItem(row: InboxRow, now: Date, possibleDuplicates: InboxItem['possibleDuplicates'] = []): InboxItem {
   const status = ReferralStatus.parse(row.status);
   return {
     id: row.id,
@@ -134,7 +135,9 @@ export function toInboxItem(row: InboxRow, now: Date): InboxItem {
     isEscalated: row.escalated_at !== null,
     contactAttemptCount: row.contact_attempt_count,
     hasFirstContact: row.first_contact_at !== null,
+    firstContactAt: row.first_contact_at?.toISOString() ?? null,
     isConsentWithdrawn: row.consent_withdrawn_at !== null,
+    possibleDuplicates,
   };
 }
 
@@ -187,6 +190,7 @@ export function toReceiverView(input: {
   actor: Pick<Actor, 'organisationId' | 'role'>;
   cipher: FieldCipher;
   now: Date;
+  possibleDuplicates: InboxItem['possibleDuplicates'];
 }): ReferralForReceiver {
   const { record, cipher } = input;
   const categories = visibleCategoriesOf(record);
@@ -199,9 +203,8 @@ export function toReceiverView(input: {
     return !(action === 'reroute' && isWithdrawn);
   });
   return {
-    ...toInboxItem(record, input.now),
+    ...toInboxItem(record, input.now, input.possibleDuplicates),
     receivedAt: record.received_at?.toISOString() ?? null,
-    firstContactAt: record.first_contact_at?.toISOString() ?? null,
     consent: consentViewOf(record),
     person: openPersonUnderConsent(sealedPersonOf(record), categories, cipher),
     safeContact: safeContactUnderConsent(record, categories, cipher),

@@ -46,7 +46,7 @@ function registerInboxRoutes(app: FastifyInstance, deps: AppDeps, openStreams: S
       querystring: InboxQuery,
       response: { 200: z.array(InboxItem) },
     }),
-    async (request) => listInbox({ db: deps.db, clock: deps.clock, actor: requireActor(request), serviceId: request.query.serviceId }),
+    async (request) => listInbox({ db: deps.db, clock: deps.clock, cipher: deps.cipher, actor: requireActor(request), serviceId: request.query.serviceId }),
   );
 
   api.get(

@@ -24,6 +24,7 @@ import type { FieldCipher } from '../../../platform/field-encryption.ts';
 import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { assertServiceTakes, receiverVisibility } from '../core/referral-access.ts';
+import { findPossibleDuplicatesAtService } from '../duplicates/duplicate.service.ts';
 import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
 import { findReferableService, listReferralEvents, type ReferralRecord } from '../core/referral-record.queries.ts';
 import { getRecord } from '../core/referral-record.service.ts';
@@ -38,11 +39,13 @@ type LiveDeps = Deps & { liveUpdates: LiveUpdates };
 
 const INBOX_LIMIT = 500;
 
-export async function listInbox(input: { db: Db; clock: Clock; actor: Actor; serviceId?: string | undefined }): Promise<InboxItem[]> {
-  const rows = await selectInbox(input.db, { visibility: receiverVisibility(input.actor), serviceId: input.serviceId, limit: INBOX_LIMIT });
+export async function listInbox(input: Deps & { actor: Actor; serviceId?: string | undefined }): Promise<InboxItem[]> {
+  const visibility = receiverVisibility(input.actor);
+  const rows = await selectInbox(input.db, { visibility, serviceId: input.serviceId, limit: INBOX_LIMIT });
+  const duplicates = await findPossibleDuplicatesAtService({ db: input.db, cipher: input.cipher, visibility, referralIds: rows.map((row) => row.id) });
   const now = input.clock.now();
-  // No names or contact details in the list, so there is no personal-data read to log here.
-  return rows.map((row) => toInboxItem(row, now));
+  // No names or contact details in the list (names are compared in the server only), so no personal-data read to log.
+  return rows.map((row) => toInboxItem(row, now, duplicates.get(row.id)));
 }
 
 /** Every active service on the platform: where a referral may be rerouted to. */
@@ -172,7 +175,8 @@ export async function rerouteReferral(input: LiveDeps & { actor: Actor; referral
 async function viewForReceiver(input: Deps & { actor: Actor }, record: ReferralRecord): Promise<ReferralForReceiver> {
   const events = await listReferralEvents(input.db, record.id);
   const now = input.clock.now();
-  const view = toReceiverView({ record, events, actor: input.actor, cipher: input.cipher, now });
+  const duplicates = await findPossibleDuplicatesAtService({ db: input.db, cipher: input.cipher, visibility: receiverVisibility(input.actor), referralIds: [record.id] });
+  const view = toReceiverView({ record, events, actor: input.actor, cipher: input.cipher, now, possibleDuplicates: duplicates.get(record.id) ?? [] });
   // Logged before the data leaves the server (fail closed). Once consent is withdrawn the view holds no personal data.
   if (visibleCategoriesOf(record).size > 0) {
     await recordAccess(input.db, [

@@ -17,7 +17,7 @@ export const municipalityOptions: readonly ComboboxOption[] = [...municipalities
   .map((municipality) => ({ value: municipality.code, label: municipality.organisationName }));
 
 /** A language's name in the given locale, with a capital first letter (a list entry: "Dansk", "Arabisk"). */
-function languageName(code: string, locale: string): string {
+export function languageName(code: string, locale: string): string {
   let name = code;
   try {
     name = new Intl.DisplayNames([locale], { type: 'language' }).of(code.toLowerCase()) ?? code;

@@ -1,6 +1,6 @@
 import type { ChangeValue } from '@bro/domain';
 import type { TFunction } from 'i18next';
-import { languageName, municipalityName } from '../directory/reference-options';
+import { languageName, municipalityName } from '../../ui/reference-data';
 
 /** The directory form's label key of a leaf field, by the list or group it is in (`locations.0.nameDa` → `locationNameDa`). */
 function labelKey(parts: readonly string[]): string {

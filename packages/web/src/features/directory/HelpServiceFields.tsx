@@ -10,7 +10,7 @@ import { RadioGroup } from '../../ui/fields';
 import type { DraftControl, HelpServiceDraft } from './help-service-form';
 import { LocationFields, PhoneFields, RuleFields } from './HelpServiceListFields';
 import { LanguagesField } from './LanguagesField';
-import { municipalityOptions } from './reference-options';
+import { municipalityOptions } from '../../ui/reference-data';
 
 /** Each part of the listing form gets the form's control. */
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormCheckboxField, FormCheckboxGroup, FormComboboxField, FormRadioGroup, FormTextField } from '../../forms/fields';
 import { RepeatableRows } from '../../forms/RepeatableRows';
 import { emptyLocation, emptyPhone, emptyRule, type DraftControl } from './help-service-form';
-import { municipalityOptions } from './reference-options';
+import { municipalityOptions } from '../../ui/reference-data';
 
 export function PhoneFields({ control }: DraftControl) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui/Badge';
 import { RadioGroup } from '../../ui/fields';
 import { type HelpServiceDraft, type LocationDraft } from './help-service-form';
-import { municipalityName } from './reference-options';
+import { municipalityName } from '../../ui/reference-data';
 
 type PreviewLanguage = 'da' | 'en';
 

@@ -3,7 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormMultiComboboxField } from '../../forms/fields';
 import type { DraftControl } from './help-service-form';
-import { languageOptions } from './reference-options';
+import { languageOptions } from '../../ui/reference-data';
 
 /** The languages a listing offers, picked by name in the staff app's language ("Dansk", "Arabisk"); stored as codes. */
 export function LanguagesField({ control }: DraftControl) {

@@ -1,8 +1,8 @@
 import { commonLanguageCodes, municipalities } from '@bro/domain';
-import type { ComboboxOption } from '../../ui/Combobox';
+import type { ComboboxOption } from './Combobox';
 
 /**
- * The reference data the listing editor picks by name: Denmark's municipalities (from the domain's reference data,
+ * The reference data the admin's forms pick by name: Denmark's municipalities (from the domain's reference data,
  * as "Københavns Kommune") and languages (named in the staff app's language). The listing stores codes; nobody types one.
  */
 

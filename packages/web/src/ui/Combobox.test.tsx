@@ -109,7 +109,6 @@ describe('the combobox with several values', () => {
     await user.type(input, 'frederik');
     // A chosen value leaves the list.
     expect(within(screen.getByRole('listbox', { name: 'Kommuner' })).getAllByRole('option').map((option) => option.textContent)).toEqual(['Frederikssund Kommune']);
-    expect(screen.getByRole('listbox')).toHaveAttribute('aria-multiselectable', 'true');
     await user.keyboard('{ArrowDown}{Enter}');
     expect(screen.getByText('147,250', { selector: 'output' })).toBeVisible();
     expect(input).toHaveValue('');

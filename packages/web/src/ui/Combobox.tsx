@@ -73,12 +73,12 @@ function usePopup({ domId, options, text, onPick, onEscapeClosed, isClosedOnPick
 
 type Popup = ReturnType<typeof usePopup>;
 
-function Listbox({ domId, label, popup, isMultiple }: { domId: string; label: string; popup: Popup; isMultiple: boolean }) {
+function Listbox({ domId, label, popup }: { domId: string; label: string; popup: Popup }) {
   const { t } = useTranslation();
   if (!popup.isOpen) return null;
   if (popup.shown.length === 0) return <p className="app-combobox-empty">{t('combobox.noMatch')}</p>;
   return (
-    <ul className="app-combobox-listbox" role="listbox" id={`${domId}-listbox`} aria-label={label} aria-multiselectable={isMultiple || undefined}>
+    <ul className="app-combobox-listbox" role="listbox" id={`${domId}-listbox`} aria-label={label}>
       {popup.shown.map((option, index) => (
         <li
           key={option.value}
@@ -153,7 +153,7 @@ export function ComboboxField({ fieldKey, label, hint, error, options, inputClas
       {(aria) => (
         <div className="app-combobox">
           <ComboboxInput aria={aria} popup={popup} text={draft ?? chosenLabel} className={inputClassName} onText={setDraft} onBlur={leave} />
-          <Listbox domId={aria.id} label={labelText(label)} popup={popup} isMultiple={false} />
+          <Listbox domId={aria.id} label={labelText(label)} popup={popup} />
         </div>
       )}
     </LabelledControl>
@@ -162,7 +162,10 @@ export function ComboboxField({ fieldKey, label, hint, error, options, inputClas
 
 type MultipleProps = Frame & { values: readonly string[]; onChange: (values: string[]) => void; onBlur?: () => void };
 
-/** Several values picked by name, shown as chips with a remove button; a picked option leaves the list. */
+/**
+ * Several values picked by name, shown as chips with a remove button. The listbox picks one at a time (a picked
+ * option leaves it), so it is not multi-selectable: the chips, not the listbox, hold what is chosen.
+ */
 export function MultiComboboxField({ fieldKey, label, hint, error, options, inputClassName, values, onChange, onBlur }: MultipleProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -177,6 +180,11 @@ export function MultiComboboxField({ fieldKey, label, hint, error, options, inpu
     setSaid(t('combobox.added', { label: option.label }));
   };
   const popup = usePopup({ domId, options: remaining, text, onPick: add, onEscapeClosed: () => setText(''), isClosedOnPick: false });
+  // Text typed but not picked is not a value: it goes, so the field shows only what is chosen.
+  const leave = () => {
+    setText('');
+    onBlur?.();
+  };
   const remove = (value: string) => {
     onChange(values.filter((other) => other !== value));
     setSaid(t('combobox.removed', { label: labelOf(value) }));
@@ -187,8 +195,8 @@ export function MultiComboboxField({ fieldKey, label, hint, error, options, inpu
       {(aria) => (
         <div className="app-combobox" ref={frameRef}>
           <Chips label={labelText(label)} values={values} labelOf={labelOf} onRemove={remove} />
-          <ComboboxInput aria={aria} popup={popup} text={text} className={inputClassName} onText={setText} onBlur={() => onBlur?.()} />
-          <Listbox domId={aria.id} label={labelText(label)} popup={popup} isMultiple />
+          <ComboboxInput aria={aria} popup={popup} text={text} className={inputClassName} onText={setText} onBlur={leave} />
+          <Listbox domId={aria.id} label={labelText(label)} popup={popup} />
           <span className="sr-only" aria-live="polite">
             {said}
           </span>

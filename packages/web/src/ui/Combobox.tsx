@@ -78,7 +78,7 @@ function Listbox({ domId, label, popup }: { domId: string; label: string; popup:
   if (!popup.isOpen) return null;
   if (popup.shown.length === 0) return <p className="app-combobox-empty">{t('combobox.noMatch')}</p>;
   return (
-    <ul className="app-combobox-listbox" role="listbox" id={`${domId}-listbox`} aria-label={label}>
+    <ul className="unstyled-list app-combobox-listbox" role="listbox" id={`${domId}-listbox`} aria-label={label}>
       {popup.shown.map((option, index) => (
         <li
           key={option.value}
@@ -212,7 +212,7 @@ function Chips({ label, values, labelOf, onRemove }: ChipsProps) {
   const { t } = useTranslation();
   if (values.length === 0) return null;
   return (
-    <ul className="app-chips" aria-label={t('combobox.chosen', { label })}>
+    <ul className="unstyled-list app-chips" aria-label={t('combobox.chosen', { label })}>
       {values.map((value) => (
         <li key={value} className="app-chip">
           <span>{labelOf(value)}</span>

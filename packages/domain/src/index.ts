@@ -17,6 +17,7 @@ export * from './directory/schedule.ts';
 export * from './reference-data/postcodes.ts';
 export * from './reference-data/municipalities.ts';
 export * from './reference-data/police-districts.ts';
+export * from './reference-data/languages.ts';
 export * from './directory/HelpService.ts';
 export * from './directory/Hsds.ts';
 export * from './directory/vocabulary.ts';

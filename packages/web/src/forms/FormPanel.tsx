@@ -60,3 +60,18 @@ export function SubmitRow({ children, isBusy }: { children: ReactNode; isBusy: b
     </div>
   );
 }
+
+/**
+ * The submit button of a long editor (a directory listing, a campaign), in a bar fixed to the bottom of the window:
+ * Save is always in view, also on a phone. The page gets room below its last field for the bar (app.css), and the
+ * browser scrolls a focused field clear of it (`scroll-padding-bottom`), so the bar never hides what is being typed.
+ */
+export function StickySubmitBar({ children, isBusy }: { children: ReactNode; isBusy: boolean }) {
+  return (
+    <div className="app-sticky-actions">
+      <div className="container">
+        <SubmitButton isBusy={isBusy}>{children}</SubmitButton>
+      </div>
+    </div>
+  );
+}

@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import { get, useController, useFormState, type Control, type FieldPath, type FieldPathByValue, type FieldValues } from 'react-hook-form';
+import { ComboboxField, MultiComboboxField } from '../ui/Combobox';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField, type Choice } from '../ui/fields';
 import { useDomKey } from './form-context';
 
@@ -94,6 +95,23 @@ type FormCheckboxGroupProps<V extends FieldValues, T extends string> = Omit<Choi
 export function FormCheckboxGroup<V extends FieldValues, T extends string = string>({ control, name, fieldKey, ...group }: FormCheckboxGroupProps<V, T>) {
   const { field, domKey, error } = useBinding(control, name, fieldKey);
   return <CheckboxGroup<T> {...group} fieldKey={domKey} values={(field.value ?? []) as T[]} error={error} onChange={field.onChange} />;
+}
+
+type FormComboboxFieldProps<V extends FieldValues> = Omit<Binding<V, FieldPathByValue<V, string>>, 'onValueChange'> & Omit<ComponentProps<typeof ComboboxField>, Own | 'onBlur'>;
+
+/** One value picked by name from a long list (a municipality): see ui/Combobox.tsx. */
+export function FormComboboxField<V extends FieldValues>({ control, name, fieldKey, ...combobox }: FormComboboxFieldProps<V>) {
+  const { field, domKey, error } = useBinding(control, name, fieldKey);
+  return <ComboboxField {...combobox} fieldKey={domKey} value={(field.value ?? '') as string} error={error} onChange={field.onChange} onBlur={field.onBlur} />;
+}
+
+type FormMultiComboboxFieldProps<V extends FieldValues> = Omit<Binding<V, FieldPathByValue<V, string[]>>, 'onValueChange'> &
+  Omit<ComponentProps<typeof MultiComboboxField>, Own | 'values' | 'onBlur'>;
+
+/** Several values picked by name (municipalities, languages), shown as chips: see ui/Combobox.tsx. */
+export function FormMultiComboboxField<V extends FieldValues>({ control, name, fieldKey, ...combobox }: FormMultiComboboxFieldProps<V>) {
+  const { field, domKey, error } = useBinding(control, name, fieldKey);
+  return <MultiComboboxField {...combobox} fieldKey={domKey} values={(field.value ?? []) as string[]} error={error} onChange={field.onChange} onBlur={field.onBlur} />;
 }
 
 /**

@@ -14,6 +14,13 @@ export const da = {
     errorSummaryHeading: 'Der er en fejl i det, du har udfyldt',
     actionFailed: 'Handlingen kunne ikke udføres',
   },
+  combobox: {
+    noMatch: 'Ingen passer til det, du har skrevet.',
+    added: '{{label}} er valgt.',
+    removed: '{{label}} er fjernet.',
+    chosen: 'Valgt under {{label}}',
+    remove: 'Fjern {{label}}',
+  },
   errors: {
     network: 'Der er ingen forbindelse til Bro lige nu. Tjek din forbindelse, og prøv igen.',
     unexpected: 'Der skete en uventet fejl. Prøv igen om lidt.',

@@ -15,6 +15,13 @@ export const en: Translation<typeof da> = {
     errorSummaryHeading: 'There is a problem with what you entered',
     actionFailed: 'The action could not be completed',
   },
+  combobox: {
+    noMatch: 'Nothing matches what you have typed.',
+    added: '{{label}} chosen.',
+    removed: '{{label}} removed.',
+    chosen: 'Chosen for {{label}}',
+    remove: 'Remove {{label}}',
+  },
   errors: {
     network: 'Bro cannot be reached right now. Check your connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again in a moment.',

@@ -35,7 +35,7 @@ function ErrorMessage({ domId, error }: { domId: string; error: string | undefin
 }
 
 /** The group around one labelled control: label, hint and error above it, with the control's ARIA wiring. */
-function LabelledControl({ fieldKey, label, hint, error, children }: FieldFrame & { children: (aria: ControlAria) => ReactNode }) {
+export function LabelledControl({ fieldKey, label, hint, error, children }: FieldFrame & { children: (aria: ControlAria) => ReactNode }) {
   const domId = fieldDomId(fieldKey);
   return (
     <div className={groupClass(error)}>
@@ -49,7 +49,7 @@ function LabelledControl({ fieldKey, label, hint, error, children }: FieldFrame 
   );
 }
 
-type ControlAria = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
+export type ControlAria = { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
 const groupClass = (error: string | undefined) => (error ? 'form-group form-error' : 'form-group');
 

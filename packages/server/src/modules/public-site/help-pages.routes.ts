@@ -35,7 +35,8 @@ type SearchPageQuery = z.infer<typeof SearchPageQuery>;
 const ServiceParams = z.object({ slug: z.string().max(100) });
 
 const municipalityList = [...municipalities].map(({ code, name }) => ({ code, name })).sort((a, b) => new Intl.Collator('da').compare(a.name, b.name));
-const municipalityNames = new Map(municipalityList.map(({ code, name }) => [code, name]));
+/** A service's area names each municipality as the municipality calls itself ("Københavns Kommune"), never by its code. */
+const municipalityNames = new Map(municipalities.map(({ code, organisationName }) => [code, organisationName]));
 const municipalityName = (code: string) => municipalityNames.get(code) ?? code;
 
 export function registerHelpPages({ pages, deps, sendPage }: PageGroupInput): void {

@@ -197,4 +197,18 @@ describe('public site: the help search and service pages', () => {
       expect((await get(url)).statusCode, url).toBe(404);
     }
   });
+  it('names a service’s municipalities and languages, never their codes, in the page’s language', async () => {
+    const organisation = await t.given.organisation({ name: 'Hovedstadens Hjælp' });
+    await givenHelpService(t, organisation.id, helpServiceInput({ slug: 'hovedstaden', nameDa: 'Hovedstadens rådgivning', languages: ['da', 'ar'], serviceArea: { isNational: false, municipalityCodes: ['101', '147'] } }));
+    const danish = expectPublicPage(await get('/tilbud/hovedstaden'), '/tilbud/hovedstaden', 'da');
+    expect(danish).toContain('Område: Københavns Kommune og Frederiksberg Kommune');
+    expect(danish).toMatch(/<h2 id="languages-heading">Sprog<\/h2>\s*<p>dansk og arabisk<\/p>/);
+    expect(danish).not.toMatch(/kommune 101|\b101\b|\b147\b/);
+    const english = expectPublicPage(await get('/en/tilbud/hovedstaden'), '/en/tilbud/hovedstaden', 'en');
+    expect(english).toContain('Area: Københavns Kommune, Frederiksberg Kommune');
+    expect(english).toContain('<p>Danish, Arabic</p>');
+    const arabic = expectPublicPage(await get('/ar/tilbud/hovedstaden'), '/ar/tilbud/hovedstaden', 'ar');
+    expect(arabic).toContain('الدانمركية');
+    expect(arabic).toContain('العربية');
+  });
 });

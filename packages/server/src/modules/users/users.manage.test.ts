@@ -65,6 +65,21 @@ describe('user administration', () => {
     expect(audit.json).not.toContain(initialPassword);
   });
 
+  it('creates a supervisor (faglig leder), listed as one, and can make another user a supervisor', async () => {
+    const response = await t.as(admin).post('/api/admin/users', { email: 'faglig.leder@test.bro.dk', displayName: 'Faglig Leder', role: 'supervisor' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().user).toMatchObject({ displayName: 'Faglig Leder', role: 'supervisor' });
+    const listed = (await t.as(admin).get('/api/admin/users')).json() as { displayName: string; role: string }[];
+    expect(listed.find((user) => user.displayName === 'Faglig Leder')).toMatchObject({ role: 'supervisor' });
+
+    const counsellor = await t.given.user({ organisationId, role: 'counsellor' });
+    const promoted = await t.as(admin).patch(`/api/admin/users/${counsellor.id}`, { role: 'supervisor' });
+    expect(promoted.statusCode).toBe(200);
+    expect(promoted.json()).toMatchObject({ role: 'supervisor' });
+    // The platform's own role is never the organisation admin's to give.
+    expect((await t.as(admin).patch(`/api/admin/users/${counsellor.id}`, { role: 'platform_admin' })).statusCode).toBe(422);
+  });
+
   it('answers 409 email_taken for an e-mail already in use, whatever its case', async () => {
     const existing = await t.given.user({ organisationId, role: 'referrer' });
     const response = await t.as(admin).post('/api/admin/users', { email: existing.email.toUpperCase(), displayName: 'Dublet', role: 'referrer' });

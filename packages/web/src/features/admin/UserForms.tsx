@@ -5,7 +5,7 @@ import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../forms/AppForm';
 import { FormSelectField, FormTextField } from '../../forms/fields';
-import { SubmitOrCancel } from '../../forms/FormPanel';
+import { SubmitOrCancel, SubmitRow } from '../../forms/FormPanel';
 import { useAppForm } from '../../forms/useAppForm';
 import { assignableRoles, createUserSchema, draftOfUser, emptyUserDraft, updateUserSchema, type UserDraft } from './user-form';
 import { createUser, updateUser, userKeys } from './users.api';
@@ -46,6 +46,7 @@ function RoleField({ control }: { control: Control<UserDraft, unknown, unknown> 
   );
 }
 
+/** The new user form, on its own page (`/admin/users/new`); it starts empty again after each user made. */
 export function CreateUser({ units, onCreated }: { units: readonly Unit[]; onCreated: (user: AdminUser, password: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -63,15 +64,10 @@ export function CreateUser({ units, onCreated }: { units: readonly Unit[]; onCre
     },
   });
   return (
-    <section className="app-form-section" aria-labelledby="users-create-heading">
-      <h2 id="users-create-heading">{t('users.createHeading')}</h2>
-      <AppForm form={form}>
-        <UserFieldset control={form.control} units={units} isEmailShown />
-        <button type="submit" className="button button-primary">
-          {t('users.create')}
-        </button>
-      </AppForm>
-    </section>
+    <AppForm form={form}>
+      <UserFieldset control={form.control} units={units} isEmailShown />
+      <SubmitRow isBusy={form.isBusy}>{t('users.create')}</SubmitRow>
+    </AppForm>
   );
 }
 

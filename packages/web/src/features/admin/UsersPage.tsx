@@ -2,6 +2,7 @@ import { CreateUnitRequest, type AdminUser, type Unit } from '@bro/domain';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { useRowAction } from '../../api/useRowAction';
 import { AppForm } from '../../forms/AppForm';
@@ -11,23 +12,21 @@ import { useAppForm } from '../../forms/useAppForm';
 import { useFormat } from '../../i18n/format';
 import { ActionFailed } from '../../ui/ActionFailed';
 import { Badge } from '../../ui/Badge';
-import { InitialPassword } from '../../ui/InitialPassword';
 import { LiveMessage } from '../../ui/LiveMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { RowButton, RowConfirmButton } from '../../ui/RowActions';
 import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { CreateUser, EditUser } from './UserForms';
+import { EditUser } from './UserForms';
 import { changeUser, createUnit, unitsQuery, userKeys, usersQuery } from './users.api';
 
-/** `/admin/users`: the organisation admin's users and units. No case content is reachable from here. */
+/** `/admin/users`: the organisation admin's users and units; a new user is made on its own page. No case content is reachable from here. */
 export function UsersPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const users = useQuery({ ...usersQuery, select: (list) => [...list].sort((a, b) => format.compare(a.displayName, b.displayName)) });
   const units = useQuery({ ...unitsQuery, select: (list) => [...list].sort((a, b) => format.compare(a.name, b.name)) });
   const [message, setMessage] = useState<string>();
-  const [created, setCreated] = useState<{ name: string; password: string }>();
   const [editing, setEditing] = useState<AdminUser>();
   usePageTitle(t('users.heading'));
 
@@ -35,7 +34,11 @@ export function UsersPage() {
     <>
       <PageHeading>{t('users.heading')}</PageHeading>
       <LiveMessage message={message} isVisible isFocusedOnChange />
-      {created ? <InitialPassword name={created.name} password={created.password} onHide={() => setCreated(undefined)} /> : null}
+      <p>
+        <Link to="/admin/users/new" className="button button-primary">
+          {t('users.createHeading')}
+        </Link>
+      </p>
       <Loaded query={users}>{(data) => <UsersTable users={data} onEdit={setEditing} onChanged={setMessage} />}</Loaded>
       {editing ? (
         <EditUser
@@ -49,7 +52,6 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <CreateUser units={units.data ?? []} onCreated={(user, password) => setCreated({ name: user.displayName, password })} />
       <Units units={units} onCreated={(unit) => setMessage(t('users.unitCreatedMessage', { name: unit.name }))} />
     </>
   );

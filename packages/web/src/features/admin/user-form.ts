@@ -1,9 +1,13 @@
-import { CreateUserRequest, UpdateUserRequest, type AdminUser, type AssignableRole, type ServiceLine } from '@bro/domain';
+import { AssignableRole, CreateUserRequest, UpdateUserRequest, type AdminUser, type ServiceLine } from '@bro/domain';
 import type { TFunction } from 'i18next';
 import { byField, checkedBy, requestSchema } from '../../forms/schema';
 
-/** Roles an organisation admin may hand out; the platform admin role is the platform's own. */
-export const assignableRoles: readonly AssignableRole[] = ['referrer', 'intake_coordinator', 'counsellor', 'organisation_admin'];
+/**
+ * Roles an organisation admin may hand out: exactly the server's `AssignableRole` (every role but the platform's own
+ * platform admin), so a role added to the domain is offered here too and an account's role is always one of the
+ * choices (a missing choice made the select show its first option, "Henviser", for a "Faglig leder").
+ */
+export const assignableRoles: readonly AssignableRole[] = AssignableRole.options;
 
 export type UserDraft = { displayName: string; email: string; role: AssignableRole | ''; unitId: string; serviceLine: ServiceLine | '' };
 

@@ -32,6 +32,7 @@ export const usersDa = {
       unlock: '{{name}} er låst op.',
       'reset-totp': 'Totrinsbekræftelsen for {{name}} er nulstillet.',
     },
+    back: 'Tilbage til brugere',
     createHeading: 'Opret bruger',
     create: 'Opret bruger',
     chooseRole: 'Vælg en rolle',

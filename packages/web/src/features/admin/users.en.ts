@@ -34,6 +34,7 @@ export const usersEn: Translation<typeof usersDa> = {
       unlock: '{{name}} has been unlocked.',
       'reset-totp': 'Two-step verification for {{name}} has been reset.',
     },
+    back: 'Back to users',
     createHeading: 'Create user',
     create: 'Create user',
     chooseRole: 'Choose a role',

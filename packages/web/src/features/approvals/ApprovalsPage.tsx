@@ -69,7 +69,8 @@ function Proposal({ request, onDecided }: { request: PublicationRequestView; onD
 }
 
 function ChangesTable({ request }: { request: PublicationRequestView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'da-DK';
   if (request.changes.length === 0) return <p>{t('approvals.noChanges')}</p>;
   const columns = [t('approvals.field'), t('approvals.current'), t('approvals.proposed')];
   return (
@@ -79,8 +80,8 @@ function ChangesTable({ request }: { request: PublicationRequestView }) {
           <th scope="row" data-title={columns[0]}>
             {fieldLabel(t, change.field)}
           </th>
-          <td data-title={columns[1]}>{request.isNew ? '–' : valueText(t, change.field, change.current)}</td>
-          <td data-title={columns[2]}>{valueText(t, change.field, change.proposed)}</td>
+          <td data-title={columns[1]}>{request.isNew ? '–' : valueText(t, change.field, change.current, locale)}</td>
+          <td data-title={columns[2]}>{valueText(t, change.field, change.proposed, locale)}</td>
         </tr>
       ))}
     </TableFrame>

@@ -1,5 +1,6 @@
 import type { ChangeValue } from '@bro/domain';
 import type { TFunction } from 'i18next';
+import { languageName, municipalityName } from '../../ui/reference-data';
 
 /** The directory form's label key of a leaf field, by the list or group it is in (`locations.0.nameDa` → `locationNameDa`). */
 function labelKey(parts: readonly string[]): string {
@@ -29,17 +30,24 @@ export function fieldLabel(t: TFunction, field: string): string {
   return index === undefined ? label : `${label} (${Number(index) + 1})`;
 }
 
-/** A value in words: yes/no, lists with the directory's vocabulary, a secret never shown. */
-export function valueText(t: TFunction, field: string, value: ChangeValue): string {
+/** Reference data by name, never by code: municipalities ("Københavns Kommune") and languages ("Dansk"). */
+function nameOf(field: string, code: string, locale: string): string {
+  if (field === 'languages') return languageName(code, locale);
+  if (field === 'serviceArea.municipalityCodes' || /^locations\.\d+\.municipalityCode$/.test(field)) return municipalityName(code);
+  return code;
+}
+
+/** A value in words: yes/no, lists with the directory's vocabulary, reference data by name, a secret never shown. */
+export function valueText(t: TFunction, field: string, value: ChangeValue, locale = 'da-DK'): string {
   if (value === null || value === '') return t('approvals.empty_value');
   if (typeof value === 'boolean') return value ? t('approvals.yes') : t('approvals.no');
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
     if (field === 'targetGroups') return value.map((item) => t(`directory.targetGroup.${item}` as 'directory.targetGroup.women', { defaultValue: item })).join(', ');
     if (field === 'channels') return value.map((item) => t(`directory.channel.${item}` as 'directory.channel.phone', { defaultValue: item })).join(', ');
-    return value.length === 0 ? t('approvals.empty_value') : value.join(', ');
+    return value.length === 0 ? t('approvals.empty_value') : value.map((item) => nameOf(field, String(item), locale)).join(', ');
   }
   if (typeof value === 'object') return t('approvals.secret');
   if (field === 'status') return t(`directory.statusLabel.${value}` as 'directory.statusLabel.active', { defaultValue: value });
-  return value;
+  return nameOf(field, value, locale);
 }

@@ -2,7 +2,7 @@ import type { CreateCampaignRequest } from '@bro/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../forms/AppForm';
-import { SubmitRow } from '../../forms/FormPanel';
+import { StickySubmitBar } from '../../forms/FormPanel';
 import { useAppForm } from '../../forms/useAppForm';
 import { campaignSchema, codeOfServerMessage, type CampaignDraft } from './campaign-form';
 import type { ServiceChoice } from './campaigns.api';
@@ -38,7 +38,7 @@ export function CampaignEditor({ form, submitLabel, linkedServices }: EditorProp
   return (
     <AppForm form={form} className="app-campaign-form">
       <CampaignFields control={form.control} linkedServices={linkedServices} />
-      <SubmitRow isBusy={form.isBusy}>{form.isBusy ? t('campaigns.saving') : submitLabel}</SubmitRow>
+      <StickySubmitBar isBusy={form.isBusy}>{form.isBusy ? t('campaigns.saving') : submitLabel}</StickySubmitBar>
     </AppForm>
   );
 }

@@ -60,4 +60,17 @@ describe('the listing editor', () => {
     await waitFor(() => expect(sent.find((request) => request.method === 'PATCH')?.body).toMatchObject({ nameEn: 'Counselling!' }));
     expect(document.title).toBe('Tilbud i hjælpeoversigten – Bro');
   });
+  it('picks municipalities and languages by name, never as codes, and the preview names them', async () => {
+    const { user, sent } = renderPage();
+    expect(within(await screen.findByRole('list', { name: 'Valgt under Sprog' })).getAllByRole('listitem').map((chip) => chip.textContent)).toEqual(['Dansk×', 'Engelsk×']);
+    await user.click(screen.getByLabelText('Udvalgte kommuner'));
+    await user.type(screen.getByRole('combobox', { name: 'Kommuner' }), 'køb');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(screen.getByRole('button', { name: 'Fjern Københavns Kommune' })).toBeVisible();
+    const preview = screen.getByRole('region', { name: 'Forhåndsvisning af den offentlige side' });
+    expect(within(preview).getByText(/Københavns Kommune/)).toBeVisible();
+    expect(within(preview).queryByText(/kommune 101/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+    await waitFor(() => expect(sent.find((request) => request.method === 'PATCH')?.body).toMatchObject({ serviceArea: { isNational: false, municipalityCodes: ['101'] }, languages: ['da', 'en'] }));
+  });
 });

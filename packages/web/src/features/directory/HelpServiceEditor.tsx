@@ -2,7 +2,7 @@ import type { CreateHelpServiceRequest } from '@bro/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../forms/AppForm';
-import { SubmitRow } from '../../forms/FormPanel';
+import { StickySubmitBar } from '../../forms/FormPanel';
 import { useAppForm } from '../../forms/useAppForm';
 import { codeOfServerMessage, helpServiceSchema, problemAliases, type HelpServiceDraft } from './help-service-form';
 import { HelpServiceFields } from './HelpServiceFields';
@@ -35,7 +35,7 @@ export function HelpServiceEditor({ form, submitLabel, organisationName, lastChe
     <div className="app-directory-editor">
       <AppForm form={form} className="app-directory-form">
         <HelpServiceFields control={form.control} />
-        <SubmitRow isBusy={form.isBusy}>{form.isBusy ? t('directory.saving') : submitLabel}</SubmitRow>
+        <StickySubmitBar isBusy={form.isBusy}>{form.isBusy ? t('directory.saving') : submitLabel}</StickySubmitBar>
       </AppForm>
       <HelpServicePreview draft={form.watch()} organisationName={organisationName} lastCheckedAt={lastCheckedAt} />
     </div>

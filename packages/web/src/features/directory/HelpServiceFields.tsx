@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { FormCheckboxField, FormCheckboxGroup, FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField, useFieldError } from '../../forms/fields';
+import { FormCheckboxField, FormCheckboxGroup, FormMultiComboboxField, FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField, useFieldError } from '../../forms/fields';
 import { useSignedInSession } from '../auth/useSession';
 import { servicesQuery } from '../services/services.api';
 import { RadioGroup } from '../../ui/fields';
 import type { DraftControl, HelpServiceDraft } from './help-service-form';
 import { LocationFields, PhoneFields, RuleFields } from './HelpServiceListFields';
+import { LanguagesField } from './LanguagesField';
+import { municipalityOptions } from '../../ui/reference-data';
 
 /** Each part of the listing form gets the form's control. */
 
@@ -126,7 +128,7 @@ function WhoSection({ control }: DraftControl) {
       <FormTextAreaField control={control} name="eligibilityEn" label={t('directory.fields.eligibilityEn')} rows={3} maxLength={2000} />
       <FormTextField control={control} name="minimumAge" label={t('directory.fields.minimumAge')} {...short} />
       <FormTextField control={control} name="maximumAge" label={t('directory.fields.maximumAge')} {...short} />
-      <FormTextField control={control} name="languages" label={t('directory.fields.languages')} hint={t('directory.fields.languagesHint')} autoComplete="off" spellCheck={false} inputClassName="app-short-input" />
+      <LanguagesField control={control} />
       <FormCheckboxField control={control} name="isFreeOfCharge" label={t('directory.fields.isFreeOfCharge')} />
     </Section>
   );
@@ -152,14 +154,13 @@ function WhereSection({ control }: DraftControl) {
     <Section id="directory-where" heading={t('directory.sections.where')}>
       <NationalChoice control={control} isNational={isNational} />
       {isNational ? null : (
-        <FormTextField
+        <FormMultiComboboxField
           control={control}
           name="municipalityCodes"
           fieldKey="serviceArea.municipalityCodes"
           label={t('directory.fields.municipalityCodes')}
           hint={t('directory.fields.municipalityCodesHint')}
-          autoComplete="off"
-          inputMode="numeric"
+          options={municipalityOptions}
         />
       )}
       <LocationFields control={control} />

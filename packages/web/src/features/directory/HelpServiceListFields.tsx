@@ -2,9 +2,10 @@ import { Weekday } from '@bro/domain';
 import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormCheckboxField, FormCheckboxGroup, FormRadioGroup, FormTextField } from '../../forms/fields';
+import { FormCheckboxField, FormCheckboxGroup, FormComboboxField, FormRadioGroup, FormTextField } from '../../forms/fields';
 import { RepeatableRows } from '../../forms/RepeatableRows';
 import { emptyLocation, emptyPhone, emptyRule, type DraftControl } from './help-service-form';
+import { municipalityOptions } from '../../ui/reference-data';
 
 export function PhoneFields({ control }: DraftControl) {
   const { t } = useTranslation();
@@ -130,7 +131,7 @@ function LocationRow({ control, index }: DraftControl & { index: number }) {
         </>
       )}
       <FormTextField {...text} name={`${at}.city`} label={t('directory.fields.city')} maxLength={100} />
-      <FormTextField {...text} name={`${at}.municipalityCode`} label={t('directory.fields.municipalityCode')} inputMode="numeric" maxLength={3} inputClassName="app-short-input" />
+      <FormComboboxField control={control} name={`${at}.municipalityCode`} label={t('directory.fields.municipalityCode')} options={municipalityOptions} />
     </>
   );
 }

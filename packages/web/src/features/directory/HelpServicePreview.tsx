@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui/Badge';
 import { RadioGroup } from '../../ui/fields';
-import { splitList, type HelpServiceDraft, type LocationDraft } from './help-service-form';
+import { type HelpServiceDraft, type LocationDraft } from './help-service-form';
+import { municipalityName } from '../../ui/reference-data';
 
 type PreviewLanguage = 'da' | 'en';
 
@@ -74,7 +75,7 @@ function PreviewPage({ draft, organisationName, lastCheckedAt, language, t }: Pa
       <PreviewWho {...part} />
       <PreviewWhere {...part} />
       <h4>{t('directory.preview.languages')}</h4>
-      <p>{formats.list(splitList(draft.languages).filter((code) => /^[a-zA-Z]{2}$/.test(code)).map(formats.languageName))}</p>
+      <p>{formats.list(draft.languages.filter((code) => /^[a-zA-Z]{2}$/.test(code)).map(formats.languageName))}</p>
       <PreviewCapacity {...part} />
       <p className="app-preview-muted">{t('directory.preview.lastChecked', { date: formats.date(lastCheckedAt ?? new Date().toISOString()) })}</p>
     </>
@@ -159,7 +160,6 @@ function PreviewWho({ draft, t, formats, pick }: PartProps) {
 }
 
 function PreviewWhere({ draft, t, formats, pick }: PartProps) {
-  const municipalities = splitList(draft.municipalityCodes);
   return (
     <>
       <h4>{t('directory.preview.where')}</h4>
@@ -180,7 +180,7 @@ function PreviewWhere({ draft, t, formats, pick }: PartProps) {
         </ul>
       ) : null}
       <p>
-        {t('directory.preview.area')}: {draft.isNational ? t('directory.preview.national') : formats.list(municipalities.map((code) => t('directory.preview.municipality', { code })))}
+        {t('directory.preview.area')}: {draft.isNational ? t('directory.preview.national') : formats.list(draft.municipalityCodes.map(municipalityName))}
       </p>
     </>
   );

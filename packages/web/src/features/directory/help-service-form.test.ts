@@ -18,7 +18,7 @@ describe('the listing draft', () => {
     const draft: HelpServiceDraft = {
       ...draftFromService(testHelpService()),
       isOpen24Hours: true,
-      municipalityCodes: '101',
+      municipalityCodes: ['101'],
       locations: [{ ...emptyLocation(), nameDa: 'Krisecenter', isConfidential: true, addressLine: 'Hemmelig vej 1', postalCode: '1000', confidentialAddress: 'Hemmelig vej 1' }],
     };
     const request = toRequestInput(draft);
@@ -53,6 +53,6 @@ describe('the listing draft', () => {
     const draft = draftFromService(testHelpService());
     expect(isSameRequest(draft, { ...draft })).toBe(true);
     expect(isSameRequest(draft, { ...draft, nameEn: 'Other' })).toBe(false);
-    expect(isSameRequest({ ...draft, isNational: true, municipalityCodes: '' }, { ...draft, isNational: true, municipalityCodes: '101' })).toBe(true);
+    expect(isSameRequest({ ...draft, isNational: true, municipalityCodes: [] }, { ...draft, isNational: true, municipalityCodes: ['101'] })).toBe(true);
   });
 });

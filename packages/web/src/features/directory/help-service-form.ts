@@ -58,8 +58,8 @@ export type HelpServiceDraft = {
   maximumAge: string;
   targetGroups: TargetGroup[];
   channels: Channel[];
-  /** ISO 639-1 codes as typed: `da, en, ar`. */
-  languages: string;
+  /** ISO 639-1 codes, picked by name: `['da', 'en', 'ar']`. */
+  languages: string[];
   isAnonymousContactOffered: boolean;
   isFreeOfCharge: boolean;
   isOpen24Hours: boolean;
@@ -67,8 +67,8 @@ export type HelpServiceDraft = {
   scheduleNoteDa: string;
   scheduleNoteEn: string;
   isNational: boolean;
-  /** Three-digit municipality codes as typed: `101, 147`. */
-  municipalityCodes: string;
+  /** Three-digit municipality codes, picked by name: `['101', '147']`. */
+  municipalityCodes: string[];
   phones: PhoneDraft[];
   email: string;
   websiteUrl: string;
@@ -119,7 +119,7 @@ export function emptyDraft(): HelpServiceDraft {
     maximumAge: '',
     targetGroups: [],
     channels: [],
-    languages: 'da',
+    languages: ['da'],
     isAnonymousContactOffered: false,
     isFreeOfCharge: false,
     isOpen24Hours: false,
@@ -127,7 +127,7 @@ export function emptyDraft(): HelpServiceDraft {
     scheduleNoteDa: '',
     scheduleNoteEn: '',
     isNational: true,
-    municipalityCodes: '',
+    municipalityCodes: [],
     phones: [],
     email: '',
     websiteUrl: '',
@@ -161,7 +161,7 @@ export function draftFromService(service: HelpService): HelpServiceDraft {
     maximumAge: number(service.maximumAge),
     targetGroups: [...service.targetGroups],
     channels: [...service.channels],
-    languages: service.languages.join(', '),
+    languages: [...service.languages],
     isAnonymousContactOffered: service.isAnonymousContactOffered,
     isFreeOfCharge: service.isFreeOfCharge,
     isOpen24Hours: service.schedule.isOpen24Hours,
@@ -173,7 +173,7 @@ export function draftFromService(service: HelpService): HelpServiceDraft {
     scheduleNoteDa: text(service.schedule.noteDa),
     scheduleNoteEn: text(service.schedule.noteEn),
     isNational: service.serviceArea.isNational,
-    municipalityCodes: service.serviceArea.municipalityCodes.join(', '),
+    municipalityCodes: [...service.serviceArea.municipalityCodes],
     phones: service.phones.map((phone) => ({ number: phone.number, descriptionDa: text(phone.descriptionDa), descriptionEn: text(phone.descriptionEn) })),
     email: text(service.email),
     websiteUrl: text(service.websiteUrl),
@@ -202,8 +202,6 @@ const optionalText = (value: string) => (value.trim() === '' ? null : value);
 /** Empty → null; anything else → a number (NaN for text, which the schema then refuses as "not a whole number"). */
 const optionalNumber = (value: string) => (value.trim() === '' ? null : Number(value.trim()));
 const requiredNumber = (value: string) => (value.trim() === '' ? Number.NaN : Number(value.trim()));
-/** "da, en ar" → ['da', 'en', 'ar']: commas, semicolons and spaces all separate. */
-export const splitList = (value: string) => value.split(/[\s,;]+/).filter(Boolean);
 
 /**
  * The request the draft stands for. What the form hides is left out on purpose: the rules of a service open 24
@@ -230,7 +228,7 @@ export function toRequestInput(draft: HelpServiceDraft): CreateHelpServiceInput 
     maximumAge: optionalNumber(draft.maximumAge),
     targetGroups: draft.targetGroups,
     channels: draft.channels,
-    languages: splitList(draft.languages),
+    languages: draft.languages,
     isAnonymousContactOffered: draft.isAnonymousContactOffered,
     isFreeOfCharge: draft.isFreeOfCharge,
     schedule: {
@@ -241,7 +239,7 @@ export function toRequestInput(draft: HelpServiceDraft): CreateHelpServiceInput 
       noteDa: optionalText(draft.scheduleNoteDa),
       noteEn: optionalText(draft.scheduleNoteEn),
     },
-    serviceArea: { isNational: draft.isNational, municipalityCodes: draft.isNational ? [] : splitList(draft.municipalityCodes) },
+    serviceArea: { isNational: draft.isNational, municipalityCodes: draft.isNational ? [] : draft.municipalityCodes },
     phones: draft.phones.map((phone) => ({ number: phone.number, descriptionDa: optionalText(phone.descriptionDa), descriptionEn: optionalText(phone.descriptionEn) })),
     email: optionalText(draft.email),
     websiteUrl: optionalText(draft.websiteUrl),

@@ -7,17 +7,24 @@ import { CreateOrganisation } from './OrganisationForms';
 const summary = () => screen.getByRole('heading', { name: 'Der er en fejl i det, du har udfyldt' }).parentElement as HTMLElement;
 
 describe('the new organisation form', () => {
-  it('names each missing or malformed field', async () => {
+  it('names each missing field', async () => {
     mockServer([]);
     const { user } = renderInApp(<CreateOrganisation onCreated={vi.fn()} />);
-    await user.type(screen.getByLabelText('Kommunekode (valgfri)'), '12');
     await user.click(screen.getByRole('button', { name: 'Opret organisation' }));
-    expect(within(summary()).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
-      '#field-organisation-name',
-      '#field-organisation-slug',
-      '#field-organisation-kind',
-      '#field-organisation-municipalityCode',
-    ]);
+    expect(within(summary()).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['#field-organisation-name', '#field-organisation-slug', '#field-organisation-kind']);
+  });
+
+  it('picks a municipality by name and sends its code', async () => {
+    const sent = mockServer([{ method: 'POST', path: '/api/platform/organisations', answer: { status: 201, body: {} } }]);
+    const { user } = renderInApp(<CreateOrganisation onCreated={vi.fn()} />);
+    await user.type(screen.getByLabelText('Navn'), 'Københavns Kommune');
+    await user.type(screen.getByLabelText('Kort navn'), 'kobenhavn');
+    await user.selectOptions(screen.getByLabelText('Type'), 'municipality');
+    await user.type(screen.getByRole('combobox', { name: 'Kommune (valgfri)' }), 'Køb');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(screen.getByRole('combobox', { name: 'Kommune (valgfri)' })).toHaveValue('Københavns Kommune');
+    await user.click(screen.getByRole('button', { name: 'Opret organisation' }));
+    await waitFor(() => expect(sent[0]?.body).toEqual({ name: 'Københavns Kommune', slug: 'kobenhavn', kind: 'municipality', municipalityCode: '101' }));
   });
 
   it('writes the short name in lower case, and shows a taken one on its field', async () => {

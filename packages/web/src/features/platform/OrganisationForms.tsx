@@ -3,11 +3,12 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../forms/AppForm';
-import { FormSelectField, FormTextField } from '../../forms/fields';
+import { FormComboboxField, FormSelectField, FormTextField } from '../../forms/fields';
 import { SubmitOrCancel } from '../../forms/FormPanel';
 import { byField, requestSchema } from '../../forms/schema';
 import { useAppForm } from '../../forms/useAppForm';
 import { useRequestSchema } from '../../forms/useRequestSchema';
+import { municipalityOptions } from '../../ui/reference-data';
 import { personMessages } from '../admin/user-form';
 import { createOrganisation, createOrganisationAdmin } from './organisations.api';
 
@@ -63,15 +64,12 @@ export function CreateOrganisation({ onCreated }: { onCreated: (organisation: Pl
           options={creatableKinds.map((value) => ({ value, label: t(`organisationKind.${value}`) }))}
           emptyLabel={kind ? undefined : t('organisations.chooseKind')}
         />
-        <FormTextField
+        <FormComboboxField
           control={form.control}
           name="municipalityCode"
           label={t('organisations.municipalityCodeOptional')}
           hint={t('organisations.municipalityCodeHint')}
-          inputMode="numeric"
-          maxLength={3}
-          autoComplete="off"
-          inputClassName="app-short-input"
+          options={municipalityOptions}
         />
         <button type="submit" className="button button-primary">
           {t('organisations.create')}

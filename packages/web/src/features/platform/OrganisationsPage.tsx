@@ -12,6 +12,7 @@ import { LiveMessage } from '../../ui/LiveMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { RowButton, RowConfirmButton } from '../../ui/RowActions';
 import { TableFrame } from '../../ui/TableFrame';
+import { municipalityName } from '../../ui/reference-data';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { CreateAdmin, CreateOrganisation } from './OrganisationForms';
 import { organisationsQuery, updateOrganisation } from './organisations.api';
@@ -73,7 +74,7 @@ function OrganisationsTable({ organisations, onAddAdmin, onChanged }: TableProps
               <span className="form-hint">{organisation.slug}</span>
             </td>
             <td data-title={t('organisations.kind')}>{t(`organisationKind.${organisation.kind}`)}</td>
-            <td data-title={t('organisations.municipalityCode')}>{organisation.municipalityCode ?? '–'}</td>
+            <td data-title={t('organisations.municipalityCode')}>{organisation.municipalityCode ? municipalityName(organisation.municipalityCode) : '–'}</td>
             <td data-title={t('organisations.status')}>
               <span className="app-badges">
                 {organisation.isActive ? <Badge tone="success">{t('organisations.active')}</Badge> : <Badge>{t('organisations.inactive')}</Badge>}

@@ -7,7 +7,7 @@ import { Loaded } from '../../api/Loaded';
 import { useFormat } from '../../i18n/format';
 import { SelectField } from '../../ui/fields';
 import { ChecklistForm } from './ChecklistForm';
-import { CourseRiskBadge, SectionHeading, type SectionProps } from './course-ui';
+import { CourseRiskBadge, CourseRiskLevel, SectionHeading, type SectionProps } from './course-ui';
 import { JudgementForm } from './JudgementForm';
 import { localised } from './rule-text';
 import { courseKeys, riskAssessmentsQuery, riskInstrumentsQuery } from './courses.api';
@@ -31,7 +31,7 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
     <section className="app-section" aria-labelledby="course-section-heading">
       <SectionHeading>{t('courses.sections.risk')}</SectionHeading>
       <p>
-        {t('courses.risk.current')} <CourseRiskBadge level={course.riskLevel} />
+        {t('courses.risk.current')} <CourseRiskLevel course={course} />
       </p>
       {course.allowedActions.includes('assess_risk') ? (
         <Loaded query={instruments}>{(views) => <Assess courseId={course.id} instruments={views} onRecorded={recorded} />}</Loaded>

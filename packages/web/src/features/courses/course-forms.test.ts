@@ -8,7 +8,7 @@ import { initialNewCourse, toOpenCourseRequest, validateNewCourse } from './open
 import { checklistStanding, initialChecklist, initialJudgement, toChecklistRequest, toJudgementRequest, validateChecklist, validateJudgement } from './risk-forms';
 import { initialSafeContact, newWindow, toSafeContactRequest, validateSafeContact } from './safe-contact-form';
 import { attendanceChoices, initialPlan, toPlanRequest, validatePlan } from './session-forms';
-import { initialDecision, initialFacts, toDecisionRequest, toTriageFacts, validateDecision, validateFacts } from './triage-form';
+import { factsFromReferral, initialDecision, initialFacts, toDecisionRequest, toTriageFacts, validateDecision, validateFacts } from './triage-form';
 import { testCourse } from '../../test/builders';
 
 const t = i18next.getFixedT('da');
@@ -60,6 +60,17 @@ describe('triage', () => {
     expect(toTriageFacts(values)).toMatchObject({ age: 34, monthsSinceLeftPartner: undefined });
     values.facts.hasLeftPartner = 'yes';
     expect(toTriageFacts(values).monthsSinceLeftPartner).toBe(12);
+  });
+
+  it('starts from what the referral said: gender, age from the birth year, children and its risk level', () => {
+    const fromReferral = { gender: 'woman' as const, birthYear: 1990, childrenInHome: 'yes' as const, riskLevel: 'medium' as const, safeTimes: 'hverdage 9-15' };
+    expect(initialFacts(fromReferral, 2026).facts).toMatchObject({ gender: 'woman', age: '36', childrenInHome: 'yes', threatLevel: 'medium', substanceAbuse: 'unknown' });
+    expect([...factsFromReferral(fromReferral)]).toEqual(['gender', 'age', 'childrenInHome', 'threatLevel']);
+    // What the consent did not let through stays unknown and is not marked as from the referral.
+    const withoutIdentity = { ...fromReferral, gender: 'unknown' as const, birthYear: null, childrenInHome: null };
+    expect(initialFacts(withoutIdentity, 2026).facts).toMatchObject({ gender: 'unknown', age: '', childrenInHome: 'unknown', threatLevel: 'medium' });
+    expect([...factsFromReferral(withoutIdentity)]).toEqual(['threatLevel']);
+    expect(initialFacts().facts).toMatchObject({ gender: 'unknown', age: '', threatLevel: 'unknown' });
   });
 
   it('starts from the proposal, and wants a reason against it and a kind of help onward', () => {

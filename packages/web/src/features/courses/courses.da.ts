@@ -16,6 +16,7 @@ export const coursesDa = {
   choose: 'Vælg …',
   noCounsellor: 'Ingen rådgiver',
   riskNotAssessed: 'Risiko ikke vurderet',
+  riskFromReferral: 'Fra henvisningen – tilbuddet har ikke selv vurderet risikoen endnu',
   contactOverdue: 'Kontaktfristen er overskredet',
   sessionsUsed: '{{used}} af {{planned}} samtaler',
   byAt: '{{name}}, {{at}}',
@@ -304,6 +305,7 @@ export const coursesDa = {
   },
   safeContact: {
     heading: 'Sikker kontakt',
+    referralTimes: 'Sikre tidspunkter ifølge henvisningen',
     warningHeading: 'Sådan må borgeren kontaktes',
     warning: {
       unsafe: '{{channel}}: ikke sikkert – brug det ikke',
@@ -354,6 +356,8 @@ export const coursesDa = {
   },
   triage: {
     intro: 'Udfyld det, du ved. Ukendte oplysninger afgør aldrig noget af sig selv: så foreslår reglerne at afklare dem først.',
+    fromReferral: 'Fra henvisningen: {{value}}',
+    bornIn: 'født {{year}}',
     factsHeading: 'Det ved vi om borgeren',
     age: 'Alder (år)',
     ageFormat: 'Skriv alderen som et helt tal fra 0 til 120',

@@ -16,6 +16,7 @@ export const coursesEn: Translation<typeof coursesDa> = {
   choose: 'Choose …',
   noCounsellor: 'No counsellor',
   riskNotAssessed: 'Risk not assessed',
+  riskFromReferral: 'From the referral – the service has not assessed the risk itself yet',
   contactOverdue: 'Contact is overdue',
   sessionsUsed: '{{used}} of {{planned}} sessions',
   byAt: '{{name}}, {{at}}',
@@ -304,6 +305,7 @@ export const coursesEn: Translation<typeof coursesDa> = {
   },
   safeContact: {
     heading: 'Safe contact',
+    referralTimes: 'Safe times according to the referral',
     warningHeading: 'How the person may be contacted',
     warning: {
       unsafe: '{{channel}}: not safe – do not use it',
@@ -354,6 +356,8 @@ export const coursesEn: Translation<typeof coursesDa> = {
   },
   triage: {
     intro: 'Fill in what you know. Unknown facts never decide anything by themselves: the rules then propose clarifying them first.',
+    fromReferral: 'From the referral: {{value}}',
+    bornIn: 'born {{year}}',
     factsHeading: 'What we know about the person',
     age: 'Age (years)',
     ageFormat: 'Enter the age as a whole number from 0 to 120',

@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/fields';
 import { ChecklistForm } from './ChecklistForm';
 import { CourseRiskBadge, CourseRiskLevel, SectionHeading, type SectionProps } from './course-ui';
 import { JudgementForm } from './JudgementForm';
+import { describeChecklistLevel } from './risk-forms';
 import { localised } from './rule-text';
 import { courseKeys, riskAssessmentsQuery, riskInstrumentsQuery } from './courses.api';
 
@@ -96,6 +97,7 @@ function AssessmentCard({ assessment, instrument }: { assessment: RiskAssessment
         <strong>{definition ? localised(definition.title, i18n.resolvedLanguage) : `${assessment.instrumentKey} v${assessment.instrumentVersion}`}</strong> <CourseRiskBadge level={assessment.finalLevel} />
       </p>
       <p className="m-0 form-hint">{t('courses.byAt', { name: assessment.assessedBy.displayName, at: format.dateTime(assessment.assessedAt) })}</p>
+      {assessment.checklistAnswers && definition?.kind === 'checklist' ? <p className="m-0">{describeChecklistLevel(definition, assessment.checklistAnswers, t, i18n.resolvedLanguage)}</p> : null}
       {assessment.yesCount !== null ? (
         <p className="m-0">{t('courses.risk.historyCounts', { yes: assessment.yesCount, unknown: assessment.unknownCount ?? 0, level: assessment.computedLevel ? t(`riskLevel.${assessment.computedLevel}`) : '–' })}</p>
       ) : (

@@ -25,6 +25,9 @@ export function ChecklistForm({ courseId, instrument, onRecorded }: ChecklistFor
     schema,
     defaultValues: initialChecklist(),
     idPrefix: 'checklist',
+    // 24 questions: one line says how many are unanswered, and each question's error goes as it is answered.
+    revalidate: 'onChange',
+    summaryGroups: [{ fieldPrefix: 'answers', message: (count) => t('courses.risk.unansweredCount', { count }) }],
     onSubmit: async (request) => {
       const recorded = await recordRiskAssessment(courseId, request);
       form.reset();

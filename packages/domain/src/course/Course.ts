@@ -325,6 +325,10 @@ export const SafetyPlanView = z.object({
 });
 export type SafetyPlanView = z.infer<typeof SafetyPlanView>;
 
+/** A save's answer: the plan, and whether the save changed nothing (then no new version was made). */
+export const SavedSafetyPlan = SafetyPlanView.extend({ isUnchanged: z.boolean() });
+export type SavedSafetyPlan = z.infer<typeof SavedSafetyPlan>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Bridging: onward referrals, shelter stays, notifications about children
 

@@ -100,6 +100,21 @@ describe('the safety plan', () => {
     expect(within(summaryIn(form)).getByText(/Planen er ændret\./)).toBeVisible();
   });
 
+  it('says so when the plan was unchanged, and keeps the version', async () => {
+    const content = { safePeople: [{ name: 'Søsteren Lise' }], safePlaces: [], warningSigns: [], emergencySteps: [], children: [], importantDocuments: [], codeWords: [] };
+    const current = { version: 3, createdAt: '2026-01-01T10:00:00Z', createdBy: { userId: 'u1', displayName: 'Rådgiver' }, content };
+    const plan = { current, versions: [{ version: 3, createdAt: current.createdAt, createdBy: current.createdBy }] };
+    const { user, sent, onMessage, onCourseChanged } = renderSection(SafetyPlanSection, [
+      { method: 'GET', path: `${api}/safety-plan`, answer: { body: plan } },
+      { method: 'PUT', path: `${api}/safety-plan`, answer: { body: { ...plan, isUnchanged: true } } },
+    ]);
+    const form = await screen.findByRole('form', { name: /version 3/ });
+    await user.click(within(form).getByRole('button', { name: 'Gem som ny version' }));
+    await waitFor(() => expect(onMessage).toHaveBeenCalledWith('Planen er ikke ændret, så der er ikke gemt en ny version. Version 3 gælder stadig.'));
+    expect(onCourseChanged).not.toHaveBeenCalled();
+    expect(sent.find((request) => request.method === 'PUT')?.body).toMatchObject({ basedOnVersion: 3 });
+  });
+
   it('asks for what a started record needs', async () => {
     const { user, sent } = renderSection(SafetyPlanSection, [{ method: 'GET', path: `${api}/safety-plan`, answer: { body: { current: null, versions: [] } } }]);
     const form = await screen.findByRole('form', { name: 'Ny sikkerhedsplan' });

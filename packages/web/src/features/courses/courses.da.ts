@@ -271,7 +271,7 @@ export const coursesDa = {
     bridging: 'Brobygning',
     outcomes: 'Borgerens vurdering',
     closing: 'Afslutning',
-    'access-history': 'Hvem har set mine oplysninger',
+    'access-history': 'Borgerens adgangshistorik',
   },
   overview: {
     status: 'Status',

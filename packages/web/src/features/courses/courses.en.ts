@@ -271,7 +271,7 @@ export const coursesEn: Translation<typeof coursesDa> = {
     bridging: 'Bridging',
     outcomes: 'The person’s ratings',
     closing: 'Closing',
-    'access-history': 'Who has seen my data',
+    'access-history': 'The citizen’s access history',
   },
   overview: {
     status: 'Status',

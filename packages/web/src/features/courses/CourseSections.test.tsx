@@ -9,6 +9,7 @@ import { AccessHistorySection } from './AccessHistorySection';
 import { ClosingSection } from './ClosingSection';
 import type { SectionProps } from './course-ui';
 import { OutcomesSection } from './OutcomesSection';
+import { RiskSection } from './RiskSection';
 import { SafetyPlanSection } from './SafetyPlanSection';
 import { SessionsSection } from './SessionsSection';
 
@@ -85,6 +86,27 @@ describe('who has seen the data', () => {
     await user.click(within(form).getByRole('button', { name: 'Lav udtræk' }));
     expect(within(summaryIn(form)).getByRole('link', { name: t('courses.serverMessages.justification_required') })).toHaveAttribute('href', '#field-history-justification');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('risk below the referral', () => {
+  const riskRoutes = [
+    { method: 'GET', path: '/api/risk-instruments', answer: { body: [] } },
+    { method: 'GET', path: `${api}/risk-assessments`, answer: { body: [] } },
+  ] as const;
+  const fromReferral = { gender: 'woman' as const, birthYear: 1990, childrenInHome: 'no' as const, riskLevel: 'high' as const, safeTimes: null };
+
+  it('says when the service’s own assessment came out below the referral’s rating', async () => {
+    mockServer([...riskRoutes]);
+    renderInApp(<RiskSection course={testCourse({ fromReferral, riskLevel: 'medium', riskLevelSource: 'assessment' })} onCourseChanged={vi.fn()} onMessage={vi.fn()} />, { session: counsellor });
+    expect(await screen.findByRole('heading', { name: 'Henvisningen vurderede risikoen som Høj' })).toBeVisible();
+  });
+
+  it('says nothing while the level is the referral’s own, or the assessment is not lower', async () => {
+    mockServer([...riskRoutes]);
+    renderInApp(<RiskSection course={testCourse({ fromReferral, riskLevel: 'high', riskLevelSource: 'referral' })} onCourseChanged={vi.fn()} onMessage={vi.fn()} />, { session: counsellor });
+    expect(await screen.findByText('Fra henvisningen – tilbuddet har ikke selv vurderet risikoen endnu')).toBeVisible();
+    expect(screen.queryByRole('heading', { name: /Henvisningen vurderede/ })).not.toBeInTheDocument();
   });
 });
 

@@ -1,9 +1,10 @@
-import type { ChecklistInstrument, RiskAssessmentView, RiskInstrument, RiskInstrumentView, StructuredJudgementForm } from '@bro/domain';
+import { compareRiskLevels, type ChecklistInstrument, type Course, type RiskAssessmentView, type RiskInstrument, type RiskInstrumentView, type StructuredJudgementForm } from '@bro/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../api/Loaded';
+import { Alert } from '../../ui/Alert';
 import { useFormat } from '../../i18n/format';
 import { SelectField } from '../../ui/fields';
 import { ChecklistForm } from './ChecklistForm';
@@ -34,6 +35,7 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
       <p>
         {t('courses.risk.current')} <CourseRiskLevel course={course} />
       </p>
+      <BelowReferral course={course} />
       {course.allowedActions.includes('assess_risk') ? (
         <Loaded query={instruments}>{(views) => <Assess courseId={course.id} instruments={views} onRecorded={recorded} />}</Loaded>
       ) : (
@@ -54,6 +56,18 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
         }
       </Loaded>
     </section>
+  );
+}
+
+/** The service's own assessment came out below the referrer's rating: said out loud, never silently. */
+function BelowReferral({ course }: { course: Course }) {
+  const { t } = useTranslation();
+  const referred = course.fromReferral?.riskLevel;
+  if (!referred || course.riskLevelSource !== 'assessment' || course.riskLevel === null || compareRiskLevels(course.riskLevel, referred) >= 0) return null;
+  return (
+    <Alert variant="warning" heading={t('courses.risk.belowReferralHeading', { level: t(`riskLevel.${referred}`) })} headingLevel={3}>
+      <p>{t('courses.risk.belowReferral')}</p>
+    </Alert>
   );
 }
 

@@ -425,6 +425,8 @@ export const coursesDa = {
     unansweredCount_other: '{{count}} spørgsmål mangler svar',
     unratedCount_one: '{{count}} faktor mangler vurdering',
     unratedCount_other: '{{count}} faktorer mangler vurdering',
+    belowReferralHeading: 'Henvisningen vurderede risikoen som {{level}}',
+    belowReferral: 'Tilbuddets vurdering er lavere. Tal med borgeren om det. Holder henvisningens vurdering stadig, så lav en ny vurdering, og hæv niveauet med et fagligt skøn og en begrundelse.',
     liveBand: 'Niveau efter tjeklisten: {{level}}',
     judgement: 'Faglig vurdering',
     judgementHint: 'Din faglige vurdering kan hæve niveauet, aldrig sænke det. Hæver du det, skal du begrunde det.',

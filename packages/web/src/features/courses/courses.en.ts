@@ -425,6 +425,8 @@ export const coursesEn: Translation<typeof coursesDa> = {
     unansweredCount_other: '{{count}} questions are unanswered',
     unratedCount_one: '{{count}} factor is not rated',
     unratedCount_other: '{{count}} factors are not rated',
+    belowReferralHeading: 'The referral rated the risk as {{level}}',
+    belowReferral: 'The service’s assessment is lower. Talk it through with the person. If the referral’s rating still holds, make a new assessment and raise the level by professional judgement, with a reason.',
     liveBand: 'Level from the checklist: {{level}}',
     judgement: 'Professional judgement',
     judgementHint: 'Your professional judgement can raise the level, never lower it. If you raise it, say why.',

@@ -17,10 +17,14 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   const officer = await openPageAs(demoAccount('politi@demo.bro.dk'));
   const coordinator = await openPageAs(demoAccount('lokk.visitation@demo.bro.dk'));
   const counsellor = await openPageAs(demoAccount('lokk.raadgiver@demo.bro.dk'));
+  // A counsellor starts on their own caseload, not on the intake inbox.
+  await expect(counsellor).toHaveURL(/\/medarbejder\/caseload$/);
+  await expect(counsellor.getByRole('heading', { level: 1, name: 'Min sagsstamme' })).toBeVisible();
   const personName = `Karen Forløbsen ${Date.now()}`;
 
   // The preconditions through the UI, as in the first closed loop: refer → accept → reach.
-  const reference = await referToLokk(officer, personName);
+  const birthYear = new Date().getFullYear() - 34;
+  const reference = await referToLokk(officer, personName, birthYear);
   await openInboxReferral(coordinator, reference);
   await acceptBeforeContact(coordinator);
 
@@ -41,10 +45,16 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   const courseUrl = counsellor.url().replace(/\/triage$/, '');
   await expectNoAxeViolations(counsellor);
 
-  // Triage: a woman of 34 is in LOKK's target group; the rules propose accepting, and the counsellor does.
+  // Triage starts from what the referral said — a woman of 34, no children at home, risk "Middel" — each marked
+  // as from the referral; she is in LOKK's target group, the rules propose accepting, and the counsellor does.
   const facts = counsellor.getByRole('form', { name: 'Det ved vi om borgeren' });
-  await group(facts, 'Køn').getByLabel('Kvinde', { exact: true }).check();
-  await facts.getByLabel('Alder (år)', { exact: true }).fill('34');
+  await expect(group(facts, 'Køn').getByLabel('Kvinde', { exact: true })).toBeChecked();
+  await expect(group(facts, 'Køn')).toHaveAccessibleDescription('Fra henvisningen: Kvinde');
+  await expect(facts.getByLabel('Alder (år)', { exact: true })).toHaveValue('34');
+  await expect(facts.getByLabel('Alder (år)', { exact: true })).toHaveAccessibleDescription(`Fra henvisningen: født ${birthYear}`);
+  await expect(group(facts, 'Er der børn i hjemmet?').getByLabel('Nej', { exact: true })).toBeChecked();
+  await expect(group(facts, 'Trusselsniveau').getByLabel('Middel', { exact: true })).toBeChecked();
+  await expect(group(facts, 'Trusselsniveau')).toHaveAccessibleDescription('Fra henvisningen: Middel');
   await group(facts, 'Har borgeren et misbrug?').getByLabel('Nej', { exact: true }).check();
   await facts.getByRole('button', { name: 'Vurder reglerne' }).click();
   await expect(counsellor.getByRole('heading', { name: 'Resultat: I målgruppen' })).toBeVisible();
@@ -58,13 +68,25 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   await expect(counsellor.getByText('Borgeren er optaget i forløbet.')).toBeVisible();
   await expect(counsellor.getByText('Aktivt', { exact: true })).toBeVisible();
 
-  // Risk: the checklist, 15 of 24 answered yes, comes out high; the live band says so before saving.
+  // The course started at the referral's level and safe times, shown as the referral's (not as an assessment).
+  await section(counsellor, 'Overblik');
+  await expect(counsellor.getByText('Fra henvisningen – tilbuddet har ikke selv vurderet risikoen endnu').first()).toBeVisible();
+  await expect(counsellor.getByText('Middel risiko').first()).toBeVisible();
+  await expect(counsellor.getByText('hverdage 9-15', { exact: true })).toBeVisible();
+  await expect(counsellor.getByText('Sikre tidspunkter er ukendte: der sendes ingen beskeder')).toHaveCount(0);
+
+  // Risk: a half-filled checklist gives one line, not one per question; then 15 of 24 answered yes comes out high,
+  // and the live band says so, and why, before saving.
   await section(counsellor, 'Risikovurdering');
-  const checklist = counsellor.getByRole('form', { name: 'Bro tjekliste for risiko (version 1)' });
-  for (let item = 1; item <= 24; item++) {
-    await group(checklist, new RegExp(`^${item}\\. `)).getByLabel(item <= 15 ? 'Ja' : 'Nej', { exact: true }).check();
-  }
+  const checklist = counsellor.getByRole('form', { name: 'Bro tjekliste for risiko (version 2)' });
+  for (let item = 1; item <= 16; item++) await group(checklist, new RegExp(`^${item}\\. `)).getByLabel(item <= 15 ? 'Ja' : 'Nej', { exact: true }).check();
+  await checklist.getByRole('button', { name: 'Gem vurderingen' }).click();
+  const summary = checklist.locator('.app-error-summary');
+  await expect(summary.getByRole('listitem')).toHaveText(['8 spørgsmål mangler svar']);
+  for (let item = 17; item <= 24; item++) await group(checklist, new RegExp(`^${item}\\. `)).getByLabel('Nej', { exact: true }).check();
+  await expect(summary).toHaveCount(0);
   await expect(checklist.getByText('Niveau efter tjeklisten: Høj')).toBeVisible();
+  await expect(checklist.getByText('Høj: 15 af 24 svar er ja')).toBeVisible();
   await expect(checklist.getByText('Ja: 15 af 24. Ved ikke: 0. Ubesvarede: 0.')).toBeVisible();
   await expectNoAxeViolations(counsellor);
   await checklist.getByRole('button', { name: 'Gem vurderingen' }).click();
@@ -91,6 +113,8 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   const [printed] = await Promise.all([counsellor.context().waitForEvent('page'), counsellor.getByRole('link', { name: /^Udskriv sikkerhedsplanen \(version 1/ }).click()]);
   await printed.waitForLoadState();
   await expect(printed.getByText('Blå paraply')).toBeVisible();
+  await expect(printed.getByRole('button', { name: 'Udskriv' })).toBeVisible();
+  await expect(printed.getByText('Intet skrevet endnu.')).toHaveCount(0);
   await expectNoAxeViolations(printed);
   await printed.close();
   await expectNoAxeViolations(counsellor);
@@ -170,8 +194,8 @@ test('an accepted referral becomes a course that ends bridged to a shelter', asy
   await expect(counsellor.getByRole('table', { name: 'Borgerens vurderinger' }).getByRole('row')).toHaveCount(3);
   await expectNoAxeViolations(counsellor);
 
-  // "Who has seen my data": the extract lists the organisations that read the person's data, without names.
-  await section(counsellor, 'Hvem har set mine oplysninger');
+  // The citizen's access history: the extract lists the organisations that read the person's data, without names.
+  await section(counsellor, 'Borgerens adgangshistorik');
   await counsellor.getByRole('button', { name: 'Lav udtræk' }).click();
   await expect(counsellor.getByRole('heading', { name: `Udtræk for ${personName}` })).toBeVisible();
   await expect(counsellor.getByText('Medarbejdernes navne er ikke vist.')).toBeVisible();
@@ -205,12 +229,16 @@ async function section(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeFocused();
 }
 
-async function referToLokk(officer: Page, personName: string): Promise<string> {
+/** A referral that knows the person's birth year, when it is safe to call and the officer's risk level (Middel). */
+async function referToLokk(officer: Page, personName: string, birthYear: number): Promise<string> {
   await officer.goto('/medarbejder/referrals/new');
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
   await fillReferredPerson(officer, { personName, consentTo: 'LOKK' });
+  await officer.getByLabel('Fødselsår (valgfrit)', { exact: true }).fill(String(birthYear));
+  await officer.getByLabel('Hvornår er det sikkert at ringe? (valgfrit)', { exact: true }).fill('hverdage 9-15');
+  await group(officer, 'Risikoniveau').getByLabel('Middel', { exact: true }).check();
   await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
   await expect(officer.getByRole('heading', { level: 1, name: 'Henvisningen er sendt' })).toBeVisible();
   const reference = (await officer.getByText(/BRO-\d+/).first().textContent())?.match(/BRO-\d+/)?.[0];

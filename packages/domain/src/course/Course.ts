@@ -141,6 +141,22 @@ export const OutcomeView = z.object({
 });
 export type OutcomeView = z.infer<typeof OutcomeView>;
 
+/**
+ * What the referral the course was opened from already said, kept with the course so nobody asks the person
+ * again: triage starts from it (each value marked "from the referral"), and the course starts at its risk level.
+ * Each value only when the referral's consent let it through to the receiver (else null / unknown).
+ */
+export const CourseFromReferral = z.object({
+  gender: Gender,
+  birthYear: z.number().int().nullable(),
+  childrenInHome: YesNoUnknown.nullable(),
+  /** The referrer's rating: the course's starting level until the service makes its own assessment. */
+  riskLevel: RiskLevel,
+  /** The safe times in the referrer's words ("hverdage 9-15"); the course reads windows from them when it can. */
+  safeTimes: z.string().nullable(),
+});
+export type CourseFromReferral = z.infer<typeof CourseFromReferral>;
+
 /** The course as its own service's staff see it. Never shown to any other organisation, nor across sides. */
 export const Course = CourseSummary.extend({
   personId: z.string(),
@@ -152,6 +168,9 @@ export const Course = CourseSummary.extend({
   safeContact: CourseSafeContactView,
   triage: z.object({ decision: TriageDecision, decidedAt: DateTime, outcome: EligibilityEvaluation.shape.outcome }).nullable(),
   latestRiskAssessment: z.object({ id: z.string(), instrumentKey: z.string(), finalLevel: RiskLevel, assessedAt: DateTime }).nullable(),
+  fromReferral: CourseFromReferral.nullable(),
+  /** Where `riskLevel` comes from: the service's own assessment, or (until there is one) the referral. */
+  riskLevelSource: z.enum(['assessment', 'referral']).nullable(),
   safetyPlanVersion: z.number().int().nullable(),
   /** A high level prompts a safety plan and, where the service offers it, a multi-agency case conference. */
   prompts: z.object({ safetyPlan: z.boolean(), caseConference: z.boolean() }),
@@ -305,6 +324,10 @@ export const SafetyPlanView = z.object({
   versions: z.array(z.object({ version: z.number().int(), createdAt: DateTime, createdBy: StaffRef })),
 });
 export type SafetyPlanView = z.infer<typeof SafetyPlanView>;
+
+/** A save's answer: the plan, and whether the save changed nothing (then no new version was made). */
+export const SavedSafetyPlan = SafetyPlanView.extend({ isUnchanged: z.boolean() });
+export type SavedSafetyPlan = z.infer<typeof SavedSafetyPlan>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bridging: onward referrals, shelter stays, notifications about children

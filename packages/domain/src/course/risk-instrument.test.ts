@@ -3,6 +3,7 @@ import {
   applyProfessionalJudgement,
   ChecklistInstrument,
   checklistLevelFor,
+  explainChecklistLevel,
   findInstrumentProblems,
   findJudgementAnswerProblems,
   higherRiskLevel,
@@ -167,5 +168,53 @@ describe('structured professional judgement', () => {
   it('rejects a factor id used twice in the form', () => {
     const broken = RiskInstrument.parse({ ...form, factorGroups: [...form.factorGroups, { id: 'more', title: text('Mere'), factors: [{ id: 'physical', label: text('igen') }] }] });
     expect(findInstrumentProblems(broken)).toEqual([{ path: 'factorGroups.2.factors.0.id', message: 'instrument_invalid:duplicate_id' }]);
+  });
+});
+
+describe('red flags', () => {
+  const flag = (label: string) => ({ atLeast: 'medium' as const, label: text(label) });
+  /** Version 2 of the test checklist: items 1–3 (strangulation, threats to kill, a weapon) are red flags. */
+  const flagged = ChecklistInstrument.parse({
+    ...checklist,
+    version: 2,
+    items: checklist.items.map((item, index) => (index === 0 ? { ...item, redFlag: flag('kvælningsforsøg') } : index === 1 ? { ...item, redFlag: flag('trusler om drab') } : index === 2 ? { ...item, redFlag: flag('våben') } : item)),
+  });
+  const onlyFlagsYes: ChecklistAnswers = answersWithYes(3);
+
+  it('all three answered "yes" gives at least Middel, and says which flags decided it', () => {
+    const score = scoreChecklist(flagged, onlyFlagsYes);
+    expect(score).toMatchObject({ ok: true, yesCount: 3, bandLevel: 'standard', computedLevel: 'medium', redFlagItemIds: ['item_1', 'item_2', 'item_3'] });
+    expect(explainChecklistLevel(flagged, onlyFlagsYes).decidingRedFlags.map((item) => item.redFlag?.label.da)).toEqual(['kvælningsforsøg', 'trusler om drab', 'våben']);
+  });
+
+  it('one red flag alone is enough', () => {
+    const answers = { ...answersWithYes(0), item_2: 'yes' as const };
+    expect(explainChecklistLevel(flagged, answers)).toMatchObject({ level: 'medium', bandLevel: 'standard', yesCount: 1, decidingRedFlags: [expect.objectContaining({ id: 'item_2' })] });
+  });
+
+  it('with no flag answered "yes" the score decides', () => {
+    const answers = Object.fromEntries(flagged.items.map((item, index) => [item.id, index >= 3 && index < 12 ? 'yes' : 'no'])) as ChecklistAnswers;
+    expect(scoreChecklist(flagged, answers)).toMatchObject({ ok: true, yesCount: 9, computedLevel: 'standard', redFlagItemIds: [] });
+    const highByCount = Object.fromEntries(flagged.items.map((item, index) => [item.id, index >= 3 && index < 17 ? 'yes' : 'no'])) as ChecklistAnswers;
+    expect(scoreChecklist(flagged, highByCount)).toMatchObject({ computedLevel: 'high', redFlagItemIds: [] });
+  });
+
+  it('a flag never lowers: above its minimum the band decides, and names no flag', () => {
+    expect(explainChecklistLevel(flagged, answersWithYes(14))).toMatchObject({ level: 'high', bandLevel: 'high', decidingRedFlags: [] });
+  });
+
+  it('"ved ikke" to a red flag raises nothing', () => {
+    expect(explainChecklistLevel(flagged, { ...answersWithYes(0), item_1: 'unknown' })).toMatchObject({ level: 'standard', decidingRedFlags: [] });
+  });
+
+  it('a flag on a newer version does not change assessments made with the older one', () => {
+    expect(scoreChecklist(checklist, onlyFlagsYes)).toMatchObject({ ok: true, computedLevel: 'standard', redFlagItemIds: [] });
+    expect(scoreChecklist(flagged, onlyFlagsYes)).toMatchObject({ ok: true, computedLevel: 'medium' });
+  });
+
+  it('rejects a flag that sets only "standard"', () => {
+    const useless = { ...flagged, items: flagged.items.map((item, index) => (index === 0 ? { ...item, redFlag: { atLeast: 'standard' as const, label: text('x') } } : item)) };
+    expect(findInstrumentProblems(useless)).toEqual([{ path: 'items.0.redFlag.atLeast', message: 'instrument_invalid:red_flag_must_raise' }]);
+    expect(findInstrumentProblems(flagged)).toEqual([]);
   });
 });

@@ -6,8 +6,10 @@ import { DataId, LocalisedText } from './course-terms.ts';
  * Risk instruments are versioned data, not code: a service can move to a new version (or a new instrument) without
  * a release, and every assessment keeps the key and version it was made with. Two kinds:
  *
- * - a **checklist**: yes / no / don't-know items, banded by the number of "yes". Professional judgement may RAISE
- *   the level, with a reason, but never lower it (the SafeLives rule for visible high risk, ANCHORS.md B1).
+ * - a **checklist**: yes / no / don't-know items, banded by the number of "yes". An item may be a **red flag**: a
+ *   "yes" to it sets a minimum level whatever the count (strangulation, threats to kill, a weapon). Professional
+ *   judgement may RAISE the level, with a reason, but never lower it (the SafeLives rule for visible high risk,
+ *   ANCHORS.md B1).
  * - a **structured professional judgement** form in the style of SARA: factors, scenarios, management strategies
  *   and an overall judgement. It has no numeric score, by design (DOMAIN.md §4.8).
  */
@@ -28,13 +30,24 @@ export const InstrumentVersion = z.number().int().min(1).max(10_000);
 export const ChecklistBand = z.strictObject({ level: RiskLevel, minYes: z.number().int().min(0).max(100) });
 export type ChecklistBand = z.infer<typeof ChecklistBand>;
 
+/**
+ * A "yes" to the item sets the level to at least `atLeast`, whatever the count. `label` names it in the explanation
+ * ("Middel: kvælningsforsøg er et rødt flag"). Part of the instrument version: a later version's flags never
+ * change an assessment made with an earlier one.
+ */
+export const RedFlag = z.strictObject({ atLeast: RiskLevel, label: LocalisedText });
+export type RedFlag = z.infer<typeof RedFlag>;
+
+export const ChecklistItem = z.strictObject({ id: DataId, text: LocalisedText, redFlag: RedFlag.optional() });
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+
 export const ChecklistInstrument = z.strictObject({
   kind: z.literal('checklist'),
   key: InstrumentKey,
   version: InstrumentVersion,
   title: LocalisedText,
   description: LocalisedText.optional(),
-  items: z.array(z.strictObject({ id: DataId, text: LocalisedText })).min(1).max(100),
+  items: z.array(ChecklistItem).min(1).max(100),
   /** From the lowest level up: a level applies from its `minYes` until the next band's. */
   bands: z.array(ChecklistBand).min(1).max(3),
 });
@@ -79,6 +92,10 @@ export function findInstrumentProblems(instrument: RiskInstrument): InstrumentPr
       }
       if (band.minYes > instrument.items.length) problems.push({ path: `bands.${index}.minYes`, message: 'instrument_invalid:band_unreachable' });
     });
+    instrument.items.forEach((item, index) => {
+      // A flag that sets "at least standard" sets nothing: surely a mistake in the definition.
+      if (item.redFlag?.atLeast === 'standard') problems.push({ path: `items.${index}.redFlag.atLeast`, message: 'instrument_invalid:red_flag_must_raise' });
+    });
   } else {
     duplicates(instrument.factorGroups.map((group) => group.id), (index) => `factorGroups.${index}.id`);
     const factorIds = instrument.factorGroups.flatMap((group, groupIndex) => group.factors.map((factor, index) => ({ id: factor.id, path: `factorGroups.${groupIndex}.factors.${index}.id` })));
@@ -101,8 +118,30 @@ export function checklistLevelFor(instrument: ChecklistInstrument, yesCount: num
   return level;
 }
 
+/** Why a checklist gives its level: the band the count reaches, and the red flags answered "yes" that lift it. */
+export type ChecklistLevelExplanation = {
+  level: RiskLevel;
+  yesCount: number;
+  bandLevel: RiskLevel;
+  /** The red-flag items answered "yes" whose minimum is the level, when that is above the band: the reason for it. */
+  decidingRedFlags: ChecklistItem[];
+};
+
+/**
+ * The level a checklist's answers give: the band of the "yes" count, raised to the highest minimum of any red flag
+ * answered "yes". Only "yes" counts — "don't know" to a red flag raises nothing (the counsellor may raise the level
+ * by judgement). Works on partial answers too, so a form can show the level as the answers come in.
+ */
+export function explainChecklistLevel(instrument: ChecklistInstrument, answers: Readonly<Record<string, YesNoUnknown | undefined>>): ChecklistLevelExplanation {
+  const yesItems = instrument.items.filter((item) => answers[item.id] === 'yes');
+  const bandLevel = checklistLevelFor(instrument, yesItems.length);
+  const level = yesItems.reduce((current, item) => (item.redFlag ? higherRiskLevel(current, item.redFlag.atLeast) : current), bandLevel);
+  const decidingRedFlags = level === bandLevel ? [] : yesItems.filter((item) => item.redFlag?.atLeast === level);
+  return { level, yesCount: yesItems.length, bandLevel, decidingRedFlags };
+}
+
 export type ChecklistScore =
-  | { ok: true; yesCount: number; noCount: number; unknownCount: number; computedLevel: RiskLevel }
+  | { ok: true; yesCount: number; noCount: number; unknownCount: number; bandLevel: RiskLevel; redFlagItemIds: string[]; computedLevel: RiskLevel }
   | { ok: false; problems: InstrumentProblem[] };
 
 /** Every item answered once, nothing else: a half-filled checklist would understate the risk. */
@@ -116,13 +155,15 @@ export function scoreChecklist(instrument: ChecklistInstrument, answers: Checkli
   ];
   if (problems.length > 0) return { ok: false, problems };
   const values = instrument.items.map((item) => answers[item.id]);
-  const yesCount = values.filter((value) => value === 'yes').length;
+  const explained = explainChecklistLevel(instrument, answers);
   return {
     ok: true,
-    yesCount,
+    yesCount: explained.yesCount,
     noCount: values.filter((value) => value === 'no').length,
     unknownCount: values.filter((value) => value === 'unknown').length,
-    computedLevel: checklistLevelFor(instrument, yesCount),
+    bandLevel: explained.bandLevel,
+    redFlagItemIds: explained.decidingRedFlags.map((item) => item.id),
+    computedLevel: explained.level,
   };
 }
 

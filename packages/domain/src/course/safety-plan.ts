@@ -51,3 +51,11 @@ export function safetyPlanForPrint(content: SafetyPlanContent, protection: Addre
   const hiddenAddresses = content.safePlaces.filter((place) => place.address !== undefined).length;
   return { content: { ...content, safePlaces: content.safePlaces.map(({ address: _address, ...place }) => place) }, hiddenAddresses };
 }
+
+/**
+ * Whether two plans say the same: a save that changes nothing makes no new version. Compared after parsing, so
+ * spaces trimmed by the schema and absent optional fields count as the same.
+ */
+export function isSameSafetyPlan(a: SafetyPlanContent, b: SafetyPlanContent): boolean {
+  return JSON.stringify(SafetyPlanContent.parse(a)) === JSON.stringify(SafetyPlanContent.parse(b));
+}

@@ -447,6 +447,8 @@ type CoursesTable = {
   client_label_enc: string;
   address_protection: string;
   safe_contact_enc: string;
+  /** Encrypted JSON (CourseFromReferral); null for a course not opened from a referral. */
+  referral_facts_enc: string | null;
   status: string;
   counsellor_user_id: string | null;
   planned_sessions: number;

@@ -64,6 +64,26 @@ export const broChecklistV1 = ChecklistInstrument.parse({
   ],
 });
 
+/** A red flag of version 2: a "yes" gives at least medium, whatever the count. */
+const redFlag = (da: string, en: string) => ({ atLeast: 'medium' as const, label: text(da, en) });
+const redFlagsV2: Record<string, ReturnType<typeof redFlag>> = {
+  breathing: redFlag('kvælningsforsøg', 'attempted strangulation'),
+  threat_to_kill: redFlag('trusler om drab', 'threats to kill'),
+  weapon: redFlag('våben', 'a weapon'),
+};
+
+/**
+ * "Bro tjekliste" v2: the same questions and bands as v1, but strangulation, threats to kill and a weapon are red
+ * flags — a "yes" to any of them gives at least medium, so three such answers can no longer come out "standard"
+ * below the police's rating. Assessments made with v1 keep their v1 level.
+ */
+export const broChecklistV2 = ChecklistInstrument.parse({
+  ...broChecklistV1,
+  version: 2,
+  title: text('Bro tjekliste for risiko (version 2)', 'Bro risk checklist (version 2)'),
+  items: broChecklistV1.items.map((item) => (redFlagsV2[item.id] ? { ...item, redFlag: redFlagsV2[item.id] } : item)),
+});
+
 /**
  * "Bro faglig vurdering" v1: a structured professional judgement form in the style of SARA — factors, scenarios,
  * management strategies and an overall judgement, no score. The factors are Bro's own wording.
@@ -247,7 +267,7 @@ async function loadCourseDemoInto(trx: Transaction<Database>, input: { cipher: F
   const dannerId = await ensureDanner(trx, input.clock);
   await trx
     .insertInto('risk_instruments')
-    .values([broChecklistV1, broJudgementV1].map((instrument) => ({ key: instrument.key, version: instrument.version, kind: instrument.kind, definition: JSON.stringify(instrument), published_by_user_id: null, published_at: now })))
+    .values([broChecklistV1, broChecklistV2, broJudgementV1].map((instrument) => ({ key: instrument.key, version: instrument.version, kind: instrument.kind, definition: JSON.stringify(instrument), published_by_user_id: null, published_at: now })))
     .execute();
   await insertTemplates(trx, now);
   const ruleSets = await insertRuleSets(trx, now);
@@ -263,7 +283,7 @@ async function loadCourseDemoInto(trx: Transaction<Database>, input: { cipher: F
     action: 'course_demo_data.load',
     objectType: 'platform',
     objectId: 'course-demo-data',
-    details: { instruments: 2, templates: templates.length, ruleSets, accounts: courseDemoAccounts.length, staffAssignments: assigned },
+    details: { instruments: 3, templates: templates.length, ruleSets, accounts: courseDemoAccounts.length, staffAssignments: assigned },
   });
   return { isLoaded: true };
 }

@@ -3,7 +3,7 @@ import { useFormState, type FieldValues } from 'react-hook-form';
 import { ActionFailed } from '../ui/ActionFailed';
 import { ErrorSummary } from '../ui/ErrorSummary';
 import { FormIdContext, prefixed } from './form-context';
-import { errorLines } from './form-errors';
+import { errorLines, groupErrorLines } from './form-errors';
 import type { AppForm as AppFormApi } from './useAppForm';
 
 type AppFormProps<V extends FieldValues> = {
@@ -33,7 +33,8 @@ export function AppForm<V extends FieldValues>({ form, children, errorDisplay = 
 
 function FormErrorSummary<V extends FieldValues>({ form }: { form: AppFormApi<V> }) {
   const { errors } = useFormState({ control: form.control });
-  return <ErrorSummary errors={errorLines(errors, (key) => prefixed(form.idPrefix, key))} attempt={form.attempt} />;
+  const domKey = (key: string) => prefixed(form.idPrefix, key);
+  return <ErrorSummary errors={groupErrorLines(errorLines(errors, domKey), form.summaryGroups, domKey)} attempt={form.attempt} />;
 }
 
 /** Only what belongs to no field: the fields say their own problems. */

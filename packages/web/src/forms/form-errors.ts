@@ -42,3 +42,29 @@ function inDocumentOrder(lines: FormErrorLine[]): FormErrorLine[] {
   });
   return placed.map(({ line }) => line);
 }
+
+/**
+ * Many errors of one kind as one summary line: the lines on fields under `fieldPrefix` become `message(count)`,
+ * linking to the first of them, where the first stood. The fields keep their own messages.
+ */
+export type SummaryGroup = { fieldPrefix: string; message: (count: number) => string };
+
+export function groupErrorLines(lines: readonly FormErrorLine[], groups: readonly SummaryGroup[], domKey: (fieldKey: string) => string = (key) => key): FormErrorLine[] {
+  const grouped: FormErrorLine[] = [];
+  const firstIndex = new Map<SummaryGroup, number>();
+  const counts = new Map<SummaryGroup, number>();
+  for (const line of lines) {
+    const group = groups.find((candidate) => line.fieldKey?.startsWith(`${domKey(candidate.fieldPrefix)}.`));
+    if (!group) {
+      grouped.push(line);
+      continue;
+    }
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+    if (!firstIndex.has(group)) {
+      firstIndex.set(group, grouped.length);
+      grouped.push(line);
+    }
+  }
+  for (const [group, index] of firstIndex) grouped[index] = { fieldKey: grouped[index]?.fieldKey, message: group.message(counts.get(group) ?? 0) };
+  return grouped;
+}

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { fieldDomId } from '../ui/fields';
 import { prefixed } from './form-context';
-import { serverErrorKey } from './form-errors';
+import { serverErrorKey, type SummaryGroup } from './form-errors';
 import { useLeaveGuard } from './leave-guard';
 import { formProblemOf, keyAndParents, type ProblemMapping } from './problem-errors';
+
+const noGroups: readonly SummaryGroup[] = [];
 
 export type AppFormOptions<S extends FormSchema> = {
   /** Checks the values with the form's sentences and turns them into what `onSubmit` sends (see schema.ts). */
@@ -28,6 +30,13 @@ export type AppFormOptions<S extends FormSchema> = {
    * input is worth nothing once the page is left (the sign-in steps).
    */
   guardsLeaving?: boolean;
+  /**
+   * After a failed submit, when the fields are checked again: at the next submit (the default: errors stay until
+   * then), or at each change, so a long form's errors go one by one as they are answered (the risk checklist).
+   */
+  revalidate?: 'onSubmit' | 'onChange';
+  /** Many errors of one kind as one line in the error summary ("8 spørgsmål mangler svar"); the fields keep theirs. */
+  summaryGroups?: readonly SummaryGroup[];
 };
 
 /** A form's schema: its input is the form's values, its output what `onSubmit` sends. */
@@ -39,6 +48,7 @@ export type AppForm<V extends FieldValues, S extends FormSchema = z.ZodType<unkn
   attempt: number;
   isBusy: boolean;
   idPrefix: string | undefined;
+  summaryGroups: readonly SummaryGroup[];
   /** The `<form>` element, where a refusal's paths are looked up as fields. */
   formRef: RefObject<HTMLFormElement | null>;
 };
@@ -55,7 +65,7 @@ export function useAppForm<S extends FormSchema>(options: AppFormOptions<S>): Ap
     resolver: zodResolver(options.schema) as unknown as Resolver<V, unknown, z.output<S>>,
     defaultValues: options.defaultValues,
     mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
+    reValidateMode: options.revalidate ?? 'onSubmit',
     // The error summary takes focus instead, so screen readers hear every problem first.
     shouldFocusError: false,
   });
@@ -103,7 +113,7 @@ export function useAppForm<S extends FormSchema>(options: AppFormOptions<S>): Ap
     }
   };
 
-  return { ...methods, submit, attempt, isBusy: methods.formState.isSubmitting, idPrefix: options.idPrefix, formRef };
+  return { ...methods, submit, attempt, isBusy: methods.formState.isSubmitting, idPrefix: options.idPrefix, summaryGroups: options.summaryGroups ?? noGroups, formRef };
 }
 
 /**

@@ -188,6 +188,8 @@ export function testCourse(overrides: Partial<Course> = {}): Course {
     safeContact: { phone: null, email: null, preferences: { channels: { sms: 'unknown', email: 'unknown', phoneCall: 'unknown', voicemail: 'unknown', letter: 'unknown' }, safeTimeWindows: null, messageContent: 'unknown', language: 'da' } },
     triage: null,
     latestRiskAssessment: null,
+    fromReferral: null,
+    riskLevelSource: null,
     safetyPlanVersion: null,
     prompts: { safetyPlan: false, caseConference: false },
     outcomes: [],

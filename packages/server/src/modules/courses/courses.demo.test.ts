@@ -23,11 +23,19 @@ describe('course demo data', () => {
   });
   afterAll(async () => database?.drop());
 
-  it('publishes the Danish checklist (24 items; ≤9 standard, 10–13 medium, ≥14 high) and the judgement form, both sound', async () => {
-    const rows = await database.db.selectFrom('risk_instruments').select(['key', 'version', 'kind', 'definition']).orderBy('key').execute();
+  it('publishes the Danish checklist (24 items; ≤9 standard, 10–13 medium, ≥14 high), its version 2 with red flags, and the judgement form, all sound', async () => {
+    const rows = await database.db.selectFrom('risk_instruments').select(['key', 'version', 'kind', 'definition']).orderBy('key').orderBy('version').execute();
     expect(rows.map((row) => [row.key, row.version, row.kind])).toEqual([
       ['bro-tjekliste', 1, 'checklist'],
+      ['bro-tjekliste', 2, 'checklist'],
       ['bro-vurdering', 1, 'structured_judgement'],
+    ]);
+    const v2 = RiskInstrument.parse(rows[1]?.definition);
+    const flagged = v2.kind === 'checklist' ? v2.items.filter((item) => item.redFlag).map((item) => [item.id, item.redFlag?.atLeast]) : [];
+    expect(flagged).toEqual([
+      ['breathing', 'medium'],
+      ['threat_to_kill', 'medium'],
+      ['weapon', 'medium'],
     ]);
     for (const row of rows) expect(findInstrumentProblems(RiskInstrument.parse(row.definition))).toEqual([]);
     const checklist = RiskInstrument.parse(rows[0]?.definition);
@@ -115,7 +123,7 @@ describe('course demo data', () => {
   it('loads once, audited, with the chain intact', async () => {
     expect(await loadCourseDemoData({ db: database.db, cipher, clock })).toEqual({ isLoaded: false });
     const audit = await database.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'course_demo_data.load').execute();
-    expect(audit).toEqual([{ action: 'course_demo_data.load', details: { instruments: 2, templates: 3, ruleSets: 3, accounts: 3, staffAssignments: 8 } }]);
+    expect(audit).toEqual([{ action: 'course_demo_data.load', details: { instruments: 3, templates: 3, ruleSets: 3, accounts: 3, staffAssignments: 8 } }]);
     expect(await verifyAuditChain(database.db)).toMatchObject({ isIntact: true });
   });
 

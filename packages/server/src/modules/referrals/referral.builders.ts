@@ -101,6 +101,20 @@ const next = () => ++sequence;
 
 const allConsentCategories: ConsentDataCategory[] = ['identity', 'cpr', 'contact', 'situation', 'children'];
 
+type ReferralRequestOverrides = {
+  to?: Destination;
+  role?: PersonRole;
+  gender?: Gender;
+  riskLevel?: RiskLevel;
+  consentCategories?: ConsentDataCategory[];
+  consentTo?: string;
+  withConsent?: boolean;
+  send?: boolean;
+  linkedReferralId?: string;
+  cpr?: string;
+  safeTimes?: string;
+};
+
 /**
  * A complete, valid create request. Defaults: a woman exposed to violence → LOKK, with consent to LOKK for every
  * category, sent at once. Each call has its own name, phone and situation text, so a test can search for them.
@@ -108,18 +122,7 @@ const allConsentCategories: ConsentDataCategory[] = ['identity', 'cpr', 'contact
 export function referralRequest(
   t: TestApp,
   fixture: ReferralFixture,
-  overrides: {
-    to?: Destination;
-    role?: PersonRole;
-    gender?: Gender;
-    riskLevel?: RiskLevel;
-    consentCategories?: ConsentDataCategory[];
-    consentTo?: string;
-    withConsent?: boolean;
-    send?: boolean;
-    linkedReferralId?: string;
-    cpr?: string;
-  } = {},
+  overrides: ReferralRequestOverrides = {},
 ): CreateReferralRequest & { person: { fullName: string }; situation: string; safeContact: { phone: string } } {
   const n = next();
   const to = overrides.to ?? 'lokk';
@@ -151,7 +154,7 @@ export function referralRequest(
     safeContact: {
       phone: `+45 20 00 ${String(1000 + n).slice(-4, -2)} ${String(1000 + n).slice(-2)}`,
       isSafeToCall: 'yes',
-      safeTimes: `Hverdage efter kl. ${8 + (n % 8)}`,
+      safeTimes: overrides.safeTimes ?? `Hverdage efter kl. ${8 + (n % 8)}`,
       voicemailAllowed: 'no',
       smsAllowed: 'unknown',
       language: 'da',

@@ -15,8 +15,9 @@ const knownActions = ['read', 'list', 'search', 'export', 'print'] as const;
 type HistoryValues = { includeStaffNames: boolean; justification: string };
 
 /**
- * "Hvem har set mine oplysninger": the person's access-log extract (their right of access), produced on their
- * request. Staff names stay hidden unless a justified request is recorded.
+ * "Borgerens adgangshistorik": the person's access-log extract (their right of access), produced on their request.
+ * The menu speaks as staff; the printed extract speaks to the person. Staff names stay hidden unless a justified
+ * request is recorded.
  */
 export function AccessHistorySection({ course }: SectionProps) {
   const { t } = useTranslation();

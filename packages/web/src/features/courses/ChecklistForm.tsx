@@ -7,7 +7,7 @@ import { FormPanel, SubmitButton } from '../../forms/FormPanel';
 import { checkedBy } from '../../forms/schema';
 import { useCourseForm } from './course-ui';
 import { recordRiskAssessment } from './courses.api';
-import { checklistStanding, initialChecklist, toChecklistRequest, validateChecklist, type ChecklistValues } from './risk-forms';
+import { checklistStanding, describeChecklistLevel, initialChecklist, toChecklistRequest, validateChecklist, type ChecklistValues } from './risk-forms';
 import { localised } from './rule-text';
 
 const answers: readonly YesNoUnknown[] = ['yes', 'no', 'unknown'];
@@ -25,13 +25,18 @@ export function ChecklistForm({ courseId, instrument, onRecorded }: ChecklistFor
     schema,
     defaultValues: initialChecklist(),
     idPrefix: 'checklist',
+    // 24 questions: one line says how many are unanswered, and each question's error goes as it is answered.
+    revalidate: 'onChange',
+    summaryGroups: [{ fieldPrefix: 'answers', message: (count) => t('courses.risk.unansweredCount', { count }) }],
     onSubmit: async (request) => {
       const recorded = await recordRiskAssessment(courseId, request);
       form.reset();
       onRecorded(recorded);
     },
   });
-  const standing = checklistStanding(instrument, form.watch());
+  const values = form.watch();
+  const standing = checklistStanding(instrument, values);
+  const reason = describeChecklistLevel(instrument, values.answers, t, i18n.resolvedLanguage);
   const bands = instrument.bands.map((band, index) => {
     const next = instrument.bands[index + 1];
     return t(next ? 'courses.risk.bandRange' : 'courses.risk.bandFrom', { level: t(`riskLevel.${band.level}`), from: band.minYes, to: next ? next.minYes - 1 : 0 });
@@ -47,13 +52,14 @@ export function ChecklistForm({ courseId, instrument, onRecorded }: ChecklistFor
               control={form.control}
               name={`answers.${item.id}`}
               legend={t('courses.risk.item', { number: index + 1, text: localised(item.text, i18n.resolvedLanguage) })}
+              hint={item.redFlag ? t('courses.risk.redFlagHint', { level: t(`riskLevel.${item.redFlag.atLeast}`) }) : undefined}
               options={answers.map((value) => ({ value, label: t(`yesNoUnknown.${value}`) }))}
               isInline
             />
           </li>
         ))}
       </ol>
-      <LiveBand standing={standing} total={instrument.items.length} />
+      <LiveBand standing={standing} total={instrument.items.length} reason={reason} />
       <Judgement control={form.control} standing={standing} />
       <p>
         <strong>{t('courses.risk.finalLevel', { level: t(`riskLevel.${standing.level}`) })}</strong>
@@ -65,7 +71,7 @@ export function ChecklistForm({ courseId, instrument, onRecorded }: ChecklistFor
 
 type Standing = ReturnType<typeof checklistStanding>;
 
-function LiveBand({ standing, total }: { standing: Standing; total: number }) {
+function LiveBand({ standing, total, reason }: { standing: Standing; total: number; reason: string }) {
   const { t } = useTranslation();
   return (
     <div className="app-course-live-band" role="status" aria-live="polite" aria-atomic="true">
@@ -73,6 +79,7 @@ function LiveBand({ standing, total }: { standing: Standing; total: number }) {
       <p className="m-0">
         <strong>{t('courses.risk.liveBand', { level: t(`riskLevel.${standing.computed}`) })}</strong>
       </p>
+      <p className="m-0">{reason}</p>
     </div>
   );
 }

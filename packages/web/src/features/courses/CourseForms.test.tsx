@@ -68,7 +68,7 @@ describe('opening a course from a referral', () => {
 describe('triage', () => {
   const evaluation = { ruleSetVersion: 3, evaluation: { outcome: 'eligible', proposal: 'accept', rules: [], matchedTargetGroupIds: [], appliedExclusionId: null, onward: null, missingFacts: [] } };
 
-  function renderTriage() {
+  function renderTriage(shown = course) {
     const sent = mockServer([
       { method: 'GET', path: `/api/courses/${course.id}/triage`, answer: { body: [] } },
       { method: 'GET', path: `/api/courses/${course.id}/onward-options`, answer: { body: [] } },
@@ -76,8 +76,24 @@ describe('triage', () => {
       { method: 'POST', path: `/api/courses/${course.id}/triage`, answer: { status: 201, body: {} } },
     ]);
     const onMessage = vi.fn();
-    return { ...renderInApp(<TriageSection course={course} onCourseChanged={vi.fn()} onMessage={onMessage} />, { session: counsellor }), sent, onMessage };
+    return { ...renderInApp(<TriageSection course={shown} onCourseChanged={vi.fn()} onMessage={onMessage} />, { session: counsellor }), sent, onMessage };
   }
+
+  it('starts from what the referral said, each answer marked "fra henvisningen", and sends it as the facts', async () => {
+    const fromReferral = { gender: 'woman' as const, birthYear: 1990, childrenInHome: 'yes' as const, riskLevel: 'medium' as const, safeTimes: null };
+    const { user, sent } = renderTriage(testCourse({ status: 'triage', origin: 'referral', fromReferral, riskLevel: 'medium', riskLevelSource: 'referral' }));
+    const facts = screen.getByRole('form', { name: 'Det ved vi om borgeren' });
+    const gender = within(facts).getByRole('group', { name: 'Køn' });
+    expect(within(gender).getByLabelText('Kvinde')).toBeChecked();
+    expect(gender).toHaveAccessibleDescription('Fra henvisningen: Kvinde');
+    expect(within(facts).getByLabelText('Alder (år)')).toHaveValue(String(new Date().getFullYear() - 1990));
+    expect(within(facts).getByLabelText('Alder (år)')).toHaveAccessibleDescription('Fra henvisningen: født 1990');
+    expect(within(within(facts).getByRole('group', { name: 'Er der børn i hjemmet?' })).getByLabelText('Ja')).toBeChecked();
+    expect(within(within(facts).getByRole('group', { name: /Trusselsniveau/ })).getByLabelText('Middel')).toBeChecked();
+    await user.click(within(facts).getByRole('button', { name: 'Vurder reglerne' }));
+    await screen.findByRole('form', { name: 'Din beslutning' });
+    expect(sent.find((request) => request.path.endsWith('/evaluate'))?.body).toMatchObject({ facts: { gender: 'woman', childrenInHome: 'yes', threatLevel: 'medium' } });
+  });
 
   it('refuses an impossible age before evaluating', async () => {
     const { user, sent } = renderTriage();

@@ -10,7 +10,7 @@ import { useFormat, type Formatters } from '../../i18n/format';
 import { Badge } from '../../ui/Badge';
 import { SummaryList, type SummaryItem } from '../../ui/SummaryList';
 import { useSignedInSession } from '../auth/useSession';
-import { coursePath, CourseRiskBadge, CourseStatusBadge, SectionHeading, useCourseForm, type SectionProps } from './course-ui';
+import { coursePath, CourseRiskLevel, CourseStatusBadge, SectionHeading, useCourseForm, type SectionProps } from './course-ui';
 import { assignCourseCounsellor, updateCourseProtection } from './courses.api';
 import { SafeContactForm, SafeContactWarnings } from './SafeContactForm';
 
@@ -19,7 +19,7 @@ function overviewItems(course: Course, t: TFunction, format: Formatters): Summar
   const { sessions } = course;
   const items: (SummaryItem | false)[] = [
     { key: 'status', term: t('courses.overview.status'), value: <CourseStatusBadge status={course.status} /> },
-    { key: 'risk', term: t('courses.overview.risk'), value: <CourseRiskBadge level={course.riskLevel} /> },
+    { key: 'risk', term: t('courses.overview.risk'), value: <CourseRiskLevel course={course} /> },
     { key: 'service', term: t('courses.overview.service'), value: course.serviceName },
     { key: 'role', term: t('courses.overview.role'), value: `${t(`courses.personRole.${course.personRole}`)} (${t(`serviceLine.${course.side}`)})` },
     { key: 'origin', term: t('courses.overview.origin'), value: course.referral ? t('courses.overview.fromReferral', { reference: course.referral.reference }) : t(`courses.origin.${course.origin}`) },
@@ -75,6 +75,7 @@ function SafeContact({ course, onCourseChanged, onMessage }: SectionProps) {
           { key: 'phone', term: t('courses.safeContact.phone'), value: contact.phone ?? t('courses.none') },
           { key: 'email', term: t('courses.safeContact.email'), value: contact.email ?? t('courses.none') },
           { key: 'language', term: t('courses.safeContact.language'), value: t(`languages.${contact.preferences.language}`) },
+          ...(course.fromReferral?.safeTimes ? [{ key: 'referralTimes', term: t('courses.safeContact.referralTimes'), value: course.fromReferral.safeTimes }] : []),
         ]}
       />
       {course.allowedActions.includes('update_safe_contact') ? (

@@ -13,7 +13,7 @@ import { useHasPermission } from '../auth/useSession';
 import { AccessHistorySection } from './AccessHistorySection';
 import { BridgingSection } from './BridgingSection';
 import { ClosingSection } from './ClosingSection';
-import { coursePath, CourseRiskBadge, CourseStatusBadge, type SectionProps } from './course-ui';
+import { coursePath, CourseRiskLevel, CourseStatusBadge, type SectionProps } from './course-ui';
 import { CourseOverview } from './CourseOverview';
 import { OutcomesSection } from './OutcomesSection';
 import { RiskSection } from './RiskSection';
@@ -117,7 +117,7 @@ function CourseFlags({ course }: { course: Course }) {
     <>
       <div className="app-badges">
         <CourseStatusBadge status={course.status} />
-        <CourseRiskBadge level={course.riskLevel} />
+        <CourseRiskLevel course={course} />
         {isProtected ? <Badge tone="warning">{t(`addressProtection.${course.addressProtection}`)}</Badge> : null}
         {course.isAnonymous ? <Badge>{t('courses.anonymous')}</Badge> : null}
         <Badge>{t('courses.sessionsUsed', { used: course.sessions.used, planned: course.sessions.planned })}</Badge>

@@ -9,6 +9,7 @@ import { AccessHistorySection } from './AccessHistorySection';
 import { ClosingSection } from './ClosingSection';
 import type { SectionProps } from './course-ui';
 import { OutcomesSection } from './OutcomesSection';
+import { RiskSection } from './RiskSection';
 import { SafetyPlanSection } from './SafetyPlanSection';
 import { SessionsSection } from './SessionsSection';
 
@@ -88,6 +89,27 @@ describe('who has seen the data', () => {
   });
 });
 
+describe('risk below the referral', () => {
+  const riskRoutes = [
+    { method: 'GET', path: '/api/risk-instruments', answer: { body: [] } },
+    { method: 'GET', path: `${api}/risk-assessments`, answer: { body: [] } },
+  ] as const;
+  const fromReferral = { gender: 'woman' as const, birthYear: 1990, childrenInHome: 'no' as const, riskLevel: 'high' as const, safeTimes: null };
+
+  it('says when the service’s own assessment came out below the referral’s rating', async () => {
+    mockServer([...riskRoutes]);
+    renderInApp(<RiskSection course={testCourse({ fromReferral, riskLevel: 'medium', riskLevelSource: 'assessment' })} onCourseChanged={vi.fn()} onMessage={vi.fn()} />, { session: counsellor });
+    expect(await screen.findByRole('heading', { name: 'Henvisningen vurderede risikoen som Høj' })).toBeVisible();
+  });
+
+  it('says nothing while the level is the referral’s own, or the assessment is not lower', async () => {
+    mockServer([...riskRoutes]);
+    renderInApp(<RiskSection course={testCourse({ fromReferral, riskLevel: 'high', riskLevelSource: 'referral' })} onCourseChanged={vi.fn()} onMessage={vi.fn()} />, { session: counsellor });
+    expect(await screen.findByText('Fra henvisningen – tilbuddet har ikke selv vurderet risikoen endnu')).toBeVisible();
+    expect(screen.queryByRole('heading', { name: /Henvisningen vurderede/ })).not.toBeInTheDocument();
+  });
+});
+
 describe('the safety plan', () => {
   it('offers to fetch the newer version when someone saved meanwhile', async () => {
     const { user } = renderSection(SafetyPlanSection, [
@@ -98,6 +120,21 @@ describe('the safety plan', () => {
     await user.click(within(form).getByRole('button', { name: 'Gem som ny version' }));
     expect(await within(form).findByRole('button', { name: /Hent den nyeste/ })).toBeVisible();
     expect(within(summaryIn(form)).getByText(/Planen er ændret\./)).toBeVisible();
+  });
+
+  it('says so when the plan was unchanged, and keeps the version', async () => {
+    const content = { safePeople: [{ name: 'Søsteren Lise' }], safePlaces: [], warningSigns: [], emergencySteps: [], children: [], importantDocuments: [], codeWords: [] };
+    const current = { version: 3, createdAt: '2026-01-01T10:00:00Z', createdBy: { userId: 'u1', displayName: 'Rådgiver' }, content };
+    const plan = { current, versions: [{ version: 3, createdAt: current.createdAt, createdBy: current.createdBy }] };
+    const { user, sent, onMessage, onCourseChanged } = renderSection(SafetyPlanSection, [
+      { method: 'GET', path: `${api}/safety-plan`, answer: { body: plan } },
+      { method: 'PUT', path: `${api}/safety-plan`, answer: { body: { ...plan, isUnchanged: true } } },
+    ]);
+    const form = await screen.findByRole('form', { name: /version 3/ });
+    await user.click(within(form).getByRole('button', { name: 'Gem som ny version' }));
+    await waitFor(() => expect(onMessage).toHaveBeenCalledWith('Planen er ikke ændret, så der er ikke gemt en ny version. Version 3 gælder stadig.'));
+    expect(onCourseChanged).not.toHaveBeenCalled();
+    expect(sent.find((request) => request.method === 'PUT')?.body).toMatchObject({ basedOnVersion: 3 });
   });
 
   it('asks for what a started record needs', async () => {

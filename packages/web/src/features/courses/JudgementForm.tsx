@@ -27,7 +27,15 @@ export function JudgementForm({ courseId, form: definition, onRecorded }: Judgem
   const { t } = useTranslation();
   const text = useLocalised();
   const schema = useMemo(() => checkedBy<JudgementValues>((values) => validateJudgement(definition, values, t)).transform((values) => toJudgementRequest(definition, values)), [definition, t]);
-  const form = useCourseForm({ schema, defaultValues: initialJudgement(definition), idPrefix: 'judgement', onSubmit: async (request) => onRecorded(await recordRiskAssessment(courseId, request)) });
+  const form = useCourseForm({
+    schema,
+    defaultValues: initialJudgement(definition),
+    idPrefix: 'judgement',
+    // Many factors: one line says how many are unrated, and each factor's error goes as it is rated.
+    revalidate: 'onChange',
+    summaryGroups: [{ fieldPrefix: 'answers.factors', message: (count) => t('courses.risk.unratedCount', { count }) }],
+    onSubmit: async (request) => onRecorded(await recordRiskAssessment(courseId, request)),
+  });
   const part: Part = { control: form.control, definition };
   return (
     <FormPanel id="judgement" heading={text(definition.title)} form={form}>

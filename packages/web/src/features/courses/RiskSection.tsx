@@ -1,14 +1,16 @@
-import type { ChecklistInstrument, RiskAssessmentView, RiskInstrument, RiskInstrumentView, StructuredJudgementForm } from '@bro/domain';
+import { compareRiskLevels, type ChecklistInstrument, type Course, type RiskAssessmentView, type RiskInstrument, type RiskInstrumentView, type StructuredJudgementForm } from '@bro/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loaded } from '../../api/Loaded';
+import { Alert } from '../../ui/Alert';
 import { useFormat } from '../../i18n/format';
 import { SelectField } from '../../ui/fields';
 import { ChecklistForm } from './ChecklistForm';
-import { CourseRiskBadge, SectionHeading, type SectionProps } from './course-ui';
+import { CourseRiskBadge, CourseRiskLevel, SectionHeading, type SectionProps } from './course-ui';
 import { JudgementForm } from './JudgementForm';
+import { describeChecklistLevel } from './risk-forms';
 import { localised } from './rule-text';
 import { courseKeys, riskAssessmentsQuery, riskInstrumentsQuery } from './courses.api';
 
@@ -31,8 +33,9 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
     <section className="app-section" aria-labelledby="course-section-heading">
       <SectionHeading>{t('courses.sections.risk')}</SectionHeading>
       <p>
-        {t('courses.risk.current')} <CourseRiskBadge level={course.riskLevel} />
+        {t('courses.risk.current')} <CourseRiskLevel course={course} />
       </p>
+      <BelowReferral course={course} />
       {course.allowedActions.includes('assess_risk') ? (
         <Loaded query={instruments}>{(views) => <Assess courseId={course.id} instruments={views} onRecorded={recorded} />}</Loaded>
       ) : (
@@ -53,6 +56,18 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
         }
       </Loaded>
     </section>
+  );
+}
+
+/** The service's own assessment came out below the referrer's rating: said out loud, never silently. */
+function BelowReferral({ course }: { course: Course }) {
+  const { t } = useTranslation();
+  const referred = course.fromReferral?.riskLevel;
+  if (!referred || course.riskLevelSource !== 'assessment' || course.riskLevel === null || compareRiskLevels(course.riskLevel, referred) >= 0) return null;
+  return (
+    <Alert variant="warning" heading={t('courses.risk.belowReferralHeading', { level: t(`riskLevel.${referred}`) })} headingLevel={3}>
+      <p>{t('courses.risk.belowReferral')}</p>
+    </Alert>
   );
 }
 
@@ -96,6 +111,7 @@ function AssessmentCard({ assessment, instrument }: { assessment: RiskAssessment
         <strong>{definition ? localised(definition.title, i18n.resolvedLanguage) : `${assessment.instrumentKey} v${assessment.instrumentVersion}`}</strong> <CourseRiskBadge level={assessment.finalLevel} />
       </p>
       <p className="m-0 form-hint">{t('courses.byAt', { name: assessment.assessedBy.displayName, at: format.dateTime(assessment.assessedAt) })}</p>
+      {assessment.checklistAnswers && definition?.kind === 'checklist' ? <p className="m-0">{describeChecklistLevel(definition, assessment.checklistAnswers, t, i18n.resolvedLanguage)}</p> : null}
       {assessment.yesCount !== null ? (
         <p className="m-0">{t('courses.risk.historyCounts', { yes: assessment.yesCount, unknown: assessment.unknownCount ?? 0, level: assessment.computedLevel ? t(`riskLevel.${assessment.computedLevel}`) : '–' })}</p>
       ) : (

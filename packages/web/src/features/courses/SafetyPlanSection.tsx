@@ -1,4 +1,4 @@
-import { ImportantDocument, isAddressProtected, type Course, type SafetyPlanContent, type SafetyPlanView } from '@bro/domain';
+import { ImportantDocument, isAddressProtected, type Course, type SafetyPlanContent, type SafetyPlanView, type SavedSafetyPlan } from '@bro/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { Control } from 'react-hook-form';
@@ -17,15 +17,17 @@ import type { courseWorkDa } from './course-work.da';
 import { RecordListField, type RecordFieldSpec } from './RecordListField';
 import { contentOf, draftOf, planLists, validatePlan, type PlanList, type PlanValues } from './safety-plan-form';
 
-/** The safety plan: structured, saved as a new version each time, printable without protected addresses. */
+/** The safety plan: structured, saved as a new version each time it changes, printable without protected addresses. */
 export function SafetyPlanSection({ course, onCourseChanged, onMessage }: SectionProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const plan = useQuery(safetyPlanQuery(course.id));
-  const saved = (view: SafetyPlanView) => {
+  const saved = ({ isUnchanged, ...view }: SavedSafetyPlan) => {
+    const version = view.current?.version ?? 1;
+    if (isUnchanged) return onMessage(t('courses.safetyPlan.unchanged', { version }));
     queryClient.setQueryData(safetyPlanQuery(course.id).queryKey, view);
     onCourseChanged();
-    onMessage(t('courses.safetyPlan.saved', { version: view.current?.version ?? 1 }));
+    onMessage(t('courses.safetyPlan.saved', { version }));
   };
   return (
     <section className="app-section" aria-labelledby="course-section-heading">
@@ -69,7 +71,7 @@ function PrintLinks({ course, plan }: { course: Course; plan: SafetyPlanView }) 
 /** Someone else saved a newer version meanwhile: this draft is based on an old one. */
 const isStaleVersion = (error: unknown) => error instanceof ApiError && error.fieldErrors.some((problem) => problem.message === 'stale_version');
 
-type EditorProps = { course: Course; plan: SafetyPlanView; onSaved: (plan: SafetyPlanView) => void; onStale: () => void };
+type EditorProps = { course: Course; plan: SafetyPlanView; onSaved: (plan: SavedSafetyPlan) => void; onStale: () => void };
 
 function PlanEditor({ course, plan, onSaved, onStale }: EditorProps) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { OnwardCategory, isTriageReasonRequired, type EligibilityEvaluation, type Gender, type OnwardServiceOption, type RiskLevel, type TriageDecision, type TriageEvaluationView, type TriageFacts, type TriageView, type YesNoUnknown } from '@bro/domain';
+import { OnwardCategory, isTriageReasonRequired, type CourseFromReferral, type EligibilityEvaluation, type Gender, type OnwardServiceOption, type RiskLevel, type TriageDecision, type TriageEvaluationView, type TriageFacts, type TriageView, type YesNoUnknown } from '@bro/domain';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
@@ -10,19 +10,34 @@ import { Badge, type BadgeTone } from '../../ui/Badge';
 import { useCourseForm } from './course-ui';
 import { decideTriage, evaluateTriage } from './courses.api';
 import { describeActual, describeCondition, localised } from './rule-text';
-import { initialDecision, initialFacts, toDecisionRequest, toTriageFacts, validateDecision, validateFacts, yesNoFacts, type DecisionValues, type FactsValues } from './triage-form';
+import { factsFromReferral, initialDecision, initialFacts, toDecisionRequest, toTriageFacts, validateDecision, validateFacts, yesNoFacts, type DecisionValues, type FactsValues } from './triage-form';
 
 const yesNoUnknown: readonly YesNoUnknown[] = ['yes', 'no', 'unknown'];
 const genders: readonly Gender[] = ['woman', 'man', 'other', 'unknown'];
 const threatLevels: readonly (RiskLevel | 'unknown')[] = ['standard', 'medium', 'high', 'unknown'];
 
-type FactsFormProps = { courseId: string; onEvaluated: (view: TriageEvaluationView, facts: TriageFacts) => void; onChanged: () => void };
+type FactsFormProps = { courseId: string; fromReferral: CourseFromReferral | null; onEvaluated: (view: TriageEvaluationView, facts: TriageFacts) => void; onChanged: () => void };
 
-/** What is known about the person; "evaluate" runs the service's rules against it. */
-export function FactsForm({ courseId, onEvaluated, onChanged }: FactsFormProps) {
+/** "Fra henvisningen: Kvinde" under each fact the referral already answered; it stays, whatever the counsellor changes. */
+function useReferralHints(fromReferral: CourseFromReferral | null) {
+  const { t } = useTranslation();
+  const known = factsFromReferral(fromReferral);
+  const hint = (value: string) => t('courses.triage.fromReferral', { value });
+  if (!fromReferral) return {};
+  return {
+    gender: known.has('gender') ? hint(t(`gender.${fromReferral.gender}`)) : undefined,
+    age: fromReferral.birthYear !== null ? hint(t('courses.triage.bornIn', { year: fromReferral.birthYear })) : undefined,
+    childrenInHome: known.has('childrenInHome') ? hint(t(`yesNoUnknown.${fromReferral.childrenInHome ?? 'unknown'}`)) : undefined,
+    threatLevel: hint(t(`riskLevel.${fromReferral.riskLevel}`)),
+  };
+}
+
+/** What is known about the person, starting from what the referral said; "evaluate" runs the service's rules against it. */
+export function FactsForm({ courseId, fromReferral, onEvaluated, onChanged }: FactsFormProps) {
   const { t } = useTranslation();
   const schema = useMemo(() => checkedBy<FactsValues>((values) => validateFacts(values, t)).transform(toTriageFacts), [t]);
-  const form = useCourseForm({ schema, defaultValues: initialFacts(), onSubmit: async (facts) => onEvaluated(await evaluateTriage(courseId, { facts }), facts) });
+  const form = useCourseForm({ schema, defaultValues: initialFacts(fromReferral), onSubmit: async (facts) => onEvaluated(await evaluateTriage(courseId, { facts }), facts) });
+  const hints = useReferralHints(fromReferral);
   const { watch } = form;
   const latestOnChanged = useRef(onChanged);
   latestOnChanged.current = onChanged;
@@ -37,19 +52,28 @@ export function FactsForm({ courseId, onEvaluated, onChanged }: FactsFormProps) 
   const numeric = { inputMode: 'numeric', autoComplete: 'off', inputClassName: 'app-short-input' } as const;
   return (
     <FormPanel id="triage-facts" heading={t('courses.triage.factsHeading')} form={form}>
-      <FormRadioGroup control={form.control} name="facts.gender" legend={t('courses.fact.gender')} options={genders.map((value) => ({ value, label: t(`gender.${value}`) }))} isInline />
-      <FormTextField control={form.control} name="facts.age" label={t('courses.triage.age')} {...numeric} />
+      <FormRadioGroup control={form.control} name="facts.gender" legend={t('courses.fact.gender')} hint={hints.gender} options={genders.map((value) => ({ value, label: t(`gender.${value}`) }))} isInline />
+      <FormTextField control={form.control} name="facts.age" label={t('courses.triage.age')} hint={hints.age} {...numeric} />
       <FormRadioGroup control={form.control} name="facts.hasLeftPartner" legend={t('courses.triage.hasLeftPartner')} options={answers} isInline />
       {watch('facts.hasLeftPartner') === 'yes' ? <FormTextField control={form.control} name="facts.monthsSinceLeftPartner" label={t('courses.triage.monthsSinceLeftPartner')} {...numeric} /> : null}
       <FormRadioGroup
         control={form.control}
         name="facts.threatLevel"
         legend={t('courses.fact.threatLevel')}
+        hint={hints.threatLevel}
         options={threatLevels.map((value) => ({ value, label: value === 'unknown' ? t('yesNoUnknown.unknown') : t(`riskLevel.${value}`) }))}
         isInline
       />
       {yesNoFacts.map((fact) => (
-        <FormRadioGroup key={fact} control={form.control} name={`facts.${fact}`} legend={t(`courses.triage.question.${fact}`)} options={answers} isInline />
+        <FormRadioGroup
+          key={fact}
+          control={form.control}
+          name={`facts.${fact}`}
+          legend={t(`courses.triage.question.${fact}`)}
+          hint={fact === 'childrenInHome' ? hints.childrenInHome : undefined}
+          options={answers}
+          isInline
+        />
       ))}
       <SubmitButton isBusy={form.isBusy}>{t('courses.triage.evaluate')}</SubmitButton>
     </FormPanel>

@@ -37,7 +37,7 @@ export function TriageSection({ course, onCourseChanged, onMessage }: SectionPro
         <>
           <p className="app-narrow">{t('courses.triage.intro')}</p>
           {/* Changing a fact makes the shown evaluation stale: it goes, so nobody decides on rules run against other facts. */}
-          <FactsForm courseId={course.id} onEvaluated={(view, facts) => setEvaluated({ view, facts, run: ++runs.current })} onChanged={() => setEvaluated(undefined)} />
+          <FactsForm courseId={course.id} fromReferral={course.fromReferral} onEvaluated={(view, facts) => setEvaluated({ view, facts, run: ++runs.current })} onChanged={() => setEvaluated(undefined)} />
           {evaluated ? <Decision evaluated={evaluated} courseId={course.id} options={options.data ?? []} onDecided={decided} /> : null}
         </>
       ) : (

@@ -5,10 +5,10 @@ import { initialStay, OTHER_SHELTER, toStayRequest, toUnderretningRequest, valid
 import { fromDateTimeLocal, parseWholeNumber, serverMessage } from './course-ui';
 import { initialOnward, toOnwardRequest, validateOnward } from './onward-form';
 import { initialNewCourse, toOpenCourseRequest, validateNewCourse } from './open-course-form';
-import { checklistStanding, initialChecklist, initialJudgement, toChecklistRequest, toJudgementRequest, validateChecklist, validateJudgement } from './risk-forms';
+import { checklistStanding, describeChecklistLevel, initialChecklist, initialJudgement, toChecklistRequest, toJudgementRequest, validateChecklist, validateJudgement } from './risk-forms';
 import { initialSafeContact, newWindow, toSafeContactRequest, validateSafeContact } from './safe-contact-form';
 import { attendanceChoices, initialPlan, toPlanRequest, validatePlan } from './session-forms';
-import { initialDecision, initialFacts, toDecisionRequest, toTriageFacts, validateDecision, validateFacts } from './triage-form';
+import { factsFromReferral, initialDecision, initialFacts, toDecisionRequest, toTriageFacts, validateDecision, validateFacts } from './triage-form';
 import { testCourse } from '../../test/builders';
 
 const t = i18next.getFixedT('da');
@@ -62,6 +62,17 @@ describe('triage', () => {
     expect(toTriageFacts(values).monthsSinceLeftPartner).toBe(12);
   });
 
+  it('starts from what the referral said: gender, age from the birth year, children and its risk level', () => {
+    const fromReferral = { gender: 'woman' as const, birthYear: 1990, childrenInHome: 'yes' as const, riskLevel: 'medium' as const, safeTimes: 'hverdage 9-15' };
+    expect(initialFacts(fromReferral, 2026).facts).toMatchObject({ gender: 'woman', age: '36', childrenInHome: 'yes', threatLevel: 'medium', substanceAbuse: 'unknown' });
+    expect([...factsFromReferral(fromReferral)]).toEqual(['gender', 'age', 'childrenInHome', 'threatLevel']);
+    // What the consent did not let through stays unknown and is not marked as from the referral.
+    const withoutIdentity = { ...fromReferral, gender: 'unknown' as const, birthYear: null, childrenInHome: null };
+    expect(initialFacts(withoutIdentity, 2026).facts).toMatchObject({ gender: 'unknown', age: '', childrenInHome: 'unknown', threatLevel: 'medium' });
+    expect([...factsFromReferral(withoutIdentity)]).toEqual(['threatLevel']);
+    expect(initialFacts().facts).toMatchObject({ gender: 'unknown', age: '', threatLevel: 'unknown' });
+  });
+
   it('starts from the proposal, and wants a reason against it and a kind of help onward', () => {
     expect(initialDecision('clarify', undefined).decision).toBeUndefined();
     const against = { ...initialDecision('accept', undefined), decision: 'refer_onward' as const };
@@ -96,6 +107,16 @@ describe('the risk checklist', () => {
     expect(toChecklistRequest(checklist, { ...raised, judgementReason: ' Trusler ' })).toMatchObject({ judgedLevel: 'high', judgementReason: 'Trusler' });
     const lowered = { answers: { q1: 'yes' as const, q2: 'yes' as const, q3: 'no' as const }, judgedLevel: 'medium' as const, judgementReason: '' };
     expect(checklistStanding(checklist, lowered)).toMatchObject({ computed: 'high', raisedTo: undefined, level: 'high' });
+  });
+
+  it('says why the level is what it is: the red flags that set it, or the count', () => {
+    const flag = (da: string) => ({ atLeast: 'medium' as const, label: { da, en: da } });
+    const flagged: ChecklistInstrument = { ...checklist, bands: [{ level: 'standard', minYes: 0 }, { level: 'high', minYes: 3 }], items: checklist.items.map((item, index) => (index < 2 ? { ...item, redFlag: flag(index === 0 ? 'kvælningsforsøg' : 'våben') } : item)) };
+    expect(describeChecklistLevel(flagged, { q1: 'yes', q2: 'no' }, t, 'da')).toBe('Middel: kvælningsforsøg er et rødt flag');
+    expect(describeChecklistLevel(flagged, { q1: 'yes', q2: 'yes' }, t, 'da')).toBe('Middel: kvælningsforsøg og våben er røde flag');
+    expect(checklistStanding(flagged, { ...initialChecklist(), answers: { q1: 'yes' } })).toMatchObject({ computed: 'medium', higher: ['high'] });
+    expect(describeChecklistLevel(flagged, { q1: 'no', q2: 'no', q3: 'yes' }, t, 'da')).toBe('Standard: 1 af 3 svar er ja');
+    expect(describeChecklistLevel(flagged, { q1: 'yes', q2: 'yes', q3: 'yes' }, t, 'da')).toBe('Høj: 3 af 3 svar er ja');
   });
 });
 

@@ -23,6 +23,17 @@ export function CourseRiskBadge({ level }: { level: RiskLevel | null }) {
   return level === null ? <Badge>{t('courses.riskNotAssessed')}</Badge> : <Badge tone={toneByRisk[level]}>{t(`riskBadge.${level}`)}</Badge>;
 }
 
+/** The level and where it comes from: until the service assesses, the referral's rating is the starting level. */
+export function CourseRiskLevel({ course }: { course: Pick<Course, 'riskLevel' | 'riskLevelSource'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CourseRiskBadge level={course.riskLevel} />
+      {course.riskLevelSource === 'referral' ? <span className="form-hint app-risk-source"> {t('courses.riskFromReferral')}</span> : null}
+    </>
+  );
+}
+
 type ServerMessageKey = keyof typeof coursesDa.serverMessages;
 
 /**

@@ -60,6 +60,7 @@ export const courseWorkDa = {
     newHeading: 'Ny sikkerhedsplan',
     editHeading: 'Ret sikkerhedsplanen (gemmes som ny version efter version {{version}})',
     save: 'Gem som ny version',
+    unchanged: 'Planen er ikke ændret, så der er ikke gemt en ny version. Version {{version}} gælder stadig.',
     saved: 'Sikkerhedsplanen er gemt som version {{version}}.',
     reload: 'Hent den nyeste version',
     required: 'Udfyld feltet, eller fjern punktet',

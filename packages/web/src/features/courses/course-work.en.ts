@@ -62,6 +62,7 @@ export const courseWorkEn: Translation<typeof courseWorkDa> = {
     newHeading: 'New safety plan',
     editHeading: 'Change the safety plan (saved as a new version after version {{version}})',
     save: 'Save as a new version',
+    unchanged: 'The plan has not changed, so no new version was saved. Version {{version}} still applies.',
     saved: 'The safety plan is saved as version {{version}}.',
     reload: 'Get the newest version',
     required: 'Fill in the field, or remove the item',

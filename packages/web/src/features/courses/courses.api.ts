@@ -30,6 +30,7 @@ import type {
   RiskInstrumentView,
   SafetyPlanVersionView,
   SafetyPlanView,
+  SavedSafetyPlan,
   SaveSafetyPlanRequest,
   SessionList,
   SessionNoteRequest,
@@ -95,7 +96,7 @@ export const recordSessionAttendance = (id: string, sessionId: string, body: Rec
   request<SessionView>('POST', `${course(id)}/sessions/${ids(sessionId)}/attendance`, { body });
 export const writeSessionNote = (id: string, sessionId: string, body: SessionNoteRequest) => request<SessionView>('PUT', `${course(id)}/sessions/${ids(sessionId)}/note`, { body });
 /** 409 when someone saved a newer version meanwhile (`basedOnVersion` is stale). */
-export const saveSafetyPlan = (id: string, body: SaveSafetyPlanRequest) => request<SafetyPlanView>('PUT', `${course(id)}/safety-plan`, { body });
+export const saveSafetyPlan = (id: string, body: SaveSafetyPlanRequest) => request<SavedSafetyPlan>('PUT', `${course(id)}/safety-plan`, { body });
 /** @idempotent with the same key. */
 export const referOnward = (id: string, body: CreateOnwardReferralRequest, idempotencyKey: string) =>
   request<ReferralForReferrer>('POST', `${course(id)}/onward-referrals`, { body, idempotencyKey });

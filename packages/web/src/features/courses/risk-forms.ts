@@ -1,6 +1,6 @@
 import {
-  checklistLevelFor,
   compareRiskLevels,
+  explainChecklistLevel,
   RiskLevel,
   type ChecklistInstrument,
   type FactorPresence,
@@ -11,6 +11,7 @@ import {
 } from '@bro/domain';
 import type { TFunction } from 'i18next';
 import type { FieldMessages } from '../../forms/schema';
+import { localised } from './rule-text';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checklist: yes / no / don't know per item; professional judgement may raise the band (with a reason), never lower it.
@@ -25,11 +26,27 @@ export function checklistStanding(instrument: ChecklistInstrument, values: Check
   const yesCount = instrument.items.filter((item) => answerOf(item.id) === 'yes').length;
   const unknownCount = instrument.items.filter((item) => answerOf(item.id) === 'unknown').length;
   const unanswered = instrument.items.filter((item) => answerOf(item.id) === undefined);
-  const computed = checklistLevelFor(instrument, yesCount);
+  const explained = explainChecklistLevel(instrument, values.answers);
+  const computed = explained.level;
   const higher = RiskLevel.options.filter((level) => compareRiskLevels(level, computed) > 0);
   const { judgedLevel } = values;
   const raisedTo = judgedLevel !== 'keep' && compareRiskLevels(judgedLevel, computed) > 0 ? judgedLevel : undefined;
-  return { yesCount, unknownCount, unanswered, computed, higher, raisedTo, level: raisedTo ?? computed };
+  return { yesCount, unknownCount, unanswered, computed, explained, higher, raisedTo, level: raisedTo ?? computed };
+}
+
+/**
+ * Why the checklist gives its level, in one sentence: the red flags that set it ("Middel: kvælningsforsøg er et
+ * rødt flag"), or else the count ("Standard: 3 af 24 svar er ja").
+ */
+export function describeChecklistLevel(instrument: ChecklistInstrument, answers: Readonly<Record<string, YesNoUnknown | undefined>>, t: TFunction, language: string | undefined): string {
+  const explained = explainChecklistLevel(instrument, answers);
+  const level: string = t(`riskLevel.${explained.level}`);
+  if (explained.decidingRedFlags.length > 0) {
+    const labels = explained.decidingRedFlags.map((item) => (item.redFlag ? localised(item.redFlag.label, language) : item.id));
+    const flags = new Intl.ListFormat(language === 'en' ? 'en' : 'da', { type: 'conjunction' }).format(labels);
+    return t('courses.risk.becauseRedFlag', { level, flags, count: labels.length });
+  }
+  return t('courses.risk.becauseScore', { level, yes: explained.yesCount, total: instrument.items.length });
 }
 
 export function validateChecklist(instrument: ChecklistInstrument, values: ChecklistValues, t: TFunction): FieldMessages {

@@ -1,4 +1,4 @@
-import type { DecideTriageRequest, Gender, OnwardCategory, RiskLevel, TriageDecision, TriageFacts, TriageProposal, YesNoUnknown } from '@bro/domain';
+import type { CourseFromReferral, DecideTriageRequest, Gender, OnwardCategory, RiskLevel, TriageDecision, TriageFacts, TriageProposal, YesNoUnknown } from '@bro/domain';
 import { isTriageReasonRequired } from '@bro/domain';
 import type { TFunction } from 'i18next';
 import type { FieldMessages } from '../../forms/schema';
@@ -12,22 +12,48 @@ export type FactsValues = {
   facts: Record<YesNoFact, YesNoUnknown> & { gender: Gender; hasLeftPartner: YesNoUnknown; threatLevel: RiskLevel | 'unknown'; age: string; monthsSinceLeftPartner: string };
 };
 
-export const initialFacts = (): FactsValues => ({
+const unknownFacts: FactsValues['facts'] = {
+  gender: 'unknown',
+  age: '',
+  hasLeftPartner: 'unknown',
+  monthsSinceLeftPartner: '',
+  threatLevel: 'unknown',
+  substanceAbuse: 'unknown',
+  psychiatricDiagnosis: 'unknown',
+  massiveStalking: 'unknown',
+  honourRelatedConflict: 'unknown',
+  livesWithPartner: 'unknown',
+  childrenInHome: 'unknown',
+  currentShelterStay: 'unknown',
+};
+
+/**
+ * The facts to start from: what the referral already said (gender, age from the birth year, children in the home,
+ * its risk level as the threat level), else unknown — so nobody asks the person again what the referrer asked.
+ */
+export const initialFacts = (fromReferral: CourseFromReferral | null = null, year: number = new Date().getFullYear()): FactsValues => ({
   facts: {
-    gender: 'unknown',
-    age: '',
-    hasLeftPartner: 'unknown',
-    monthsSinceLeftPartner: '',
-    threatLevel: 'unknown',
-    substanceAbuse: 'unknown',
-    psychiatricDiagnosis: 'unknown',
-    massiveStalking: 'unknown',
-    honourRelatedConflict: 'unknown',
-    livesWithPartner: 'unknown',
-    childrenInHome: 'unknown',
-    currentShelterStay: 'unknown',
+    ...unknownFacts,
+    ...(fromReferral && {
+      gender: fromReferral.gender,
+      age: fromReferral.birthYear === null ? '' : String(year - fromReferral.birthYear),
+      childrenInHome: fromReferral.childrenInHome ?? 'unknown',
+      threatLevel: fromReferral.riskLevel,
+    }),
   },
 });
+
+/** The facts the form marks "from the referral": those the referral actually knew. */
+export function factsFromReferral(fromReferral: CourseFromReferral | null): ReadonlySet<'gender' | 'age' | 'childrenInHome' | 'threatLevel'> {
+  if (!fromReferral) return new Set();
+  return new Set([
+    ...(fromReferral.gender !== 'unknown' ? (['gender'] as const) : []),
+    ...(fromReferral.birthYear !== null ? (['age'] as const) : []),
+    ...(fromReferral.childrenInHome !== null && fromReferral.childrenInHome !== 'unknown' ? (['childrenInHome'] as const) : []),
+    'threatLevel' as const,
+  ]);
+}
+
 
 export function validateFacts({ facts }: FactsValues, t: TFunction): FieldMessages {
   const errors: FieldMessages = {};

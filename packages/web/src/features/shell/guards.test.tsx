@@ -42,3 +42,26 @@ describe('the admin areas in the staff app', () => {
     expect(screen.getByText('Brugere')).toBeInTheDocument();
   });
 });
+
+describe('the start page', () => {
+  function renderStart(role: 'counsellor' | 'intake_coordinator', permissions: Permission[]) {
+    return renderInApp(
+      <Routes>
+        <Route index element={<StartRedirect />} />
+        <Route path="caseload" element={<p>Mine forløb</p>} />
+        <Route path="inbox" element={<p>Indbakke</p>} />
+      </Routes>,
+      { path: '/', session: testSession({ role, permissions }) },
+    );
+  }
+
+  it('starts a counsellor on their caseload, not the inbox', () => {
+    renderStart('counsellor', ['referral:intake', 'referral:contact', 'course:read', 'course:triage', 'course:write', 'access_history:produce']);
+    expect(screen.getByText('Mine forløb')).toBeInTheDocument();
+  });
+
+  it('still starts an intake coordinator on the inbox', () => {
+    renderStart('intake_coordinator', ['referral:intake', 'referral:decide', 'referral:contact', 'course:read', 'course:triage', 'access_history:produce']);
+    expect(screen.getByText('Indbakke')).toBeInTheDocument();
+  });
+});

@@ -18,10 +18,14 @@ export function RequirePermission({ permission, children }: { permission: Permis
   return session?.permissions.includes(permission) ? children : <NotAllowedPage />;
 }
 
-/** The start page depends on what the role is for. */
+/**
+ * The start page depends on what the role is for, first match wins. A counsellor (the one role that works
+ * courses, `course:write`) starts on their caseload, not on the intake inbox they can also open.
+ */
 const startPages: readonly { permission: Permission; path: string }[] = [
   { permission: 'referral:create', path: '/referrals/new' },
   { permission: 'referral:track', path: '/referrals' },
+  { permission: 'course:write', path: '/caseload' },
   { permission: 'referral:intake', path: '/inbox' },
   { permission: 'course:read', path: '/courses' },
   { permission: 'users:manage', path: '/admin/users' },

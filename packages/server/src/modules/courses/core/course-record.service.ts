@@ -31,7 +31,7 @@ import { findLatestTriage } from '../triage/triage.queries.ts';
 import { canActor, type CourseVisibility } from './course-access.ts';
 import { findCourseRow, isCounsellorOfService, listCourseRows, listOtherCoursesOfPerson, updateCourse, type CourseRow } from './course.queries.ts';
 import { auditCourse, courseVisibilityOf, getVisibleCourse, logCourseReads, withCourseForChange, type CourseDeps } from './course.service.ts';
-import { courseProblem, courseTermsOf, openSafeContact, safeContactFromInput, sealSafeContact, statusOf, toCourseSummary, toOutcomeView } from './course-views.ts';
+import { courseProblem, courseTermsOf, openFromReferral, openSafeContact, safeContactFromInput, sealSafeContact, statusOf, toCourseSummary, toOutcomeView } from './course-views.ts';
 
 /**
  * The course record as a whole: its full view (a summary of every step), the list of courses, and the changes that
@@ -84,6 +84,8 @@ export async function buildCourseView(db: Db, input: { cipher: FieldCipher; acto
     latestRiskAssessment: latestRisk
       ? { id: latestRisk.id, instrumentKey: latestRisk.instrument_key, finalLevel: RiskLevel.parse(latestRisk.final_level), assessedAt: latestRisk.assessed_at.toISOString() }
       : null,
+    fromReferral: openFromReferral(cipher, row.referral_facts_enc),
+    riskLevelSource: latestRisk ? 'assessment' : summary.riskLevel !== null ? 'referral' : null,
     safetyPlanVersion,
     prompts: riskPrompts({ riskLevel: summary.riskLevel, hasSafetyPlan: safetyPlanVersion !== null, offersCaseConference: row.offers_case_conference, isOpen: isCourseOpen(status) }),
     outcomes: outcomes.map(toOutcomeView),

@@ -1,11 +1,13 @@
 import {
   AddressProtection,
   CourseFocus,
+  CourseFromReferral,
   CourseOrigin,
   CoursePersonRole,
   CourseStatus,
   nextContactDueAt,
   OutcomePhase,
+  parseSafeTimes,
   RiskLevel,
   SafeContactPreferences,
   ServiceLine,
@@ -47,13 +49,24 @@ export function safeContactFromInput(input: CourseSafeContactInput | undefined):
 const safetyFromYesNo: Record<YesNoUnknown, ChannelSafety> = { yes: 'safe', no: 'unsafe', unknown: 'unknown' };
 const yesNoFromSafety: Record<ChannelSafety, YesNoUnknown> = { safe: 'yes', unsafe: 'no', unknown: 'unknown' };
 
-/** What a referral said about safe contact, in the course's terms. Time windows were free text there: unknown here. */
-export function safeContactFromReferral(input: { phone: string | null; isSafeToCall: YesNoUnknown; smsAllowed: YesNoUnknown; voicemailAllowed: YesNoUnknown; language: string }): SafeContact {
+/**
+ * What a referral said about safe contact, in the course's terms. Its safe times were free text: the windows are
+ * read from them when the words are unambiguous ("hverdage 9-15"), else stay unknown; the words stay on the course.
+ */
+export function safeContactFromReferral(input: {
+  phone: string | null;
+  isSafeToCall: YesNoUnknown;
+  smsAllowed: YesNoUnknown;
+  voicemailAllowed: YesNoUnknown;
+  safeTimes: string | null;
+  language: string;
+}): SafeContact {
   return {
     phone: input.phone,
     email: null,
     preferences: {
       ...unknownSafeContactPreferences,
+      safeTimeWindows: parseSafeTimes(input.safeTimes),
       channels: { ...unknownSafeContactPreferences.channels, sms: safetyFromYesNo[input.smsAllowed], phoneCall: safetyFromYesNo[input.isSafeToCall], voicemail: safetyFromYesNo[input.voicemailAllowed] },
       language: input.language === 'en' ? 'en' : 'da',
     },
@@ -168,3 +181,8 @@ export const courseProblem = {
       problems.map((problem) => ({ path: problem.path ? `${prefix}.${problem.path}` : prefix, message: problem.message })),
     ),
 };
+
+/** The referral's facts kept with the course (null when it was opened directly). */
+export function openFromReferral(cipher: FieldCipher, sealed: string | null): CourseFromReferral | null {
+  return sealed === null ? null : CourseFromReferral.parse(JSON.parse(cipher.decrypt(sealed)));
+}

@@ -87,6 +87,7 @@ const courseColumns = [
   'courses.client_label_enc',
   'courses.address_protection',
   'courses.safe_contact_enc',
+  'courses.referral_facts_enc',
   'courses.status',
   'courses.counsellor_user_id',
   'courses.planned_sessions',

@@ -25,12 +25,14 @@ describe('opening a course', () => {
         counsellor: { userId: fx.people.lokkCounsellor.user.id },
         plannedSessions: 5,
         addressProtection: 'none',
-        riskLevel: null,
+        riskLevel: 'standard',
+        riskLevelSource: 'referral',
         referral: { id: referralId },
         sessions: { planned: 5, used: 0, remaining: 5 },
       });
       expect(course.reference).toMatch(/^FL-\d+$/);
-      // The referral's phone and safe-to-call answers came with the consent; time windows were free text there: unknown.
+      // The referral's phone and safe-to-call answers came with the consent; its free-text times ("Hverdage efter kl. 9")
+      // say no end, so no window is guessed: they stay unknown, and the words come along.
       expect(course.safeContact).toMatchObject({ phone: request.safeContact.phone, preferences: { channels: { phoneCall: 'safe', voicemail: 'unsafe', sms: 'unknown' }, safeTimeWindows: null } });
       expect(course.allowedActions).toEqual(expect.arrayContaining(['triage', 'plan_session', 'assess_risk', 'close']));
 
@@ -39,6 +41,24 @@ describe('opening a course', () => {
       expect(tracked.timeline.map((entry) => entry.action)).toContain('hand_over');
       // The referrer learns that help started, never what the course holds.
       expect(JSON.stringify(tracked)).not.toContain(course.reference);
+    });
+
+    it('takes over what the referral already said: gender, birth year, children, safe times and its risk level as the start', async () => {
+      const { course, request } = await givenCourseFromReferral(t, fx, { riskLevel: 'medium', safeTimes: 'hverdage 9-15' });
+      expect(course.fromReferral).toEqual({ gender: 'woman', birthYear: 1990, childrenInHome: 'yes', riskLevel: 'medium', safeTimes: 'hverdage 9-15' });
+      // The referral's rating is the starting level, not an assessment: nothing is recorded as assessed.
+      expect(course).toMatchObject({ riskLevel: 'medium', riskLevelSource: 'referral', latestRiskAssessment: null });
+      expect(course.safeContact).toMatchObject({ phone: request.safeContact.phone, preferences: { safeTimeWindows: [{ days: [1, 2, 3, 4, 5], from: '09:00', to: '15:00' }] } });
+      const reread = expectStatus(await fx.people.lokkCounsellor.client.get(`/api/courses/${course.id}`), 200).json() as Course;
+      expect(reread.fromReferral).toEqual(course.fromReferral);
+      const stored = await t.db.selectFrom('courses').select('referral_facts_enc').where('id', '=', course.id).executeTakeFirstOrThrow();
+      expect(stored.referral_facts_enc).not.toContain('hverdage');
+    });
+
+    it('takes only what the consent let through: no identity, no children → unknown and null', async () => {
+      const { course } = await givenCourseFromReferral(t, fx, { consentCategories: ['contact', 'situation'], riskLevel: 'high', body: { clientLabel: 'Stjernen' } });
+      expect(course.fromReferral).toEqual({ gender: 'unknown', birthYear: null, childrenInHome: null, riskLevel: 'high', safeTimes: expect.any(String) });
+      expect(course).toMatchObject({ riskLevel: 'high', isHighRisk: true, prompts: { safetyPlan: true } });
     });
 
     it('audits the opening and logs the read of the new course', async () => {
@@ -101,7 +121,7 @@ describe('opening a course', () => {
   describe('directly', () => {
     it('opens an anonymous walk-in course with a pseudonym only', async () => {
       const course = await givenWalkInCourse(fx, { label: 'Solsikken', isAnonymous: true, addressProtection: 'unknown' });
-      expect(course).toMatchObject({ origin: 'walk_in', clientLabel: 'Solsikken', isAnonymous: true, referral: null, status: 'triage' });
+      expect(course).toMatchObject({ origin: 'walk_in', clientLabel: 'Solsikken', isAnonymous: true, referral: null, status: 'triage', riskLevel: null, riskLevelSource: null, fromReferral: null });
       expect(course.safeContact.preferences).toMatchObject({ safeTimeWindows: null, messageContent: 'unknown' });
       const person = await t.db.selectFrom('persons').selectAll().where('id', '=', course.personId).executeTakeFirstOrThrow();
       expect(person.cpr_enc).toBeNull();

@@ -2,6 +2,7 @@ import {
   canServiceHoldSide,
   Course,
   courseRoleFromReferralRole,
+  type CourseFromReferral,
   sideOfCourseRole,
   type AddressProtection,
   type CoursePersonInput,
@@ -56,6 +57,8 @@ type NewCourseParts = {
   clientLabel: string;
   addressProtection: AddressProtection;
   safeContact: SafeContact;
+  /** What the referral already said; null when opened directly. */
+  fromReferral: CourseFromReferral | null;
 };
 
 /** What every step of opening needs: the transaction, who opens, what they see, and the moment. */
@@ -84,11 +87,13 @@ async function insertNewCourse(input: CourseDeps & { trx: Transaction<Database>;
     client_label_enc: input.cipher.encrypt(parts.clientLabel),
     address_protection: parts.addressProtection,
     safe_contact_enc: sealSafeContact(input.cipher, parts.safeContact),
+    referral_facts_enc: parts.fromReferral ? input.cipher.encrypt(JSON.stringify(parts.fromReferral)) : null,
     status: 'triage',
     counsellor_user_id: counsellorUserId,
     // The template's terms: an open course keeps them when the template changes later.
     ...template,
-    risk_level: null,
+    // The referral's rating is the starting level (not an assessment: the view says where it came from).
+    risk_level: parts.fromReferral?.riskLevel ?? null,
     opened_by_user_id: actor.userId,
     opened_at: opening.now,
     created_at: opening.now,
@@ -128,6 +133,13 @@ async function partsFromReferral(opening: Opening, request: Extract<OpenCourseRe
     addressProtection: referral.person?.addressProtection ?? 'unknown',
     // Details given now win; otherwise what the referral's consent let through; otherwise nothing is known.
     safeContact: request.safeContact ? safeContactFromInput(request.safeContact) : referral.safeContact ? safeContactFromReferral(referral.safeContact) : safeContactFromInput(undefined),
+    fromReferral: {
+      gender: referral.person?.gender ?? 'unknown',
+      birthYear: referral.person?.birthYear ?? null,
+      childrenInHome: referral.childrenInHome,
+      riskLevel: referral.riskLevel,
+      safeTimes: referral.safeContact?.safeTimes ?? null,
+    },
   };
   return { parts, handedOverReferral };
 }
@@ -137,7 +149,7 @@ async function partsForDirectContact(opening: Opening, request: Exclude<OpenCour
   await assertCanHoldCourse(opening.trx, { actor: opening.actor, visibility: opening.visibility, serviceId: request.serviceId, side: sideOfCourseRole(request.personRole) });
   if ((request.person === undefined) === (request.personId === undefined)) throw courseProblem.invalid('body.person', 'give_either_person_or_personId');
   const person = request.personId !== undefined ? await returningPerson(opening, request.personId) : await newPerson(opening, request.person!);
-  return { serviceId: request.serviceId, personRole: request.personRole, referralId: null, safeContact: safeContactFromInput(request.safeContact), ...person };
+  return { serviceId: request.serviceId, personRole: request.personRole, referralId: null, safeContact: safeContactFromInput(request.safeContact), fromReferral: null, ...person };
 }
 
 /** A returning person: only one this caller already holds a course for (on the same side, at their services). */

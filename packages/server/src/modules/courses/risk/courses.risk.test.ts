@@ -1,7 +1,7 @@
 import type { Course, CourseSummary, RiskAssessmentView, RiskInstrumentView } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/test-app.ts';
-import { broChecklistV1, broJudgementV1 } from '../../../demo/course-demo.ts';
+import { broChecklistV1, broChecklistV2, broJudgementV1 } from '../../../demo/course-demo.ts';
 import { checklistAnswers, expectStatus, givenWalkInCourse, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 const judgementAnswers = (level: 'standard' | 'medium' | 'high') => ({
@@ -108,6 +108,24 @@ describe('risk assessment', () => {
     expect(JSON.stringify(rows)).not.toContain('Trusler om drab');
     const audit = await t.db.selectFrom('audit_log').select('details').where('object_id', '=', course.id).where('action', '=', 'course.assess_risk').orderBy('id').execute();
     expect(audit.map((entry) => entry.details)).toEqual([expect.objectContaining({ finalLevel: 'standard', fromLevel: null }), expect.objectContaining({ finalLevel: 'high', fromLevel: 'standard' })]);
+  });
+
+  describe('red flags', () => {
+    it('strangulation, threats to kill and a weapon answered "yes" give at least medium; the v1 assessment keeps its level', async () => {
+      // The demo's version 2, under its own key here so the version tests below keep theirs.
+      expectStatus(await fx.people.platformAdmin.client.post('/api/risk-instruments', { ...broChecklistV2, key: 'roede-flag' }), 201);
+      const course = await givenWalkInCourse(fx);
+      const answers = { ...checklistAnswers(0), breathing: 'yes', threat_to_kill: 'yes', weapon: 'yes' };
+      const old = expectStatus(await assess(course.id, checklist(0, { answers })), 201).json() as RiskAssessmentView;
+      expect(old).toMatchObject({ instrumentVersion: 1, yesCount: 3, computedLevel: 'standard', finalLevel: 'standard' });
+      const flagged = expectStatus(await assess(course.id, checklist(0, { instrumentKey: 'roede-flag', instrumentVersion: 2, answers })), 201).json() as RiskAssessmentView;
+      expect(flagged).toMatchObject({ yesCount: 3, computedLevel: 'medium', finalLevel: 'medium' });
+      const history = expectStatus(await fx.people.lokkCounsellor.client.get(`/api/courses/${course.id}/risk-assessments`), 200).json() as RiskAssessmentView[];
+      expect(history.map((assessment) => [assessment.instrumentKey, assessment.computedLevel])).toEqual([
+        ['roede-flag', 'medium'],
+        ['bro-tjekliste', 'standard'],
+      ]);
+    });
   });
 
   describe('publishing instruments', () => {

@@ -1,4 +1,4 @@
-import type { Course, SafetyPlanVersionView, SafetyPlanView } from '@bro/domain';
+import type { Course, SafetyPlanVersionView, SafetyPlanView, SavedSafetyPlan } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/test-app.ts';
 import { checklistAnswers, expectStatus, givenWalkInCourse, startCourseTests, type CourseFixture } from '../course.builders.ts';
@@ -50,6 +50,21 @@ describe('safety plan', () => {
     expect(audit.map((entry) => entry.details)).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
+  it('makes no new version of an unchanged plan: it answers the latest, marked unchanged', async () => {
+    const course = await givenWalkInCourse(fx);
+    const first = expectStatus(await client().put(`/api/courses/${course.id}/safety-plan`, { content: plan, basedOnVersion: null }), 200).json() as SavedSafetyPlan;
+    expect(first).toMatchObject({ isUnchanged: false, current: { version: 1 } });
+    // The same plan, with the spaces a form leaves, is the same plan.
+    const same = { ...plan, warningSigns: plan.warningSigns.map((sign) => ` ${sign} `) };
+    const again = expectStatus(await client().put(`/api/courses/${course.id}/safety-plan`, { content: same, basedOnVersion: 1 }), 200).json() as SavedSafetyPlan;
+    expect(again).toMatchObject({ isUnchanged: true, current: { version: 1, content: plan } });
+    expect(again.versions.map((version) => version.version)).toEqual([1]);
+    const audit = await t.db.selectFrom('audit_log').select('details').where('object_id', '=', course.id).where('action', '=', 'course.save_safety_plan').execute();
+    expect(audit).toHaveLength(1);
+    const changed = expectStatus(await client().put(`/api/courses/${course.id}/safety-plan`, { content: { ...plan, notes: 'Ny note' }, basedOnVersion: 1 }), 200).json() as SavedSafetyPlan;
+    expect(changed).toMatchObject({ isUnchanged: false, current: { version: 2 } });
+  });
+
   it('refuses malformed content', async () => {
     const course = await givenWalkInCourse(fx);
     const response = await client().put(`/api/courses/${course.id}/safety-plan`, { content: { ...plan, importantDocuments: [{ document: 'diary' }] }, basedOnVersion: null });
@@ -57,7 +72,7 @@ describe('safety plan', () => {
   });
 
   describe('printing', () => {
-    it('prints a neutral, script-free page without protected addresses, and logs the print', async () => {
+    it('prints a neutral page without protected addresses, whose only script is its print button, and logs the print', async () => {
       const course = await givenWalkInCourse(fx, { addressProtection: 'name_and_address' });
       expectStatus(await client().put(`/api/courses/${course.id}/safety-plan`, { content: plan, basedOnVersion: null }), 200);
       const response = await client().get(`/api/courses/${course.id}/safety-plan/print`);
@@ -67,14 +82,18 @@ describe('safety plan', () => {
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("default-src 'none'");
       expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
-      expect(csp).not.toContain('script-src');
+      // One script, allowed by its hash: the print button's window.print().
+      expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+';/);
+      expect(csp).not.toContain('unsafe-inline');
       const page = response.body;
       expect(page).toContain('<title>Min plan</title>');
       expect(page).toContain('Lises lejlighed');
       expect(page).not.toContain('Hemmelig Allé');
       expect(page).toContain('En adresse er udeladt af hensyn til din sikkerhed.');
       expect(page).toContain('Kanelsnegl');
-      expect(page).not.toContain('<script>');
+      expect(page.match(/<script>/g)).toHaveLength(1);
+      expect(page).toContain("<script>document.getElementById('print-button').addEventListener('click',function(){window.print()});</script>");
+      expect(page).toContain('<button type="button" id="print-button" class="print-button">Udskriv</button>');
       expect(page).toContain('&lt;script&gt;');
       expect(page).toContain('@media print');
       // Neutral: nothing on the page names the service or says what it is about.
@@ -98,6 +117,16 @@ describe('safety plan', () => {
       expectStatus(await client().put(`/api/courses/${course.id}/safety-plan`, { content: plan, basedOnVersion: null }), 200);
       expectStatus(await client().put(`/api/courses/${course.id}/address-protection`, { addressProtection: 'shelter' }), 200);
       expect((await client().get(`/api/courses/${course.id}/safety-plan/print`)).body).not.toContain('Hemmelig Allé');
+    });
+
+    it('leaves out the headings with nothing under them', async () => {
+      const course = await givenWalkInCourse(fx, { addressProtection: 'none' });
+      const sparse = { safePeople: [{ name: 'Søsteren Lise' }], safePlaces: [], warningSigns: [], emergencySteps: [], children: [], importantDocuments: [], codeWords: [] };
+      expectStatus(await client().put(`/api/courses/${course.id}/safety-plan`, { content: sparse, basedOnVersion: null }), 200);
+      const page = (await client().get(`/api/courses/${course.id}/safety-plan/print`)).body;
+      expect([...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((match) => match[1])).toEqual(['Personer, jeg trygt kan kontakte', 'Hvis der sker noget akut']);
+      expect(page).not.toContain('Intet skrevet endnu.');
+      expect(page).toContain('Ring 112 ved akut fare.');
     });
 
     it('answers 404 when there is no plan yet', async () => {

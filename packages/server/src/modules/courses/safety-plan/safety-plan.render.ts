@@ -20,7 +20,6 @@ const texts = {
     importantDocuments: 'Vigtige papirer og ting',
     codeWords: 'Aftalte kodeord',
     notes: 'Noter',
-    none: 'Intet skrevet endnu.',
     hiddenAddresses: (count: number) => `${count === 1 ? 'En adresse er' : `${count} adresser er`} udeladt af hensyn til din sikkerhed.`,
     whereKept: 'Opbevares',
     meaning: 'betyder',
@@ -37,7 +36,6 @@ const texts = {
     importantDocuments: 'Important papers and things',
     codeWords: 'Agreed code words',
     notes: 'Notes',
-    none: 'Nothing written yet.',
     hiddenAddresses: (count: number) => `${count === 1 ? 'One address has' : `${count} addresses have`} been left out for your safety.`,
     whereKept: 'Kept',
     meaning: 'means',
@@ -58,8 +56,9 @@ const documentNames: Record<ImportantDocument, Record<PrintLanguage, string>> = 
   other: { da: 'Andet', en: 'Other' },
 };
 
-function section(title: string, items: readonly SafeHtml[], empty: string, ordered = false): SafeHtml {
-  if (items.length === 0) return html`<h2>${title}</h2><p>${empty}</p>`;
+/** A heading and its list; nothing at all when the list is empty (an empty heading only says what is missing). */
+function section(title: string, items: readonly SafeHtml[], ordered = false): SafeHtml | '' {
+  if (items.length === 0) return '';
   const list = items.map((item) => html`<li>${item}</li>`);
   return ordered ? html`<h2>${title}</h2><ol>${list}</ol>` : html`<h2>${title}</h2><ul>${list}</ul>`;
 }
@@ -75,22 +74,19 @@ ${input.hiddenAddresses > 0 ? html`<p class="notice">${t.hiddenAddresses(input.h
 ${section(
   t.safePeople,
   content.safePeople.map((person) => withNote(html`<strong>${person.name}</strong>${person.howToReach ? html` – ${person.howToReach}` : ''}`, person.note)),
-  t.none,
 )}
 ${section(
   t.safePlaces,
   content.safePlaces.map((place) => withNote(html`<strong>${place.name}</strong>${place.address ? html` – ${place.address}` : ''}`, place.note)),
-  t.none,
 )}
-${section(t.warningSigns, content.warningSigns.map((sign) => html`${sign}`), t.none)}
-${section(t.emergencySteps, [...content.emergencySteps.map((step) => html`${step}`), html`${t.emergencyFallback}`], t.none, true)}
-${section(t.children, content.children.map((child) => html`<strong>${child.name}</strong>: ${child.plan}`), t.none)}
+${section(t.warningSigns, content.warningSigns.map((sign) => html`${sign}`))}
+${section(t.emergencySteps, [...content.emergencySteps.map((step) => html`${step}`), html`${t.emergencyFallback}`], true)}
+${section(t.children, content.children.map((child) => html`<strong>${child.name}</strong>: ${child.plan}`))}
 ${section(
   t.importantDocuments,
   content.importantDocuments.map((document) => withNote(html`${documentNames[document.document][lang]}${document.whereKept ? html` – ${t.whereKept}: ${document.whereKept}` : ''}`, document.note)),
-  t.none,
 )}
-${section(t.codeWords, content.codeWords.map((codeWord) => html`<strong>${codeWord.word}</strong> ${t.meaning}: ${codeWord.meaning}`), t.none)}
+${section(t.codeWords, content.codeWords.map((codeWord) => html`<strong>${codeWord.word}</strong> ${t.meaning}: ${codeWord.meaning}`))}
 ${content.notes ? html`<h2>${t.notes}</h2><p>${content.notes}</p>` : ''}
 </main>`;
 }

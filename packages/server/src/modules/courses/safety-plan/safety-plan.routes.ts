@@ -1,4 +1,4 @@
-import { SafetyPlanVersionView, SafetyPlanView, SaveSafetyPlanRequest } from '@bro/domain';
+import { SafetyPlanVersionView, SafetyPlanView, SavedSafetyPlan, SaveSafetyPlanRequest } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,11 +24,12 @@ export function registerSafetyPlanRoutes(app: FastifyInstance, deps: AppDeps): v
   api.put(
     '/courses/:courseId/safety-plan',
     courseRoute('course:write', tag, {
-      summary: 'Save the safety plan as a new version',
-      description: '`basedOnVersion` must be the current version (null for the first): otherwise 409, someone saved meanwhile.',
+      summary: 'Save the safety plan as a new version, unless it is unchanged',
+      description:
+        '`basedOnVersion` must be the current version (null for the first): otherwise 409, someone saved meanwhile. A plan the same as the current version makes no new version: the answer has `isUnchanged: true`.',
       params: CourseParams,
       body: SaveSafetyPlanRequest,
-      response: { 200: SafetyPlanView },
+      response: { 200: SavedSafetyPlan },
     }),
     async (request) => saveSafetyPlan({ ...onCourse(deps, request), request: request.body }),
   );

@@ -1,4 +1,4 @@
-import { AddressProtection, SafetyPlanContent, safetyPlanForPrint, type SafetyPlanVersionView, type SafetyPlanView, type SaveSafetyPlanRequest } from '@bro/domain';
+import { AddressProtection, isSameSafetyPlan, SafetyPlanContent, safetyPlanForPrint, type SavedSafetyPlan, type SafetyPlanVersionView, type SafetyPlanView, type SaveSafetyPlanRequest } from '@bro/domain';
 import type { Db } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -8,7 +8,10 @@ import { renderPrintDocument, type PrintLanguage } from '../core/print-document.
 import { renderSafetyPlan } from './safety-plan.render.ts';
 import { findLatestSafetyPlanVersionNumber, findSafetyPlanVersion, insertSafetyPlanVersion, listSafetyPlanVersions, type SafetyPlanVersionRow } from './safety-plan.queries.ts';
 
-/** The safety plan: every save is a new version (old ones kept and readable), printable without protected addresses. */
+/**
+ * The safety plan: every save that changes it is a new version (old ones kept and readable); a save that changes
+ * nothing answers the latest unchanged. Printable without protected addresses.
+ */
 
 function toVersionView(row: SafetyPlanVersionRow, cipher: FieldCipher): SafetyPlanVersionView {
   return {
@@ -46,20 +49,26 @@ export async function getSafetyPlanVersion(input: CourseDeps & { actor: Actor; c
 
 /**
  * Saves a new version. `basedOnVersion` must be the latest: two counsellors editing at once must not overwrite
- * each other's work silently, so the second save answers 409 and reloads.
+ * each other's work silently, so the second save answers 409 and reloads. A plan the same as the latest makes no
+ * version (nor an audit entry): the answer says it was unchanged.
  */
-export async function saveSafetyPlan(input: CourseDeps & { actor: Actor; courseId: string; request: SaveSafetyPlanRequest }): Promise<SafetyPlanView> {
+export async function saveSafetyPlan(input: CourseDeps & { actor: Actor; courseId: string; request: SaveSafetyPlanRequest }): Promise<SavedSafetyPlan> {
   return withCourseForChange(input, input.actor, input.courseId, 'update_safety_plan', async (trx, row) => {
     const now = input.clock.now();
     const latest = await findLatestSafetyPlanVersionNumber(trx, row.id);
     if (input.request.basedOnVersion !== latest) throw new AppError('conflict', [{ path: 'body.basedOnVersion', message: 'stale_version' }]);
+    const latestRow = latest === null ? undefined : await findSafetyPlanVersion(trx, { courseId: row.id, version: latest });
+    if (latestRow && isSameSafetyPlan(toVersionView(latestRow, input.cipher).content, input.request.content)) {
+      await logCourseReads(trx, { actor: input.actor, now, entries: [{ objectType: 'safety_plan', objectId: `${row.id}:${latestRow.version}`, personId: row.person_id }] });
+      return { ...(await planViewOf(trx, input.cipher, row.id)), isUnchanged: true };
+    }
     const version = (latest ?? 0) + 1;
     const contentEnc = input.cipher.encrypt(JSON.stringify(input.request.content));
     const isSaved = await insertSafetyPlanVersion(trx, { course_id: row.id, version, content_enc: contentEnc, created_by_user_id: input.actor.userId, created_at: now });
     if (!isSaved) throw new AppError('conflict', [{ path: 'body.basedOnVersion', message: 'stale_version' }]);
     await auditCourse(trx, { actor: input.actor, now, action: 'course.save_safety_plan', courseId: row.id, details: { version } });
     await logCourseReads(trx, { actor: input.actor, now, entries: [{ objectType: 'safety_plan', objectId: `${row.id}:${version}`, personId: row.person_id }] });
-    return planViewOf(trx, input.cipher, row.id);
+    return { ...(await planViewOf(trx, input.cipher, row.id)), isUnchanged: false };
   });
 }
 

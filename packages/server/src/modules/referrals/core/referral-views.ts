@@ -227,6 +227,10 @@ export type ReferralForCourse = {
   person: PersonUnderConsent | null;
   /** Null unless the consent covers contact. */
   safeContact: ReferralForReceiver['safeContact'];
+  /** Null unless the consent covers children. */
+  childrenInHome: YesNoUnknown | null;
+  /** The referrer's rating, which every receiver sees. */
+  riskLevel: RiskLevel;
 };
 
 /** The receiver's field policy, less the CPR number: a course has no use for it, so it is not opened. */
@@ -241,6 +245,8 @@ export function toReferralForCourse(record: ReferralRecord, cipher: FieldCipher)
     isConsentWithdrawn: isConsentWithdrawn(record),
     person: openPersonUnderConsent(sealedPersonOf(record), categories, cipher),
     safeContact: safeContactUnderConsent(record, categories, cipher),
+    childrenInHome: categories.has('children') ? YesNoUnknown.parse(record.children_in_home) : null,
+    riskLevel: RiskLevel.parse(record.risk_level),
   };
 }
 

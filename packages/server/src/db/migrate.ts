@@ -14,6 +14,7 @@ import * as programmeAdministration from './migrations/2026-12-07T1200-programme
 import * as createPublicationRequests from './migrations/2026-12-07T1300-create-publication-requests.ts';
 import * as addServiceEnd from './migrations/2026-12-07T1400-add-service-end.ts';
 import * as addServicesIntakeHours from './migrations/2026-12-07T1500-add-services-intake-hours.ts';
+import * as createReferralDrafts from './migrations/2026-12-07T1600-create-referral-drafts.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1300-create-publication-requests': createPublicationRequests,
   '2026-12-07T1400-add-service-end': addServiceEnd,
   '2026-12-07T1500-add-services-intake-hours': addServicesIntakeHours,
+  '2026-12-07T1600-create-referral-drafts': createReferralDrafts,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { CreateReferralRequest, NoteInput, ReferralForReferrer, ReferralOptions, ReferralSummaryForReferrer } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { ids, request, whileInFlight } from '../../api/client';
+import { ApiError, ids, request, whileInFlight } from '../../api/client';
 
 const referral = (id: string) => `/api/referrals/${ids(id)}`;
 
@@ -36,3 +36,22 @@ export const createReferral = (body: CreateReferralRequest, idempotencyKey: stri
 export const sendReferral = (id: string) => request<ReferralForReferrer>('POST', `${referral(id)}/send`, { body: {} });
 export const withdrawReferral = (id: string, body: NoteInput) => request<ReferralForReferrer>('POST', `${referral(id)}/withdraw`, { body });
 export const withdrawConsent = (id: string) => request<ReferralForReferrer>('POST', `${referral(id)}/consent/withdraw`, { body: {} });
+
+/** What the duplicate check compares (`POST /api/referrals/duplicate-check`, from the intake work of issue 11). */
+export type DuplicateCheckRequest = { programmeId: string; cpr?: string; fullName: string; birthYear?: number };
+/** A referral the caller may see of the same person, to the same programme, within 30 days. */
+export type PossibleDuplicate = { reference: string; createdAt: string; serviceName: string };
+
+/**
+ * Referrals of the same person the officer's organisation sent to the programme lately. A server without the
+ * route yet (404) means no duplicates: the warning is a help, never a gate.
+ */
+export async function checkForDuplicates(body: DuplicateCheckRequest, signal?: AbortSignal): Promise<PossibleDuplicate[]> {
+  try {
+    const answer = await request<{ possibleDuplicates: PossibleDuplicate[] }>('POST', '/api/referrals/duplicate-check', { body, signal });
+    return answer.possibleDuplicates;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return [];
+    throw error;
+  }
+}

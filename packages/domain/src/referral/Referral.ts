@@ -305,3 +305,33 @@ export const InAppNotification = z.object({
   isRead: z.boolean(),
 });
 export type InAppNotification = z.infer<typeof InAppNotification>;
+
+/** The steps of the referral form, as ids (what the address and a draft say; never personal data). */
+export const ReferralFormStep = z.enum(['who', 'consent', 'person', 'contact', 'situation', 'check']);
+export type ReferralFormStep = z.infer<typeof ReferralFormStep>;
+
+/** A draft's form values: the web form's own shape, opaque to the server, at most 32,000 characters as JSON. */
+const ReferralDraftValues = z.record(z.string(), z.unknown()).refine((values) => JSON.stringify(values).length <= 32_000, { message: 'too_large' });
+
+/**
+ * The referral an officer is writing, saved as they go (one per author, encrypted, gone after 24 hours), so a
+ * timeout, a reload or a lost connection does not lose it. Never kept in the browser.
+ */
+export const SaveReferralDraftRequest = z.strictObject({
+  values: ReferralDraftValues,
+  /** The furthest step reached: the form opens there again. */
+  reachedStep: ReferralFormStep,
+});
+export type SaveReferralDraftRequest = z.infer<typeof SaveReferralDraftRequest>;
+
+export const ReferralDraftSaved = z.object({
+  updatedAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type ReferralDraftSaved = z.infer<typeof ReferralDraftSaved>;
+
+export const ReferralDraft = ReferralDraftSaved.extend({
+  values: z.record(z.string(), z.unknown()),
+  reachedStep: ReferralFormStep,
+});
+export type ReferralDraft = z.infer<typeof ReferralDraft>;

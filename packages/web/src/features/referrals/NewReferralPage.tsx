@@ -1,5 +1,5 @@
-import type { ReferralForReferrer } from '@bro/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReferralForReferrer, ReferralOptions } from '@bro/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
@@ -8,11 +8,13 @@ import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { oppositeRole } from './referral-form';
+import { initialReferralForm, oppositeRole, restoreReferralForm } from './referral-form';
+import { ReferralDraftOffer } from './ReferralDraftOffer';
 import { ReferralForm, type SentAnswers } from './ReferralForm';
 import { ReferralReceipt } from './ReferralReceipt';
-import { myReferralQuery, referralKeys, referralOptionsQuery } from './referrals.api';
-import { referralFormKeyOf } from './useReferralStep';
+import { discardReferralDraft, myReferralQuery, referralDraftQuery, referralKeys, referralOptionsQuery } from './referrals.api';
+import { useReferralDraft } from './useReferralDraft';
+import { referralFormKeyOf, useReferralStep } from './useReferralStep';
 
 /** `/referrals/new` and `/referrals/new?linkedTo=<id>` (the other party of the same call-out; an id, never a name). */
 export function NewReferralPage() {
@@ -57,7 +59,7 @@ function NewReferral({ linkedTo }: { linkedTo: string | undefined }) {
                     <p>{t('newReferral.linked', { reference: linked.data.reference })}</p>
                   </Alert>
                 ) : null}
-                <ReferralForm options={data} initialRole={linked.data ? oppositeRole(linked.data.role) : 'exposed'} linkedReferralId={linked.data?.id} onCreated={onCreated} />
+                <ReferralWithDraft options={data} linked={linked.data} onCreated={onCreated} />
               </>
             )
           }
@@ -66,3 +68,35 @@ function NewReferral({ linkedTo }: { linkedTo: string | undefined }) {
     </>
   );
 }
+
+type WithDraftProps = { options: ReferralOptions; linked: ReferralForReferrer | undefined; onCreated: (referral: ReferralForReferrer, answers: SentAnswers) => void };
+
+/**
+ * The form, with the officer's unsent referral offered first if the server holds one (after a timeout, a reload or a
+ * lost connection), and saved there again each time a step is passed. A draft that cannot be read never blocks a
+ * referral: the form then starts empty.
+ */
+function ReferralWithDraft({ options, linked, onCreated }: WithDraftProps) {
+  const saved = useQuery(referralDraftQuery);
+  const [choice, setChoice] = useState<'undecided' | 'continue' | 'fresh'>('undecided');
+  const [, goTo] = useReferralStep();
+  const autosave = useReferralDraft();
+  // Whether or not the discard reached the server, the next save replaces the old draft.
+  const discard = useMutation({ mutationFn: discardReferralDraft, onSettled: () => setChoice('fresh') });
+  if (saved.isPending) return <Loading />;
+  const initialRole = linked ? oppositeRole(linked.role) : 'exposed';
+  if (saved.data && choice === 'undecided') {
+    const draft = saved.data;
+    const onContinue = () => {
+      setChoice('continue');
+      goTo(draft.reachedStep);
+    };
+    return <ReferralDraftOffer draft={draft} onContinue={onContinue} onStartOver={() => discard.mutate()} isBusy={discard.isPending} />;
+  }
+  const draft =
+    saved.data && choice === 'continue'
+      ? { values: restoreReferralForm(initialReferralForm(options.programmes, initialRole, new Date()), saved.data.values), reachedStep: saved.data.reachedStep }
+      : undefined;
+  return <ReferralForm options={options} initialRole={initialRole} linkedReferralId={linked?.id} onCreated={onCreated} draft={draft} onStepPassed={autosave.save} draftStatus={autosave.status} />;
+}
+

@@ -22,6 +22,8 @@ import {
 } from './referral-form';
 import { createReferral } from './referrals.api';
 import { useReferralStep } from './useReferralStep';
+import { DraftStatusLine } from './ReferralDraftOffer';
+import type { DraftStatus } from './useReferralDraft';
 
 /** What the receipt needs of the answers: the officer's own, never fetched again. */
 export type SentAnswers = { values: ReferralFormValues; derived: DerivedReferral };
@@ -31,10 +33,11 @@ type ReferralFormProps = {
   initialRole: PersonRole;
   linkedReferralId: string | undefined;
   onCreated: (referral: ReferralForReferrer, answers: SentAnswers) => void;
-  /** Values to start from (a saved draft); else an empty form. */
-  initialValues?: ReferralFormValues | undefined;
-  /** Called with the values each time a step is passed: the draft is saved then. */
-  onStepPassed?: ((values: ReferralFormValues) => void) | undefined;
+  /** A saved draft to go on with: its values and the furthest step it reached; else an empty form. */
+  draft?: { values: ReferralFormValues; reachedStep: ReferralStep } | undefined;
+  /** Called each time a step is passed, with the values and the furthest step reached: the draft is saved then. */
+  onStepPassed?: ((values: ReferralFormValues, reachedStep: ReferralStep) => void) | undefined;
+  draftStatus?: DraftStatus | undefined;
 };
 
 /** The server's codes for a field's problem, in the officer's words. */
@@ -51,24 +54,25 @@ const checkIndex = referralSteps.indexOf('check');
  * of the form's schema and cannot be left with errors. The step is in the address, so the browser's Back moves
  * between steps. One Idempotency-Key per form: a double click or a retry creates exactly one referral.
  */
-export function ReferralForm({ options, initialRole, linkedReferralId, onCreated, initialValues, onStepPassed }: ReferralFormProps) {
+export function ReferralForm({ options, initialRole, linkedReferralId, onCreated, draft, onStepPassed, draftStatus }: ReferralFormProps) {
   const { t } = useTranslation();
   const send = useIdempotentCall();
   const [requested, goTo] = useReferralStep();
-  // A restored draft has passed every step; a fresh form only the first.
-  const [reached, setReached] = useState(initialValues ? checkIndex : 0);
+  // A restored draft goes on from the furthest step it reached; a fresh form starts at the first.
+  const [reached, setReached] = useState(draft ? referralSteps.indexOf(draft.reachedStep) : 0);
   const step = referralSteps.indexOf(requested) <= reached ? requested : (referralSteps[reached] ?? 'who');
   const context = useMemo<ReferralContext>(() => ({ programmes: options.programmes, isPublicEmployee: options.isPublicEmployee }), [options]);
   const schema = useMemo(() => referralSchema(t, context, linkedReferralId, step), [t, context, linkedReferralId, step]);
-  const [defaultValues] = useState(() => initialValues ?? initialReferralForm(options.programmes, initialRole, new Date()));
+  const [defaultValues] = useState(() => draft?.values ?? initialReferralForm(options.programmes, initialRole, new Date()));
 
   const passStep = (values: ReferralFormValues) => {
     const index = referralSteps.indexOf(step);
     // Back from "Ret": straight to the check again, unless the change left another step wrong (a new recipient).
     const wrongStep = referralSteps.find((candidate) => Object.keys(errorsOfStep(validateReferralForm(values, deriveReferral(values, context), t, new Date()), candidate)).length > 0 && candidate !== 'check');
     const next = reached >= checkIndex ? (wrongStep ?? 'check') : (referralSteps[index + 1] ?? 'check');
-    setReached((current) => Math.max(current, index + 1));
-    onStepPassed?.(values);
+    const nowReached = Math.max(reached, index + 1);
+    setReached(nowReached);
+    onStepPassed?.(values, referralSteps[nowReached] ?? 'check');
     goTo(next);
   };
 
@@ -101,6 +105,7 @@ export function ReferralForm({ options, initialRole, linkedReferralId, onCreated
             </button>
           )}
         </div>
+        {draftStatus ? <DraftStatusLine status={draftStatus} /> : null}
       </AppForm>
     </>
   );

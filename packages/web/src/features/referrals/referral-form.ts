@@ -4,6 +4,7 @@ import {
   isPlausibleCpr,
   intakeOf,
   normalisePhone,
+  ReferralFormStep,
   ReferralSafeContactInput,
   proposeService,
   whyServiceWouldNotTake,
@@ -68,11 +69,11 @@ export type ReferralFormValues = {
 };
 
 /** The form's steps, in order; their ids (never personal data) are what the address shows (`?step=consent`). */
-export const referralSteps = ['who', 'consent', 'person', 'contact', 'situation', 'check'] as const;
-export type ReferralStep = (typeof referralSteps)[number];
+export const referralSteps = ReferralFormStep.options;
+export type ReferralStep = ReferralFormStep;
 
 /** The step a field is asked on (the check step asks nothing). */
-export function stepOfField(fieldKey: string): ReferralStep {
+function stepOfField(fieldKey: string): ReferralStep {
   if (fieldKey === 'programmeId' || fieldKey === 'role' || fieldKey === 'serviceId' || fieldKey === 'person.gender') return 'who';
   if (fieldKey.startsWith('consent.')) return 'consent';
   if (fieldKey.startsWith('person.')) return 'person';
@@ -242,7 +243,7 @@ function validateSituation(form: ReferralFormValues, derived: DerivedReferral, t
 }
 
 /** The safe contact as the API takes it: the phone in its one written form, or none and how to reach the person. */
-export function safeContactRequest(contact: ReferralFormValues['safeContact']) {
+function safeContactRequest(contact: ReferralFormValues['safeContact']) {
   const phone = contact.hasNoPhone ? undefined : optional(contact.phone);
   return {
     ...contact,
@@ -317,4 +318,15 @@ export function consentRequest(recipientOrganisationId: string, consent: { dataC
 export function referralSchema(t: TFunction, context: ReferralContext, linkedReferralId: string | undefined, step: ReferralStep = 'check') {
   const check = checkedBy<ReferralFormValues>((values) => errorsOfStep(validateReferralForm(values, deriveReferral(values, context), t, new Date()), step));
   return check.transform((values) => (step === 'check' ? buildCreateReferralRequest(values, deriveReferral(values, context), linkedReferralId) : undefined));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The form again from a saved draft: each group of the saved values over a fresh form, so a value missing from the
+ * draft (an answer not given yet, or a field added since) has its usual start.
+ */
+export function restoreReferralForm(fresh: ReferralFormValues, saved: Record<string, unknown>): ReferralFormValues {
+  const group = <K extends 'person' | 'consent' | 'safeContact'>(key: K): ReferralFormValues[K] => ({ ...fresh[key], ...(isRecord(saved[key]) ? saved[key] : {}) });
+  return { ...fresh, ...saved, person: group('person'), consent: group('consent'), safeContact: group('safeContact') } as ReferralFormValues;
 }

@@ -1,4 +1,4 @@
-import type { CreateReferralRequest, NoteInput, ReferralForReferrer, ReferralOptions, ReferralSummaryForReferrer } from '@bro/domain';
+import type { CreateReferralRequest, NoteInput, ReferralDraft, ReferralDraftSaved, ReferralForReferrer, ReferralOptions, ReferralSummaryForReferrer, SaveReferralDraftRequest } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, ids, request, whileInFlight } from '../../api/client';
 
@@ -9,7 +9,27 @@ export const referralKeys = {
   options: () => [...referralKeys.all, 'options'] as const,
   mine: () => [...referralKeys.all, 'mine'] as const,
   one: (id: string) => [...referralKeys.all, 'one', id] as const,
+  draft: () => [...referralKeys.all, 'draft'] as const,
 };
+
+/** The officer's unsent referral, kept on the server (never in the browser); null when there is none. */
+export const referralDraftQuery = queryOptions({
+  queryKey: referralKeys.draft(),
+  queryFn: async ({ signal }) => {
+    try {
+      return await request<ReferralDraft>('GET', '/api/referrals/draft', { signal });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  // Asked afresh each time "Ny henvisning" opens, and not kept after.
+  staleTime: 0,
+  gcTime: 0,
+});
+
+export const saveReferralDraft = (body: SaveReferralDraftRequest) => request<ReferralDraftSaved>('PUT', '/api/referrals/draft', { body });
+export const discardReferralDraft = () => request<undefined>('DELETE', '/api/referrals/draft');
 
 /** The programmes and services the referrer may refer to, with their routing rules. */
 export const referralOptionsQuery = queryOptions({

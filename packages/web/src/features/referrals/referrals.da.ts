@@ -121,6 +121,14 @@ export const referralsDa = {
       riskNotChosen: 'Ikke valgt',
       none: 'Ikke oplyst',
     },
+    draft: {
+      heading: 'Du har en henvisning, du ikke har sendt',
+      text: 'Den blev sidst gemt {{savedAt}}. Den slettes {{expiresAt}}, hvis du ikke sender den.',
+      continue: 'Fortsæt henvisningen',
+      startOver: 'Start forfra',
+      saved: 'Henvisningen er gemt som kladde {{at}}. Kun du kan se den.',
+      failed: 'Kladden kunne ikke gemmes lige nu. Du kan godt fortsætte og sende henvisningen.',
+    },
     duplicates: {
       heading: 'Borgeren kan være henvist før',
       text: 'Din organisation har inden for de sidste 30 dage henvist en borger med samme CPR-nummer eller samme navn og fødselsår til programmet:',

@@ -123,6 +123,14 @@ export const referralsEn: Translation<typeof referralsDa> = {
       riskNotChosen: 'Not chosen',
       none: 'Not given',
     },
+    draft: {
+      heading: 'You have a referral you have not sent',
+      text: 'It was last saved {{savedAt}}. It will be deleted {{expiresAt}} if you do not send it.',
+      continue: 'Continue the referral',
+      startOver: 'Start over',
+      saved: 'The referral is saved as a draft {{at}}. Only you can see it.',
+      failed: 'The draft could not be saved just now. You can still go on and send the referral.',
+    },
     duplicates: {
       heading: 'The citizen may have been referred before',
       text: 'In the last 30 days your organisation referred a citizen with the same CPR number, or the same name and year of birth, to the programme:',

@@ -16,7 +16,7 @@ import { deleteReferralDraft, findReferralDraft, upsertReferralDraft } from './d
 
 type Deps = { db: Db; clock: Clock; cipher: FieldCipher; actor: Actor };
 
-export const DRAFT_LIFETIME_MS = 24 * 3_600_000;
+const DRAFT_LIFETIME_MS = 24 * 3_600_000;
 
 /** What is sealed: the form's values and the furthest step reached. */
 const SealedDraft = z.object({ values: z.record(z.string(), z.unknown()), reachedStep: ReferralFormStep });

@@ -1,3 +1,4 @@
+import { normalisePhone } from '@bro/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
@@ -62,7 +63,7 @@ function checkGroups(values: ReferralFormValues, derived: DerivedReferral, t: TF
       rows: contact.hasNoPhone
         ? [{ key: 'otherWay', term: t('newReferral.contact.otherWayToReach'), value: contact.otherWayToReach.trim() || none }]
         : [
-            { key: 'phone', term: t('newReferral.contact.phone'), value: contact.phone.trim() || none },
+            { key: 'phone', term: t('newReferral.contact.phone'), value: contact.phone.trim() ? (normalisePhone(contact.phone) ?? contact.phone) : none },
             { key: 'safeToCall', term: t('newReferral.contact.isSafeToCall'), value: yesNo(contact.isSafeToCall) },
             { key: 'voicemail', term: t('newReferral.contact.voicemail'), value: yesNo(contact.voicemailAllowed) },
             { key: 'sms', term: t('newReferral.contact.sms'), value: yesNo(contact.smsAllowed) },

@@ -106,7 +106,7 @@ describe('the referral form in steps', () => {
   it('sends from the check page with one idempotency key, the phone normalised, and reports it created', async () => {
     const { user, creates, onCreated } = renderForm();
     await fillAll(user);
-    expect(screen.getByText('20-30-40-50')).toBeVisible();
+    expect(screen.getByText('+45 20 30 40 50')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Send henvisning' }));
 
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(testReferral(), expect.objectContaining({ values: expect.any(Object) })));

@@ -71,6 +71,14 @@ test('a practised officer refers on a phone in six short screens', async ({ brow
     await type(page.getByLabel('Kort beskrivelse af situationen (valgfrit)', { exact: true }), 'Skænderi, naboer ringede. Vil gerne tale med nogen.');
     await next('Tjek dine svar')();
     steps.push(await measureStep(page, 'check'));
+    // The browser's Back and Forward move between the steps, and the answers stay; the address holds the step only.
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 2, name: 'Situationen' })).toBeVisible();
+    await expect(group(page, 'Risikoniveau').getByLabel('Standard', { exact: true })).toBeChecked();
+    expect(new URL(page.url()).search).toBe('?step=situation');
+    await page.goForward();
+    await expect(page.getByRole('heading', { level: 2, name: 'Tjek dine svar' })).toBeVisible();
+    expect(page.url()).not.toMatch(/Mette|0101901234|20304050/);
     await expect(page.getByText('+45 20 30 40 50')).toBeVisible();
     await tap(page.getByRole('button', { name: 'Send henvisning', exact: true }));
     await expect(page.getByRole('heading', { level: 1, name: 'Henvisningen er sendt' })).toBeVisible();

@@ -45,7 +45,8 @@ async function fillAll(user: User) {
   await stepHeading('Tjek dine svar');
 }
 
-describe('the referral form in steps', () => {
+// Each test walks through up to six steps: on a busy 2-core machine that can take longer than the default 5 s.
+describe('the referral form in steps', { timeout: 20_000 }, () => {
   it('does not leave a step with errors: the first try names every error of the step, and the step heading has focus after', async () => {
     const { user } = renderForm();
     expect(screen.getByRole('heading', { level: 2, name: 'Hvem henviser du?' })).toBeVisible();
@@ -66,6 +67,9 @@ describe('the referral form in steps', () => {
     await next(user);
     await stepHeading('Samtykke');
     expect(screen.getByText(/får LOKK det ikke/)).toBeVisible();
+    // How and when are already answered (orally, now): folded, one tap away.
+    expect(screen.getByText(/^Givet mundtligt på stedet, .*\. Ret$/)).toBeVisible();
+    expect(screen.getByRole('group', { name: 'Hvordan gav borgeren samtykke?', hidden: true })).not.toBeVisible();
     await next(user);
     expect(summaryLinks()).toEqual([['Henvisningen kan ikke sendes uden samtykke', '#field-consent-confirmed']]);
 

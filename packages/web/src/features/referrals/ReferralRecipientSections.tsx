@@ -2,6 +2,7 @@ import type { Gender, ReferralOptions } from '@bro/domain';
 import { useTranslation } from 'react-i18next';
 import { FormRadioGroup, useFieldError } from '../../forms/fields';
 import type { AppForm } from '../../forms/useAppForm';
+import { useFormat } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { SelectField } from '../../ui/fields';
 import { ConsentFields, consentControl } from './ConsentFields';
@@ -105,7 +106,9 @@ export function ConsentStep({ form, derived }: SectionProps) {
 
 function ReferralConsentFields({ form, derived }: Pick<SectionProps, 'form' | 'derived'>) {
   const { t } = useTranslation();
-  const gender = form.watch('person.gender');
+  const format = useFormat();
+  const [gender, method, obtainedAt] = form.watch(['person.gender', 'consent.method', 'consent.obtainedAt']);
+  const at = new Date(obtainedAt);
   const pronoun = gender === 'woman' ? t('newReferral.consent.her') : gender === 'man' ? t('newReferral.consent.him') : t('newReferral.consent.them');
   return (
     <ConsentFields
@@ -115,6 +118,7 @@ function ReferralConsentFields({ form, derived }: Pick<SectionProps, 'form' | 'd
       methodLegend={t('newReferral.consent.method')}
       methodLabel={(method) => t(`consentMethod.${method}`)}
       categoriesHint={t('newReferral.consent.categoriesHint')}
+      howAndWhenSummary={t('newReferral.consent.howAndWhen', { method: t(`consentMethod.${method}`).toLowerCase(), time: Number.isNaN(at.getTime()) ? obtainedAt : format.dateTime(at.toISOString()) })}
     />
   );
 }

@@ -65,6 +65,7 @@ export const referralsDa = {
       categories: 'Oplysninger, som samtykket dækker',
       categoriesHint: 'CPR-nummeret deles kun, hvis du vælger det.',
       cprShared: 'Hvis du skriver borgerens CPR-nummer, får {{organisation}} det.',
+      howAndWhen: 'Givet {{method}}, {{time}}. Ret',
       cprNotShared: 'Hvis du skriver borgerens CPR-nummer, får {{organisation}} det ikke. Vælg "CPR-nummer" ovenfor, hvis {{organisation}} skal have det.',
       method: 'Hvordan gav borgeren samtykke?',
       methodReroute: 'Hvordan gav borgeren samtykke?',

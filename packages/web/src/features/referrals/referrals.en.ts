@@ -67,6 +67,7 @@ export const referralsEn: Translation<typeof referralsDa> = {
       categories: 'Information the consent covers',
       categoriesHint: 'The CPR number is shared only if you choose it.',
       cprShared: 'If you enter the citizen’s CPR number, {{organisation}} receives it.',
+      howAndWhen: 'Given {{method}}, {{time}}. Change',
       cprNotShared: 'If you enter the citizen’s CPR number, {{organisation}} does not receive it. Choose “CPR number” above if {{organisation}} should have it.',
       method: 'How did the citizen give consent?',
       methodReroute: 'How did the citizen give consent?',

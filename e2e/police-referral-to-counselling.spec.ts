@@ -29,8 +29,7 @@ test('a police referral reaches LOKK live and the officer learns that it was acc
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
   await expect(officer.getByText(/Foreslået: .*LOKK/)).toBeVisible();
-  await fillReferredPerson(officer, { personName, consentTo: 'LOKK' });
-  await officer.getByLabel('Kort beskrivelse af situationen (valgfrit)', { exact: true }).fill(situationCanary);
+  await fillReferredPerson(officer, { personName, consentTo: 'LOKK', situation: situationCanary });
   await expectNoAxeViolations(officer);
   await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
 

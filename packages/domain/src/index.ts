@@ -1,6 +1,7 @@
 export * from './identity/access.ts';
 export * from './common/problem.ts';
 export * from './person/cpr.ts';
+export * from './person/phone.ts';
 export * from './referral/referral-status.ts';
 export * from './referral/Referral.ts';
 export * from './referral/routing.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullYearFromCpr, isPlausibleCpr, normaliseCpr } from './cpr.ts';
+import { fullYearFromCpr, genderHintFromCpr, isPlausibleCpr, normaliseCpr } from './cpr.ts';
 
 /** The old modulus-11 check, only to prove that numbers failing it are still accepted. */
 function passesModulus11(cpr: string): boolean {
@@ -81,5 +81,13 @@ describe('normaliseCpr', () => {
   it('keeps the 10 digits only, so the lookup hash is the same with or without a hyphen', () => {
     expect(normaliseCpr('010190-1234')).toBe('0101901234');
     expect(normaliseCpr(' 0101901234 ')).toBe('0101901234');
+  });
+});
+
+describe('genderHintFromCpr', () => {
+  it('reads the last digit: odd a man, even a woman, nothing from an implausible number', () => {
+    expect(genderHintFromCpr('010185-1233')).toBe('man');
+    expect(genderHintFromCpr('0101851234')).toBe('woman');
+    expect(genderHintFromCpr('320185-1234')).toBeUndefined();
   });
 });

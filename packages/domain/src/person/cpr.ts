@@ -31,3 +31,10 @@ export function birthYearFromCpr(input: string): number {
   const digits = normaliseCpr(input);
   return fullYearFromCpr(Number(digits.slice(4, 6)), Number(digits[6]));
 }
+
+/** The gender the CPR office's last digit suggests (odd: man, even: woman). A hint only: never a person's answer. */
+export function genderHintFromCpr(input: string): 'woman' | 'man' | undefined {
+  if (!isPlausibleCpr(input)) return undefined;
+  const last = Number(normaliseCpr(input).slice(-1));
+  return last % 2 === 0 ? 'woman' : 'man';
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPlausibleCpr } from '../person/cpr.ts';
+import { isPhone } from '../person/phone.ts';
 import { ContactOutcome, DeclineReason, DeclinedBy, ReferralStatus, referralActionTypes, ServiceEndReason } from './referral-status.ts';
 
 export const PersonRole = z.enum(['exposed', 'uses_violence', 'both']);
@@ -50,7 +51,8 @@ export const PersonInput = z.strictObject({
 export type PersonInput = z.infer<typeof PersonInput>;
 
 export const SafeContactInput = z.strictObject({
-  phone: z.string().trim().regex(/^\+?[0-9 ]{3,20}$/, { message: 'phone_format' }).optional(),
+  /** Any way of writing a phone number `normalisePhone` reads (`20-30-40-50`, `+4520304050`); stored normalised. */
+  phone: z.string().trim().max(30).refine(isPhone, { message: 'phone_format' }).optional(),
   isSafeToCall: YesNoUnknown,
   safeTimes: shortText(200).optional(),
   voicemailAllowed: YesNoUnknown,
@@ -70,6 +72,22 @@ export const ConsentInput = z.strictObject({
 });
 export type ConsentInput = z.infer<typeof ConsentInput>;
 
+/**
+ * A referral's safe contact: the service cannot act without a way to reach the person, so a phone is needed, or the
+ * referrer states there is none (`hasNoPhone`) and writes how the service should reach them instead.
+ */
+export const ReferralSafeContactInput = SafeContactInput.extend({
+  hasNoPhone: z.boolean().default(false),
+  otherWayToReach: shortText(500).optional(),
+}).superRefine((contact, context) => {
+  if (contact.phone || contact.hasNoPhone) {
+    if (!contact.phone && !contact.otherWayToReach) context.addIssue({ code: 'custom', path: ['otherWayToReach'], message: 'other_way_required' });
+    return;
+  }
+  context.addIssue({ code: 'custom', path: ['phone'], message: 'phone_required' });
+});
+export type ReferralSafeContactInput = z.infer<typeof ReferralSafeContactInput>;
+
 export const CreateReferralRequest = z.strictObject({
   programmeId: Uuid,
   serviceId: Uuid,
@@ -77,7 +95,7 @@ export const CreateReferralRequest = z.strictObject({
   person: PersonInput,
   /** The consent the referrer obtained. Required to send; a draft may be saved without it. */
   consent: ConsentInput.optional(),
-  safeContact: SafeContactInput,
+  safeContact: ReferralSafeContactInput,
   childrenInHome: YesNoUnknown,
   underretning: UnderretningStatus.optional(),
   situation: shortText(4000).optional(),
@@ -155,6 +173,8 @@ export type ReferralSummaryForReferrer = z.infer<typeof ReferralSummaryForReferr
 
 export const ReferralForReferrer = ReferralSummaryForReferrer.extend({
   riskLevel: RiskLevel,
+  /** When the service must have made first contact (from the service's deadline and the risk); null until sent. */
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
   consent: ConsentView.nullable(),
   timeline: z.array(ReferralTimelineEntry),
   allowedActions: ActionList,
@@ -222,6 +242,8 @@ export const ReceiverSafeContactView = z.object({
   smsAllowed: YesNoUnknown,
   language: z.string(),
   interpreterNeeded: z.boolean(),
+  /** How to reach a person without a phone, as the referrer wrote it. */
+  otherWayToReach: z.string().nullable(),
 });
 
 /** The receiving service's view: only what the consent covers; nothing once consent is withdrawn. */
@@ -293,3 +315,33 @@ export const InAppNotification = z.object({
   isRead: z.boolean(),
 });
 export type InAppNotification = z.infer<typeof InAppNotification>;
+
+/** The steps of the referral form, as ids (what the address and a draft say; never personal data). */
+export const ReferralFormStep = z.enum(['who', 'consent', 'person', 'contact', 'situation', 'check']);
+export type ReferralFormStep = z.infer<typeof ReferralFormStep>;
+
+/** A draft's form values: the web form's own shape, opaque to the server, at most 32,000 characters as JSON. */
+const ReferralDraftValues = z.record(z.string(), z.unknown()).refine((values) => JSON.stringify(values).length <= 32_000, { message: 'too_large' });
+
+/**
+ * The referral an officer is writing, saved as they go (one per author, encrypted, gone after 24 hours), so a
+ * timeout, a reload or a lost connection does not lose it. Never kept in the browser.
+ */
+export const SaveReferralDraftRequest = z.strictObject({
+  values: ReferralDraftValues,
+  /** The furthest step reached: the form opens there again. */
+  reachedStep: ReferralFormStep,
+});
+export type SaveReferralDraftRequest = z.infer<typeof SaveReferralDraftRequest>;
+
+export const ReferralDraftSaved = z.object({
+  updatedAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type ReferralDraftSaved = z.infer<typeof ReferralDraftSaved>;
+
+export const ReferralDraft = ReferralDraftSaved.extend({
+  values: z.record(z.string(), z.unknown()),
+  reachedStep: ReferralFormStep,
+});
+export type ReferralDraft = z.infer<typeof ReferralDraft>;

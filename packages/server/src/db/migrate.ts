@@ -14,6 +14,7 @@ import * as programmeAdministration from './migrations/2026-12-07T1200-programme
 import * as createPublicationRequests from './migrations/2026-12-07T1300-create-publication-requests.ts';
 import * as addServiceEnd from './migrations/2026-12-07T1400-add-service-end.ts';
 import * as addServicesIntakeHours from './migrations/2026-12-07T1500-add-services-intake-hours.ts';
+import * as createReferralDrafts from './migrations/2026-12-07T1600-create-referral-drafts.ts';
 import * as addCourseReferralFacts from './migrations/2026-12-07T1800-add-course-referral-facts.ts';
 
 /**
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1300-create-publication-requests': createPublicationRequests,
   '2026-12-07T1400-add-service-end': addServiceEnd,
   '2026-12-07T1500-add-services-intake-hours': addServicesIntakeHours,
+  '2026-12-07T1600-create-referral-drafts': createReferralDrafts,
   '2026-12-07T1800-add-course-referral-facts': addCourseReferralFacts,
 };
 

@@ -187,6 +187,8 @@ type ReferralsTable = {
   phone_enc: string | null;
   is_safe_to_call: string;
   safe_times_enc: string | null;
+  /** How to reach a person without a phone (migration 2026-12-07T1600). */
+  other_way_to_reach_enc: string | null;
   voicemail_allowed: string;
   sms_allowed: string;
   language: Generated<string>;
@@ -325,6 +327,7 @@ export type Database = {
   campaign_services: CampaignServicesTable;
   outbox_messages: OutboxMessagesTable;
   publication_requests: PublicationRequestsTable;
+  referral_drafts: ReferralDraftsTable;
 };
 
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
@@ -639,6 +642,14 @@ type PublicationRequestsTable = {
   decided_by_user_id: string | null;
   decided_at: NullableTimestamp;
   rejection_reason: string | null;
+};
+
+/** The referral an officer is writing, one per author, sealed as one field; expires (migration 2026-12-07T1600). */
+type ReferralDraftsTable = {
+  author_user_id: string;
+  values_enc: string;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
 };
 
 type CampaignServicesTable = { campaign_id: string; directory_service_id: string; position: number };

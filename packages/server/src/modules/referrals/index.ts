@@ -1,7 +1,7 @@
 // The referrals module's surface: the consented referral loop (police/municipal referral, intake, closed-loop
 // timeline), self-referral from the public contact form, onward referral from a course, and their jobs.
 export { registerReferralRoutes } from './referral.routes.ts';
-export { referralJobs } from './deadlines/deadline.jobs.ts';
+export { referralJobs } from './referral.jobs.ts';
 export { publishReferralChanges, type ReferralChange } from './core/referral-transition.ts';
 export { handOverReferralToCourse, readReferralForCourse } from './intake/intake.service.ts';
 export { getReferralOptions } from './referring/referring.service.ts';

@@ -44,7 +44,11 @@ export function ContactAtAGlance({ referral }: { referral: ReferralForReceiver }
       </ul>
       {contact.safeTimes ? <p className="m-0">{t('receiver.rules.safeTimes', { times: contact.safeTimes })}</p> : null}
       {contact.phone === null ? (
-        <p className="m-0">{t('receiver.noPhone')}</p>
+        // No phone: the referrer said how the service can reach the person instead.
+        <p className="m-0">
+          {t('receiver.noPhone')}
+          {contact.otherWayToReach ? `. ${t('receiver.otherWay', { how: contact.otherWayToReach })}` : ''}
+        </p>
       ) : contact.isSafeToCall === 'yes' ? (
         <p className="m-0">
           <a className="button button-secondary app-call-link" href={telHref(contact.phone)}>

@@ -137,6 +137,7 @@ function ContactDetails({ referral }: { referral: ReferralForReceiver }) {
       <SummaryList
         items={[
           { key: 'phone', term: t('receiver.phone'), value: contact.phone ?? t('receiver.none') },
+          ...(contact.otherWayToReach ? [{ key: 'otherWay', term: t('newReferral.contact.otherWayToReach'), value: contact.otherWayToReach }] : []),
           { key: 'safeToCall', term: t('newReferral.contact.isSafeToCall'), value: t(`yesNoUnknown.${contact.isSafeToCall}`) },
           { key: 'safeTimes', term: t('receiver.safeTimes'), value: contact.safeTimes ?? t('receiver.none') },
           { key: 'voicemail', term: t('newReferral.contact.voicemail'), value: t(`yesNoUnknown.${contact.voicemailAllowed}`) },

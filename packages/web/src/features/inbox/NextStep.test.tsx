@@ -62,7 +62,7 @@ describe('"Næste skridt": one main action for the state', () => {
 
 describe('"Næste skridt": how to reach the person', () => {
   it('shows the rules, the safe times and a call link when calling is safe', () => {
-    renderNextStep({ safeContact: { phone: '20 30 40 50', isSafeToCall: 'yes', safeTimes: 'Hverdage 9-12', voicemailAllowed: 'no', smsAllowed: 'unknown', language: 'da', interpreterNeeded: false } });
+    renderNextStep({ safeContact: { phone: '20 30 40 50', isSafeToCall: 'yes', safeTimes: 'Hverdage 9-12', voicemailAllowed: 'no', smsAllowed: 'unknown', language: 'da', interpreterNeeded: false, otherWayToReach: null } });
     const rules = within(nextStep()).getByRole('list', { name: 'Regler for kontakt' });
     expect(within(rules).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Sikkert at ringe', 'Læg ikke besked', 'Send ikke sms']);
     expect(within(nextStep()).getByText('Sikre tidspunkter: Hverdage 9-12')).toBeVisible();
@@ -70,7 +70,7 @@ describe('"Næste skridt": how to reach the person', () => {
   });
 
   it('gives no one-tap call when it is not known to be safe to call', () => {
-    renderNextStep({ safeContact: { phone: '20304050', isSafeToCall: 'unknown', safeTimes: null, voicemailAllowed: 'yes', smsAllowed: 'yes', language: 'ar', interpreterNeeded: true } });
+    renderNextStep({ safeContact: { phone: '20304050', isSafeToCall: 'unknown', safeTimes: null, voicemailAllowed: 'yes', smsAllowed: 'yes', language: 'ar', interpreterNeeded: true, otherWayToReach: null } });
     expect(within(nextStep()).queryByRole('link')).toBeNull();
     expect(within(nextStep()).getByText('20304050')).toBeVisible();
     const rules = within(nextStep()).getByRole('list', { name: 'Regler for kontakt' });

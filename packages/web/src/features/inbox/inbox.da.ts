@@ -89,6 +89,7 @@ export const inboxDa = {
     otherActions: 'Andre handlinger',
     call: 'Ring {{phone}}',
     noPhone: 'Intet telefonnummer',
+    otherWay: 'Sådan når I borgeren: {{how}}',
     contactRules: 'Regler for kontakt',
     rules: {
       safeToCall: 'Sikkert at ringe',

@@ -91,6 +91,7 @@ export const inboxEn: Translation<typeof inboxDa> = {
     otherActions: 'Other actions',
     call: 'Call {{phone}}',
     noPhone: 'No phone number',
+    otherWay: 'How to reach the person: {{how}}',
     contactRules: 'Contact rules',
     rules: {
       safeToCall: 'Safe to call',

@@ -20,13 +20,32 @@ type ConsentFieldsProps = {
   methodLegend: string;
   methodLabel: (method: ConsentMethod) => string;
   categoriesHint?: string;
+  /**
+   * Folds how and when consent was given under this summary (the usual answers are already set), open again when
+   * one of them has an error. Without it both questions show.
+   */
+  howAndWhenSummary?: string;
 };
 
 /** The consent a referral needs, the same wherever one is made: referral, reroute, onward referral. */
-export function ConsentFields({ control, recipientId, statement, methodLegend, methodLabel, categoriesHint }: ConsentFieldsProps) {
+export function ConsentFields({ control, recipientId, statement, methodLegend, methodLabel, categoriesHint, howAndWhenSummary }: ConsentFieldsProps) {
   const { t } = useTranslation();
   const confirmed = useFieldError(control, 'consent.confirmed');
   const { field } = useController({ control, name: 'consent.confirmedFor' });
+  const methodError = useFieldError(control, 'consent.method').error;
+  const timeError = useFieldError(control, 'consent.obtainedAt').error;
+  const isHowAndWhenWrong = Boolean(methodError ?? timeError);
+  const howAndWhen = (
+    <>
+      <FormRadioGroup<ConsentPart, ConsentMethod>
+        control={control}
+        name="consent.method"
+        legend={methodLegend}
+        options={(['oral_at_scene', 'written'] as const).map((value) => ({ value, label: methodLabel(value) }))}
+      />
+      <FormTextField control={control} name="consent.obtainedAt" label={t('newReferral.consent.when')} type="datetime-local" inputClassName="app-short-input" />
+    </>
+  );
   return (
     <>
       <CheckboxField
@@ -43,13 +62,16 @@ export function ConsentFields({ control, recipientId, statement, methodLegend, m
         hint={categoriesHint}
         options={allConsentCategories.map((value) => ({ value, label: t(`consentCategory.${value}`) }))}
       />
-      <FormRadioGroup<ConsentPart, ConsentMethod>
-        control={control}
-        name="consent.method"
-        legend={methodLegend}
-        options={(['oral_at_scene', 'written'] as const).map((value) => ({ value, label: methodLabel(value) }))}
-      />
-      <FormTextField control={control} name="consent.obtainedAt" label={t('newReferral.consent.when')} type="datetime-local" inputClassName="app-short-input" />
+      {howAndWhenSummary ? (
+        <details className="details" open={isHowAndWhenWrong || undefined}>
+          <summary className="details-summary">
+            <span className="details-summary-text">{howAndWhenSummary}</span>
+          </summary>
+          <div className="details-text">{howAndWhen}</div>
+        </details>
+      ) : (
+        howAndWhen
+      )}
     </>
   );
 }

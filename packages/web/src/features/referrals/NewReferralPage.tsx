@@ -1,41 +1,43 @@
-import type { ReferralForReferrer } from '@bro/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReferralForReferrer, ReferralOptions } from '@bro/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
-import { SummaryList } from '../../ui/SummaryList';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useHasPermission } from '../auth/useSession';
-import { oppositeRole } from './referral-form';
-import { ReferralForm } from './ReferralForm';
-import { myReferralQuery, referralKeys, referralOptionsQuery } from './referrals.api';
-import { ReferralStatusBadge } from './ReferralStatusBadge';
+import { initialReferralForm, oppositeRole, restoreReferralForm } from './referral-form';
+import { ReferralDraftOffer } from './ReferralDraftOffer';
+import { ReferralForm, type SentAnswers } from './ReferralForm';
+import { ReferralReceipt } from './ReferralReceipt';
+import { discardReferralDraft, myReferralQuery, referralDraftQuery, referralKeys, referralOptionsQuery } from './referrals.api';
+import { useReferralDraft } from './useReferralDraft';
+import { referralFormKeyOf, useReferralStep } from './useReferralStep';
 
 /** `/referrals/new` and `/referrals/new?linkedTo=<id>` (the other party of the same call-out; an id, never a name). */
 export function NewReferralPage() {
   const location = useLocation();
   const [params] = useSearchParams();
-  // A new key per navigation: "refer the other party" must start a fresh form with a fresh idempotency key.
-  return <NewReferral key={location.key} linkedTo={params.get('linkedTo') ?? undefined} />;
+  // A new key per "Ny henvisning" (and "refer the other party"): a fresh form with a fresh idempotency key. Moving
+  // between the form's steps keeps the key (useReferralStep), so the answers stay.
+  return <NewReferral key={referralFormKeyOf(location)} linkedTo={params.get('linkedTo') ?? undefined} />;
 }
 
 function NewReferral({ linkedTo }: { linkedTo: string | undefined }) {
   const { t } = useTranslation();
-  const [created, setCreated] = useState<ReferralForReferrer>();
+  const [created, setCreated] = useState<{ referral: ReferralForReferrer; answers: SentAnswers }>();
   usePageTitle(created ? t('newReferral.sent.heading') : t('newReferral.heading'));
   const options = useQuery(referralOptionsQuery);
   const linked = useQuery({ ...myReferralQuery(linkedTo ?? ''), enabled: linkedTo !== undefined });
   const queryClient = useQueryClient();
-  const onCreated = (referral: ReferralForReferrer) => {
-    setCreated(referral);
+  const onCreated = (referral: ReferralForReferrer, answers: SentAnswers) => {
+    setCreated({ referral, answers });
     void queryClient.invalidateQueries({ queryKey: referralKeys.mine() });
   };
 
-  if (created) return <ReferralSent referral={created} />;
+  if (created) return <ReferralReceipt referral={created.referral} answers={created.answers} />;
   return (
     <>
       <PageHeading>{t('newReferral.heading')}</PageHeading>
@@ -52,13 +54,12 @@ function NewReferral({ linkedTo }: { linkedTo: string | undefined }) {
               </Alert>
             ) : (
               <>
-                <p className="font-lead">{t('newReferral.intro')}</p>
                 {linked.data ? (
                   <Alert variant="info" heading={t('newReferral.linkedHeading')}>
                     <p>{t('newReferral.linked', { reference: linked.data.reference })}</p>
                   </Alert>
                 ) : null}
-                <ReferralForm options={data} initialRole={linked.data ? oppositeRole(linked.data.role) : 'exposed'} linkedReferralId={linked.data?.id} onCreated={onCreated} />
+                <ReferralWithDraft options={data} linked={linked.data} onCreated={onCreated} />
               </>
             )
           }
@@ -68,34 +69,34 @@ function NewReferral({ linkedTo }: { linkedTo: string | undefined }) {
   );
 }
 
-function ReferralSent({ referral }: { referral: ReferralForReferrer }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const canTrack = useHasPermission('referral:track');
-  return (
-    <>
-      <PageHeading>{referral.status === 'draft' ? t('newReferral.sent.draftHeading') : t('newReferral.sent.heading')}</PageHeading>
-      <Alert variant="success" heading={t('newReferral.sent.alertHeading', { reference: referral.reference })} role="status">
-        <p>{t('newReferral.sent.text', { service: referral.serviceName, organisation: referral.receivingOrganisationName })}</p>
-      </Alert>
-      <SummaryList
-        items={[
-          { key: 'reference', term: t('referral.reference'), value: referral.reference },
-          { key: 'status', term: t('referral.status'), value: <ReferralStatusBadge status={referral.status} /> },
-          { key: 'person', term: t('referral.person'), value: referral.personName },
-          { key: 'service', term: t('referral.service'), value: `${referral.serviceName} – ${referral.receivingOrganisationName}` },
-        ]}
-      />
-      <div className="app-button-row">
-        <button type="button" className="button button-primary" onClick={() => void navigate(`/referrals/new?linkedTo=${encodeURIComponent(referral.id)}`)}>
-          {t('newReferral.sent.referOtherParty')}
-        </button>
-        {canTrack ? (
-          <Link className="button button-secondary" to="/referrals">
-            {t('newReferral.sent.myReferrals')}
-          </Link>
-        ) : null}
-      </div>
-    </>
-  );
+type WithDraftProps = { options: ReferralOptions; linked: ReferralForReferrer | undefined; onCreated: (referral: ReferralForReferrer, answers: SentAnswers) => void };
+
+/**
+ * The form, with the officer's unsent referral offered first if the server holds one (after a timeout, a reload or a
+ * lost connection), and saved there again each time a step is passed. A draft that cannot be read never blocks a
+ * referral: the form then starts empty.
+ */
+function ReferralWithDraft({ options, linked, onCreated }: WithDraftProps) {
+  const saved = useQuery(referralDraftQuery);
+  const [choice, setChoice] = useState<'undecided' | 'continue' | 'fresh'>('undecided');
+  const [, goTo] = useReferralStep();
+  const autosave = useReferralDraft();
+  // Whether or not the discard reached the server, the next save replaces the old draft.
+  const discard = useMutation({ mutationFn: discardReferralDraft, onSettled: () => setChoice('fresh') });
+  if (saved.isPending) return <Loading />;
+  const initialRole = linked ? oppositeRole(linked.role) : 'exposed';
+  if (saved.data && choice === 'undecided') {
+    const draft = saved.data;
+    const onContinue = () => {
+      setChoice('continue');
+      goTo(draft.reachedStep);
+    };
+    return <ReferralDraftOffer draft={draft} onContinue={onContinue} onStartOver={() => discard.mutate()} isBusy={discard.isPending} />;
+  }
+  const draft =
+    saved.data && choice === 'continue'
+      ? { values: restoreReferralForm(initialReferralForm(options.programmes, initialRole, new Date()), saved.data.values), reachedStep: saved.data.reachedStep }
+      : undefined;
+  return <ReferralForm options={options} initialRole={initialRole} linkedReferralId={linked?.id} onCreated={onCreated} draft={draft} onStepPassed={autosave.save} draftStatus={autosave.status} />;
 }
+

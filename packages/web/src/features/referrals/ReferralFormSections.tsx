@@ -1,37 +1,64 @@
+import { genderHintFromCpr } from '@bro/domain';
 import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormCheckboxField, FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
 import { Alert } from '../../ui/Alert';
 import type { Choice } from '../../ui/fields';
-import { contactLanguages, type ReferralFormValues } from './referral-form';
+import { contactLanguages, type DerivedReferral, type ReferralFormValues, type ReferralStep } from './referral-form';
 
-/** The referral form's parts about the person and their situation. */
+/** The referral form's steps about the person, how to reach them and their situation. */
 type Props = { control: Control<ReferralFormValues, unknown, unknown> };
 
-export function PersonSection({ control }: Props) {
+type PersonProps = Props & { derived: DerivedReferral; onGoTo: (step: ReferralStep) => void };
+
+/** Step 3. A plausible CPR number gives the birth year (not asked then) and may hint at the gender, never set it. */
+export function PersonStep({ control, derived, onGoTo }: PersonProps) {
   const { t } = useTranslation();
+  const organisation = derived.service?.organisationName ?? '';
   return (
-    <section className="app-form-section" aria-labelledby="referral-person">
-      <h2 id="referral-person">{t('newReferral.person.heading')}</h2>
+    <>
       <FormTextField control={control} name="person.fullName" label={t('newReferral.person.fullName')} autoComplete="off" spellCheck={false} />
       <FormTextField
         control={control}
         name="person.cpr"
         label={t('newReferral.person.cpr')}
-        hint={t('newReferral.person.cprHint')}
+        hint={t(derived.isCprShared ? 'newReferral.person.cprShared' : 'newReferral.person.cprNotShared', { organisation })}
         autoComplete="off"
         inputMode="numeric"
         spellCheck={false}
         inputClassName="app-short-input"
       />
-      <FormTextField control={control} name="person.birthYear" label={t('newReferral.person.birthYear')} autoComplete="off" inputMode="numeric" maxLength={4} inputClassName="app-short-input" />
+      <GenderHint control={control} onGoTo={onGoTo} />
+      {derived.birthYearFromCpr === undefined ? (
+        <FormTextField control={control} name="person.birthYear" label={t('newReferral.person.birthYear')} autoComplete="off" inputMode="numeric" maxLength={4} inputClassName="app-short-input" />
+      ) : (
+        <p aria-live="polite">{t('newReferral.person.birthYearFromCpr', { year: derived.birthYearFromCpr })}</p>
+      )}
       <FormSelectField
         control={control}
         name="person.addressProtection"
         label={t('newReferral.person.addressProtection')}
         options={(['none', 'name_and_address', 'special', 'shelter', 'unknown'] as const).map((value) => ({ value, label: t(`addressProtection.${value}`) }))}
       />
-    </section>
+    </>
+  );
+}
+
+/** "The CPR number says a man, you chose woman": a hint with a way back to the gender, never a silent change. */
+function GenderHint({ control, onGoTo }: Props & { onGoTo: (step: ReferralStep) => void }) {
+  const { t } = useTranslation();
+  const [cpr, gender] = useWatch({ control, name: ['person.cpr', 'person.gender'] });
+  const hint = genderHintFromCpr(cpr);
+  if (!hint || !gender || gender === hint || gender === 'other') return null;
+  return (
+    <Alert variant="info" headingLevel={3}>
+      <p>
+        {t(`newReferral.person.genderHint_${hint}`, { chosen: t(`gender.${gender}`) })}{' '}
+        <button type="button" className="function-link" onClick={() => onGoTo('who')}>
+          {t('newReferral.person.changeGender')}
+        </button>
+      </p>
+    </Alert>
   );
 }
 
@@ -40,28 +67,47 @@ function useYesNoUnknown(): Choice<'yes' | 'no' | 'unknown'>[] {
   return (['yes', 'no', 'unknown'] as const).map((value) => ({ value, label: t(`yesNoUnknown.${value}`) }));
 }
 
-export function ContactSection({ control }: Props) {
+/** Step 4: a phone (any common way of writing it), or no phone and how to reach the person instead. */
+export function ContactStep({ control }: Props) {
   const { t } = useTranslation();
   const yesNoUnknown = useYesNoUnknown();
+  const hasNoPhone = useWatch({ control, name: 'safeContact.hasNoPhone' });
   return (
-    <section className="app-form-section" aria-labelledby="referral-contact">
-      <h2 id="referral-contact">{t('newReferral.contact.heading')}</h2>
-      <FormTextField control={control} name="safeContact.phone" label={t('newReferral.contact.phone')} type="tel" inputMode="tel" autoComplete="off" inputClassName="app-short-input" />
-      <FormRadioGroup control={control} name="safeContact.isSafeToCall" legend={t('newReferral.contact.isSafeToCall')} options={yesNoUnknown} isInline />
-      <FormTextField control={control} name="safeContact.safeTimes" label={t('newReferral.contact.safeTimes')} hint={t('newReferral.contact.safeTimesHint')} autoComplete="off" />
-      <FormRadioGroup control={control} name="safeContact.voicemailAllowed" legend={t('newReferral.contact.voicemail')} options={yesNoUnknown} isInline />
-      <FormRadioGroup control={control} name="safeContact.smsAllowed" legend={t('newReferral.contact.sms')} options={yesNoUnknown} isInline />
+    <>
+      {hasNoPhone ? null : (
+        <FormTextField control={control} name="safeContact.phone" label={t('newReferral.contact.phone')} hint={t('newReferral.contact.phoneHint')} type="tel" inputMode="tel" autoComplete="off" inputClassName="app-short-input" />
+      )}
+      <FormCheckboxField control={control} name="safeContact.hasNoPhone" label={t('newReferral.contact.hasNoPhone')} />
+      {hasNoPhone ? (
+        <FormTextAreaField control={control} name="safeContact.otherWayToReach" label={t('newReferral.contact.otherWayToReach')} hint={t('newReferral.contact.otherWayToReachHint')} maxLength={500} rows={3} />
+      ) : (
+        <>
+          <FormRadioGroup control={control} name="safeContact.isSafeToCall" legend={t('newReferral.contact.isSafeToCall')} options={yesNoUnknown} isInline />
+          <FormTextField control={control} name="safeContact.safeTimes" label={t('newReferral.contact.safeTimes')} hint={t('newReferral.contact.safeTimesHint')} autoComplete="off" />
+          <FormRadioGroup control={control} name="safeContact.voicemailAllowed" legend={t('newReferral.contact.voicemail')} options={yesNoUnknown} isInline />
+          <FormRadioGroup control={control} name="safeContact.smsAllowed" legend={t('newReferral.contact.sms')} options={yesNoUnknown} isInline />
+        </>
+      )}
       <FormSelectField control={control} name="safeContact.language" label={t('newReferral.contact.language')} options={contactLanguages.map((value) => ({ value, label: t(`languages.${value}`) }))} />
       <FormCheckboxField control={control} name="safeContact.interpreterNeeded" label={t('newReferral.contact.interpreter')} />
-    </section>
+    </>
   );
 }
 
-export function ChildrenSection({ control, isUnderretningAsked }: Props & { isUnderretningAsked: boolean }) {
+/** Step 5: the risk (no default: the deadline depends on it), children in the home and a short description. */
+export function SituationStep({ control, isUnderretningAsked }: Props & { isUnderretningAsked: boolean }) {
   const { t } = useTranslation();
+  const situation = useWatch({ control, name: 'situation' });
   return (
-    <section className="app-form-section" aria-labelledby="referral-children">
-      <h2 id="referral-children">{t('newReferral.children.heading')}</h2>
+    <>
+      <FormRadioGroup
+        control={control}
+        name="riskLevel"
+        legend={t('newReferral.situation.risk')}
+        hint={t('newReferral.situation.riskHint')}
+        options={(['standard', 'medium', 'high'] as const).map((value) => ({ value, label: t(`riskLevel.${value}`) }))}
+        isInline
+      />
       <FormRadioGroup control={control} name="childrenInHome" legend={t('newReferral.children.label')} options={useYesNoUnknown()} isInline />
       {isUnderretningAsked ? (
         <>
@@ -76,25 +122,7 @@ export function ChildrenSection({ control, isUnderretningAsked }: Props & { isUn
           />
         </>
       ) : null}
-    </section>
-  );
-}
-
-export function SituationSection({ control }: Props) {
-  const { t } = useTranslation();
-  const situation = useWatch({ control, name: 'situation' });
-  return (
-    <section className="app-form-section" aria-labelledby="referral-situation">
-      <h2 id="referral-situation">{t('newReferral.situation.heading')}</h2>
-      <FormTextAreaField control={control} name="situation" label={t('newReferral.situation.label')} hint={t('newReferral.situation.hint', { count: 4000 - situation.length })} maxLength={4000} rows={5} />
-      <FormRadioGroup
-        control={control}
-        name="riskLevel"
-        legend={t('newReferral.situation.risk')}
-        hint={t('newReferral.situation.riskHint')}
-        options={(['standard', 'medium', 'high'] as const).map((value) => ({ value, label: t(`riskLevel.${value}`) }))}
-        isInline
-      />
-    </section>
+      <FormTextAreaField control={control} name="situation" label={t('newReferral.situation.label')} hint={t('newReferral.situation.hint', { count: 4000 - situation.length })} maxLength={4000} rows={4} />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { Gender, ReferralOptions } from '@bro/domain';
 import { useTranslation } from 'react-i18next';
 import { FormRadioGroup, useFieldError } from '../../forms/fields';
 import type { AppForm } from '../../forms/useAppForm';
+import { useFormat } from '../../i18n/format';
 import { Alert } from '../../ui/Alert';
 import { SelectField } from '../../ui/fields';
 import { ConsentFields, consentControl } from './ConsentFields';
@@ -10,36 +11,39 @@ import type { DerivedReferral, ReferralFormValues } from './referral-form';
 /** The referral form's parts that decide who receives it: programme, role and service, and the consent for them. */
 export type SectionProps = { form: AppForm<ReferralFormValues>; derived: DerivedReferral; options: ReferralOptions };
 
-export function ProgrammeSection({ form, options }: SectionProps) {
+/** Step 1, who receives the referral: programme, the person's role and gender, and the (proposed) service. */
+export function WhoStep(props: SectionProps) {
+  return (
+    <>
+      <ProgrammeField {...props} />
+      <WhoFields {...props} />
+    </>
+  );
+}
+
+function ProgrammeField({ form, options }: SectionProps) {
   const { t } = useTranslation();
   const only = options.programmes.length === 1 ? options.programmes[0] : undefined;
+  if (only) return <p>{t('newReferral.programme.only', { name: only.name })}</p>;
   return (
-    <section className="app-form-section" aria-labelledby="referral-programme">
-      <h2 id="referral-programme">{t('newReferral.programme.heading')}</h2>
-      {only ? (
-        <p>{t('newReferral.programme.only', { name: only.name })}</p>
-      ) : (
-        <FormRadioGroup
-          control={form.control}
-          name="programmeId"
-          legend={t('newReferral.programme.label')}
-          options={options.programmes.map((programme) => ({ value: programme.id, label: programme.name }))}
-          // Another programme has other services: the proposal starts again.
-          onValueChange={() => form.setValue('serviceId', '')}
-        />
-      )}
-    </section>
+    <FormRadioGroup
+      control={form.control}
+      name="programmeId"
+      legend={t('newReferral.programme.label')}
+      options={options.programmes.map((programme) => ({ value: programme.id, label: programme.name }))}
+      // Another programme has other services: the proposal starts again.
+      onValueChange={() => form.setValue('serviceId', '')}
+    />
   );
 }
 
 const genders: readonly Gender[] = ['woman', 'man', 'other', 'unknown'];
 
-export function WhoSection({ form, derived }: SectionProps) {
+function WhoFields({ form, derived }: SectionProps) {
   const { t } = useTranslation();
   const proposed = derived.proposedService;
   return (
-    <section className="app-form-section" aria-labelledby="referral-who">
-      <h2 id="referral-who">{t('newReferral.who.heading')}</h2>
+    <>
       <FormRadioGroup
         control={form.control}
         name="role"
@@ -57,7 +61,7 @@ export function WhoSection({ form, derived }: SectionProps) {
         </p>
       )}
       {derived.programme ? <ServiceField form={form} derived={derived} /> : null}
-    </section>
+    </>
   );
 }
 
@@ -79,25 +83,32 @@ function ServiceField({ form, derived }: Pick<SectionProps, 'form' | 'derived'>)
   );
 }
 
-export function ConsentSection({ form, derived }: SectionProps) {
+/** Step 2: consent for the organisation chosen in step 1, and plainly whether a typed CPR number goes with it. */
+export function ConsentStep({ form, derived }: SectionProps) {
   const { t } = useTranslation();
   const recipientName = derived.service?.organisationName ?? '';
   return (
-    <section className="app-form-section" aria-labelledby="referral-consent">
-      <h2 id="referral-consent">{t('newReferral.consent.heading')}</h2>
+    <>
       {derived.isConsentForOtherRecipient ? (
         <Alert variant="warning" heading={t('newReferral.consent.recipientChangedHeading')} role="alert" headingLevel={3}>
           <p>{t('newReferral.consent.recipientChanged', { organisation: recipientName })}</p>
         </Alert>
       ) : null}
       {derived.service ? <ReferralConsentFields form={form} derived={derived} /> : <p className="form-hint">{t('newReferral.consent.chooseServiceFirst')}</p>}
-    </section>
+      {derived.service ? (
+        <p className="font-lead" aria-live="polite">
+          {t(derived.isCprShared ? 'newReferral.consent.cprShared' : 'newReferral.consent.cprNotShared', { organisation: recipientName })}
+        </p>
+      ) : null}
+    </>
   );
 }
 
 function ReferralConsentFields({ form, derived }: Pick<SectionProps, 'form' | 'derived'>) {
   const { t } = useTranslation();
-  const gender = form.watch('person.gender');
+  const format = useFormat();
+  const [gender, method, obtainedAt] = form.watch(['person.gender', 'consent.method', 'consent.obtainedAt']);
+  const at = new Date(obtainedAt);
   const pronoun = gender === 'woman' ? t('newReferral.consent.her') : gender === 'man' ? t('newReferral.consent.him') : t('newReferral.consent.them');
   return (
     <ConsentFields
@@ -107,6 +118,7 @@ function ReferralConsentFields({ form, derived }: Pick<SectionProps, 'form' | 'd
       methodLegend={t('newReferral.consent.method')}
       methodLabel={(method) => t(`consentMethod.${method}`)}
       categoriesHint={t('newReferral.consent.categoriesHint')}
+      howAndWhenSummary={t('newReferral.consent.howAndWhen', { method: t(`consentMethod.${method}`).toLowerCase(), time: Number.isNaN(at.getTime()) ? obtainedAt : format.dateTime(at.toISOString()) })}
     />
   );
 }

@@ -5,6 +5,7 @@ import {
   buildCreateReferralRequest,
   consentRequest,
   deriveReferral,
+  errorsOfStep,
   initialReferralForm,
   oppositeRole,
   referralSchema,
@@ -22,6 +23,9 @@ function form(change: (values: ReferralFormValues) => void = () => undefined): R
   values.person.fullName = 'Mette Testesen';
   values.person.gender = 'woman';
   values.childrenInHome = 'no';
+  values.riskLevel = 'standard';
+  values.safeContact.phone = '20 30 40 50';
+  values.consent.confirmedFor = lokk.organisationId;
   change(values);
   return values;
 }
@@ -33,6 +37,10 @@ describe('initialReferralForm', () => {
     expect(values.role).toBe('uses_violence');
     expect(values.safeContact).toMatchObject({ isSafeToCall: 'unknown', voicemailAllowed: 'unknown', smsAllowed: 'unknown' });
     expect(values.consent.obtainedAt).toBe('2026-03-01T12:00');
+  });
+
+  it('leaves the risk level open: the deadline depends on it, so the officer must choose', () => {
+    expect(initialReferralForm(context.programmes, 'exposed', now).riskLevel).toBeUndefined();
   });
 
   it('leaves the programme open when there are several', () => {
@@ -69,6 +77,12 @@ describe('deriveReferral', () => {
     expect(deriveReferral(form((values) => ((values.person.cpr = '010190-1234'), (values.person.birthYear = '2010'))), limited, now).services).toEqual([womenOver18, hotline]);
   });
 
+  it('takes the birth year from a plausible CPR number, and says whether the CPR number is shared', () => {
+    expect(deriveReferral(form((values) => (values.person.cpr = '010190-1234')), context)).toMatchObject({ birthYearFromCpr: 1990, isCprShared: false });
+    expect(deriveReferral(form((values) => (values.person.cpr = '0101')), context).birthYearFromCpr).toBeUndefined();
+    expect(deriveReferral(form((values) => values.consent.dataCategories.push('cpr')), context).isCprShared).toBe(true);
+  });
+
   it('counts consent only for the recipient it was confirmed for', () => {
     expect(deriveReferral(form((values) => (values.consent.confirmedFor = lokk.organisationId)), context)).toMatchObject({ hasConsent: true, isConsentForOtherRecipient: false });
     const changed = deriveReferral(form((values) => ((values.consent.confirmedFor = lokk.organisationId), (values.serviceId = hotline.id))), context);
@@ -94,9 +108,30 @@ describe('validateReferralForm', () => {
     expect(check(empty, { ...context, programmes: [testProgramme(), testProgramme({ id: 'other' })] })).toEqual({
       programmeId: 'Vælg et program',
       'person.gender': 'Vælg borgerens køn',
+      'consent.confirmed': 'Henvisningen kan ikke sendes uden samtykke',
       'person.fullName': 'Skriv borgerens fulde navn',
+      'safeContact.phone': 'Skriv borgerens telefonnummer, eller sæt flueben ved, at borgeren ikke har en telefon',
+      riskLevel: 'Vælg risikoniveau',
       childrenInHome: 'Angiv, om der er børn i hjemmet',
     });
+  });
+
+  it('keeps each step to its own errors; the check step has them all', () => {
+    const errors = check(initialReferralForm(context.programmes, 'exposed', now));
+    expect(Object.keys(errorsOfStep(errors, 'who'))).toEqual(['person.gender']);
+    expect(Object.keys(errorsOfStep(errors, 'consent'))).toEqual(['consent.confirmed']);
+    expect(Object.keys(errorsOfStep(errors, 'situation'))).toEqual(['riskLevel', 'childrenInHome']);
+    expect(errorsOfStep(errors, 'check')).toEqual(errors);
+  });
+
+  it('takes no phone only with another way to reach the person', () => {
+    const noPhone = (otherWay: string) => form((values) => ((values.safeContact.phone = ''), (values.safeContact.hasNoPhone = true), (values.safeContact.otherWayToReach = otherWay)));
+    expect(check(noPhone(''))).toEqual({ 'safeContact.otherWayToReach': 'Skriv, hvordan tilbuddet kan kontakte borgeren sikkert' });
+    expect(check(noPhone('Via krisecentret'))).toEqual({});
+  });
+
+  it('does not ask for a birth year when the CPR number gives it', () => {
+    expect(check(form((values) => ((values.person.cpr = '010190-1234'), (values.person.birthYear = '1850'))))).toEqual({});
   });
 
   it('checks the CPR number, the birth year, the phone number and the lengths', () => {
@@ -111,12 +146,12 @@ describe('validateReferralForm', () => {
     expect(Object.keys(errors).sort()).toEqual(['person.birthYear', 'person.cpr', 'safeContact.phone', 'situation']);
   });
 
-  it('checks the consent only when it is given: categories and a time not in the future', () => {
+  it('needs consent for the recipient: categories and a time not in the future', () => {
     const consented = (change: (values: ReferralFormValues) => void) => form((values) => ((values.consent.confirmedFor = lokk.organisationId), change(values)));
     expect(check(consented((values) => (values.consent.dataCategories = [])))).toHaveProperty(['consent.dataCategories']);
     expect(check(consented((values) => (values.consent.obtainedAt = '2026-03-01T13:00')))).toHaveProperty(['consent.obtainedAt']);
     expect(check(consented((values) => (values.consent.obtainedAt = '2026-03-01T12:04')))).toEqual({});
-    expect(check(form((values) => (values.consent.dataCategories = [])))).toEqual({});
+    expect(check(form((values) => (values.consent.confirmedFor = undefined)))).toEqual({ 'consent.confirmed': 'Henvisningen kan ikke sendes uden samtykke' });
   });
 
   it('asks for the underretning of a public employee', () => {
@@ -125,13 +160,13 @@ describe('validateReferralForm', () => {
 });
 
 describe('buildCreateReferralRequest', () => {
-  it('sends trimmed values, the chosen service, and no consent without one', () => {
-    const values = form((draft) => ((draft.person.fullName = '  Mette  '), (draft.person.birthYear = '1980'), (draft.safeContact.phone = ' 20 30 40 50 ')));
+  it('sends trimmed values, the phone normalised, the chosen service, and no consent without one', () => {
+    const values = form((draft) => ((draft.person.fullName = '  Mette  '), (draft.person.birthYear = '1980'), (draft.safeContact.phone = ' 20-30-40-50 '), (draft.consent.confirmedFor = undefined)));
     const request = buildCreateReferralRequest(values, deriveReferral(values, context), 'linked-1');
     expect(request).toMatchObject({
       serviceId: lokk.id,
       person: { fullName: 'Mette', birthYear: 1980, cpr: undefined, gender: 'woman' },
-      safeContact: { phone: '20 30 40 50', safeTimes: undefined },
+      safeContact: { phone: '+45 20 30 40 50', safeTimes: undefined, hasNoPhone: false, otherWayToReach: undefined },
       consent: undefined,
       linkedReferralId: 'linked-1',
       send: true,
@@ -153,9 +188,15 @@ describe('buildCreateReferralRequest', () => {
 describe('referralSchema', () => {
   it('gives the request for valid values and the field messages for invalid ones', () => {
     const schema = referralSchema(t, context, undefined);
-    expect(schema.parse(form()).serviceId).toBe(lokk.id);
+    expect(schema.parse(form())?.serviceId).toBe(lokk.id);
     const result = schema.safeParse(form((values) => (values.person.fullName = ' ')));
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['person.fullName']);
+  });
+
+  it('checks only the step it is for', () => {
+    const values = form((draft) => ((draft.person.fullName = ''), (draft.riskLevel = undefined)));
+    expect(referralSchema(t, context, undefined, 'who').safeParse(values).success).toBe(true);
+    expect(referralSchema(t, context, undefined, 'person').safeParse(values).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['person.fullName']);
   });
 });
 

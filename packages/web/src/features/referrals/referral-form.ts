@@ -3,6 +3,9 @@ import {
   birthYearFromCpr,
   isPlausibleCpr,
   intakeOf,
+  normalisePhone,
+  ReferralFormStep,
+  ReferralSafeContactInput,
   proposeService,
   whyServiceWouldNotTake,
   type AddressProtection,
@@ -54,12 +57,30 @@ export type ReferralFormValues = {
     smsAllowed: YesNoUnknown;
     language: ContactLanguage;
     interpreterNeeded: boolean;
+    /** The officer states the person has no phone, and says in `otherWayToReach` how to reach them. */
+    hasNoPhone: boolean;
+    otherWayToReach: string;
   };
   childrenInHome: YesNoUnknown | undefined;
   underretning: UnderretningStatus | undefined;
   situation: string;
-  riskLevel: RiskLevel;
+  /** No default: the service's deadline depends on it, so the officer must choose. */
+  riskLevel: RiskLevel | undefined;
 };
+
+/** The form's steps, in order; their ids (never personal data) are what the address shows (`?step=consent`). */
+export const referralSteps = ReferralFormStep.options;
+export type ReferralStep = ReferralFormStep;
+
+/** The step a field is asked on (the check step asks nothing). */
+function stepOfField(fieldKey: string): ReferralStep {
+  if (fieldKey === 'programmeId' || fieldKey === 'role' || fieldKey === 'serviceId' || fieldKey === 'person.gender') return 'who';
+  if (fieldKey.startsWith('consent.')) return 'consent';
+  if (fieldKey.startsWith('person.')) return 'person';
+  if (fieldKey.startsWith('safeContact.')) return 'contact';
+  if (fieldKey === 'childrenInHome' || fieldKey === 'underretning' || fieldKey === 'situation' || fieldKey === 'riskLevel') return 'situation';
+  return 'check';
+}
 
 /** `datetime-local` value, in the device's time zone. */
 export function toDateTimeLocal(date: Date): string {
@@ -83,11 +104,21 @@ export function initialReferralForm(programmes: readonly ProgrammeOption[], role
     person: { fullName: '', cpr: '', gender: undefined, birthYear: '', addressProtection: 'unknown' },
     consent: { confirmedFor: undefined, dataCategories: [...defaultConsentCategories], method: 'oral_at_scene', obtainedAt: toDateTimeLocal(now) },
     // "Ved ikke" is the safe default: an unknown preference means the service must not assume it may call or text.
-    safeContact: { phone: '', isSafeToCall: 'unknown', safeTimes: '', voicemailAllowed: 'unknown', smsAllowed: 'unknown', language: 'da', interpreterNeeded: false },
+    safeContact: {
+      phone: '',
+      isSafeToCall: 'unknown',
+      safeTimes: '',
+      voicemailAllowed: 'unknown',
+      smsAllowed: 'unknown',
+      language: 'da',
+      interpreterNeeded: false,
+      hasNoPhone: false,
+      otherWayToReach: '',
+    },
     childrenInHome: undefined,
     underretning: undefined,
     situation: '',
-    riskLevel: 'standard',
+    riskLevel: undefined,
   };
 }
 
@@ -101,6 +132,10 @@ export type DerivedReferral = {
   /** Consent was confirmed for another recipient before the service changed. */
   isConsentForOtherRecipient: boolean;
   isUnderretningAsked: boolean;
+  /** The birth year a plausible CPR number carries: the form then does not ask for it. */
+  birthYearFromCpr: number | undefined;
+  /** The CPR number is shared only when the consent covers the category `cpr`. */
+  isCprShared: boolean;
 };
 
 export type ReferralContext = { programmes: readonly ProgrammeOption[]; isPublicEmployee: boolean };
@@ -136,30 +171,86 @@ export function deriveReferral(form: ReferralFormValues, { programmes, isPublicE
     hasConsent,
     isConsentForOtherRecipient: form.consent.confirmedFor !== undefined && !hasConsent,
     isUnderretningAsked: isPublicEmployee && form.childrenInHome === 'yes',
+    birthYearFromCpr: isPlausibleCpr(form.person.cpr) ? birthYearFromCpr(form.person.cpr) : undefined,
+    isCprShared: form.consent.dataCategories.includes('cpr'),
   };
 }
 
-const phonePattern = /^\+?[0-9 ]{3,20}$/;
+const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
-/** Client-side checks for what the officer can fix at once; the server checks everything again. */
+/** The domain's codes for a safe contact's problems, as the form's sentence keys. */
+const contactMessageKeys: Record<string, 'newReferral.errors.phone' | 'newReferral.errors.phoneRequired' | 'newReferral.errors.otherWayRequired'> = {
+  phone_format: 'newReferral.errors.phone',
+  phone_required: 'newReferral.errors.phoneRequired',
+  other_way_required: 'newReferral.errors.otherWayRequired',
+};
+
+/** Client-side checks for what the officer can fix at once, keyed by field; the server checks everything again. */
 export function validateReferralForm(form: ReferralFormValues, derived: DerivedReferral, t: TFunction, now: Date): FieldMessages {
+  return { ...validateWho(form, derived, t), ...validateReferralConsent(form, derived, t, now), ...validatePerson(form, derived, t, now), ...validateContact(form, t), ...validateSituation(form, derived, t) };
+}
+
+/** Only the errors of one step: the step cannot be left with them, and the check step shows them all. */
+export function errorsOfStep(errors: FieldMessages, step: ReferralStep): FieldMessages {
+  if (step === 'check') return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([fieldKey]) => stepOfField(fieldKey) === step));
+}
+
+function validateWho(form: ReferralFormValues, derived: DerivedReferral, t: TFunction): FieldMessages {
   const errors: FieldMessages = {};
-  const tooLong = (max: number) => t('newReferral.errors.tooLong', { max });
   if (!derived.programme) errors.programmeId = t('newReferral.errors.programme');
   if (!form.person.gender) errors['person.gender'] = t('newReferral.errors.gender');
   if (derived.programme && form.person.gender && !derived.service) errors.serviceId = t('newReferral.errors.service');
+  return errors;
+}
+
+/** A referral is sent only with consent for its recipient: the consent step refuses to go on without it. */
+function validateReferralConsent(form: ReferralFormValues, derived: DerivedReferral, t: TFunction, now: Date): FieldMessages {
+  const errors: FieldMessages = derived.hasConsent ? {} : { 'consent.confirmed': t('newReferral.errors.consent') };
+  return { ...errors, ...validateConsent(form.consent, t, now, { isFutureRefused: true }) };
+}
+
+function validatePerson(form: ReferralFormValues, derived: DerivedReferral, t: TFunction, now: Date): FieldMessages {
+  const errors: FieldMessages = {};
   const fullName = form.person.fullName.trim();
   if (!fullName) errors['person.fullName'] = t('newReferral.errors.fullName');
-  else if (fullName.length > 200) errors['person.fullName'] = tooLong(200);
+  else if (fullName.length > 200) errors['person.fullName'] = t('newReferral.errors.tooLong', { max: 200 });
   if (form.person.cpr.trim() && !isPlausibleCpr(form.person.cpr)) errors['person.cpr'] = t('newReferral.errors.cpr');
-  if (!isBirthYear(form.person.birthYear, now)) errors['person.birthYear'] = t('newReferral.errors.birthYear');
-  if (derived.hasConsent) Object.assign(errors, validateConsent(form.consent, t, now, { isFutureRefused: true }));
-  if (form.safeContact.phone.trim() && !phonePattern.test(form.safeContact.phone.trim())) errors['safeContact.phone'] = t('newReferral.errors.phone');
-  if (form.safeContact.safeTimes.trim().length > 200) errors['safeContact.safeTimes'] = tooLong(200);
+  if (derived.birthYearFromCpr === undefined && !isBirthYear(form.person.birthYear, now)) errors['person.birthYear'] = t('newReferral.errors.birthYear');
+  return errors;
+}
+
+/** The safe contact, checked by the domain's own schema: a phone, or no phone and another way to reach the person. */
+function validateContact(form: ReferralFormValues, t: TFunction): FieldMessages {
+  const errors: FieldMessages = {};
+  const parsed = ReferralSafeContactInput.safeParse(safeContactRequest(form.safeContact));
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const fieldKey = `safeContact.${issue.path.map(String).join('.')}`;
+    const messageKey = contactMessageKeys[issue.message];
+    errors[fieldKey] ??= messageKey ? t(messageKey) : t('newReferral.errors.tooLong', { max: fieldKey === 'safeContact.otherWayToReach' ? 500 : 200 });
+  }
+  return errors;
+}
+
+function validateSituation(form: ReferralFormValues, derived: DerivedReferral, t: TFunction): FieldMessages {
+  const errors: FieldMessages = {};
+  // In the order the step asks: risk first.
+  if (!form.riskLevel) errors.riskLevel = t('newReferral.errors.risk');
   if (!form.childrenInHome) errors.childrenInHome = t('newReferral.errors.children');
   if (derived.isUnderretningAsked && !form.underretning) errors.underretning = t('newReferral.errors.underretning');
-  if (form.situation.length > 4000) errors.situation = tooLong(4000);
+  if (form.situation.length > 4000) errors.situation = t('newReferral.errors.tooLong', { max: 4000 });
   return errors;
+}
+
+/** The safe contact as the API takes it: the phone in its one written form, or none and how to reach the person. */
+function safeContactRequest(contact: ReferralFormValues['safeContact']) {
+  const phone = contact.hasNoPhone ? undefined : optional(contact.phone);
+  return {
+    ...contact,
+    phone: phone === undefined ? undefined : (normalisePhone(phone) ?? phone),
+    safeTimes: optional(contact.safeTimes),
+    otherWayToReach: contact.hasNoPhone ? optional(contact.otherWayToReach) : undefined,
+  };
 }
 
 /** Empty, or four digits from 1900 to this year. */
@@ -181,7 +272,6 @@ export function validateConsent(consent: { dataCategories: readonly unknown[]; o
   return errors;
 }
 
-const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
 export function buildCreateReferralRequest(form: ReferralFormValues, derived: DerivedReferral, linkedReferralId: string | undefined): CreateReferralRequest {
   const service = derived.service as ServiceOption;
@@ -194,16 +284,16 @@ export function buildCreateReferralRequest(form: ReferralFormValues, derived: De
       fullName: person.fullName.trim(),
       cpr: optional(person.cpr),
       gender: person.gender as Gender,
-      birthYear: person.birthYear.trim() ? Number(person.birthYear.trim()) : undefined,
+      birthYear: derived.birthYearFromCpr ?? (person.birthYear.trim() ? Number(person.birthYear.trim()) : undefined),
       addressProtection: person.addressProtection,
     },
     // Without consent nothing is sent as consent; the server then refuses to send and says why (consent_required).
     consent: derived.hasConsent ? consentRequest(service.organisationId, form.consent) : undefined,
-    safeContact: { ...safeContact, phone: optional(safeContact.phone), safeTimes: optional(safeContact.safeTimes) },
+    safeContact: safeContactRequest(safeContact),
     childrenInHome: form.childrenInHome as YesNoUnknown,
     underretning: derived.isUnderretningAsked ? form.underretning : undefined,
     situation: optional(form.situation),
-    riskLevel: form.riskLevel,
+    riskLevel: form.riskLevel as RiskLevel,
     linkedReferralId,
     send: true,
   };
@@ -221,11 +311,22 @@ export function consentRequest(recipientOrganisationId: string, consent: { dataC
 }
 
 /**
- * The form's schema: its own checks with the officer's sentences, then the request (`CreateReferralRequest`), ready to
- * send. `context` holds the programmes, their routing rules and whether the referrer is a public employee.
+ * The form's schema on a step: the step's own checks with the officer's sentences. On the check step every check,
+ * then the request (`CreateReferralRequest`), ready to send. `context` holds the programmes, their routing rules and
+ * whether the referrer is a public employee.
  */
-export function referralSchema(t: TFunction, context: ReferralContext, linkedReferralId: string | undefined) {
-  return checkedBy<ReferralFormValues>((values) => validateReferralForm(values, deriveReferral(values, context), t, new Date())).transform((values) =>
-    buildCreateReferralRequest(values, deriveReferral(values, context), linkedReferralId),
-  );
+export function referralSchema(t: TFunction, context: ReferralContext, linkedReferralId: string | undefined, step: ReferralStep = 'check') {
+  const check = checkedBy<ReferralFormValues>((values) => errorsOfStep(validateReferralForm(values, deriveReferral(values, context), t, new Date()), step));
+  return check.transform((values) => (step === 'check' ? buildCreateReferralRequest(values, deriveReferral(values, context), linkedReferralId) : undefined));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The form again from a saved draft: each group of the saved values over a fresh form, so a value missing from the
+ * draft (an answer not given yet, or a field added since) has its usual start.
+ */
+export function restoreReferralForm(fresh: ReferralFormValues, saved: Record<string, unknown>): ReferralFormValues {
+  const group = <K extends 'person' | 'consent' | 'safeContact'>(key: K): ReferralFormValues[K] => ({ ...fresh[key], ...(isRecord(saved[key]) ? saved[key] : {}) });
+  return { ...fresh, ...saved, person: group('person'), consent: group('consent'), safeContact: group('safeContact') } as ReferralFormValues;
 }

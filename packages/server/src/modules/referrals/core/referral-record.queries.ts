@@ -74,6 +74,7 @@ const referralColumns = [
   'referrals.phone_enc',
   'referrals.is_safe_to_call',
   'referrals.safe_times_enc',
+  'referrals.other_way_to_reach_enc',
   'referrals.voicemail_allowed',
   'referrals.sms_allowed',
   'referrals.language',

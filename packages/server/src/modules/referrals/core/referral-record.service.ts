@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HeardAbout, OrganisationKind, PersonRole, ReferralSource, RiskLevel, SafeContactInput, YesNoUnknown } from '@bro/domain';
+import { normalisePhone, type HeardAbout, type OrganisationKind, type PersonRole, type ReferralSource, type RiskLevel, type SafeContactInput, type YesNoUnknown } from '@bro/domain';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { recordAuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
@@ -41,7 +41,7 @@ export type NewReferral = {
   personRole: PersonRole;
   riskLevel: RiskLevel;
   situation: string | null | undefined;
-  contact: Omit<SafeContactInput, 'phone' | 'safeTimes'> & { phone?: string | null | undefined; safeTimes?: string | null | undefined };
+  contact: Omit<SafeContactInput, 'phone' | 'safeTimes'> & { phone?: string | null | undefined; safeTimes?: string | null | undefined; otherWayToReach?: string | null | undefined };
   childrenInHome: YesNoUnknown;
   underretning: string | null;
   /** The referrer's note on the first event (an onward referral's words to the receiver). */
@@ -130,9 +130,11 @@ function referralColumns(cipher: FieldCipher, input: { referral: NewReferral; ac
     status: 'draft',
     risk_level: referral.riskLevel,
     situation_enc: cipher.encryptOptional(referral.situation),
-    phone_enc: cipher.encryptOptional(contact.phone),
+    // One written form of a phone number, whoever sent it (domain phone.ts); an unreadable one is kept as typed.
+    phone_enc: cipher.encryptOptional(contact.phone ? (normalisePhone(contact.phone) ?? contact.phone) : contact.phone),
     is_safe_to_call: contact.isSafeToCall,
     safe_times_enc: cipher.encryptOptional(contact.safeTimes),
+    other_way_to_reach_enc: cipher.encryptOptional(contact.otherWayToReach),
     voicemail_allowed: contact.voicemailAllowed,
     sms_allowed: contact.smsAllowed,
     language: contact.language,

@@ -109,6 +109,7 @@ export function toReferrerView(input: { record: ReferralRecord; events: readonly
   return {
     ...toReferrerSummary(record, cipher),
     riskLevel: RiskLevel.parse(record.risk_level),
+    dueAt: record.due_at?.toISOString() ?? null,
     consent: consentViewOf(record),
     timeline: timelineOf(input.events, cipher, null),
     allowedActions: allowedReferralActions(state, 'referrer'),
@@ -176,6 +177,7 @@ function safeContactUnderConsent(record: ReferralRecord, categories: ReadonlySet
     smsAllowed: YesNoUnknown.parse(record.sms_allowed),
     language: record.language,
     interpreterNeeded: record.interpreter_needed,
+    otherWayToReach: cipher.decryptOptional(record.other_way_to_reach_enc),
   };
 }
 

@@ -94,7 +94,7 @@ async function purgeIdempotencyKeys(context: JobContext): Promise<JobResult> {
   return (await purgeExpiredIdempotencyKeys({ db: context.db, clock: context.clock })) > 0 ? 'done' : 'skipped';
 }
 
-export const referralJobs: JobDefinition[] = [
+export const referralDeadlineJobs: JobDefinition[] = [
   { name: 'escalate-overdue-referrals', cron: '* * * * *', handler: escalateOverdueReferrals },
   { name: 'expire-stale-referrals', cron: '0 * * * *', handler: expireStaleReferrals },
   { name: 'purge-idempotency-keys', cron: '17 * * * *', handler: purgeIdempotencyKeys },

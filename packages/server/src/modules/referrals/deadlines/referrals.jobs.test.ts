@@ -4,7 +4,7 @@ import type { LiveEvent } from '../../../platform/live-updates.ts';
 import { verifyAuditChain } from '../../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { deliverDueMessages } from '../../messages/index.ts';
-import { escalateOverdueReferrals, expireStaleReferrals, referralJobs } from './deadline.jobs.ts';
+import { escalateOverdueReferrals, expireStaleReferrals, referralDeadlineJobs } from './deadline.jobs.ts';
 import { advanceClock, createReferralFixture, givenReferral, idempotencyKey, referralRequest, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
@@ -32,7 +32,7 @@ describe('referral jobs', () => {
   };
 
   it('declares its jobs with cron schedules for the pg-boss runner', () => {
-    expect(referralJobs.map((job) => [job.name, job.cron])).toEqual([
+    expect(referralDeadlineJobs.map((job) => [job.name, job.cron])).toEqual([
       ['escalate-overdue-referrals', '* * * * *'],
       ['expire-stale-referrals', '0 * * * *'],
       ['purge-idempotency-keys', '17 * * * *'],

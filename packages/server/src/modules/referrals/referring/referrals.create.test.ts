@@ -45,6 +45,30 @@ describe('POST /api/referrals', () => {
     expect(row.referring_unit_id).toBe(fx.policeUnit.id);
     expect(row.sent_at?.toISOString()).toBe(t.clock.now().toISOString());
     expect(row.due_at?.getTime()).toBe(t.clock.now().getTime() + 48 * HOUR);
+    // The receipt says by when the service will call.
+    expect(referral.dueAt).toBe(new Date(t.clock.now().getTime() + 48 * HOUR).toISOString());
+  });
+
+  it('needs a way to reach the person: a phone (stored in one written form), or none and another way', async () => {
+    const valid = referralRequest(t, fx);
+    const withPhone = (phone: string | undefined, more: object = {}) => ({ ...valid, safeContact: { ...valid.safeContact, phone, ...more } });
+
+    const noPhone = await postReferral(fx.people.policeReferrer, withPhone(undefined));
+    expect(noPhone.statusCode).toBe(422);
+    expect(noPhone.json().errors).toEqual([{ path: 'body.safeContact.phone', message: 'phone_required' }]);
+    const noOtherWay = await postReferral(fx.people.policeReferrer, withPhone(undefined, { hasNoPhone: true }));
+    expect(noOtherWay.json().errors).toEqual([{ path: 'body.safeContact.otherWayToReach', message: 'other_way_required' }]);
+
+    const otherWay = await postReferral(fx.people.policeReferrer, withPhone(undefined, { hasNoPhone: true, otherWayToReach: 'Via krisecentret, kanarie-7731' }));
+    expect(otherWay.statusCode).toBe(201);
+    const stored = await t.db.selectFrom('referrals').selectAll().where('id', '=', otherWay.json().id).executeTakeFirstOrThrow();
+    expect(stored.other_way_to_reach_enc).not.toContain('kanarie-7731');
+    expect(t.cipher.decryptOptional(stored.other_way_to_reach_enc)).toBe('Via krisecentret, kanarie-7731');
+
+    const dashed = await postReferral(fx.people.policeReferrer, withPhone('20-30-40-51'));
+    expect(dashed.statusCode).toBe(201);
+    const dashedRow = await t.db.selectFrom('referrals').select('phone_enc').where('id', '=', dashed.json().id).executeTakeFirstOrThrow();
+    expect(t.cipher.decryptOptional(dashedRow.phone_enc)).toBe('+45 20 30 40 51');
   });
 
   it('gives a high-risk referral the service’s shorter deadline', async () => {

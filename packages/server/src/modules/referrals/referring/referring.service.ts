@@ -30,6 +30,7 @@ import {
   type ReferralRecord,
 } from '../core/referral-record.queries.ts';
 import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
+import { deleteReferralDraft } from '../drafts/draft.queries.ts';
 import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import { toReferrerSummary, toReferrerView, toServiceOption } from '../core/referral-views.ts';
@@ -130,6 +131,8 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
       send: request.send,
     },
   });
+  // The form's draft has done its work: the referral now holds what it said (issue 11 §1).
+  await deleteReferralDraft(trx, actor.userId);
   const visibility = referrerVisibility(actor);
   const view = await buildReferrerView(trx, cipher, referralId, visibility);
   await appendAuditEntries(trx, auditTrail);

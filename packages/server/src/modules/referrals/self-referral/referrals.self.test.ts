@@ -94,7 +94,7 @@ describe('self-referral: "contact me"', () => {
     expect(opened).toMatchObject({
       status: 'received',
       person: { fullName: 'Kim', cpr: null, gender: 'unknown' },
-      safeContact: { phone: '20 30 40 50', smsAllowed: 'no', voicemailAllowed: 'no', safeTimes: 'Hverdage kl. 9–12, aldrig weekender', language: 'da' },
+      safeContact: { phone: '+45 20 30 40 50', smsAllowed: 'no', voicemailAllowed: 'no', safeTimes: 'Hverdage kl. 9–12, aldrig weekender', language: 'da' },
       situation: 'Min kæreste kontrollerer min telefon',
       consent: { method: 'written', dataCategories: ['contact', 'identity', 'situation'] },
     });

@@ -1,0 +1,44 @@
+import type { ReferralFormStep } from '@bro/domain';
+import { useRef, useState } from 'react';
+import type { ReferralFormValues } from './referral-form';
+import { saveReferralDraft } from './referrals.api';
+
+export type DraftStatus = { state: 'idle' } | { state: 'saved'; at: string } | { state: 'failed' };
+
+/**
+ * Saves the referral being written as a server-side draft each time a step is passed (never in the browser). The
+ * save is throttled: values unchanged since the last save are not sent again, and only one save is in flight (the
+ * newest waiting values go when it returns). A failed save is shown, and the officer may go on: sending is unaffected.
+ */
+export function useReferralDraft(): { status: DraftStatus; save: (values: ReferralFormValues, reachedStep: ReferralFormStep) => void } {
+  const [status, setStatus] = useState<DraftStatus>({ state: 'idle' });
+  const lastSaved = useRef<string>('');
+  const inFlight = useRef(false);
+  const waiting = useRef<{ values: ReferralFormValues; reachedStep: ReferralFormStep } | undefined>(undefined);
+
+  const flush = async (): Promise<void> => {
+    const next = waiting.current;
+    if (!next || inFlight.current) return;
+    waiting.current = undefined;
+    const body = JSON.stringify(next);
+    if (body === lastSaved.current) return;
+    inFlight.current = true;
+    try {
+      const saved = await saveReferralDraft({ values: next.values as unknown as Record<string, unknown>, reachedStep: next.reachedStep });
+      lastSaved.current = body;
+      setStatus({ state: 'saved', at: saved.updatedAt });
+    } catch {
+      // Shown to the officer (DraftStatus), not thrown: a lost draft save must not stop the referral.
+      setStatus({ state: 'failed' });
+    } finally {
+      inFlight.current = false;
+    }
+    await flush();
+  };
+
+  const save = (values: ReferralFormValues, reachedStep: ReferralFormStep) => {
+    waiting.current = { values, reachedStep };
+    void flush();
+  };
+  return { status, save };
+}

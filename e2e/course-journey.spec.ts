@@ -235,10 +235,7 @@ async function referToLokk(officer: Page, personName: string, birthYear: number)
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
   await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
-  await fillReferredPerson(officer, { personName, consentTo: 'LOKK' });
-  await officer.getByLabel('Fødselsår (valgfrit)', { exact: true }).fill(String(birthYear));
-  await officer.getByLabel('Hvornår er det sikkert at ringe? (valgfrit)', { exact: true }).fill('hverdage 9-15');
-  await group(officer, 'Risikoniveau').getByLabel('Middel', { exact: true }).check();
+  await fillReferredPerson(officer, { personName, consentTo: 'LOKK', birthYear, safeTimes: 'hverdage 9-15', riskLevel: 'Middel' });
   await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
   await expect(officer.getByRole('heading', { level: 1, name: 'Henvisningen er sendt' })).toBeVisible();
   const reference = (await officer.getByText(/BRO-\d+/).first().textContent())?.match(/BRO-\d+/)?.[0];

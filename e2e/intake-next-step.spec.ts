@@ -29,7 +29,7 @@ test('a coordinator takes a referral from the top panel on a phone', async ({ pa
   await contact.waitFor();
   const registerAttempt = contact.getByRole('button', { name: 'Registrer kontaktforsøg', exact: true });
   await expectOnFirstScreen(registerAttempt, 'contact attempt');
-  await expect(page.getByRole('link', { name: /20 30 40 50/ })).toHaveAttribute('href', 'tel:20304050');
+  await expect(page.getByRole('link', { name: /20 30 40 50/ })).toHaveAttribute('href', 'tel:+4520304050');
   await expect(page.getByText('Frist for første kontakt: om 2 dage', { exact: false })).toBeVisible();
   await expectFitsPhone(page);
   await expectNoAxeViolations(page);

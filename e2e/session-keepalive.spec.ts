@@ -33,6 +33,10 @@ test('an officer who types in the referral form on a phone for longer than the i
   await officer.goto('/medarbejder/referrals/new');
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
   await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
+  await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
+  await officer.getByLabel(/^Borgeren har givet samtykke til, at LOKK/).check();
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
 
   const apiCalls: string[] = [];
   officer.on('request', (request) => {
@@ -41,14 +45,14 @@ test('an officer who types in the referral form on a phone for longer than the i
   });
 
   // 1.5 × the idle timeout of typing, a key a second, and nothing else.
-  const situation = officer.getByLabel('Kort beskrivelse af situationen (valgfrit)', { exact: true });
+  const situation = officer.getByLabel('Fulde navn', { exact: true });
   await situation.click();
   const keys = Math.ceil(idleTimeoutSeconds * 1.5);
   for (let key = 0; key < keys; key++) {
     await officer.keyboard.type('a');
     await officer.waitForTimeout(1_000);
   }
-  await expect(officer).toHaveURL(/\/medarbejder\/referrals\/new$/);
+  await expect(officer).toHaveURL(/\/medarbejder\/referrals\/new(\?step=\w+)?$/);
   await expect(situation).toHaveValue('a'.repeat(keys));
   await expect(officer.getByRole('alertdialog')).toHaveCount(0);
   // Only heartbeats reached the server, and few: at most one per third of the timeout.

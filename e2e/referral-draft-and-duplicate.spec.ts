@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openWatchedContext, phone } from './support/contexts.ts';
+import { demoAccount } from './support/demo.ts';
+import { startBro } from './support/global-setup.ts';
+import { loginAs } from './support/login.ts';
+import { fillReferredPerson, group } from './support/referral-form.ts';
+
+/**
+ * Issue 11 on a phone (390 × 844): an officer is signed out for inactivity in the middle of a referral, signs in
+ * again, continues the server-side draft and sends it; then refers the same person again and is warned of a possible
+ * duplicate before sending.
+ *
+ * The idle timeout is the server's own clock: this spec starts an app of its own with a 30-second timeout
+ * (SESSION_IDLE_TIMEOUT_SECONDS, honoured only outside production) instead of waiting the real 15 minutes.
+ */
+const idleTimeoutSeconds = 30;
+let bro: Awaited<ReturnType<typeof startBro>> | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(150_000);
+  bro = await startBro({ SESSION_IDLE_TIMEOUT_SECONDS: String(idleTimeoutSeconds) });
+});
+
+test.afterAll(async () => {
+  test.setTimeout(60_000);
+  await bro?.stop();
+});
+
+test('a referral interrupted by an idle sign-out is restored from its draft and sent, and a second one for the same person warns of a duplicate', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { page: officer, close } = await openWatchedContext(browser, bro?.baseUrl, phone);
+  const account = demoAccount('politi@demo.bro.dk');
+  await loginAs(officer, account);
+  const personName = `Ida Kladdesen ${Date.now()}`;
+
+  // Who, consent and the person: passing a step saves the draft on the server.
+  await startReferralToLokk(officer);
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
+  await officer.getByLabel(/^Borgeren har givet samtykke til, at LOKK/).check();
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
+  await officer.getByLabel('Fulde navn', { exact: true }).fill(personName);
+  await officer.getByLabel('CPR-nummer (valgfrit)', { exact: true }).fill('010190-1234');
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
+  await expect(officer.getByRole('heading', { level: 2, name: 'Sikker kontakt' })).toBeVisible();
+  await expect(officer.getByText(/Henvisningen er gemt som kladde/)).toBeVisible();
+
+  // She is called away: the session ends for inactivity and the app goes to the login page.
+  await expect(officer).toHaveURL(/\/login\?reason=idle/, { timeout: (idleTimeoutSeconds + 30) * 1_000 });
+  expect(await officer.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+
+  // Signed in again, "Ny henvisning" offers the draft; continuing brings back what she had typed.
+  await loginAs(officer, account);
+  await officer.goto('/medarbejder/referrals/new');
+  await expect(officer.getByRole('heading', { name: 'Du har en henvisning, du ikke har sendt' })).toBeVisible();
+  await officer.getByRole('button', { name: 'Fortsæt henvisningen', exact: true }).click();
+  // Back where she was, with what she had typed (the check page shows the name from the draft).
+  await finishAndSend(officer, personName);
+  await expect(officer.getByRole('heading', { level: 1, name: 'Henvisningen er sendt' })).toBeVisible();
+  const first = (await officer.getByText(/BRO-\d+/).first().textContent())?.match(/BRO-\d+/)?.[0];
+  expect(first).toBeTruthy();
+
+  // The same person again, same programme, by name and birth year (no CPR this time): the check page warns.
+  await startReferralToLokk(officer);
+  await fillReferredPerson(officer, { personName, consentTo: 'LOKK', birthYear: 1990 });
+  const warning = officer.getByRole('heading', { name: 'Borgeren kan være henvist før' });
+  await expect(warning).toBeVisible();
+  await expect(officer.getByText(new RegExp(`${first} til`))).toBeVisible();
+  expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await close();
+});
+
+async function startReferralToLokk(officer: Page): Promise<void> {
+  await officer.goto('/medarbejder/referrals/new');
+  const startOver = officer.getByRole('button', { name: 'Start forfra', exact: true });
+  if (await startOver.isVisible().catch(() => false)) await startOver.click();
+  await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();
+  await group(officer, 'Hvilket program henviser du til?').getByLabel('Interventionscenter', { exact: true }).check();
+  await group(officer, 'Køn').getByLabel('Kvinde', { exact: true }).check();
+  await expect(officer.getByText(/Foreslået: .*LOKK/)).toBeVisible();
+}
+
+/** From the "Sikker kontakt" step to sending, checking the person's name on the check page. */
+async function finishAndSend(officer: Page, personName: string): Promise<void> {
+  await expect(officer.getByRole('heading', { level: 2, name: 'Sikker kontakt' })).toBeVisible();
+  await officer.getByLabel('Telefonnummer', { exact: true }).fill('20-30-40-50');
+  await group(officer, 'Er det sikkert at ringe til borgeren?').getByLabel('Ja', { exact: true }).check();
+  await group(officer, 'Må tilbuddet lægge en besked på telefonsvareren?').getByLabel('Nej', { exact: true }).check();
+  await group(officer, 'Må tilbuddet sende sms?').getByLabel('Nej', { exact: true }).check();
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
+  await group(officer, 'Risikoniveau').getByLabel('Standard', { exact: true }).check();
+  await group(officer, 'Er der børn i hjemmet?').getByLabel('Nej', { exact: true }).check();
+  await officer.getByRole('button', { name: 'Fortsæt', exact: true }).click();
+  await expect(officer.getByRole('heading', { level: 2, name: 'Tjek dine svar' })).toBeVisible();
+  // The phone as it will be sent: normalised.
+  await expect(officer.getByText('+45 20 30 40 50')).toBeVisible();
+  await expect(officer.getByText(personName)).toBeVisible();
+  await officer.getByRole('button', { name: 'Send henvisning', exact: true }).click();
+}

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openWatchedContext, phone } from './support/contexts.ts';
 import { demoAccount } from './support/demo.ts';
-import { startBro } from './support/global-setup.ts';
 import { loginAs } from './support/login.ts';
+import { useOwnBro } from './support/own-app.ts';
 import { fillReferredPerson, group } from './support/referral-form.ts';
 
 /**
@@ -14,21 +14,11 @@ import { fillReferredPerson, group } from './support/referral-form.ts';
  * (SESSION_IDLE_TIMEOUT_SECONDS, honoured only outside production) instead of waiting the real 15 minutes.
  */
 const idleTimeoutSeconds = 30;
-let bro: Awaited<ReturnType<typeof startBro>> | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  bro = await startBro({ SESSION_IDLE_TIMEOUT_SECONDS: String(idleTimeoutSeconds) });
-});
-
-test.afterAll(async () => {
-  test.setTimeout(60_000);
-  await bro?.stop();
-});
+const ownApp = useOwnBro({ SESSION_IDLE_TIMEOUT_SECONDS: String(idleTimeoutSeconds) });
 
 test('a referral interrupted by an idle sign-out is restored from its draft and sent, and a second one for the same person warns of a duplicate', async ({ browser }) => {
   test.setTimeout(300_000);
-  const { page: officer, close } = await openWatchedContext(browser, bro?.baseUrl, phone);
+  const { page: officer, close } = await openWatchedContext(browser, ownApp.baseUrl(), phone);
   const account = demoAccount('politi@demo.bro.dk');
   await loginAs(officer, account);
   const personName = `Ida Kladdesen ${Date.now()}`;

@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openWatchedContext, phone } from './support/contexts.ts';
 import { demoAccount } from './support/demo.ts';
-import { startBro } from './support/global-setup.ts';
 import { loginAs } from './support/login.ts';
+import { useOwnBro } from './support/own-app.ts';
 import { group } from './support/referral-form.ts';
 
 /**
@@ -14,21 +14,11 @@ import { group } from './support/referral-form.ts';
  * only outside production), so the shared app of the other journeys keeps the real one.
  */
 const idleTimeoutSeconds = 40;
-let bro: Awaited<ReturnType<typeof startBro>> | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  bro = await startBro({ SESSION_IDLE_TIMEOUT_SECONDS: String(idleTimeoutSeconds) });
-});
-
-test.afterAll(async () => {
-  test.setTimeout(60_000);
-  await bro?.stop();
-});
+const ownApp = useOwnBro({ SESSION_IDLE_TIMEOUT_SECONDS: String(idleTimeoutSeconds) });
 
 test('an officer who types in the referral form on a phone for longer than the idle timeout stays signed in', async ({ browser }) => {
   test.setTimeout(240_000);
-  const { page: officer, close } = await openWatchedContext(browser, bro?.baseUrl, phone);
+  const { page: officer, close } = await openWatchedContext(browser, ownApp.baseUrl(), phone);
   await loginAs(officer, demoAccount('politi@demo.bro.dk'));
   await officer.goto('/medarbejder/referrals/new');
   await expect(officer.getByRole('heading', { level: 1, name: 'Ny henvisning' })).toBeVisible();

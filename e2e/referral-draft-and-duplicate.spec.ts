@@ -2,7 +2,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { openWatchedContext, phone } from './support/contexts.ts';
 import { demoAccount } from './support/demo.ts';
 import { loginAs } from './support/login.ts';
-import { useOwnBro } from './support/own-app.ts';
 import { fillReferredPerson, group } from './support/referral-form.ts';
 
 /**
@@ -10,15 +9,16 @@ import { fillReferredPerson, group } from './support/referral-form.ts';
  * again, continues the server-side draft and sends it; then refers the same person again and is warned of a possible
  * duplicate before sending.
  *
- * The idle timeout is the server's own clock: this spec starts an app of its own with a 30-second timeout
- * (SESSION_IDLE_TIMEOUT_SECONDS, honoured only outside production) instead of waiting the real 15 minutes.
+ * The real 15-minute timeout runs on a controlled clock: Playwright's clock drives the browser's time, so the app's
+ * idle clock warns at 13 minutes and signs out (ending the session on the server too) at 15, without waiting.
+ * That the server honours its own idle timeout and typing's heartbeats is session-keepalive.spec.ts and the
+ * integration tests (auth.session, auth.heartbeat).
  */
-const idleTimeoutSeconds = 30;
-const ownApp = useOwnBro({ SESSION_IDLE_TIMEOUT_SECONDS: String(idleTimeoutSeconds) });
 
-test('a referral interrupted by an idle sign-out is restored from its draft and sent, and a second one for the same person warns of a duplicate', async ({ browser }) => {
-  test.setTimeout(300_000);
-  const { page: officer, close } = await openWatchedContext(browser, ownApp.baseUrl(), phone);
+test('a referral interrupted by an idle sign-out is restored from its draft and sent, and a second one for the same person warns of a duplicate', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { page: officer, close } = await openWatchedContext(browser, baseURL, phone);
+  await officer.clock.install();
   const account = demoAccount('politi@demo.bro.dk');
   await loginAs(officer, account);
   const personName = `Ida Kladdesen ${Date.now()}`;
@@ -34,8 +34,13 @@ test('a referral interrupted by an idle sign-out is restored from its draft and 
   await expect(officer.getByRole('heading', { level: 2, name: 'Sikker kontakt' })).toBeVisible();
   await expect(officer.getByText(/Henvisningen er gemt som kladde/)).toBeVisible();
 
-  // She is called away: the session ends for inactivity and the app goes to the login page.
-  await expect(officer).toHaveURL(/\/login\?reason=idle/, { timeout: (idleTimeoutSeconds + 30) * 1_000 });
+  // She is called away. After 13 minutes the warning stands over the form; at 15 the app signs out to the login page.
+  await officer.clock.fastForward('13:05');
+  await expect(officer.getByRole('alertdialog', { name: 'Du bliver snart logget ud' })).toBeVisible();
+  await officer.clock.fastForward('02:00');
+  await expect(officer).toHaveURL(/\/login\?reason=idle/);
+  // The session is gone on the server too: a request with its cookie is refused.
+  expect(await officer.evaluate(async () => (await fetch('/api/session', { cache: 'no-store' })).status)).toBe(401);
   expect(await officer.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
 
   // Signed in again, "Ny henvisning" offers the draft; continuing brings back what she had typed.
@@ -56,6 +61,13 @@ test('a referral interrupted by an idle sign-out is restored from its draft and 
   await expect(warning).toBeVisible();
   await expect(officer.getByText(new RegExp(`${first} til`))).toBeVisible();
   expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // She decides not to send it: starting over discards the draft, so the next referral starts empty.
+  await officer.goto('/medarbejder/referrals/new');
+  await officer.getByRole('button', { name: 'Start forfra', exact: true }).click();
+  await expect(officer.getByRole('heading', { level: 2, name: 'Hvem henviser du?' })).toBeVisible();
+  await officer.reload();
+  await expect(officer.getByRole('heading', { level: 2, name: 'Hvem henviser du?' })).toBeVisible();
   await close();
 });
 

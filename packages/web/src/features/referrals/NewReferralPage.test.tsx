@@ -50,4 +50,16 @@ describe('Ny henvisning and the server-side draft', () => {
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
   });
+
+  it('saves what is typed within a step once the officer pauses, before the step is passed', async () => {
+    const { user, sent } = renderPage({ status: 404, body: { code: 'not_found' } });
+    await user.click(within(await screen.findByRole('group', { name: 'Køn' })).getByLabelText('Kvinde'));
+    await user.click(screen.getByRole('button', { name: 'Fortsæt' }));
+    await user.click(await screen.findByLabelText(/^Borgeren har givet samtykke til, at LOKK/));
+    await user.click(screen.getByRole('button', { name: 'Fortsæt' }));
+    await user.type(await screen.findByLabelText('Fulde navn'), 'Mette Halvvejs');
+    // No step passed since the name: the save comes from the pause alone.
+    await waitFor(() => expect(sent.filter((request) => request.method === 'PUT').at(-1)?.body).toMatchObject({ reachedStep: 'person', values: { person: { fullName: 'Mette Halvvejs' } } }), { timeout: 5_000 });
+    expect(screen.getByRole('heading', { level: 2, name: 'Borgeren' })).toBeVisible();
+  });
 });

@@ -97,6 +97,6 @@ function ReferralWithDraft({ options, linked, onCreated }: WithDraftProps) {
     saved.data && choice === 'continue'
       ? { values: restoreReferralForm(initialReferralForm(options.programmes, initialRole, new Date()), saved.data.values), reachedStep: saved.data.reachedStep }
       : undefined;
-  return <ReferralForm options={options} initialRole={initialRole} linkedReferralId={linked?.id} onCreated={onCreated} draft={draft} onStepPassed={autosave.save} draftStatus={autosave.status} />;
+  return <ReferralForm options={options} initialRole={initialRole} linkedReferralId={linked?.id} onCreated={onCreated} draft={draft} onSaveDraft={autosave.save} draftStatus={autosave.status} />;
 }
 

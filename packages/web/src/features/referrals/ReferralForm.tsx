@@ -35,8 +35,8 @@ type ReferralFormProps = {
   onCreated: (referral: ReferralForReferrer, answers: SentAnswers) => void;
   /** A saved draft to go on with: its values and the furthest step it reached; else an empty form. */
   draft?: { values: ReferralFormValues; reachedStep: ReferralStep } | undefined;
-  /** Called each time a step is passed, with the values and the furthest step reached: the draft is saved then. */
-  onStepPassed?: ((values: ReferralFormValues, reachedStep: ReferralStep) => void) | undefined;
+  /** Saves the draft: called when a step is passed and when typing within a step pauses, with the furthest step reached. */
+  onSaveDraft?: ((values: ReferralFormValues, reachedStep: ReferralStep) => void) | undefined;
   draftStatus?: DraftStatus | undefined;
 };
 
@@ -54,7 +54,7 @@ const checkIndex = referralSteps.indexOf('check');
  * of the form's schema and cannot be left with errors. The step is in the address, so the browser's Back moves
  * between steps. One Idempotency-Key per form: a double click or a retry creates exactly one referral.
  */
-export function ReferralForm({ options, initialRole, linkedReferralId, onCreated, draft, onStepPassed, draftStatus }: ReferralFormProps) {
+export function ReferralForm({ options, initialRole, linkedReferralId, onCreated, draft, onSaveDraft, draftStatus }: ReferralFormProps) {
   const { t } = useTranslation();
   const send = useIdempotentCall();
   const [requested, goTo] = useReferralStep();
@@ -72,7 +72,7 @@ export function ReferralForm({ options, initialRole, linkedReferralId, onCreated
     const next = reached >= checkIndex ? (wrongStep ?? 'check') : (referralSteps[index + 1] ?? 'check');
     const nowReached = Math.max(reached, index + 1);
     setReached(nowReached);
-    onStepPassed?.(values, referralSteps[nowReached] ?? 'check');
+    onSaveDraft?.(values, referralSteps[nowReached] ?? 'check');
     goTo(next);
   };
 
@@ -88,6 +88,7 @@ export function ReferralForm({ options, initialRole, linkedReferralId, onCreated
     messageOf: (message) => (serverMessageKeys[message] ? t(serverMessageKeys[message]) : message),
   });
   useStepChange(step, requested, goTo, form);
+  useDraftWhileTyping(form, referralSteps[reached] ?? 'check', onSaveDraft);
   const derived = deriveReferral(form.watch(), context);
   return (
     <>
@@ -109,6 +110,30 @@ export function ReferralForm({ options, initialRole, linkedReferralId, onCreated
       </AppForm>
     </>
   );
+}
+
+/** How long after the last change within a step the draft is saved: a reload or a lost connection loses no more. */
+const draftSaveDelayMs = 2_000;
+
+/**
+ * Typing within a step is saved as the draft too, once the officer pauses, so what was typed since the last step
+ * survives a reload, a lost connection or a closed tab. `save` must be stable (useReferralDraft's is): a new one at
+ * every render would restart the timer at every keystroke.
+ */
+function useDraftWhileTyping(form: AppFormApi<ReferralFormValues>, reachedStep: ReferralStep, save: ((values: ReferralFormValues, reachedStep: ReferralStep) => void) | undefined) {
+  const { watch, getValues } = form;
+  useEffect(() => {
+    if (!save) return;
+    let timer: number | undefined;
+    const subscription = watch(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => save(getValues(), reachedStep), draftSaveDelayMs);
+    });
+    return () => {
+      subscription.unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [watch, getValues, reachedStep, save]);
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { Course, OnwardServiceOption, ReferralForReferrer, ShelterLegalBasis, ShelterStayView, UnderretningView } from '@bro/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
+import { FormComboboxField, FormRadioGroup, FormSelectField, FormTextAreaField, FormTextField } from '../../forms/fields';
 import { FormPanel, SubmitButton } from '../../forms/FormPanel';
 import { checkedBy } from '../../forms/schema';
 import { useFormat } from '../../i18n/format';
 import { CardList } from '../../ui/CardList';
+import { municipalityOptions } from '../../ui/reference-data';
 import { toDateTimeLocal } from '../referrals/referral-form';
 import {
   initialStay,
@@ -135,7 +136,7 @@ export function Underretninger({ course, underretninger, onChanged }: { course: 
       <CardList items={underretninger} empty={t('courses.underretning.none')}>
         {(notification) => (
           <li key={notification.id}>
-            <h4 className="m-0">{t('courses.underretning.title', { municipality: notification.municipalityName, code: notification.municipalityCode })}</h4>
+            <h4 className="m-0">{t('courses.underretning.title', { municipality: notification.municipalityName })}</h4>
             <p className="m-0">{t('courses.underretning.sent', { at: format.dateTime(notification.sentAt), name: notification.sentBy.displayName })}</p>
             <p className="m-0">{notification.receiptReceivedAt ? t('courses.underretning.receipt', { at: format.dateTime(notification.receiptReceivedAt) }) : t('courses.underretning.noReceipt')}</p>
             {notification.note ? <p className="m-0 app-preserve-lines">{notification.note}</p> : null}
@@ -163,7 +164,7 @@ function UnderretningForm({ courseId, onSaved }: { courseId: string; onSaved: ()
   });
   return (
     <FormPanel id="underretning" heading={t('courses.underretning.formHeading')} form={form}>
-      <FormTextField control={form.control} name="municipalityCode" label={t('courses.underretning.municipalityCode')} hint={t('courses.underretning.municipalityHint')} inputMode="numeric" inputClassName="app-short-input" />
+      <FormComboboxField control={form.control} name="municipalityCode" label={t('courses.underretning.municipalityCode')} hint={t('courses.underretning.municipalityHint')} options={municipalityOptions} />
       <FormTextField control={form.control} name="sentAt" label={t('courses.underretning.sentAt')} type="datetime-local" inputClassName="app-short-input" />
       <FormTextAreaField control={form.control} name="note" label={t('courses.underretning.note')} maxLength={2000} rows={2} />
       <SubmitButton isBusy={form.isBusy}>{t('courses.underretning.save')}</SubmitButton>

@@ -6,7 +6,7 @@ import type { PageLanguage } from '../directory/index.ts';
 import { helpTexts } from './help-pages.text.ts';
 import { pagePath, type Page } from './layout.render.ts';
 import { textDirection } from './layout.text.ts';
-import { langAttributes, localised, paragraphs, summarise } from './localised-text.render.ts';
+import { langAttributes, localised, organisationNameIn, paragraphs, summarise } from './localised-text.render.ts';
 
 /**
  * A public campaign page. Plain text only: every text is escaped, and paragraphs come from blank lines, never from
@@ -47,7 +47,7 @@ ${
     ? html`<section aria-labelledby="services-heading"><h2 id="services-heading">${t.servicesHeading}</h2>
 <ul class="result-list">${campaign.services.map((service) => {
         const name = localised(service.names, lang);
-        return html`<li class="result"><h3><a href="${pagePath(lang, `/tilbud/${service.slug}`)}"${langAttributes(name)}>${name.value}</a></h3><p class="organisation">${helpTexts[lang].providedBy(service.organisationName)}</p>${
+        return html`<li class="result"><h3><a href="${pagePath(lang, `/tilbud/${service.slug}`)}"${langAttributes(name)}>${name.value}</a></h3><p class="organisation">${helpTexts[lang].providedBy(organisationNameIn(lang, service.organisationName))}</p>${
           service.isContactable ? html`<p><a href="${contactLink(service.slug)}">${t.contactThisService}</a></p>` : ''
         }</li>`;
       })}</ul></section>`

@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../../platform/html.ts';
 import type { PageLanguage } from '../directory/index.ts';
 import { pagePath, type Page } from './layout.render.ts';
 import { layoutTexts } from './layout.text.ts';
-import { danishInside } from './localised-text.render.ts';
+import { danishInside, organisationNameIn } from './localised-text.render.ts';
 
 /**
  * The "contact me" form, its receipt and the receipt lookup: server-rendered, working without JavaScript (the one
@@ -62,7 +62,7 @@ function contactFieldParts(lang: PageLanguage, errors: ContactPageInput['errors'
     const ids = [hintId, errors[field] === undefined ? undefined : `${field}-error`].filter(Boolean).join(' ');
     return ids ? html` aria-describedby="${ids}"` : '';
   };
-  const radio = (name: SelfReferralField, value: string, label: SafeHtml | string, isChecked: boolean, hint?: string) =>
+  const radio = (name: SelfReferralField, value: string, label: SafeHtml | string, isChecked: boolean, hint?: SafeHtml | string) =>
     html`<div class="radio"><input type="radio" id="${name}-${value}" name="${name}" value="${value}"${isChecked ? html` checked` : ''}${hint ? html` aria-describedby="${name}-${value}-hint"` : ''}><label for="${name}-${value}">${label}</label></div>${
       hint ? html`<p class="hint" id="${name}-${value}-hint">${hint}</p>` : ''
     }`;
@@ -123,12 +123,12 @@ ${yesNo('voicemailAllowed', t.voicemailLegend, values.voicemailAllowed)}
 <textarea id="about" name="about" rows="5" maxlength="1000" autocomplete="off"${describedBy('about', 'about-hint')}${invalid('about')}>${values.about ?? ''}</textarea></div>
 </fieldset>
 <fieldset class="field"${describedBy('service', 'service-hint')}><legend>${t.serviceLegend}</legend><p class="hint" id="service-hint">${t.serviceHint}</p>${error('service')}
-${input.options.hotline ? radio('service', HOTLINE_CHOICE, t.hotlineChoice, service === HOTLINE_CHOICE, t.hotlineChoiceHint(input.options.hotline.organisationName)) : ''}
+${input.options.hotline ? radio('service', HOTLINE_CHOICE, t.hotlineChoice, service === HOTLINE_CHOICE, t.hotlineChoiceHint(organisationNameIn(lang, input.options.hotline.organisationName))) : ''}
 ${input.options.targets
   .filter((target) => !target.isHotline)
   .map((target) => {
     const name = targetName(target, lang);
-    const label = html`<span${name.isDanish ? danishInside : ''}>${name.value}</span> (${target.organisationName})`;
+    const label = html`<span${name.isDanish ? danishInside : ''}>${name.value}</span> (${organisationNameIn(lang, target.organisationName)})`;
     return radio('service', target.slug, label, service === target.slug);
   })}
 </fieldset>

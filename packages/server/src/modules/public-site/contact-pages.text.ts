@@ -1,5 +1,6 @@
 import type { HeardAbout, PersonRole, ReceiptStatus, SelfReferralField } from '@bro/domain';
 import type { PageLanguage } from '../directory/index.ts';
+import { html, type SafeHtml } from '../../platform/html.ts';
 
 /**
  * Texts of the "contact me" form, its receipt and the receipt lookup, in Danish, English and Arabic. Same rules as
@@ -49,7 +50,7 @@ type ContactTexts = {
   serviceLegend: string;
   serviceHint: string;
   hotlineChoice: string;
-  hotlineChoiceHint: (organisation: string) => string;
+  hotlineChoiceHint: (organisation: SafeHtml) => SafeHtml;
   serviceNotTakingRequests: string;
   heardAboutLabel: string;
   heardAbout: Record<HeardAbout, string>;
@@ -111,7 +112,7 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     serviceLegend: 'Hvem skal kontakte dig?',
     serviceHint: 'Er du i tvivl, så lad hotlinen vælge. De kan sende din henvendelse videre, hvis du siger ja til det.',
     hotlineChoice: 'Lad hotlinen vælge for mig',
-    hotlineChoiceHint: (organisation) => `${organisation}s hotline kontakter dig og hjælper dig videre.`,
+    hotlineChoiceHint: (organisation) => html`${organisation}s hotline kontakter dig og hjælper dig videre.`,
     serviceNotTakingRequests: 'Det tilbud, du kom fra, kan ikke kontaktes med denne formular. Vælg et andet, eller lad hotlinen vælge.',
     heardAboutLabel: 'Hvordan hørte du om os? (frivilligt)',
     heardAbout: {
@@ -202,7 +203,7 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     serviceLegend: 'Who should contact you?',
     serviceHint: 'If you are not sure, let the hotline choose. They can pass your request on if you agree.',
     hotlineChoice: 'Let the hotline choose for me',
-    hotlineChoiceHint: (organisation) => `The hotline of ${organisation} will contact you and help you further.`,
+    hotlineChoiceHint: (organisation) => html`The hotline of ${organisation} will contact you and help you further.`,
     serviceNotTakingRequests: 'The service you came from cannot be contacted with this form. Choose another, or let the hotline choose.',
     heardAboutLabel: 'How did you hear about us? (optional)',
     heardAbout: {
@@ -293,7 +294,7 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     serviceLegend: 'من يجب أن يتواصل معك؟',
     serviceHint: 'إذا لم تكن متأكداً، فدع الخط الساخن يختار. يمكنهم تحويل طلبك إذا وافقت على ذلك.',
     hotlineChoice: 'دع الخط الساخن يختار لي',
-    hotlineChoiceHint: (organisation) => `سيتواصل معك الخط الساخن لدى ${organisation} ويساعدك في الخطوة التالية.`,
+    hotlineChoiceHint: (organisation) => html`سيتواصل معك الخط الساخن لدى ${organisation} ويساعدك في الخطوة التالية.`,
     serviceNotTakingRequests: 'لا يمكن التواصل مع الخدمة التي جئت منها عبر هذا النموذج. اختر خدمة أخرى، أو دع الخط الساخن يختار.',
     heardAboutLabel: 'كيف سمعت عنا؟ (اختياري)',
     heardAbout: {

@@ -5,7 +5,7 @@ import { helpTexts } from './help-pages.text.ts';
 import { infoTexts } from './info-pages.text.ts';
 import { pagePath, phoneLink, type Page } from './layout.render.ts';
 import { formatLocale } from './layout.text.ts';
-import { danishInside, langAttributes, localised, paragraphs, summarise } from './localised-text.render.ts';
+import { danishInside, langAttributes, localised, organisationNameIn, paragraphs, summarise } from './localised-text.render.ts';
 
 /**
  * The help search (`/tilbud`) and a service's page (`/tilbud/{slug}`): a GET form and plain links, so searching
@@ -134,7 +134,7 @@ function renderResult(service: PublicHelpService, lang: PageLanguage, keep: Sear
   const description = localised(service.descriptions, lang);
   return html`<li class="result">
 <h3><a href="${pagePath(lang, `/tilbud/${service.slug}`)}${toQueryString(keep)}"${langAttributes(name)}>${name.value}</a></h3>
-<p class="organisation">${t.providedBy(service.organisationName)}</p>
+<p class="organisation">${t.providedBy(organisationNameIn(lang, service.organisationName))}</p>
 <p${langAttributes(description)}>${summarise(description.value)}</p>
 ${renderBadges(service, lang, now)}
 ${service.phones.length > 0 ? html`<p class="phones">${t.phone}: ${service.phones.map((phone, index) => html`${index > 0 ? ', ' : ''}${phoneLink(phone.number)}`)}</p>` : ''}
@@ -177,7 +177,7 @@ export function renderServicePage({ lang, service, parameters, municipalityName,
 
   const body = html`<p class="back"><a href="${pagePath(lang, '/tilbud')}${toQueryString(parameters)}">${t.back}</a></p>
 <h1${langAttributes(name)}>${name.value}</h1>
-<p class="organisation">${t.providedBy(service.organisationName)}</p>
+<p class="organisation">${t.providedBy(organisationNameIn(lang, service.organisationName))}</p>
 ${renderBadges(service, lang, now)}
 ${hasFallback && t.onlyInDanish ? html`<p class="notice">${t.onlyInDanish}</p>` : ''}
 <section class="contact-box" aria-labelledby="contact-heading">

@@ -1,5 +1,6 @@
 import { labelsIn, serviceBadgeLabel, type ServiceBadge } from '@bro/domain';
 import type { PageLanguage } from '../directory/index.ts';
+import { html, type SafeHtml } from '../../platform/html.ts';
 
 /**
  * Texts of the help search and the service pages, in Danish, English and Arabic. The services' own texts fall back
@@ -48,7 +49,8 @@ type HelpTexts = Record<ServiceBadge, string> & {
   email: string;
   capacity: (available: number, maximum: number | null, unit: string, date: string) => string;
   lastChecked: (date: string) => string;
-  providedBy: (organisation: string) => string;
+  /** The organisation's name comes marked up (Danish inside an Arabic page): see `organisationNameIn`. */
+  providedBy: (organisation: SafeHtml) => SafeHtml;
   back: string;
   onlyInDanish: string | null;
   askToBeContacted: string;
@@ -99,7 +101,7 @@ export const helpTexts: Record<PageLanguage, HelpTexts> = {
     email: 'E-mail',
     capacity: (available, maximum, unit, date) => `Ledige ${unit}: ${available}${maximum === null ? '' : ` af ${maximum}`} (opdateret ${date}).`,
     lastChecked: (date) => `Oplysningerne er sidst tjekket ${date}.`,
-    providedBy: (organisation) => `Tilbydes af ${organisation}`,
+    providedBy: (organisation) => html`Tilbydes af ${organisation}`,
     back: 'Tilbage til søgningen',
     onlyInDanish: null,
     askToBeContacted: 'Bed om at blive ringet op',
@@ -147,7 +149,7 @@ export const helpTexts: Record<PageLanguage, HelpTexts> = {
     email: 'Email',
     capacity: (available, maximum, unit, date) => `Free ${unit}: ${available}${maximum === null ? '' : ` of ${maximum}`} (updated ${date}).`,
     lastChecked: (date) => `Information last checked ${date}.`,
-    providedBy: (organisation) => `Provided by ${organisation}`,
+    providedBy: (organisation) => html`Provided by ${organisation}`,
     back: 'Back to search',
     onlyInDanish: null,
     askToBeContacted: 'Ask to be called',
@@ -195,7 +197,7 @@ export const helpTexts: Record<PageLanguage, HelpTexts> = {
     email: 'البريد الإلكتروني',
     capacity: (available, maximum, unit, date) => `الأماكن المتاحة (${unit}): ${available}${maximum === null ? '' : ` من ${maximum}`} (آخر تحديث ${date}).`,
     lastChecked: (date) => `آخر تحقق من المعلومات: ${date}.`,
-    providedBy: (organisation) => `تقدمها: ${organisation}`,
+    providedBy: (organisation) => html`تقدمها: ${organisation}`,
     back: 'العودة إلى البحث',
     onlyInDanish: 'هذا النص متوفر باللغة الدنماركية فقط.',
     askToBeContacted: 'اطلب أن يتصلوا بك',

@@ -23,6 +23,11 @@ export function langAttributes(text: Localised): SafeHtml | '' {
 /** Danish text (say, a note only written in Danish) inside a page in another language. */
 export const danishInside = html` lang="da" dir="ltr"`;
 
+/** An organisation's name (always Danish) in a sentence of the page's language: marked as Danish on an Arabic page. */
+export function organisationNameIn(lang: PageLanguage, name: string): SafeHtml {
+  return lang === 'ar' ? html`<span${danishInside}>${name}</span>` : html`${name}`;
+}
+
 export function paragraphs(text: string): SafeHtml[] {
   return text
     .split(/\n+/)

@@ -137,6 +137,9 @@ describe('public site: the help search and service pages', () => {
     expect(translated).toContain('<div lang="da" dir="ltr"><p>Ring til os.</p></div>');
     expect(translated).toContain('هذا النص متوفر باللغة الدنماركية فقط.');
     expect(translated).toContain('الخميس <span dir="ltr">18:00–20:00</span>');
+    // The organisation's name is Danish inside the Arabic sentence; in Danish it is plain.
+    expect(translated).toContain('تقدمها: <span lang="da" dir="ltr">Hjælpehuset</span>');
+    expect(expectPublicPage(await get('/tilbud/regnbue'), 'da regnbue', 'da')).toContain('Tilbydes af Hjælpehuset</p>');
   });
 
   it('a service that does not exist, or is no longer listed, answers 404 as a safe page in the page’s language', async () => {

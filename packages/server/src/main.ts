@@ -18,6 +18,12 @@ async function main(): Promise<void> {
   for (const warning of env.warnings) console.warn(`[bro] ${warning}`);
   const startedAt = Date.now();
   const { database, cipher } = await openMigratedDatabase(env);
+  // Without its database the app can only answer 503s, and the pools would wait for a server that is gone. It exits
+  // instead, so the service manager starts it again; that start recovers the folder (postmaster-lock.ts, WAL replay).
+  database.onServerLost?.((description) => {
+    console.error(`Bro stops: ${description}. Start Bro again: the next start recovers the database from its write-ahead log.`);
+    process.exit(1);
+  });
   const clock = systemClock;
   // Never with NODE_ENV=production (env.ts): demo accounts have published passwords and TOTP secrets.
   if (env.loadDemoData) {

@@ -59,7 +59,8 @@ function codeOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') return code;
   // Node's connect errors for a name with several addresses come as an AggregateError with an empty message.
-  return error instanceof AggregateError ? error.errors.map(codeOf).find((each) => each !== undefined) : undefined;
+  if (error instanceof AggregateError) return error.errors.map(codeOf).find((each) => each !== undefined);
+  return codeOf(error.cause);
 }
 
 function safeJson(value: object): string {

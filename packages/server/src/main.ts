@@ -13,6 +13,9 @@ import { createSmtpMailer } from './platform/mailer.ts';
 import { createGatewayApiSmsSender } from './platform/sms.ts';
 import { describeStartupError, openMigratedDatabase } from './startup.ts';
 
+/** Set once a SIGINT/SIGTERM has begun the orderly stop. */
+let isStopping = false;
+
 /** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const env = readEnv();
@@ -62,7 +65,6 @@ async function main(): Promise<void> {
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
 
-  let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
@@ -83,9 +85,11 @@ async function main(): Promise<void> {
 /**
  * Without its database the app can only answer 503s, and the pools would wait for a server that is gone. It exits
  * instead, so the service manager starts it again; that start recovers the folder (postmaster-lock.ts, WAL replay).
+ * Not while stopping: Ctrl-C and `systemctl stop` signal the whole process group, PostgreSQL included.
  */
 function exitWhenEmbeddedPostgresIsLost(database: DatabaseHandle): void {
   database.onServerLost?.((description) => {
+    if (isStopping) return;
     console.error(`Bro stops: ${description}. Start Bro again: the next start recovers the database from its write-ahead log.`);
     process.exit(1);
   });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildApp, jobDefinitions, messageJobNames } from './app.ts';
+import type { DatabaseHandle } from './db/database.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
 import { readEnv, type Env } from './env.ts';
 import { writeStaticStartPages } from './modules/public-site/index.ts';
@@ -12,12 +13,16 @@ import { createSmtpMailer } from './platform/mailer.ts';
 import { createGatewayApiSmsSender } from './platform/sms.ts';
 import { describeStartupError, openMigratedDatabase } from './startup.ts';
 
+/** Set once a SIGINT/SIGTERM has begun the orderly stop. */
+let isStopping = false;
+
 /** Read env → open db → migrate → demo data → HTTP + job worker. Stops everything cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const env = readEnv();
   for (const warning of env.warnings) console.warn(`[bro] ${warning}`);
   const startedAt = Date.now();
   const { database, cipher } = await openMigratedDatabase(env);
+  exitWhenEmbeddedPostgresIsLost(database);
   const clock = systemClock;
   // Never with NODE_ENV=production (env.ts): demo accounts have published passwords and TOTP secrets.
   if (env.loadDemoData) {
@@ -60,7 +65,6 @@ async function main(): Promise<void> {
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
 
-  let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
@@ -76,6 +80,19 @@ async function main(): Promise<void> {
   unhookEmbeddedPostgresExitHandlers();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * Without its database the app can only answer 503s, and the pools would wait for a server that is gone. It exits
+ * instead, so the service manager starts it again; that start recovers the folder (postmaster-lock.ts, WAL replay).
+ * Not while stopping: Ctrl-C and `systemctl stop` signal the whole process group, PostgreSQL included.
+ */
+function exitWhenEmbeddedPostgresIsLost(database: DatabaseHandle): void {
+  database.onServerLost?.((description) => {
+    if (isStopping) return;
+    console.error(`Bro stops: ${description}. Start Bro again: the next start recovers the database from its write-ahead log.`);
+    process.exit(1);
+  });
 }
 
 /** Development only: the named jobs' handlers, one after the other, in this process (as the worker would run them). */

@@ -9,6 +9,8 @@ export type DatabaseHandle = {
   connectionString: string;
   isEmbedded: boolean;
   close: () => Promise<void>;
+  /** The embedded server only: called if PostgreSQL exits without being stopped (killed, crashed). */
+  onServerLost?: (listener: (description: string) => void) => void;
 };
 
 // Return timestamps as Date and bigint ids as strings (never lose precision).
@@ -47,6 +49,7 @@ export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'>): P
     db,
     connectionString,
     isEmbedded: true,
+    onServerLost: server.onUnexpectedExit,
     close: async () => {
       await db.destroy();
       await server.stop();

@@ -45,12 +45,16 @@ describe('authorization matrix', () => {
     t = await createTestApp({ isRateLimitEnabled: false });
     world = await createAuthorizationWorld(t);
     cases = fromCsv(readFileSync(MATRIX_FILE, 'utf8'));
-    // Denials first: they must change nothing, so the allowed cases after them find every object as seeded.
+    // Denials first, side by side: they must change nothing, so the allowed cases after them find every object as seeded.
+    const seededMs = Date.now() - started;
     const expectedDenials = cases.filter((c) => c.expected !== 'allowed');
-    await runInParallel(expectedDenials, 4, async (c) => results.push(await runCase(t, world, c)));
-    // Then what is allowed: every read before any write, so no write (a sent referral clears its author's draft) hides what a read should find.
+    await runInParallel(expectedDenials, 8, async (c) => results.push(await runCase(t, world, c)));
+    // Then what is allowed: every read before any write, so no write (a sent referral clears its author's draft) hides
+    // what a read should find. Reads change nothing and run side by side; writes one after another.
     const allowed = cases.filter((c) => c.expected === 'allowed');
-    for (const c of [...allowed.filter((c) => c.method === 'GET'), ...allowed.filter((c) => c.method !== 'GET')]) results.push(await runCase(t, world, c));
+    await runInParallel(allowed.filter((c) => c.method === 'GET'), 4, async (c) => results.push(await runCase(t, world, c)));
+    for (const c of allowed.filter((c) => c.method !== 'GET')) results.push(await runCase(t, world, c));
+    console.info(`authorization matrix: world seeded in ${(seededMs / 1000).toFixed(1)} s`);
     elapsedMs = Date.now() - started;
   }, 180_000);
   afterAll(async () => t?.close());
@@ -64,6 +68,7 @@ describe('authorization matrix', () => {
   });
 
   it('allows nothing the policy does not allow, and never answers 5xx', () => {
+    if (process.env.AUTHZ_DEBUG) console.info(results.filter((r) => r.outcome === 'refused').map(describeResult).join('\n'));
     console.info(`authorization matrix: ${results.length} cases in ${(elapsedMs / 1000).toFixed(1)} s; ${summarise(results)}`);
     const unexpectedAllows = results.filter((r) => r.c.expected !== 'allowed' && r.outcome === 'allowed');
     expect(unexpectedAllows.map(describeResult)).toEqual([]);

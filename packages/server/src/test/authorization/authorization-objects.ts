@@ -27,7 +27,12 @@ type Resolve = (t: TestApp, world: World, c: MatrixCase) => Promise<string>;
 
 const courseId: Resolve = (_t, world, c) => givenSideCourse(world, c.side, c.state === 'closed' ? 'closed' : 'open', dedicatedTo(c));
 const dedicatedTo = (c: MatrixCase) => (dedicated.has(c.operationId) ? c.operationId : '');
-const referralState = (c: MatrixCase) => (c.operationId === 'sendReferral' ? 'draft' : c.state);
+/** The state a write needs: a draft to send, a referral opened by the receiver to decide on, an accepted one to work on. */
+function referralState(c: MatrixCase): string {
+  if (c.operationId === 'sendReferral') return 'draft';
+  if (c.operationId === 'createInboxReferralContactAttempt' || c.operationId === 'handOverInboxReferral') return 'accepted';
+  return c.path.startsWith('/api/inbox/') && c.method === 'POST' ? 'received' : c.state;
+}
 
 const parameters: Record<string, Resolve> = {
   referralId: (t, world, c) => givenSideReferral(t, world, c.side, referralState(c), dedicatedTo(c)),
@@ -44,7 +49,7 @@ const parameters: Record<string, Resolve> = {
   organisationSlug: async (_t, world, c) => (c.side === 'victim' ? world.fx.organisations.lokk.slug : world.fx.organisations.dmv.slug),
   programmeId: async (t, world, c) => programmeOf(t, world, c),
   notificationId: async (t, world, c) => notificationOf(t, world, c),
-  requestId: async (t, world, c) => approvalRequest(t, world, c.side),
+  requestId: async (t, world, c) => approvalRequest(t, world, c),
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
   messageId: async (t, world, c) => deadMessage(t, world, c),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
@@ -93,9 +98,11 @@ function publishedListing(t: TestApp, world: World, side: Side): Promise<string>
   return once(world, `published:${side}`, () => givenHelpService(t, world.places[side].own.organisationId));
 }
 
-function approvalRequest(t: TestApp, world: World, side: Side): Promise<string> {
-  return once(world, `approval:${side}`, async () => {
-    const listing = await directoryListing(t, world, side);
+/** A proposed listing per case: a decided request is closed, and a change of the listing replaces its request. */
+function approvalRequest(t: TestApp, world: World, c: MatrixCase): Promise<string> {
+  return once(world, `approval:${c.operationId}:${c.role}:${c.relation}:${c.side}`, async () => {
+    const response = expectStatus(await ownAdmin(world, c.side).client.post('/api/directory/services', helpServiceInput()), 201);
+    const listing = (response.json() as { id: string }).id;
     const row = await t.db.selectFrom('publication_requests').select('id').where('content_id', '=', listing).executeTakeFirstOrThrow();
     return row.id;
   });

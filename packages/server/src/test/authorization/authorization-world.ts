@@ -114,8 +114,9 @@ export function ownAdmin(world: World, side: Side): Member {
 export function givenSideReferral(t: TestApp, world: World, side: Side, state: string, dedicatedTo = ''): Promise<string> {
   return once(world, `referral:${side}:${state}:${dedicatedTo}`, async () => {
     const fx = world.fx as unknown as ReferralFixture;
-    const referral = await givenReferral(t, fx, { to: side === 'victim' ? 'lokk' : 'dmv', status: state === 'draft' ? 'draft' : 'sent' });
+    const referral = await givenReferral(t, fx, { to: side === 'victim' ? 'lokk' : 'dmv', status: state === 'draft' || state === 'received' || state === 'accepted' ? state : 'sent' });
     if (state === 'consent_withdrawn') expectStatus(await fx.people.policeReferrer.client.post(`/api/referrals/${referral.id}/consent/withdraw`, {}), 200);
+    if (state === 'accepted') expectStatus(await referral.coordinator.client.post(`/api/inbox/${referral.id}/contact-attempts`, { outcome: 'reached' }), 200);
     return referral.id;
   });
 }

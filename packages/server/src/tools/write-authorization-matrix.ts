@@ -14,7 +14,7 @@ const MATRIX_FILE = fileURLToPath(new URL('../test/authorization/authorization-m
 async function writeAuthorizationMatrix(): Promise<void> {
   const cases = expandMatrix(listOperations(await buildOpenApiDocument()), authorizationPolicy);
   writeFileSync(MATRIX_FILE, toCsv(cases));
-  console.log(`authorization matrix: ${cases.length} cases written to ${MATRIX_FILE}`);
+  process.stdout.write(`authorization matrix: ${cases.length} cases written to ${MATRIX_FILE}\n`);
 }
 
 writeAuthorizationMatrix().catch((error: unknown) => {

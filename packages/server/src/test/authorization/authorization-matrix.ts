@@ -10,7 +10,7 @@ import type { Expected, OperationPolicy } from './authorization-policy.ts';
  */
 
 export type Operation = { operationId: string; method: string; path: string };
-export type Actor = Role | 'anonymous';
+type Actor = Role | 'anonymous';
 export type Relation = 'own' | 'other_org' | 'other_line' | 'none';
 export type Side = 'victim' | 'perpetrator';
 export type MatrixCase = { operationId: string; method: string; path: string; role: Actor; relation: Relation; side: Side; state: string; expected: Expected };
@@ -60,7 +60,7 @@ function listRelations(role: Actor): Relation[] {
 }
 
 /** The expected answer of one case, from the policy alone. */
-export function expectedAnswer(policy: OperationPolicy, role: Actor, relation: Relation, state: string): Expected {
+function expectedAnswer(policy: OperationPolicy, role: Actor, relation: Relation, state: string): Expected {
   const inState = policy.states?.[state] ?? 'allowed';
   if (policy.who === 'public') return inState;
   if (role === 'anonymous') return 'unauthenticated';

@@ -44,10 +44,10 @@ const parameters: Record<string, Resolve> = {
   version: async (t, world, c) => courseChild(t, world, c, 'version'),
   phase: async () => 'first',
   userId: async (t, world, c) => userOf(t, world, c),
-  serviceId: async (t, world, c) => (c.path.startsWith('/api/directory/') ? directoryListing(t, world, c.side) : spareService(t, world, c)),
+  serviceId: async (t, world, c) => (c.path.startsWith('/api/directory/') ? directoryListing(world, c.side) : spareService(t, world, c)),
   organisationId: async (_t, world, c) => world.places[c.side].own.organisationId,
   organisationSlug: async (_t, world, c) => (c.side === 'victim' ? world.fx.organisations.lokk.slug : world.fx.organisations.dmv.slug),
-  programmeId: async (t, world, c) => programmeOf(t, world, c),
+  programmeId: async (_t, world, c) => programmeOf(world, c),
   notificationId: async (t, world, c) => notificationOf(t, world, c),
   requestId: async (t, world, c) => approvalRequest(t, world, c),
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
@@ -87,7 +87,7 @@ function spareService(t: TestApp, world: World, c: MatrixCase): Promise<string> 
   });
 }
 
-function directoryListing(t: TestApp, world: World, side: Side): Promise<string> {
+function directoryListing(world: World, side: Side): Promise<string> {
   return once(world, `listing:${side}`, async () => {
     const response = expectStatus(await ownAdmin(world, side).client.post('/api/directory/services', helpServiceInput()), 201);
     return (response.json() as { id: string }).id;
@@ -113,7 +113,7 @@ function campaignOf(world: World, side: Side): Promise<string> {
 }
 
 /** Each side's own programme, managed by that side's organisation admin (a grant, not a role). */
-function programmeOf(t: TestApp, world: World, c: MatrixCase): Promise<string> {
+function programmeOf(world: World, c: MatrixCase): Promise<string> {
   return once(world, `programme:${c.side}:${dedicatedTo(c)}`, async () => {
     const body = { name: `Program ${c.side} ${dedicatedTo(c)}`.trim(), managerEmail: ownAdmin(world, c.side).user.email };
     return (expectStatus(await world.fx.people.platformAdmin.client.post('/api/platform/programmes', body), 201).json() as { id: string }).id;
@@ -123,7 +123,7 @@ function programmeOf(t: TestApp, world: World, c: MatrixCase): Promise<string> {
 /** A second manager to remove, one per caller: once removed, they are gone. */
 async function spareManager(t: TestApp, world: World, c: MatrixCase): Promise<string> {
   const side = c.side;
-  const programme = await programmeOf(t, world, { ...c, operationId: '' });
+  const programme = await programmeOf(world, { ...c, operationId: '' });
   return once(world, `spare-manager:${c.role}:${c.relation}:${side}`, async () => {
     const user = await t.given.user({ organisationId: world.places[side].own.organisationId, role: 'organisation_admin' });
     expectStatus(await ownAdmin(world, side).client.post(`/api/programmes/${programme}/managers`, { email: user.email }), 200);

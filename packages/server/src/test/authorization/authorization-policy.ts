@@ -22,7 +22,7 @@ import type { Role } from '@bro/domain';
  */
 export type Expected = 'allowed' | 'unauthenticated' | 'forbidden' | 'not_found';
 
-export type ObjectKind =
+type ObjectKind =
   | 'referral'
   | 'inbox_referral'
   | 'course'

@@ -30,7 +30,7 @@ export const canaries = {
 
 export async function plantCanaries(t: TestApp) {
   const fx = await createCourseFixture(t);
-  const victimReferral = await referAndAccept(t, fx, fx.people.lokkCoordinator, referralRequest(t, fx as unknown as ReferralFixture));
+  const victimReferral = await referAndAccept(fx, fx.people.lokkCoordinator, referralRequest(t, fx as unknown as ReferralFixture));
   const lokk = fx.people.lokkCounsellor.client;
   const course = expectStatus(await lokk.post('/api/courses', { origin: 'referral', referralId: victimReferral }, { 'idempotency-key': idempotencyKey() }), 201).json() as Course;
   const base = `/api/courses/${course.id}`;
@@ -54,7 +54,7 @@ export async function plantCanaries(t: TestApp) {
 }
 
 /** The referral as the police send it, opened and accepted by the coordinator with a note, and a first contact noted. */
-async function referAndAccept(t: TestApp, fx: CourseFixture, coordinator: Member, request: ReturnType<typeof referralRequest>): Promise<string> {
+async function referAndAccept(fx: CourseFixture, coordinator: Member, request: ReturnType<typeof referralRequest>): Promise<string> {
   const created = await postReferral(fx.people.policeReferrer, request);
   if (created.statusCode !== 201) throw new Error(`canary: referral answered ${created.statusCode} ${created.body}`);
   const id = (created.json() as { id: string }).id;
@@ -68,7 +68,7 @@ async function referAndAccept(t: TestApp, fx: CourseFixture, coordinator: Member
 /** The person who used violence in the same call-out, referred (linked) to Dialog mod Vold, with a course there. */
 async function plantOtherSide(t: TestApp, fx: CourseFixture, victimReferralId: string) {
   const request = referralRequest(t, fx as unknown as ReferralFixture, { to: 'dmv', linkedReferralId: victimReferralId });
-  const referralId = await referAndAccept(t, fx, fx.people.dmvCoordinator, request);
+  const referralId = await referAndAccept(fx, fx.people.dmvCoordinator, request);
   const course = expectStatus(await fx.people.dmvCounsellor.client.post('/api/courses', { origin: 'referral', referralId }, { 'idempotency-key': idempotencyKey() }), 201).json() as Course;
   return { referralId, courseId: course.id };
 }

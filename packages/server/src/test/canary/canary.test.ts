@@ -13,8 +13,8 @@ import { canaries, findCanaries, plantCanaries, type Planted } from './canary-pl
  * canary may appear. The staff who work the case must see them, or the test could not fail.
  */
 type Reader = { name: string; member: Member | undefined };
-/** The console as it was: the test replaces it to capture what the app prints. */
-const report = console.info.bind(console);
+/** Straight to the output: the test replaces the console to capture what the app prints. */
+const report = (line: string) => void process.stdout.write(`${line}\n`);
 type Leak = { reader: string; url: string; found: string[] };
 
 /**

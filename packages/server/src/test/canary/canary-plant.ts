@@ -28,6 +28,12 @@ export const canaries = {
   closeSummary: `Kanarie-afslutning-${tag}`,
 } as const;
 
+/**
+ * A person whose consent is withdrawn after the receiver opened the referral: from then on the receiver, and
+ * everyone but the referring police who wrote it, must see nothing of them.
+ */
+export const withdrawnCanary = `Kanarie-tilbagekaldt-${tag}`;
+
 export async function plantCanaries(t: TestApp) {
   const fx = await createCourseFixture(t);
   const victimReferral = await referAndAccept(fx, fx.people.lokkCoordinator, referralRequest(t, fx as unknown as ReferralFixture));
@@ -45,7 +51,9 @@ export async function plantCanaries(t: TestApp) {
   const protectedCourse = await givenWalkInCourse(fx, { label: canaries.protectedName, addressProtection: 'shelter' });
   expectStatus(await lokk.post(`/api/courses/${protectedCourse.id}/close`, { reason: 'completed', summary: canaries.closeSummary }), 200);
   const perpetrator = await plantOtherSide(t, fx, victimReferral);
+  const withdrawnReferralId = await plantWithdrawnConsent(t, fx);
   return {
+    withdrawnReferralId,
     fx,
     victim: { referralId: victimReferral, courseId: course.id, sessionId: session.id, stayId: stay.id, underretningId: underretning.id, extractId: extract.id },
     protectedCourseId: protectedCourse.id,
@@ -71,6 +79,16 @@ async function plantOtherSide(t: TestApp, fx: CourseFixture, victimReferralId: s
   const referralId = await referAndAccept(fx, fx.people.dmvCoordinator, request);
   const course = expectStatus(await fx.people.dmvCounsellor.client.post('/api/courses', { origin: 'referral', referralId }, { 'idempotency-key': idempotencyKey() }), 201).json() as Course;
   return { referralId, courseId: course.id };
+}
+
+async function plantWithdrawnConsent(t: TestApp, fx: CourseFixture): Promise<string> {
+  const request = referralRequest(t, fx as unknown as ReferralFixture);
+  const created = await postReferral(fx.people.policeReferrer, { ...request, person: { ...request.person, fullName: `Anna ${withdrawnCanary}` } });
+  const id = (expectStatus(created, 201).json() as { id: string }).id;
+  // Before the withdrawal the receiver sees the person: the check after it can fail.
+  if (!expectStatus(await fx.people.lokkCoordinator.client.get(`/api/inbox/${id}`), 200).body.includes(withdrawnCanary)) throw new Error('canary: the receiver does not see the person');
+  expectStatus(await fx.people.policeReferrer.client.post(`/api/referrals/${id}/consent/withdraw`, {}), 200);
+  return id;
 }
 
 function safetyPlan() {
@@ -100,7 +118,7 @@ function safeContact() {
 }
 
 /** Every canary found in a text; the phone number also without its spaces. */
-export function findCanaries(text: string): string[] {
+export function findCanaries(text: string, among: readonly string[] = Object.values(canaries)): string[] {
   const compact = text.replace(/\s+/g, '');
-  return Object.values(canaries).filter((canary) => text.includes(canary) || compact.includes(canary.replace(/\s+/g, '')));
+  return among.filter((canary) => text.includes(canary) || compact.includes(canary.replace(/\s+/g, '')));
 }

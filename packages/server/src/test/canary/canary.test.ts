@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { courseJobs, courseMessageChecks } from '../../modules/courses/index.ts';
 import type { Member } from '../../modules/referrals/testing.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { canaries, findCanaries, plantCanaries, type Planted } from './canary-plant.ts';
+import { canaries, findCanaries, plantCanaries, withdrawnCanary, type Planted } from './canary-plant.ts';
 
 /**
  * The canary test (issue 12 §6): victim-side secrets are planted (canary-plant.ts), then every GET of the route
@@ -38,6 +38,7 @@ describe('canaries: victim-side secrets reach no one else', () => {
   const statuses = new Map<string, number>();
   let readerCount = 0;
   let elapsedMs = 0;
+  let seededMs = 0;
 
   beforeAll(async () => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -46,10 +47,15 @@ describe('canaries: victim-side secrets reach no one else', () => {
     const started = Date.now();
     t = await createTestApp({ isRateLimitEnabled: false, config: { logLevel: 'trace', logStream: { write: (line) => void logged.push(line) } } });
     planted = await plantCanaries(t);
+    seededMs = Date.now() - started;
     urls = listReadableUrls(t, planted);
     const { lokkCounsellor, lokkCoordinator, lokkSupervisor, ...others } = planted.fx.people;
     for (const member of [lokkCounsellor, lokkCoordinator, lokkSupervisor]) {
-      for (const url of urls) for (const canary of findCanaries((await read(t, member, url)).body)) seenByCaseStaff.add(canary);
+      for (const url of urls) {
+        const body = (await read(t, member, url)).body;
+        for (const canary of findCanaries(body)) seenByCaseStaff.add(canary);
+        if (findCanaries(body, [withdrawnCanary]).length > 0) leaks.push({ reader: 'case staff after consent withdrawal', url, found: [withdrawnCanary] });
+      }
     }
     const readers: Reader[] = [{ name: 'anonymous', member: undefined }, ...Object.entries(others).map(([name, member]) => ({ name, member }))];
     readerCount = readers.length + 3;
@@ -62,7 +68,7 @@ describe('canaries: victim-side secrets reach no one else', () => {
   });
 
   it('the staff who work the case see every canary: the test can fail', () => {
-    report(`canary test: ${urls.length} addresses read by ${readerCount} readers in ${(elapsedMs / 1000).toFixed(1)} s`);
+    report(`canary test: planted in ${(seededMs / 1000).toFixed(1)} s; ${urls.length} addresses read by ${readerCount} readers, ${(elapsedMs / 1000).toFixed(1)} s in all`);
     expect(urls.length).toBeGreaterThan(60);
     expect([...seenByCaseStaff].sort()).toEqual(Object.values(canaries).sort());
   });
@@ -94,13 +100,19 @@ describe('canaries: victim-side secrets reach no one else', () => {
     }
   });
 
+  it('after consent is withdrawn the receiver sees the referral but not the person', () => {
+    expect(statuses.get(`lokkGroupCounsellor /api/inbox/${planted.withdrawnReferralId}`)).toBe(200);
+    expect(leaks.filter((leak) => leak.found.includes(withdrawnCanary))).toEqual([]);
+  });
+
   it('no canary is in the audit trail, the access log or any log line', async () => {
     const audit = await t.db.selectFrom('audit_log').selectAll().execute();
     const access = await t.db.selectFrom('access_log').selectAll().execute();
-    expect(findCanaries(JSON.stringify(audit))).toEqual([]);
-    expect(findCanaries(JSON.stringify(access))).toEqual([]);
+    const every = [...Object.values(canaries), withdrawnCanary];
+    expect(findCanaries(JSON.stringify(audit), every)).toEqual([]);
+    expect(findCanaries(JSON.stringify(access), every)).toEqual([]);
     expect(logged.length).toBeGreaterThan(100);
-    expect(logged.filter((line) => findCanaries(line).length > 0)).toEqual([]);
+    expect(logged.filter((line) => findCanaries(line, every).length > 0)).toEqual([]);
   });
 });
 
@@ -120,6 +132,7 @@ function listReadableUrls(t: TestApp, planted: Planted): string[] {
   const idSets: Record<string, string>[] = [
     { ...shared, ...victim },
     { ...shared, ...victim, courseId: planted.protectedCourseId },
+    { ...shared, ...victim, referralId: planted.withdrawnReferralId },
     { ...shared, ...perpetrator, userId: fx.people.dmvCounsellor.user.id, serviceId: fx.services.dmv.id, organisationId: fx.organisations.dmv.id },
   ];
   const routes = t.app.routeCatalogue.filter((route) => route.method === 'GET' && !unreadable.some((pattern) => pattern.test(route.url)));
@@ -138,7 +151,9 @@ async function readAll(t: TestApp, readers: readonly Reader[], urls: readonly st
     while (next < jobs.length) {
       const { reader, url } = jobs[next++] as (typeof jobs)[number];
       const response = await read(t, reader.member, url);
-      const found = findCanaries(`${JSON.stringify(response.headers)}\n${response.body}`).filter(
+      // The referring police wrote the withdrawn person's details themselves: theirs to keep seeing.
+      const among = reader.name.startsWith('police') ? Object.values(canaries) : [...Object.values(canaries), withdrawnCanary];
+      const found = findCanaries(`${JSON.stringify(response.headers)}\n${response.body}`, among).filter(
         (canary) => !(intakeColleagues.has(reader.name) && url.startsWith('/api/inbox/') && intakeNotes.includes(canary)),
       );
       into.statuses.set(`${reader.name} ${url}`, response.statusCode);

@@ -51,7 +51,7 @@ declare module 'fastify' {
   }
 }
 
-export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined };
+export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined; isReauthenticationRequired: boolean };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** `last_seen_at` is written at most once a minute (a tenth of the idle timeout when that is shorter, in e2e). */
@@ -82,6 +82,9 @@ export function registerAuthorization(app: FastifyInstance, deps: AuthorizationD
         url: route.url,
         get permission() {
           return route.config?.permission;
+        },
+        get isReauthenticationRequired() {
+          return route.config?.isReauthenticationRequired === true;
         },
       });
     }

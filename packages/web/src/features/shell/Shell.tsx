@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { changeLanguage, currentLanguage } from '../../i18n';
 import { Loading } from '../../ui/Loading';
 import { IdleWarningDialog } from '../auth/IdleWarningDialog';
+import { ReauthenticationDialog } from '../auth/ReauthenticationDialog';
 import { useSession } from '../auth/useSession';
 import { InboxLiveProvider } from '../inbox/InboxLiveProvider';
 import { useInboxLive } from '../inbox/useInboxLive';
@@ -54,6 +55,7 @@ export function Shell() {
           {session ? <MainNavigation permissions={session.permissions} /> : null}
         </header>
         <IdleWarningDialog />
+        <ReauthenticationDialog />
         <main id="main" className="container app-main" tabIndex={-1}>
           <Suspense fallback={<Loading />}>
             <Outlet />

@@ -91,6 +91,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/courses', permission: 'course:read', label: t('courses.nav.courses') },
     { to: '/supervision', permission: 'course:supervise', label: t('courses.nav.supervision') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
+    { to: '/admin/change-requests', permission: 'users:manage', label: t('changeRequests.nav') },
     { to: '/admin/services', permission: 'services:manage', label: t('services.nav') },
     { to: '/course-config', permission: 'course:configure', label: t('courses.nav.config') },
     { to: '/admin/directory', permission: 'directory:manage', label: t('nav.directory') },

@@ -76,35 +76,14 @@ type OidcProvidersTable = {
   created_at: CreatedAt;
 };
 
-type OidcIdentitiesTable = {
-  organisation_id: string;
-  subject: string;
-  user_id: string;
-  created_at: CreatedAt;
-  /** The provider the link was made with: another issuer's identical subject is another person. */
-  issuer: string;
-  confirmed_at: NullableTimestamp;
-};
+/** `issuer`: the provider the link was made with (another issuer's identical subject is another person). */
+type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt; issuer: string; confirmed_at: NullableTimestamp };
 
 /** One-time links to link an identity-provider account to a user: the token's SHA-256 only; single use, expires. */
-type OidcInvitationsTable = {
-  id: Generated<string>;
-  organisation_id: string;
-  user_id: string;
-  token_hash: string;
-  created_by_user_id: string;
-  created_at: CreatedAt;
-  expires_at: Date;
-  used_at: NullableTimestamp;
-};
+type OidcInvitationsTable = EnrolmentLinksTable & { organisation_id: string; created_by_user_id: string };
 
 /** A platform admin's change to an organisation that waits for one of the organisation's own admins. */
-type AdminChangeRequestsTable = {
-  id: Generated<string>;
-  organisation_id: string;
-  kind: string;
-  status: Generated<string>;
-  payload_enc: string;
+type AdminChangeRequestsTable = { id: Generated<string>; organisation_id: string; kind: string; status: Generated<string>; payload_enc: string } & {
   requested_by_user_id: string;
   requested_at: Date;
   decided_by_user_id: string | null;

@@ -20,7 +20,7 @@ import { startLoginAt, type OidcConfigurationCache, type StartedOidcLogin } from
 import type { AppConfig } from '../../platform/app-deps.ts';
 
 /** An invitation works once, and for this long (the same day as an enrolment link). */
-export const OIDC_INVITATION_LIFETIME_MS = 24 * 60 * 60_000;
+const OIDC_INVITATION_LIFETIME_MS = 24 * 60 * 60_000;
 
 function hashInvitationToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

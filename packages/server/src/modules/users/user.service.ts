@@ -69,11 +69,8 @@ export async function createUser(input: { db: Db; clock: Clock; actor: Actor; re
   });
 }
 
-/**
- * Makes a user with a random initial password and one membership. Also used by the platform admin to make an
- * organisation's first admin, so the organisation is passed explicitly rather than taken from the actor.
- */
-export async function createUserWithMembership(input: NewMember & { db: Db; clock: Clock }): Promise<CreateUserResponse> {
+/** Makes a user with a random initial password and one membership, in a transaction of its own. */
+async function createUserWithMembership(input: NewMember & { db: Db; clock: Clock }): Promise<CreateUserResponse> {
   const password = await createInitialPasswordHash();
   const now = input.clock.now();
   const user = await input.db.transaction().execute((trx) => insertUserWithMembership(trx, { ...input, ...password, now }));

@@ -147,7 +147,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
 }
 
 /** Whether the session's last proof of identity is recent enough for a route that requires re-authentication. */
-export function isRecentlyAuthenticated(actor: Pick<Actor, 'authenticatedAt'>, now: Date): boolean {
+function isRecentlyAuthenticated(actor: Pick<Actor, 'authenticatedAt'>, now: Date): boolean {
   return now.getTime() - actor.authenticatedAt.getTime() <= REAUTHENTICATION_WINDOW_MS;
 }
 

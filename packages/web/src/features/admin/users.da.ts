@@ -26,6 +26,11 @@ export const usersDa = {
     resetTotp: 'Nulstil totrinsbekræftelse',
     resetTotpQuestion: 'Vil du nulstille totrinsbekræftelsen for {{name}}? Brugeren skal opsætte en ny godkendelses-app ved næste login.',
     resetTotpConfirm: 'Ja, nulstil',
+    invite: 'Link til organisationens login',
+    inviteDone: 'Der er lavet et engangslink til {{name}}.',
+    invitationHeading: 'Engangslink til {{name}}',
+    invitationText: 'Giv linket til personen selv. Det virker én gang og i 24 timer. Med det forbinder personen sin konto hos jeres identitetsudbyder med Bro. Linket vises kun nu.',
+    invitationHide: 'Skjul linket',
     actionDone: {
       deactivate: '{{name}} er deaktiveret.',
       reactivate: '{{name}} er genaktiveret.',

@@ -28,6 +28,11 @@ export const usersEn: Translation<typeof usersDa> = {
     resetTotp: 'Reset two-step verification',
     resetTotpQuestion: 'Do you want to reset two-step verification for {{name}}? The user must set up a new authenticator app at next login.',
     resetTotpConfirm: 'Yes, reset',
+    invite: "Link to the organisation's sign-in",
+    inviteDone: 'A one-time link has been made for {{name}}.',
+    invitationHeading: 'One-time link for {{name}}',
+    invitationText: "Give the link to the person themself. It works once and for 24 hours. With it, the person links their account at your identity provider to Bro. The link is shown only now.",
+    invitationHide: 'Hide the link',
     actionDone: {
       deactivate: '{{name}} has been deactivated.',
       reactivate: '{{name}} has been reactivated.',

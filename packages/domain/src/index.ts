@@ -12,6 +12,8 @@ export * from './identity/Session.ts';
 export * from './identity/Enrolment.ts';
 export * from './identity/UserAdmin.ts';
 export * from './identity/OrganisationAdmin.ts';
+export * from './identity/AdminChangeRequest.ts';
+export * from './identity/OidcInvitation.ts';
 export * from './service/ServiceAdmin.ts';
 export * from './directory/taxonomy.ts';
 export * from './directory/schedule.ts';

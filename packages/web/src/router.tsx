@@ -18,6 +18,7 @@ const InboxPage = page(() => import('./features/inbox/InboxPage'), 'InboxPage');
 const InboxReferralPage = page(() => import('./features/inbox/InboxReferralPage'), 'InboxReferralPage');
 const UsersPage = page(() => import('./features/admin/UsersPage'), 'UsersPage');
 const NewUserPage = page(() => import('./features/admin/NewUserPage'), 'NewUserPage');
+const ChangeRequestsPage = page(() => import('./features/admin/ChangeRequestsPage'), 'ChangeRequestsPage');
 const ServicesPage = page(() => import('./features/services/ServicesPage'), 'ServicesPage');
 const DirectoryPage = page(() => import('./features/directory/DirectoryPage'), 'DirectoryPage');
 const NewHelpServicePage = page(() => import('./features/directory/NewHelpServicePage'), 'NewHelpServicePage');
@@ -60,6 +61,7 @@ export function AppRoutes() {
           <Route path="inbox/:id" element={guarded('referral:intake', InboxReferralPage)} />
           <Route path="admin/users" element={guarded('users:manage', UsersPage)} />
           <Route path="admin/users/new" element={guarded('users:manage', NewUserPage)} />
+          <Route path="admin/change-requests" element={guarded('users:manage', ChangeRequestsPage)} />
           <Route path="admin/services" element={guarded('services:manage', ServicesPage)} />
           <Route path="admin/directory" element={guarded('directory:manage', DirectoryPage)} />
           <Route path="admin/directory/new" element={guarded('directory:manage', NewHelpServicePage)} />

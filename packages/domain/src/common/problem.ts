@@ -44,6 +44,10 @@ export const ProblemCode = z.enum([
   'approval_by_proposer',
   /** The proposal was already approved, rejected or superseded by a newer one. */
   'publication_request_closed',
+  /** The change needs a recent proof of identity (password + TOTP, or a fresh OIDC sign-in): re-authenticate and retry. */
+  'reauthentication_required',
+  /** The change request was already approved or rejected. */
+  'change_request_closed',
   'service_unavailable',
   'internal_error',
 ]);

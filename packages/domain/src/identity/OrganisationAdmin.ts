@@ -14,6 +14,8 @@ export const PlatformOrganisation = z.object({
   /** When false the organisation's users must sign in through its identity provider (OIDC). */
   isLocalLoginEnabled: z.boolean(),
   userCount: z.number().int().nonnegative(),
+  /** Changes waiting for one of the organisation's own admins (four eyes): kind and time only. */
+  pendingChanges: z.array(z.object({ id: z.uuid(), kind: z.enum(['organisation_admin', 'oidc_provider']), requestedAt: z.iso.datetime() })),
 });
 export type PlatformOrganisation = z.infer<typeof PlatformOrganisation>;
 

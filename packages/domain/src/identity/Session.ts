@@ -34,6 +34,17 @@ export const TotpCodeRequest = z.strictObject({
 });
 export type TotpCodeRequest = z.infer<typeof TotpCodeRequest>;
 
+/** Re-authentication before a risky change (`reauthentication_required`): the password and a TOTP code again. */
+export const ReauthenticateRequest = z.strictObject({
+  password: z.string().min(1).max(1024),
+  code: z.string().trim().regex(/^[0-9]{6}$/, { message: 'totp_format' }),
+});
+export type ReauthenticateRequest = z.infer<typeof ReauthenticateRequest>;
+
+/** A half-finished login the browser holds (after an identity provider's redirect that still needs the TOTP code). */
+export const PendingLoginInfo = z.object({ stage: z.enum(['mfa_required', 'mfa_enrolment']), csrfToken: z.string() });
+export type PendingLoginInfo = z.infer<typeof PendingLoginInfo>;
+
 /** What the enrolment page shows once: the QR code and, for manual entry, the secret itself. */
 export const TotpEnrolment = z.object({
   otpauthUri: z.string(),

@@ -16,6 +16,7 @@ import * as addServiceEnd from './migrations/2026-12-07T1400-add-service-end.ts'
 import * as addServicesIntakeHours from './migrations/2026-12-07T1500-add-services-intake-hours.ts';
 import * as createReferralDrafts from './migrations/2026-12-07T1600-create-referral-drafts.ts';
 import * as addCourseReferralFacts from './migrations/2026-12-07T1800-add-course-referral-facts.ts';
+import * as addFourEyesAndReauthentication from './migrations/2026-12-08T1000-add-four-eyes-and-reauthentication.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1500-add-services-intake-hours': addServicesIntakeHours,
   '2026-12-07T1600-create-referral-drafts': createReferralDrafts,
   '2026-12-07T1800-add-course-referral-facts': addCourseReferralFacts,
+  '2026-12-08T1000-add-four-eyes-and-reauthentication': addFourEyesAndReauthentication,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

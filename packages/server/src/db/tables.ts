@@ -63,6 +63,7 @@ type SessionsTable = {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
   ended_at: NullableTimestamp;
+  authenticated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
 type OidcProvidersTable = {
@@ -75,12 +76,24 @@ type OidcProvidersTable = {
   created_at: CreatedAt;
 };
 
-type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt };
+/** `issuer`: the provider the link was made with (another issuer's identical subject is another person). */
+type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: string; created_at: CreatedAt; issuer: string; confirmed_at: NullableTimestamp };
+
+/** One-time links to link an identity-provider account to a user: the token's SHA-256 only; single use, expires. */
+type OidcInvitationsTable = EnrolmentLinksTable & { organisation_id: string; created_by_user_id: string };
+
+/** A platform admin's change to an organisation that waits for one of the organisation's own admins. */
+type AdminChangeRequestsTable = { id: Generated<string>; organisation_id: string; kind: string; status: Generated<string>; payload_enc: string } & {
+  requested_by_user_id: string;
+  requested_at: Date;
+  decided_by_user_id: string | null;
+  decided_at: NullableTimestamp;
+};
 
 /** One-time enrolment links: the token's SHA-256 only; single use, expires. */
 type EnrolmentLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: CreatedAt; expires_at: Date; used_at: NullableTimestamp };
 
-type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt };
+type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt; invitation_token_hash: string | null };
 
 type ServicesTable = {
   id: Generated<string>;
@@ -290,6 +303,8 @@ export type Database = {
   oidc_providers: OidcProvidersTable;
   oidc_identities: OidcIdentitiesTable;
   oidc_login_attempts: OidcLoginAttemptsTable;
+  oidc_invitations: OidcInvitationsTable;
+  admin_change_requests: AdminChangeRequestsTable;
   enrolment_links: EnrolmentLinksTable;
   services: ServicesTable;
   programmes: ProgrammesTable;

@@ -38,6 +38,8 @@ const statusByCode: Record<ProblemCode, number> = {
   enrolment_link_invalid: 410,
   approval_by_proposer: 409,
   publication_request_closed: 409,
+  reauthentication_required: 403,
+  change_request_closed: 409,
   service_unavailable: 503,
   internal_error: 500,
 };

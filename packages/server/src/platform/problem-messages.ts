@@ -187,6 +187,20 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
     da: { title: 'Allerede afgjort', detail: 'Forslaget er allerede godkendt, afvist eller erstattet af et nyere forslag. Hent siden igen.' },
     en: { title: 'Already decided', detail: 'The proposal has already been approved, rejected or replaced by a newer proposal. Reload the page.' },
   },
+  reauthentication_required: {
+    da: {
+      title: 'Bekræft, at det er dig',
+      detail: 'Denne ændring kræver, at du har bekræftet din identitet inden for de sidste 5 minutter. Indtast din adgangskode og engangskode (eller log ind igen via din organisation), og prøv igen.',
+    },
+    en: {
+      title: 'Confirm it is you',
+      detail: 'This change requires that you confirmed your identity within the last 5 minutes. Enter your password and one-time code (or sign in again through your organisation) and try again.',
+    },
+  },
+  change_request_closed: {
+    da: { title: 'Allerede afgjort', detail: 'Anmodningen er allerede godkendt eller afvist. Hent siden igen.' },
+    en: { title: 'Already decided', detail: 'The request has already been approved or rejected. Reload the page.' },
+  },
   service_unavailable: {
     da: { title: 'Midlertidigt utilgængelig', detail: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.' },
     en: { title: 'Temporarily unavailable', detail: 'The system is temporarily unavailable. Try again shortly.' },

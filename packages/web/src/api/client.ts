@@ -63,8 +63,31 @@ export type RequestOptions = {
 
 const signedOutCodes = new Set(['session_expired', 'unauthenticated']);
 
+/**
+ * Asks the person to prove who they are again (password + TOTP) when the server answers `reauthentication_required`;
+ * resolves `true` once they did, `false` when they cancelled. Set by the ReauthenticationDialog while it is mounted.
+ */
+type ReauthenticationHandler = () => Promise<boolean>;
+let reauthenticationHandler: ReauthenticationHandler | undefined;
+
+export function setReauthenticationHandler(handler: ReauthenticationHandler | undefined): void {
+  reauthenticationHandler = handler;
+}
+
 /** One call to the API: JSON in and out, the CSRF header on every change, `no-store` so nothing lands in a cache. */
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await requestOnce<T>(method, path, options);
+  } catch (error) {
+    // A risky change after the last sign-in is too old: once the person has re-authenticated, the same request goes
+    // again (with the same idempotency key, if any). Cancelled, the server's refusal stands.
+    if (!(error instanceof ApiError) || error.code !== 'reauthentication_required' || !reauthenticationHandler) throw error;
+    if (!(await reauthenticationHandler())) throw error;
+    return requestOnce<T>(method, path, options);
+  }
+}
+
+async function requestOnce<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const response = await send(method, path, options);
   if (response.status !== 401) hooks.onActivity();
   if (response.ok) return (await readBody(response)) as T;

@@ -54,7 +54,7 @@ export async function findSecondFactorState(db: Db, sessionId: string) {
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('memberships as m', 'm.id', 's.membership_id')
-    .select(['u.id', 'u.email', 'u.totp_secret_enc', 'u.totp_enrolled_at', 'u.locked_at', 's.membership_id', 'm.organisation_id'])
+    .select(['u.id', 'u.email', 'u.totp_secret_enc', 'u.totp_enrolled_at', 'u.locked_at', 's.membership_id', 's.auth_method', 'm.organisation_id'])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -65,6 +65,19 @@ export async function findSecondFactorState(db: Db, sessionId: string) {
     email: row.email,
     totpSecretEnc: row.totp_secret_enc,
     isTotpEnrolled: row.totp_enrolled_at !== null,
+    isLocked: row.locked_at !== null,
+    /** `oidc` when an identity provider's first sign-in to an account with TOTP asks for the code too. */
+    authMethod: row.auth_method === 'oidc' ? ('oidc' as const) : ('password' as const),
+  };
+}
+
+/** What re-authentication checks: the user's own password and second factor. */
+export async function findReauthenticationState(db: Db, userId: string) {
+  const row = await db.selectFrom('users').select(['password_hash', 'totp_secret_enc', 'totp_enrolled_at', 'locked_at']).where('id', '=', userId).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    passwordHash: row.password_hash,
+    totpSecretEnc: row.totp_enrolled_at === null ? null : row.totp_secret_enc,
     isLocked: row.locked_at !== null,
   };
 }

@@ -1,4 +1,4 @@
-import { LoginRequest, LoginResponse, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
+import { LoginRequest, LoginResponse, PendingLoginInfo, ReauthenticateRequest, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor, requirePendingLogin } from '../../platform/auth/authorization.ts';
 import { idleTimeoutOf, SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
 import { enrolTotp, getTotpEnrolment, keepSessionAlive, loginWithPassword, loginWithTotp, logout, toSessionInfo } from './auth.service.ts';
+import { reauthenticate } from './reauthentication.service.ts';
 
 /** Guessing passwords or codes from one address: at most this many tries a minute per route (on top of lockout). */
 const ATTEMPTS_PER_MINUTE = 10;
@@ -16,6 +17,44 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: deps.config.loginAttemptsPerMinute ?? ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } };
   registerLoginRoutes(app, deps, attemptLimit);
   registerSessionRoutes(app, deps);
+  registerReauthenticationRoutes(app, deps, attemptLimit);
+}
+
+/** A fresh proof of identity in a signed-in session, and the half-finished login an identity provider hands back. */
+function registerReauthenticationRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: AttemptLimit): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/auth/reauthenticate',
+    {
+      config: { permission: 'session', ...attemptLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Password and TOTP code again: opens changes that answer `reauthentication_required` for the next 5 minutes',
+        body: ReauthenticateRequest,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await reauthenticate({ db: deps.db, clock: deps.clock, cipher: deps.cipher, actor: requireActor(request), ...request.body });
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/auth/pending-login',
+    {
+      config: { permission: 'mfa_pending' },
+      schema: {
+        tags: ['auth'],
+        summary: "The browser's half-finished login (after an identity provider's first sign-in that still needs the TOTP code)",
+        response: { 200: PendingLoginInfo },
+      },
+    },
+    async (request) => {
+      const pending = requirePendingLogin(request);
+      return { stage: pending.stage, csrfToken: pending.csrfToken };
+    },
+  );
 }
 
 type AttemptLimit = { rateLimit?: { max: number; timeWindow: number } };

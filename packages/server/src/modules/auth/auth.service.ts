@@ -11,6 +11,7 @@ import { hashSessionToken, IDLE_TIMEOUT_MS, startSession } from '../../platform/
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
+import { confirmOidcIdentities } from '../oidc/index.ts';
 import {
   claimTotpTimeStep,
   confirmTotpEnrolment,
@@ -27,7 +28,7 @@ import {
 const LOCKOUT_THRESHOLD = 5;
 const TOTP_ISSUER = 'Bro';
 /** One 30-second step either side, for phones whose clock drifts a little. */
-const TOTP_TOLERANCE_SECONDS = 30;
+export const TOTP_TOLERANCE_SECONDS = 30;
 
 let dummyHashPromise: Promise<string> | undefined;
 /**
@@ -182,12 +183,14 @@ async function finishSecondFactor(trx: Transaction<Database>, input: SecondFacto
   // Only a completed login (both factors) resets the failure count: were the password alone enough, an
   // attacker who knows it could alternate password and code guesses forever.
   await resetFailedAttempts(trx, state.userId);
+  // An identity provider's first sign-in to an account with TOTP: the link counts only now that the code was given.
+  if (state.authMethod === 'oidc') await confirmOidcIdentities(trx, { userId: state.userId, now });
   // Step-up rotates the token: the half-authenticated token is worthless from here on.
   const started = await startSession(trx, {
     userId: state.userId,
     membershipId: state.membershipId,
     stage: 'authenticated',
-    authMethod: 'password',
+    authMethod: state.authMethod,
     now,
     previousSessionId: input.pending.sessionId,
   });
@@ -196,7 +199,7 @@ async function finishSecondFactor(trx: Transaction<Database>, input: SecondFacto
   if (!actor) throw new AppError('unauthenticated');
   const signedIn = { now, userId: state.userId, organisationId: state.organisationId };
   if (input.isEnrolment) await appendSignInEntry(trx, { ...signedIn, action: 'auth.totp_enrolled', details: { factor: 'totp' } });
-  await appendSignInEntry(trx, { ...signedIn, action: 'auth.login_succeeded', details: { method: 'password', factor: 'totp', isEnrolment: input.isEnrolment } });
+  await appendSignInEntry(trx, { ...signedIn, action: 'auth.login_succeeded', details: { method: state.authMethod, factor: 'totp', isEnrolment: input.isEnrolment } });
   return { token: started.token, sessionInfo: toSessionInfo(actor) };
 }
 
@@ -267,7 +270,7 @@ async function recordRefusedLogin(db: Db, event: SignInEvent & { details: NonNul
  * Counts a wrong password or code toward the lockout and audits it; the attempt that reaches the threshold locks the
  * account, and on the second factor also ends the user's sessions. Answers whether the account is locked now.
  */
-async function countFailedAttempt(db: Db, event: SignInEvent & { userId: string; factor: 'password' | 'totp' }): Promise<boolean> {
+export async function countFailedAttempt(db: Db, event: SignInEvent & { userId: string; factor: 'password' | 'totp' }): Promise<boolean> {
   const { now, userId, organisationId, factor } = event;
   return db.transaction().execute(async (trx) => {
     const attempt = await recordFailedAttempt(trx, { userId, now, lockThreshold: LOCKOUT_THRESHOLD });

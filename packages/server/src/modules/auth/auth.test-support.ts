@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import { SESSION_COOKIE } from '../../platform/auth/session.ts';
+import { hashSessionToken, SESSION_COOKIE } from '../../platform/auth/session.ts';
 import { TEST_PASSWORD, type GivenSession, type GivenUser } from '../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -45,4 +45,13 @@ export async function loginFully(t: TestApp, user: GivenUser): Promise<GivenSess
 export async function auditEntries(t: TestApp, action: string) {
   const rows = await t.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
   return { count: rows.length, json: JSON.stringify(rows), rows };
+}
+
+/**
+ * The session's last proof of identity lies further back than the re-authentication window: the way to test that a
+ * risky change asks again. Sessions the builders make are freshly authenticated, as after a real sign-in.
+ */
+export async function makeAuthenticationStale(t: TestApp, session: GivenSession, minutesAgo = 6): Promise<void> {
+  const authenticatedAt = new Date(t.clock.now().getTime() - minutesAgo * 60_000);
+  await t.db.updateTable('sessions').set({ authenticated_at: authenticatedAt }).where('id', '=', hashSessionToken(session.token)).execute();
 }

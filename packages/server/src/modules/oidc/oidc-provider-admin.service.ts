@@ -1,11 +1,10 @@
 import type { OidcProviderSettings, PutOidcProviderRequest } from '@bro/domain';
 import type { AppConfig } from '../../platform/app-deps.ts';
-import type { Db } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
-import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { findProviderSettings, organisationExists, upsertProviderSettings, type OidcProviderSettingsRow } from './oidc.queries.ts';
 import { CALLBACK_PATH } from './oidc.service.ts';
 
@@ -16,36 +15,45 @@ export async function getOidcProviderSettings({ db, config, organisationId }: De
   if (!(await organisationExists(db, organisationId))) throw new AppError('not_found');
   const settings = await findProviderSettings(db, organisationId);
   if (!settings) throw new AppError('not_found');
-  return toView(settings, config);
+  return toOidcProviderView(settings, config);
 }
 
-/** Creates or replaces the provider. The secret is encrypted at rest and kept when the request leaves it out. */
-export async function putOidcProviderSettings(
-  input: Deps & { clock: Clock; cipher: FieldCipher; actor: Actor; organisationId: string; request: PutOidcProviderRequest },
-): Promise<OidcProviderSettings> {
-  const { db, clock, cipher, actor, organisationId, request } = input;
-  if (!input.config.allowInsecureOidc && new URL(request.issuer).protocol !== 'https:') {
+/** Checks a provider change before it is made or asked for: plain http only where the operator allows it (tests). */
+export function checkOidcProviderRequest(config: AppConfig, request: PutOidcProviderRequest): void {
+  if (!config.allowInsecureOidc && new URL(request.issuer).protocol !== 'https:') {
     throw new AppError('validation_failed', [{ path: 'body.issuer', message: 'https_required' }]);
   }
-  return db.transaction().execute(async (trx) => {
-    if (!(await organisationExists(trx, organisationId))) throw new AppError('not_found');
-    const existing = await findProviderSettings(trx, organisationId);
-    const clientSecretEnc = request.clientSecret ? cipher.encrypt(request.clientSecret) : existing?.clientSecretEnc;
-    if (!clientSecretEnc) throw new AppError('validation_failed', [{ path: 'body.clientSecret', message: 'required' }]);
-    const settings = { organisationId, issuer: request.issuer, clientId: request.clientId, clientSecretEnc, displayName: request.displayName, isEnabled: request.isEnabled };
-    await upsertProviderSettings(trx, settings);
-    await appendAuditEntryBy(trx, actor, {
-      occurredAt: clock.now(),
-      action: existing ? 'oidc_provider.update' : 'oidc_provider.create',
-      objectType: 'organisation',
-      objectId: organisationId,
-      details: { isEnabled: request.isEnabled, isSecretChanged: request.clientSecret !== undefined },
-    });
-    return toView(settings, input.config);
-  });
 }
 
-function toView(settings: OidcProviderSettingsRow, config: AppConfig): OidcProviderSettings {
+/** The provider settings a change would store; the secret (already encrypted) is kept when the change leaves it out. */
+export type OidcProviderChange = Omit<PutOidcProviderRequest, 'clientSecret'> & { clientSecretEnc: string | undefined };
+
+/**
+ * Creates or replaces the provider in the caller's transaction, audited there. Whether a platform admin may do so at
+ * once, or only with the organisation's approval (four eyes), is the organisations module's decision.
+ */
+export async function saveOidcProviderSettings(
+  trx: Transaction<Database>,
+  input: { now: Date; actor: Actor; organisationId: string; change: OidcProviderChange; auditDetails?: Record<string, string | null> },
+): Promise<OidcProviderSettingsRow> {
+  const { actor, organisationId, change } = input;
+  if (!(await organisationExists(trx, organisationId))) throw new AppError('not_found');
+  const existing = await findProviderSettings(trx, organisationId);
+  const clientSecretEnc = change.clientSecretEnc ?? existing?.clientSecretEnc;
+  if (!clientSecretEnc) throw new AppError('validation_failed', [{ path: 'body.clientSecret', message: 'required' }]);
+  const settings = { organisationId, issuer: change.issuer, clientId: change.clientId, clientSecretEnc, displayName: change.displayName, isEnabled: change.isEnabled };
+  await upsertProviderSettings(trx, settings);
+  await appendAuditEntryBy(trx, actor, {
+    occurredAt: input.now,
+    action: existing ? 'oidc_provider.update' : 'oidc_provider.create',
+    objectType: 'organisation',
+    objectId: organisationId,
+    details: { isEnabled: change.isEnabled, isSecretChanged: change.clientSecretEnc !== undefined, isIssuerChanged: existing?.issuer !== change.issuer, ...input.auditDetails },
+  });
+  return settings;
+}
+
+export function toOidcProviderView(settings: OidcProviderSettingsRow, config: AppConfig): OidcProviderSettings {
   return {
     issuer: settings.issuer,
     clientId: settings.clientId,

@@ -8,7 +8,9 @@ import { buildApp } from '../../app.ts';
 import { hashSessionToken, SESSION_COOKIE } from '../../platform/auth/session.ts';
 import { verifyAuditChain } from '../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { OIDC_DEMO_ACCOUNT_REFUSED_LOCATION, OIDC_FAILURE_LOCATION, OIDC_STATE_COOKIE } from './oidc.routes.ts';
+import type { GivenSession } from '../../test/builders.ts';
+import { sessionFrom, totpCode } from '../auth/testing.ts';
+import { OIDC_DEMO_ACCOUNT_REFUSED_LOCATION, OIDC_FAILURE_LOCATION, OIDC_STATE_COOKIE, OIDC_TOTP_LOCATION } from './oidc.routes.ts';
 
 /**
  * End to end against a real OpenID provider (oidc-provider) on 127.0.0.1: the Bro app runs on app.inject, the
@@ -118,7 +120,9 @@ describe('OIDC sign-in per organisation', () => {
   let policeId: string;
   let anna: { id: string; membershipId: string };
   let bo: { id: string };
-  let carl: { id: string };
+  let carl: { id: string; totpSecret: string | null };
+  let erik: { id: string };
+  let admin: GivenSession;
 
   beforeAll(async () => {
     [t, idp] = await Promise.all([createTestApp(), startTestIdentityProvider()]);
@@ -127,9 +131,13 @@ describe('OIDC sign-in per organisation', () => {
     const disabled = await t.given.organisation({ kind: 'municipality', slug: 'kommune-slukket', name: 'Slukket Kommune' });
     policeId = police.id;
     const unit = await t.given.unit(police.id, 'Team for partnervold');
-    anna = await t.given.user({ organisationId: police.id, role: 'referrer', unitId: unit.id, email: 'anna@politi.test', hasPassword: false });
+    // Anna signs in only through the provider (no password, no TOTP in Bro); her link was made before these tests.
+    anna = await t.given.user({ organisationId: police.id, role: 'referrer', unitId: unit.id, email: 'anna@politi.test', hasPassword: false, isTotpEnrolled: false });
     bo = await t.given.user({ organisationId: other.id, role: 'referrer', email: 'bo@kommune.test' });
+    // Carl has a password and TOTP; Erik only the provider. Neither is linked yet.
     carl = await t.given.user({ organisationId: police.id, role: 'referrer', email: 'carl@politi.test' });
+    erik = await t.given.user({ organisationId: police.id, role: 'referrer', email: 'erik@politi.test', hasPassword: false, isTotpEnrolled: false });
+    admin = (await t.given.signedIn('organisation_admin', { organisationId: police.id })).session;
     await t.db
       .insertInto('oidc_providers')
       .values([
@@ -140,10 +148,19 @@ describe('OIDC sign-in per organisation', () => {
     idp.accounts.set('sub-anna', { email: 'Anna@Politi.test', emailVerified: true });
     idp.accounts.set('sub-stranger', { email: 'stranger@politi.test', emailVerified: true });
     idp.accounts.set('sub-bo', { email: 'bo@kommune.test' });
-    idp.accounts.set('sub-carl-unverified', { email: 'carl@politi.test', emailVerified: false });
-    const dora = await t.given.user({ organisationId: police.id, role: 'referrer', email: 'dora@politi.test', hasPassword: false });
+    idp.accounts.set('sub-carl', { email: 'carl@politi.test', emailVerified: true });
+    idp.accounts.set('sub-erik', { email: 'erik@politi.test', emailVerified: true });
+    const dora = await t.given.user({ organisationId: police.id, role: 'referrer', email: 'dora@politi.test', hasPassword: false, isTotpEnrolled: false });
     await t.db.updateTable('users').set({ is_demo: true }).where('id', '=', dora.id).execute();
     idp.accounts.set('sub-dora-demo', { email: 'dora@politi.test', emailVerified: true });
+    const linked = { organisation_id: police.id, issuer: idp.issuer, confirmed_at: t.clock.now() };
+    await t.db
+      .insertInto('oidc_identities')
+      .values([
+        { ...linked, subject: 'sub-anna', user_id: anna.id },
+        { ...linked, subject: 'sub-dora-demo', user_id: dora.id },
+      ])
+      .execute();
   });
   afterAll(async () => {
     await Promise.all([t?.close(), idp?.close()]);
@@ -159,6 +176,24 @@ describe('OIDC sign-in per organisation', () => {
     const callbackUrl = await followProviderRedirects(String(start.headers.location));
     expect(callbackUrl.pathname).toBe('/api/auth/oidc/callback');
     return { path: `${callbackUrl.pathname}${callbackUrl.search}`, stateCookie: `${OIDC_STATE_COOKIE}=${state}`, state: String(state) };
+  }
+
+  /** The invited user's browser: opens the one-time link (its token), the provider (as `accountId`), back to us. */
+  async function reachCallbackInvited(token: string, next: NextInteraction) {
+    const start = await t.as(undefined).post('/api/auth/oidc/invitation', { token });
+    expect(start.statusCode).toBe(200);
+    const state = cookieOf(start, OIDC_STATE_COOKIE)?.value;
+    idp.setNextInteraction(next);
+    const callbackUrl = await followProviderRedirects(String(start.json().authorizationUrl));
+    return { path: `${callbackUrl.pathname}${callbackUrl.search}`, stateCookie: `${OIDC_STATE_COOKIE}=${state}` };
+  }
+
+  async function invite(userId: string): Promise<string> {
+    const response = await t.as(admin).post(`/api/admin/users/${userId}/oidc-invitation`, {});
+    expect(response.statusCode).toBe(201);
+    const token = new URL(response.json().url).hash.replace('#oidc-invitation=', '');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    return token;
   }
 
   const callback = (path: string, cookie?: string) => t.app.inject({ method: 'GET', url: path, headers: cookie ? { cookie } : {} });
@@ -203,8 +238,11 @@ describe('OIDC sign-in per organisation', () => {
     expect(cookie).toMatchObject({ value: state, httpOnly: true, secure: true, sameSite: 'Lax', path: '/', maxAge: 600 });
   });
 
-  it('signs a member in end to end: links the subject by e-mail, starts an authenticated OIDC session and audits it', async () => {
-    const { path, stateCookie, state } = await reachCallback({ accountId: 'sub-anna' });
+  it('signs a member in end to end through an invitation made inside Bro: links issuer and subject, starts an OIDC session, audits it', async () => {
+    const token = await invite(erik.id);
+    const invitation = await t.db.selectFrom('oidc_invitations').selectAll().where('user_id', '=', erik.id).executeTakeFirstOrThrow();
+    expect(invitation.token_hash).not.toContain(token);
+    const { path, stateCookie } = await reachCallbackInvited(token, { accountId: 'sub-erik' });
     const response = await callback(path, stateCookie);
 
     expect(response.statusCode).toBe(302);
@@ -212,25 +250,83 @@ describe('OIDC sign-in per organisation', () => {
     const sessionCookie = cookieOf(response, SESSION_COOKIE);
     expect(sessionCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
     expect(cookieOf(response, OIDC_STATE_COOKIE)?.value).toBe('');
-
     const session = await t.db.selectFrom('sessions').selectAll().where('id', '=', hashSessionToken(String(sessionCookie?.value))).executeTakeFirstOrThrow();
-    expect(session).toMatchObject({ user_id: anna.id, membership_id: anna.membershipId, stage: 'authenticated', auth_method: 'oidc', ended_at: null });
-    expect(await t.db.selectFrom('oidc_identities').selectAll().where('subject', '=', 'sub-anna').execute()).toEqual([
-      expect.objectContaining({ organisation_id: policeId, user_id: anna.id }),
+    expect(session).toMatchObject({ user_id: erik.id, stage: 'authenticated', auth_method: 'oidc', ended_at: null });
+    expect(await t.db.selectFrom('oidc_identities').selectAll().where('subject', '=', 'sub-erik').execute()).toEqual([
+      expect.objectContaining({ organisation_id: policeId, issuer: idp.issuer, user_id: erik.id, confirmed_at: expect.any(Date) }),
     ]);
-    // The state is spent.
-    expect(await t.db.selectFrom('oidc_login_attempts').select('state').where('state', '=', state).executeTakeFirst()).toBeUndefined();
-
-    // The cookie is a working session.
     const me = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `${SESSION_COOKIE}=${sessionCookie?.value}` } });
-    expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ authMethod: 'oidc', user: { id: anna.id }, organisation: { id: policeId }, role: 'referrer' });
+    expect(me.json()).toMatchObject({ authMethod: 'oidc', user: { id: erik.id }, organisation: { id: policeId }, role: 'referrer' });
 
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('actor_user_id', '=', anna.id).orderBy('id').execute();
-    expect(audit.map((entry) => entry.action)).toEqual(['oidc_identity.link', 'auth.login_succeeded']);
-    expect(audit[0]).toMatchObject({ actor_organisation_id: policeId, object_type: 'user', object_id: anna.id, details: { organisationId: policeId } });
-    expect(audit[1]).toMatchObject({ actor_organisation_id: policeId, object_type: 'user', object_id: anna.id, details: { method: 'oidc', factor: 'oidc', membershipId: anna.membershipId } });
-    expect(JSON.stringify(audit)).not.toMatch(/anna@|politi\.test|sub-anna/i);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('object_id', '=', erik.id).orderBy('id').execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['oidc_invitation.create', 'oidc_identity.link', 'auth.login_succeeded']);
+    expect(audit[1]).toMatchObject({ actor_user_id: erik.id, actor_organisation_id: policeId, details: { organisationId: policeId, invitationId: invitation.id } });
+    expect(JSON.stringify(audit)).not.toMatch(/erik@|politi\.test|sub-erik/i);
+
+    // The link works once.
+    const again = await t.as(undefined).post('/api/auth/oidc/invitation', { token });
+    expect(again.statusCode).toBe(410);
+    expect(again.json()).toMatchObject({ code: 'enrolment_link_invalid' });
+  });
+
+  it('never links by an e-mail claim alone: a verified e-mail of a member, without an invitation, is refused', async () => {
+    for (const accountId of ['sub-carl', 'sub-stranger', 'sub-bo']) {
+      const { path, stateCookie } = await reachCallback({ accountId });
+      const response = await callback(path, stateCookie);
+      expect(response.headers.location, accountId).toBe(OIDC_FAILURE_LOCATION);
+      expect(cookieOf(response, SESSION_COOKIE), accountId).toBeUndefined();
+      expect(await lastFailureReason(), accountId).toBe('not_invited');
+    }
+    expect(await countSessionsOf(carl.id)).toBe(0);
+    expect(await countSessionsOf(bo.id)).toBe(0);
+    expect(await t.db.selectFrom('oidc_identities').select('subject').where('subject', 'in', ['sub-carl', 'sub-stranger', 'sub-bo']).execute()).toEqual([]);
+    const failure = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login_failed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(failure).toMatchObject({ actor_user_id: null, actor_organisation_id: policeId, object_type: 'user', object_id: 'unknown' });
+    expect(JSON.stringify(failure.details)).not.toMatch(/@|sub-/);
+  });
+
+  it("asks for the account's TOTP code at its first sign-in through the provider, and only then links for good", async () => {
+    const token = await invite(carl.id);
+    const { path, stateCookie } = await reachCallbackInvited(token, { accountId: 'sub-carl' });
+    const response = await callback(path, stateCookie);
+    expect(response.headers.location).toBe(OIDC_TOTP_LOCATION);
+    const halfway = String(cookieOf(response, SESSION_COOKIE)?.value);
+    const session = await t.db.selectFrom('sessions').selectAll().where('id', '=', hashSessionToken(halfway)).executeTakeFirstOrThrow();
+    expect(session).toMatchObject({ user_id: carl.id, stage: 'mfa_required', auth_method: 'oidc' });
+    expect(await t.db.selectFrom('oidc_identities').select('confirmed_at').where('subject', '=', 'sub-carl').executeTakeFirstOrThrow()).toEqual({ confirmed_at: null });
+    // Halfway is not signed in.
+    expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `${SESSION_COOKIE}=${halfway}` } })).statusCode).toBe(401);
+
+    // A second sign-in through the unconfirmed link asks again: the provider alone never passes the account's TOTP.
+    const second = await reachCallback({ accountId: 'sub-carl' });
+    expect((await callback(second.path, second.stateCookie)).headers.location).toBe(OIDC_TOTP_LOCATION);
+
+    const pendingInfo = await t.app.inject({ method: 'GET', url: '/api/auth/pending-login', headers: { cookie: `${SESSION_COOKIE}=${halfway}` } });
+    expect(pendingInfo.json()).toMatchObject({ stage: 'mfa_required', csrfToken: session.csrf_token });
+    const pending = sessionFrom(response, session.csrf_token);
+    const wrong = await t.as(pending).post('/api/auth/totp', { code: '000000' });
+    expect(wrong.json()).toMatchObject({ code: 'invalid_totp' });
+    const completed = await t.as(pending).post('/api/auth/totp', { code: await totpCode(t, String(carl.totpSecret)) });
+    expect(completed.statusCode).toBe(200);
+    expect(completed.json()).toMatchObject({ authMethod: 'oidc', user: { id: carl.id } });
+    expect((await t.db.selectFrom('oidc_identities').select('confirmed_at').where('subject', '=', 'sub-carl').executeTakeFirstOrThrow()).confirmed_at).not.toBeNull();
+
+    const later = await reachCallback({ accountId: 'sub-carl' });
+    expect((await callback(later.path, later.stateCookie)).headers.location).toBe('/medarbejder/');
+  });
+
+  it("links by the provider's subject an admin recorded, under the provider's issuer, and refuses another organisation's user", async () => {
+    const eva = await t.given.user({ organisationId: policeId, role: 'referrer', email: 'eva@politi.test', hasPassword: false, isTotpEnrolled: false });
+    idp.accounts.set('sub-eva', {});
+    const recorded = await t.as(admin).post(`/api/admin/users/${eva.id}/oidc-invitation`, { subject: 'sub-eva' });
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toEqual({ url: null, expiresAt: null, isSubjectRecorded: true });
+    expect(await t.db.selectFrom('oidc_identities').select(['issuer', 'user_id']).where('subject', '=', 'sub-eva').executeTakeFirstOrThrow()).toEqual({ issuer: idp.issuer, user_id: eva.id });
+    const { path, stateCookie } = await reachCallback({ accountId: 'sub-eva' });
+    expect((await callback(path, stateCookie)).headers.location).toBe('/medarbejder/');
+
+    const elsewhere = await t.as(admin).post(`/api/admin/users/${bo.id}/oidc-invitation`, {});
+    expect(elsewhere.statusCode).toBe(404);
   });
 
   it('once linked, the subject decides: the account signs in after its e-mail changed at the provider', async () => {
@@ -297,29 +393,6 @@ describe('OIDC sign-in per organisation', () => {
     } finally {
       t.clock.advance(-(10 * 60_000 + 1_000));
     }
-  });
-
-  it('refuses a provider user whose e-mail belongs to no member of that organisation, a member elsewhere included', async () => {
-    for (const accountId of ['sub-stranger', 'sub-bo']) {
-      const { path, stateCookie } = await reachCallback({ accountId });
-      const response = await callback(path, stateCookie);
-      expect(response.statusCode, accountId).toBe(302);
-      expect(response.headers.location, accountId).toBe(OIDC_FAILURE_LOCATION);
-      expect(cookieOf(response, SESSION_COOKIE), accountId).toBeUndefined();
-      expect(await lastFailureReason(), accountId).toBe('unknown_user');
-    }
-    expect(await countSessionsOf(bo.id)).toBe(0);
-    expect(await t.db.selectFrom('oidc_identities').select('subject').where('subject', 'in', ['sub-stranger', 'sub-bo']).execute()).toEqual([]);
-    const failure = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login_failed').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(failure).toMatchObject({ actor_user_id: null, actor_organisation_id: policeId, object_type: 'user', object_id: 'unknown' });
-    expect(JSON.stringify(failure.details)).not.toMatch(/@|sub-/);
-  });
-
-  it('refuses an e-mail the provider marks as unverified', async () => {
-    const { path, stateCookie } = await reachCallback({ accountId: 'sub-carl-unverified' });
-    expect((await callback(path, stateCookie)).headers.location).toBe(OIDC_FAILURE_LOCATION);
-    expect(await lastFailureReason()).toBe('email_not_verified');
-    expect(await countSessionsOf(carl.id)).toBe(0);
   });
 
   it('refuses a deactivated user, even one already linked', async () => {

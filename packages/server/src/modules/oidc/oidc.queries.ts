@@ -31,10 +31,20 @@ export async function findEnabledProviderByOrganisationId(db: Db, organisationId
 
 export type OidcProviderRow = NonNullable<Awaited<ReturnType<typeof findEnabledProviderBySlug>>>;
 
-export async function insertLoginAttempt(db: Db, attempt: { state: string; organisationId: string; codeVerifier: string; nonce: string; now: Date }): Promise<void> {
+export async function insertLoginAttempt(
+  db: Db,
+  attempt: { state: string; organisationId: string; codeVerifier: string; nonce: string; now: Date; invitationTokenHash: string | null },
+): Promise<void> {
   await db
     .insertInto('oidc_login_attempts')
-    .values({ state: attempt.state, organisation_id: attempt.organisationId, code_verifier: attempt.codeVerifier, nonce: attempt.nonce, created_at: attempt.now })
+    .values({
+      state: attempt.state,
+      organisation_id: attempt.organisationId,
+      code_verifier: attempt.codeVerifier,
+      nonce: attempt.nonce,
+      created_at: attempt.now,
+      invitation_token_hash: attempt.invitationTokenHash,
+    })
     .execute();
 }
 
@@ -51,7 +61,7 @@ export async function takeLoginAttempt(db: Db, state: string) {
   return db
     .deleteFrom('oidc_login_attempts')
     .where('state', '=', state)
-    .returning(['organisation_id as organisationId', 'code_verifier as codeVerifier', 'nonce', 'created_at as createdAt'])
+    .returning(['organisation_id as organisationId', 'code_verifier as codeVerifier', 'nonce', 'created_at as createdAt', 'invitation_token_hash as invitationTokenHash'])
     .executeTakeFirst();
 }
 
@@ -60,52 +70,127 @@ export async function findLoginCandidateByUserId(db: Db, input: { userId: string
   const row = await db
     .selectFrom('users as u')
     .innerJoin('memberships as m', 'm.user_id', 'u.id')
-    .select(['u.id as userId', 'm.id as membershipId', 'u.is_active as isActive', 'u.locked_at as lockedAt', 'u.is_demo as isDemo'])
+    .select(['u.id as userId', 'm.id as membershipId', 'u.is_active as isActive', 'u.locked_at as lockedAt', 'u.is_demo as isDemo', 'u.totp_enrolled_at as totpEnrolledAt'])
     .where('u.id', '=', input.userId)
     .where('m.organisation_id', '=', input.organisationId)
     .orderBy('m.created_at')
     .orderBy('m.id')
     .executeTakeFirst();
-  return row ? { userId: row.userId, membershipId: row.membershipId, isActive: row.isActive, isLocked: row.lockedAt !== null, isDemo: row.isDemo } : undefined;
+  if (!row) return undefined;
+  return {
+    userId: row.userId,
+    membershipId: row.membershipId,
+    isActive: row.isActive,
+    isLocked: row.lockedAt !== null,
+    isDemo: row.isDemo,
+    isTotpEnrolled: row.totpEnrolledAt !== null,
+  };
 }
 
 export type LoginCandidate = NonNullable<Awaited<ReturnType<typeof findLoginCandidateByUserId>>>;
 
-/** A member of the organisation with this e-mail (stored lower-case), for linking on first sign-in. */
-export async function findLoginCandidateByEmail(db: Db, input: { email: string; organisationId: string }) {
-  const user = await db.selectFrom('users').select('id').where('email', '=', input.email.toLowerCase()).executeTakeFirst();
-  return user ? findLoginCandidateByUserId(db, { userId: user.id, organisationId: input.organisationId }) : undefined;
-}
-
-export async function findLinkedUserId(db: Db, input: { organisationId: string; subject: string }): Promise<string | undefined> {
+/** The link of a provider identity (issuer + subject) to a user of the organisation. */
+export async function findLinkedIdentity(db: Db, input: { organisationId: string; issuer: string; subject: string }) {
   const row = await db
     .selectFrom('oidc_identities')
-    .select('user_id')
+    .select(['user_id', 'confirmed_at'])
     .where('organisation_id', '=', input.organisationId)
+    .where('issuer', '=', input.issuer)
     .where('subject', '=', input.subject)
     .executeTakeFirst();
-  return row?.user_id;
+  return row ? { userId: row.user_id, isConfirmed: row.confirmed_at !== null } : undefined;
 }
 
-export async function hasLinkedIdentity(db: Db, input: { organisationId: string; userId: string }): Promise<boolean> {
-  const row = await db
-    .selectFrom('oidc_identities')
-    .select('subject')
-    .where('organisation_id', '=', input.organisationId)
-    .where('user_id', '=', input.userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** @idempotent on (organisation, subject): a concurrent first sign-in of the same subject links once. */
-export async function insertOidcIdentity(db: Db, identity: { organisationId: string; subject: string; userId: string; now: Date }): Promise<boolean> {
+/** @idempotent on (organisation, issuer, subject): a concurrent first sign-in of the same subject links once. */
+export async function insertOidcIdentity(
+  db: Db,
+  identity: { organisationId: string; issuer: string; subject: string; userId: string; now: Date; isConfirmed: boolean },
+): Promise<boolean> {
   const inserted = await db
     .insertInto('oidc_identities')
-    .values({ organisation_id: identity.organisationId, subject: identity.subject, user_id: identity.userId, created_at: identity.now })
-    .onConflict((conflict) => conflict.columns(['organisation_id', 'subject']).doNothing())
+    .values({
+      organisation_id: identity.organisationId,
+      issuer: identity.issuer,
+      subject: identity.subject,
+      user_id: identity.userId,
+      created_at: identity.now,
+      confirmed_at: identity.isConfirmed ? identity.now : null,
+    })
+    .onConflict((conflict) => conflict.columns(['organisation_id', 'issuer', 'subject']).doNothing())
     .returning('subject')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+export async function deleteIdentitiesOfUser(db: Db, input: { organisationId: string; userId: string }): Promise<number> {
+  const result = await db.deleteFrom('oidc_identities').where('organisation_id', '=', input.organisationId).where('user_id', '=', input.userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The user gave their TOTP code after signing in through a new link: the link holds from now on. */
+export async function confirmOidcIdentities(db: Db, input: { userId: string; now: Date }): Promise<void> {
+  await db.updateTable('oidc_identities').set({ confirmed_at: input.now }).where('user_id', '=', input.userId).where('confirmed_at', 'is', null).execute();
+}
+
+export async function insertOidcInvitation(
+  db: Db,
+  invitation: { organisationId: string; userId: string; tokenHash: string; createdByUserId: string; now: Date; expiresAt: Date },
+): Promise<string> {
+  const row = await db
+    .insertInto('oidc_invitations')
+    .values({
+      organisation_id: invitation.organisationId,
+      user_id: invitation.userId,
+      token_hash: invitation.tokenHash,
+      created_by_user_id: invitation.createdByUserId,
+      created_at: invitation.now,
+      expires_at: invitation.expiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new invitation retires the user's earlier ones: only the newest link works. */
+export async function expireOidcInvitationsOf(db: Db, input: { userId: string; organisationId: string; now: Date }): Promise<void> {
+  await db
+    .updateTable('oidc_invitations')
+    .set({ expires_at: input.now })
+    .where('user_id', '=', input.userId)
+    .where('organisation_id', '=', input.organisationId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', input.now)
+    .execute();
+}
+
+/** An unused, unexpired invitation of the organisation, without using it (to start the provider's flow). */
+export async function findUsableOidcInvitation(db: Db, input: { tokenHash: string; now: Date }) {
+  return db
+    .selectFrom('oidc_invitations')
+    .select(['id', 'organisation_id as organisationId', 'user_id as userId'])
+    .where('token_hash', '=', input.tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', input.now)
+    .executeTakeFirst();
+}
+
+/** Uses the invitation in one statement: a link works once, even for two callbacks racing each other. */
+export async function takeOidcInvitation(db: Db, input: { tokenHash: string; organisationId: string; now: Date }) {
+  return db
+    .updateTable('oidc_invitations')
+    .set({ used_at: input.now })
+    .where('token_hash', '=', input.tokenHash)
+    .where('organisation_id', '=', input.organisationId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', input.now)
+    .returning(['id', 'user_id as userId'])
+    .executeTakeFirst();
+}
+
+/** The user holds a membership of the organisation (an admin may invite only their own organisation's users). */
+export async function isMemberOfOrganisation(db: Db, input: { organisationId: string; userId: string }): Promise<boolean> {
+  const row = await db.selectFrom('memberships').select('id').where('organisation_id', '=', input.organisationId).where('user_id', '=', input.userId).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findProviderSettings(db: Db, organisationId: string) {

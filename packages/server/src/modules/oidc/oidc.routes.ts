@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OidcProviderOption, OidcProviderSettings, OrganisationIdParams, PutOidcProviderRequest } from '@bro/domain';
+import { CreateOidcInvitationRequest, OidcInvitation, OidcProviderOption, StartedOidcLogin, StartInvitedOidcLoginRequest, UserIdParams } from '@bro/domain';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
-import { getOidcProviderSettings, putOidcProviderSettings } from './oidc-provider-admin.service.ts';
+import { AppError } from '../../platform/errors.ts';
+import { createOidcInvitation, startInvitedOidcLogin } from './oidc-invitation.service.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
 import { staffAppUrl } from '../../platform/staff-app.ts';
 import {
@@ -30,6 +31,8 @@ const stateCookieOptions = { path: '/', httpOnly: true, secure: true, sameSite: 
 /** Where the browser lands after a refused sign-in: the login page shows a generic message for it. */
 export const OIDC_FAILURE_LOCATION = staffAppUrl('/login?error=oidc');
 /** A browser cannot be shown a problem document after a redirect: the login page says what `demo_account_refused` says. */
+/** Where a first sign-in through a new link to an account with TOTP continues: the login page's code step. */
+export const OIDC_TOTP_LOCATION = staffAppUrl('/login?step=totp');
 export const OIDC_DEMO_ACCOUNT_REFUSED_LOCATION = staffAppUrl('/login?error=demo_account_refused');
 
 
@@ -51,7 +54,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Both steps write to the database without a session: bound them per client address. Generous, because a
   // whole police station may sign in at shift change from behind one address.
   const rateLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: 120, timeWindow: '1 minute' } };
-  registerProviderAdminRoutes(app, deps);
+  registerInvitationRoutes(app, { ...deps, configurations }, rateLimit);
 
   api.get(
     '/auth/oidc/providers',
@@ -118,7 +121,8 @@ async function completeSignIn(request: FastifyRequest, reply: FastifyReply, deps
   });
   if (!result.isSignedIn) return redirectToFailure(request, reply, result.reason);
   reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions);
-  return reply.redirect(staffAppUrl('/'), 302);
+  // A first sign-in through a new link to an account with TOTP: the login page asks for the code.
+  return reply.redirect(result.stage === 'mfa_required' ? OIDC_TOTP_LOCATION : staffAppUrl('/'), 302);
 }
 
 function redirectToFailure(request: FastifyRequest, reply: FastifyReply, reason: OidcFailureReason) {
@@ -127,31 +131,43 @@ function redirectToFailure(request: FastifyRequest, reply: FastifyReply, reason:
   return reply.redirect(reason === 'demo_account_refused' ? OIDC_DEMO_ACCOUNT_REFUSED_LOCATION : OIDC_FAILURE_LOCATION, 302);
 }
 
-/** Platform admins configure each organisation's identity provider. */
-function registerProviderAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
+/** Invitations: the organisation's admin makes a one-time link; the invited user's browser starts the flow with it. */
+function registerInvitationRoutes(app: FastifyInstance, deps: AppDeps & { configurations: OidcConfigurationCache }, rateLimit: object): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const config = { permission: 'organisations:manage' as const };
-  const tags = ['organisations'];
-  api.get(
-    '/platform/organisations/:organisationId/oidc-provider',
-    { config, schema: { tags, summary: "An organisation's identity provider (the secret is never returned)", params: OrganisationIdParams, response: { 200: OidcProviderSettings } } },
-    async (request) => getOidcProviderSettings({ db: deps.db, config: deps.config, organisationId: request.params.organisationId }),
-  );
-  api.put(
-    '/platform/organisations/:organisationId/oidc-provider',
+  api.post(
+    '/admin/users/:userId/oidc-invitation',
     {
-      config,
-      schema: { tags, summary: "Create or replace an organisation's identity provider", params: OrganisationIdParams, body: PutOidcProviderRequest, response: { 200: OidcProviderSettings } },
+      config: { permission: 'users:manage', isReauthenticationRequired: true },
+      schema: {
+        tags: ['users'],
+        summary: "Links the user's identity-provider account: records its subject, or answers a one-time link (shown once)",
+        params: UserIdParams,
+        body: CreateOidcInvitationRequest,
+        response: { 201: OidcInvitation },
+      },
     },
-    async (request) =>
-      putOidcProviderSettings({
-        db: deps.db,
-        clock: deps.clock,
-        cipher: deps.cipher,
-        config: deps.config,
-        actor: requireActor(request),
-        organisationId: request.params.organisationId,
-        request: request.body,
-      }),
+    async (request, reply) => {
+      const invitation = await createOidcInvitation({ ...deps, actor: requireActor(request), userId: request.params.userId, subject: request.body.subject });
+      return reply.status(201).send(invitation);
+    },
+  );
+
+  api.post(
+    '/auth/oidc/invitation',
+    {
+      config: { permission: 'public', ...rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: "Opens a one-time invitation: starts the sign-in at the organisation's identity provider, which links the account",
+        body: StartInvitedOidcLoginRequest,
+        response: { 200: StartedOidcLogin },
+      },
+    },
+    async (request, reply) => {
+      const started = await startInvitedOidcLogin({ ...deps, token: request.body.token });
+      if (!started.isStarted) throw new AppError('oidc_failed');
+      reply.setCookie(OIDC_STATE_COOKIE, started.state, { ...stateCookieOptions, maxAge: LOGIN_ATTEMPT_LIFETIME_MS / 1000 });
+      return { authorizationUrl: started.authorizationUrl };
+    },
   );
 }

@@ -1,23 +1,25 @@
 import * as oidc from 'openid-client';
 import type { AppConfig } from '../../platform/app-deps.ts';
-import type { Db } from '../../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry } from '../../platform/audit-log.ts';
 import { hashSessionToken, startSession } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import {
+  confirmOidcIdentities,
+  deleteIdentitiesOfUser,
   deleteLoginAttemptsCreatedBefore,
   findEnabledProviderByOrganisationId,
   findEnabledProviderBySlug,
-  findLinkedUserId,
-  findLoginCandidateByEmail,
+  findLinkedIdentity,
   findLoginCandidateByUserId,
-  hasLinkedIdentity,
   insertLoginAttempt,
   insertOidcIdentity,
   listEnabledProviders,
   takeLoginAttempt,
+  takeOidcInvitation,
   type LoginCandidate,
   type OidcProviderRow,
 } from './oidc.queries.ts';
@@ -44,8 +46,9 @@ export type OidcFailureReason =
   | 'discovery_failed'
   | 'provider_error'
   | 'token_exchange_failed'
-  | 'no_email'
-  | 'email_not_verified'
+  /** No link for this subject and issuer, and no invitation made inside Bro: an e-mail claim never links an account. */
+  | 'not_invited'
+  | 'invitation_invalid'
   | 'unknown_user'
   | 'user_inactive'
   | 'user_locked'
@@ -96,9 +99,20 @@ export type StartedOidcLogin = { isStarted: true; authorizationUrl: string; stat
  * Authorization code flow with PKCE (S256), state and nonce. The verifier and nonce stay on the server, keyed by the
  * state; the caller also binds the state to the browser (a cookie), so a callback URL cannot be replayed elsewhere.
  */
-export async function startOidcLogin({ db, clock, config, configurations, organisationSlug }: Omit<Deps, 'cipher'> & { organisationSlug: string }): Promise<StartedOidcLogin> {
-  const provider = await findEnabledProviderBySlug(db, organisationSlug);
+export async function startOidcLogin(
+  input: Omit<Deps, 'cipher'> & { organisationSlug: string; invitationTokenHash?: string },
+): Promise<StartedOidcLogin> {
+  const provider = await findEnabledProviderBySlug(input.db, input.organisationSlug);
   if (!provider) throw new AppError('not_found');
+  return startLoginAt(input, provider, input.invitationTokenHash ?? null);
+}
+
+/** Starts the provider's flow; an invitation's hash rides along with the attempt, to link the account on the way back. */
+export async function startLoginAt(
+  { db, clock, config, configurations }: Omit<Deps, 'cipher'>,
+  provider: OidcProviderRow,
+  invitationTokenHash: string | null,
+): Promise<StartedOidcLogin> {
   let configuration: oidc.Configuration;
   try {
     configuration = await configurations.get(provider);
@@ -118,17 +132,20 @@ export async function startOidcLogin({ db, clock, config, configurations, organi
   });
   const now = clock.now();
   await deleteLoginAttemptsCreatedBefore(db, new Date(now.getTime() - LOGIN_ATTEMPT_LIFETIME_MS));
-  await insertLoginAttempt(db, { state, organisationId: provider.organisationId, codeVerifier, nonce, now });
+  await insertLoginAttempt(db, { state, organisationId: provider.organisationId, codeVerifier, nonce, now, invitationTokenHash });
   return { isStarted: true, authorizationUrl: authorizationUrl.href, state };
 }
 
-export type CompletedOidcLogin = { isSignedIn: true; token: string; userId: string } | { isSignedIn: false; reason: OidcFailureReason };
+export type CompletedOidcLogin =
+  | { isSignedIn: true; token: string; userId: string; stage: 'authenticated' | 'mfa_required' }
+  | { isSignedIn: false; reason: OidcFailureReason };
 
 /**
  * The provider's redirect back. openid-client checks the issuer, audience, nonce, state and PKCE; we then find the
- * user by the (organisation, subject) link, or on first sign-in link an active member of that organisation by the
- * e-mail claim. The second factor is the identity provider's responsibility, so the session is fully authenticated.
- * Every outcome, refused or not, is audited.
+ * user by the (organisation, issuer, subject) link, or link the account an invitation made inside Bro names (the
+ * invitation rode along with the attempt). An e-mail claim never links an account: whoever controls the provider, or
+ * a recycled address, could otherwise take one over. A link not yet confirmed, to an account with TOTP, signs in only
+ * half: the TOTP code completes it (`stage: 'mfa_required'`). Every outcome, refused or not, is audited.
  */
 export async function completeOidcLogin(
   deps: Deps & { callbackUrl: URL; browserState: string | undefined; previousSessionToken: string | undefined },
@@ -152,59 +169,53 @@ export async function completeOidcLogin(
     return refuseOidcLogin(deps, { reason: 'discovery_failed', organisationId });
   }
 
-  const identity = await exchangeCode(configuration, deps.callbackUrl, { ...attempt, state });
-  if ('reason' in identity) return refuseOidcLogin(deps, { reason: identity.reason, organisationId });
-
-  const resolved = await resolveUser(db, { organisationId, isProduction: deps.config.isProduction === true, ...identity });
-  if ('reason' in resolved) return refuseOidcLogin(deps, { reason: resolved.reason, organisationId, userId: resolved.userId });
-  const { candidate, isNewLink } = resolved;
-
+  const subject = await exchangeCode(configuration, deps.callbackUrl, { ...attempt, state });
+  if (typeof subject !== 'string') return refuseOidcLogin(deps, { reason: subject.reason, organisationId });
+  const identity = { organisationId, issuer: provider.issuer, subject };
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    if (isNewLink) {
-      // A concurrent first sign-in may have linked the subject a moment ago: then there is nothing to record.
-      const isInserted = await insertOidcIdentity(trx, { organisationId, subject: identity.subject, userId: candidate.userId, now });
-      if (isInserted) {
-        await appendAuditEntry(trx, {
-          occurredAt: now,
-          actorUserId: candidate.userId,
-          actorOrganisationId: organisationId,
-          action: 'oidc_identity.link',
-          objectType: 'user',
-          objectId: candidate.userId,
-          details: { organisationId },
-        });
-      }
-    }
-    const session = await startSession(trx, {
-      userId: candidate.userId,
-      membershipId: candidate.membershipId,
-      stage: 'authenticated',
-      authMethod: 'oidc',
-      now,
-      ...(deps.previousSessionToken ? { previousSessionId: hashSessionToken(deps.previousSessionToken) } : {}),
-    });
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: candidate.userId,
-      actorOrganisationId: organisationId,
-      // Named as the password login's events, so one query finds every sign-in whatever the method.
-      action: 'auth.login_succeeded',
-      objectType: 'user',
-      objectId: candidate.userId,
-      details: { method: 'oidc', factor: 'oidc', membershipId: candidate.membershipId },
-    });
-    return { isSignedIn: true as const, token: session.token, userId: candidate.userId };
+    const resolved = await resolveUser(trx, { ...identity, invitationTokenHash: attempt.invitationTokenHash, now, isProduction: deps.config.isProduction === true });
+    if ('reason' in resolved) return refuseOidcLogin({ db: trx, clock }, { reason: resolved.reason, organisationId, userId: resolved.userId });
+    return signIn(trx, { ...resolved, organisationId, now, previousSessionToken: deps.previousSessionToken });
   });
 }
 
-type ProviderIdentity = { subject: string; email: string | undefined; isEmailUnverified: boolean };
+async function signIn(
+  trx: Transaction<Database>,
+  input: { candidate: LoginCandidate; isConfirmed: boolean; organisationId: string; now: Date; previousSessionToken: string | undefined },
+): Promise<CompletedOidcLogin> {
+  const { candidate, organisationId, now } = input;
+  // The identity provider vouches for the person, but a first sign-in through a new link must not bypass the second
+  // factor the account already has: then the TOTP code is asked, as after a password.
+  const stage = !input.isConfirmed && candidate.isTotpEnrolled ? 'mfa_required' : 'authenticated';
+  if (!input.isConfirmed && stage === 'authenticated') await confirmOidcIdentities(trx, { userId: candidate.userId, now });
+  const session = await startSession(trx, {
+    userId: candidate.userId,
+    membershipId: candidate.membershipId,
+    stage,
+    authMethod: 'oidc',
+    now,
+    ...(input.previousSessionToken ? { previousSessionId: hashSessionToken(input.previousSessionToken) } : {}),
+  });
+  await appendAuditEntry(trx, {
+    occurredAt: now,
+    actorUserId: candidate.userId,
+    actorOrganisationId: organisationId,
+    // Named as the password login's events, so one query finds every sign-in whatever the method.
+    action: stage === 'authenticated' ? 'auth.login_succeeded' : 'auth.oidc_accepted',
+    objectType: 'user',
+    objectId: candidate.userId,
+    details: { method: 'oidc', factor: 'oidc', membershipId: candidate.membershipId, stage },
+  });
+  return { isSignedIn: true as const, token: session.token, userId: candidate.userId, stage };
+}
 
+/** The provider's stable subject for the person (`sub`); no other claim decides who signs in. */
 async function exchangeCode(
   configuration: oidc.Configuration,
   callbackUrl: URL,
   attempt: { codeVerifier: string; nonce: string; state: string },
-): Promise<ProviderIdentity | { reason: OidcFailureReason }> {
+): Promise<string | { reason: OidcFailureReason }> {
   let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
   try {
     tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
@@ -219,49 +230,55 @@ async function exchangeCode(
   }
   const claims = tokens.claims();
   if (!claims) return { reason: 'token_exchange_failed' };
-  let email = typeof claims.email === 'string' ? claims.email : undefined;
-  let emailVerified = claims.email_verified;
-  if (email === undefined) {
-    // Many providers put profile claims in UserInfo only (OIDC Core 5.4): ask there, pinned to the same subject.
-    try {
-      const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-      email = typeof userInfo.email === 'string' ? userInfo.email : undefined;
-      emailVerified = userInfo.email_verified;
-    } catch {
-      return { reason: 'token_exchange_failed' };
-    }
-  }
-  // Absent means the provider does not say (Entra ID omits it); an explicit false means it is unproven.
-  return { subject: claims.sub, email: email?.trim().toLowerCase(), isEmailUnverified: emailVerified === false };
+  return claims.sub;
 }
 
+type ResolveInput = { organisationId: string; issuer: string; subject: string; invitationTokenHash: string | null; now: Date; isProduction: boolean };
+
 async function resolveUser(
-  db: Db,
-  input: { organisationId: string; isProduction: boolean } & ProviderIdentity,
-): Promise<{ candidate: LoginCandidate; isNewLink: boolean } | { reason: OidcFailureReason; userId?: string }> {
-  const linkedUserId = await findLinkedUserId(db, { organisationId: input.organisationId, subject: input.subject });
-  let candidate: LoginCandidate | undefined;
-  if (linkedUserId) {
-    // Once linked, the subject decides: a later change of e-mail at the provider does not move the account.
-    candidate = await findLoginCandidateByUserId(db, { userId: linkedUserId, organisationId: input.organisationId });
-    if (!candidate) return { reason: 'unknown_user', userId: linkedUserId };
-  } else {
-    if (!input.email) return { reason: 'no_email' };
-    if (input.isEmailUnverified) return { reason: 'email_not_verified' };
-    candidate = await findLoginCandidateByEmail(db, { email: input.email, organisationId: input.organisationId });
-    if (!candidate) return { reason: 'unknown_user' };
-    // One provider identity per user and organisation: a second subject claiming the same e-mail (a recycled
-    // address, a misconfigured directory) must not take over an account that is already linked.
-    if (await hasLinkedIdentity(db, { organisationId: input.organisationId, userId: candidate.userId })) {
-      return { reason: 'identity_conflict', userId: candidate.userId };
-    }
-  }
+  trx: Transaction<Database>,
+  input: ResolveInput,
+): Promise<{ candidate: LoginCandidate; isConfirmed: boolean } | { reason: OidcFailureReason; userId?: string }> {
+  const found = await findCandidate(trx, input);
+  if ('reason' in found) return found;
+  const { candidate } = found;
   if (!candidate.isActive) return { reason: 'user_inactive', userId: candidate.userId };
   // A locked account stays locked whichever way one signs in, until an administrator unlocks it.
   if (candidate.isLocked) return { reason: 'user_locked', userId: candidate.userId };
   // Whoever the identity provider vouches for, a demo account has no place on a production system.
   if (candidate.isDemo && input.isProduction) return { reason: 'demo_account_refused', userId: candidate.userId };
-  return { candidate, isNewLink: !linkedUserId };
+  return found;
+}
+
+/** The linked account, or the one the invitation names (then linked here, unconfirmed, in the caller's transaction). */
+async function findCandidate(
+  trx: Transaction<Database>,
+  input: ResolveInput,
+): Promise<{ candidate: LoginCandidate; isConfirmed: boolean } | { reason: OidcFailureReason; userId?: string }> {
+  const linked = await findLinkedIdentity(trx, input);
+  if (linked) {
+    // Once linked, the subject decides: a later change of e-mail at the provider does not move the account.
+    const candidate = await findLoginCandidateByUserId(trx, { userId: linked.userId, organisationId: input.organisationId });
+    return candidate ? { candidate, isConfirmed: linked.isConfirmed } : { reason: 'unknown_user', userId: linked.userId };
+  }
+  if (!input.invitationTokenHash) return { reason: 'not_invited' };
+  const invitation = await takeOidcInvitation(trx, { tokenHash: input.invitationTokenHash, organisationId: input.organisationId, now: input.now });
+  if (!invitation) return { reason: 'invitation_invalid' };
+  const candidate = await findLoginCandidateByUserId(trx, { userId: invitation.userId, organisationId: input.organisationId });
+  if (!candidate) return { reason: 'unknown_user', userId: invitation.userId };
+  // The invitation is the organisation's word on who this account is: it replaces any earlier link of the account.
+  const replaced = await deleteIdentitiesOfUser(trx, { organisationId: input.organisationId, userId: candidate.userId });
+  if (!(await insertOidcIdentity(trx, { ...input, userId: candidate.userId, isConfirmed: false }))) return { reason: 'identity_conflict', userId: candidate.userId };
+  await appendAuditEntry(trx, {
+    occurredAt: input.now,
+    actorUserId: candidate.userId,
+    actorOrganisationId: input.organisationId,
+    action: 'oidc_identity.link',
+    objectType: 'user',
+    objectId: candidate.userId,
+    details: { organisationId: input.organisationId, invitationId: invitation.id, replacedLinks: replaced },
+  });
+  return { candidate, isConfirmed: false };
 }
 
 /** Records a refused sign-in (authentication events are logged, failed ones too) and reports why. */
@@ -269,8 +286,8 @@ export async function refuseOidcLogin(
   { db, clock }: { db: Db; clock: Clock },
   failure: { reason: OidcFailureReason; organisationId?: string; userId?: string | undefined },
 ): Promise<{ isSignedIn: false; reason: OidcFailureReason }> {
-  await db.transaction().execute(async (trx) => {
-    await appendAuditEntry(trx, {
+  const append = (trx: Transaction<Database>) =>
+    appendAuditEntry(trx, {
       occurredAt: clock.now(),
       actorUserId: failure.userId ?? null,
       actorOrganisationId: failure.organisationId ?? null,
@@ -279,6 +296,9 @@ export async function refuseOidcLogin(
       objectId: failure.userId ?? 'unknown',
       details: { method: 'oidc', factor: 'oidc', reason: failure.reason },
     });
-  });
+  // Called inside the sign-in's transaction, the entry commits with it: an invitation taken before the refusal stays
+  // used (single use, whatever happened next).
+  if (db.isTransaction) await append(db as Transaction<Database>);
+  else await db.transaction().execute((trx) => append(trx));
   return { isSignedIn: false, reason: failure.reason };
 }

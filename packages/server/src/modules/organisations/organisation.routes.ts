@@ -1,7 +1,5 @@
 import {
-  CreateOrganisationAdminRequest,
   CreateOrganisationRequest,
-  CreateUserResponse,
   OrganisationIdParams,
   PlatformOrganisation,
   PlatformOrganisationList,
@@ -11,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
-import { createOrganisation, createOrganisationAdmin, listOrganisations, updateOrganisation } from './organisation.service.ts';
+import { registerChangeRequestRoutes } from './change-request.routes.ts';
+import { createOrganisation, listOrganisations, updateOrganisation } from './organisation.service.ts';
 
 /** Organisation administration for the platform operator. Nothing here reads case content. */
 export function registerOrganisationRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -50,21 +49,5 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: AppDeps):
     async (request) => updateOrganisation({ db, clock, actor: requireActor(request), organisationId: request.params.organisationId, request: request.body }),
   );
 
-  api.post(
-    '/platform/organisations/:organisationId/admins',
-    {
-      config,
-      schema: {
-        tags,
-        summary: 'Creates an organisation admin there; the initial password is answered once',
-        params: OrganisationIdParams,
-        body: CreateOrganisationAdminRequest,
-        response: { 201: CreateUserResponse },
-      },
-    },
-    async (request, reply) => {
-      const created = await createOrganisationAdmin({ db, clock, actor: requireActor(request), organisationId: request.params.organisationId, request: request.body });
-      return reply.status(201).send(created);
-    },
-  );
+  registerChangeRequestRoutes(app, deps);
 }

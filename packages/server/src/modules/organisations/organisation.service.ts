@@ -1,8 +1,8 @@
 import {
+  AdminChangeKind,
   OrganisationKind,
-  type CreateOrganisationAdminRequest,
   type CreateOrganisationRequest,
-  type CreateUserResponse,
+  type PendingAdminChange,
   type PlatformOrganisation,
   type UpdateOrganisationRequest,
 } from '@bro/domain';
@@ -11,7 +11,7 @@ import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { createUserWithMembership } from '../users/index.ts';
+import { listPendingChangeRequests } from './change-request.queries.ts';
 import {
   endSessionsOfOrganisation,
   findOrganisation,
@@ -23,7 +23,7 @@ import {
 
 const danishOrder = new Intl.Collator('da');
 
-function toPlatformOrganisation(row: OrganisationRow): PlatformOrganisation {
+function toPlatformOrganisation(row: OrganisationRow, pendingChanges: PendingAdminChange[] = []): PlatformOrganisation {
   return {
     id: row.id,
     slug: row.slug,
@@ -33,13 +33,26 @@ function toPlatformOrganisation(row: OrganisationRow): PlatformOrganisation {
     isActive: row.is_active,
     isLocalLoginEnabled: row.is_local_login_enabled,
     userCount: row.user_count,
+    pendingChanges,
   };
+}
+
+/** Each organisation's changes waiting for its own admins: kind and time only. */
+async function listPendingChanges(db: Db): Promise<Map<string, PendingAdminChange[]>> {
+  const byOrganisation = new Map<string, PendingAdminChange[]>();
+  for (const request of await listPendingChangeRequests(db)) {
+    const list = byOrganisation.get(request.organisation_id) ?? [];
+    list.push({ id: request.id, kind: AdminChangeKind.parse(request.kind), requestedAt: request.requested_at.toISOString() });
+    byOrganisation.set(request.organisation_id, list);
+  }
+  return byOrganisation;
 }
 
 /** Settings and head-counts only: a platform admin reads no case content. */
 export async function listOrganisations(input: { db: Db }): Promise<PlatformOrganisation[]> {
   const rows = await listOrganisationRows(input.db);
-  return rows.map(toPlatformOrganisation).sort((a, b) => danishOrder.compare(a.name, b.name));
+  const pending = await listPendingChanges(input.db);
+  return rows.map((row) => toPlatformOrganisation(row, pending.get(row.id))).sort((a, b) => danishOrder.compare(a.name, b.name));
 }
 
 export async function createOrganisation(input: { db: Db; clock: Clock; actor: Actor; request: CreateOrganisationRequest }): Promise<PlatformOrganisation> {
@@ -104,26 +117,7 @@ export async function updateOrganisation(input: {
         endedSessions,
       },
     });
-    return toPlatformOrganisation(updated);
-  });
-}
-
-/** The organisation's first admin, who then makes its other users. */
-export async function createOrganisationAdmin(input: {
-  db: Db;
-  clock: Clock;
-  actor: Actor;
-  organisationId: string;
-  request: CreateOrganisationAdminRequest;
-}): Promise<CreateUserResponse> {
-  const organisation = await getOrganisation(input.db, input.organisationId);
-  return createUserWithMembership({
-    db: input.db,
-    clock: input.clock,
-    actorUserId: input.actor.userId,
-    actorOrganisationId: input.actor.organisationId,
-    organisationId: organisation.id,
-    request: { email: input.request.email, displayName: input.request.displayName, role: 'organisation_admin' },
+    return toPlatformOrganisation(updated, (await listPendingChanges(trx)).get(updated.id));
   });
 }
 

@@ -10,6 +10,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
   const config = { permission: 'users:manage' as const };
+  // User and role changes need a recent proof of identity: a borrowed, unattended admin session must not hand out access.
+  const changeConfig = { ...config, isReauthenticationRequired: true };
   const tags = ['users'];
 
   api.get(
@@ -21,7 +23,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   api.post(
     '/admin/users',
     {
-      config,
+      config: changeConfig,
       schema: {
         tags,
         summary: 'Creates a user; the initial password is answered once and never again',
@@ -38,7 +40,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   api.patch(
     '/admin/users/:userId',
     {
-      config,
+      config: changeConfig,
       schema: { tags, summary: 'Changes name, role, unit or service line; takes effect at once', params: UserIdParams, body: UpdateUserRequest, response: { 200: AdminUser } },
     },
     async (request) => updateUser({ db, clock, actor: requireActor(request), userId: request.params.userId, request: request.body }),
@@ -53,7 +55,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
   for (const action of actions) {
     api.post(
       `/admin/users/:userId/${action.path}`,
-      { config, schema: { tags, summary: action.summary, params: UserIdParams, response: { 200: AdminUser } } },
+      { config: changeConfig, schema: { tags, summary: action.summary, params: UserIdParams, response: { 200: AdminUser } } },
       async (request) => action.run({ db, clock, actor: requireActor(request), userId: request.params.userId }),
     );
   }

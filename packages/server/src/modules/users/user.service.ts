@@ -69,48 +69,55 @@ export async function createUser(input: { db: Db; clock: Clock; actor: Actor; re
   });
 }
 
-/**
- * Makes a user with a random initial password and one membership. Also used by the platform admin to make an
- * organisation's first admin, so the organisation is passed explicitly rather than taken from the actor.
- */
-export async function createUserWithMembership(input: {
-  db: Db;
-  clock: Clock;
+/** Makes a user with a random initial password and one membership, in a transaction of its own. */
+async function createUserWithMembership(input: NewMember & { db: Db; clock: Clock }): Promise<CreateUserResponse> {
+  const password = await createInitialPasswordHash();
+  const now = input.clock.now();
+  const user = await input.db.transaction().execute((trx) => insertUserWithMembership(trx, { ...input, ...password, now }));
+  return { user, initialPassword: password.initialPassword };
+}
+
+type NewMember = {
   actorUserId: string;
   actorOrganisationId: string;
   organisationId: string;
   request: Omit<CreateUserRequest, 'role'> & { role: Role };
-}): Promise<CreateUserResponse> {
-  const { db, request } = input;
+};
+
+/** A fresh initial password and its argon2id hash. Hash before a transaction: argon2 is slow on purpose. */
+export async function createInitialPasswordHash(): Promise<{ initialPassword: string; passwordHash: string }> {
   const initialPassword = createInitialPassword();
-  // Hash before the transaction: argon2 is slow on purpose, and the transaction should hold no locks meanwhile.
-  const passwordHash = await hash(initialPassword);
-  const now = input.clock.now();
-  const user = await db.transaction().execute(async (trx) => {
-    const unitId = request.unitId ?? null;
-    if (unitId !== null) await assertUnitOfOrganisation(trx, input.organisationId, unitId);
-    const userId = await insertUser(trx, { email: request.email, displayName: request.displayName, passwordHash });
-    if (!userId) throw new AppError('email_taken');
-    const membershipId = await insertMembership(trx, {
-      userId,
-      organisationId: input.organisationId,
-      role: request.role,
-      unitId,
-      serviceLine: request.serviceLine ?? null,
-    });
-    const created = await getOrganisationUser(trx, input.organisationId, userId);
-    await appendAuditEntry(trx, {
-      occurredAt: now,
-      actorUserId: input.actorUserId,
-      actorOrganisationId: input.actorOrganisationId,
-      action: 'user.create',
-      objectType: 'user',
-      objectId: userId,
-      details: { organisationId: input.organisationId, membershipId, role: request.role, unitId, serviceLine: request.serviceLine ?? null },
-    });
-    return created;
+  return { initialPassword, passwordHash: await hash(initialPassword) };
+}
+
+/** The user and membership in the caller's transaction, audited there (e.g. with the approval that made them). */
+export async function insertUserWithMembership(
+  trx: Transaction<Database>,
+  input: NewMember & { passwordHash: string; now: Date; auditDetails?: Record<string, string | null> },
+): Promise<AdminUser> {
+  const { request } = input;
+  const unitId = request.unitId ?? null;
+  if (unitId !== null) await assertUnitOfOrganisation(trx, input.organisationId, unitId);
+  const userId = await insertUser(trx, { email: request.email, displayName: request.displayName, passwordHash: input.passwordHash });
+  if (!userId) throw new AppError('email_taken');
+  const membershipId = await insertMembership(trx, {
+    userId,
+    organisationId: input.organisationId,
+    role: request.role,
+    unitId,
+    serviceLine: request.serviceLine ?? null,
   });
-  return { user: toAdminUser(user), initialPassword };
+  const created = await getOrganisationUser(trx, input.organisationId, userId);
+  await appendAuditEntry(trx, {
+    occurredAt: input.now,
+    actorUserId: input.actorUserId,
+    actorOrganisationId: input.actorOrganisationId,
+    action: 'user.create',
+    objectType: 'user',
+    objectId: userId,
+    details: { organisationId: input.organisationId, membershipId, role: request.role, unitId, serviceLine: request.serviceLine ?? null, ...input.auditDetails },
+  });
+  return toAdminUser(created);
 }
 
 /** Role changes apply from the user's next request: the session lookup reads the membership every time. */

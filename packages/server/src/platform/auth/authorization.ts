@@ -21,15 +21,29 @@ export type Actor = {
   unitId: string | null;
   role: Role;
   serviceLine: ServiceLine | null;
+  /** When the holder last proved who they are in this session: sign-in or re-authentication. */
+  authenticatedAt: Date;
 };
 
+/**
+ * How recent the last proof of identity must be for a route that declares `isReauthenticationRequired`: changing a
+ * person's protection flags, exports of personal data, user and role changes, identity-provider changes, and
+ * break-the-glass access when it comes (declare the flag on its route: nothing else is needed).
+ */
+export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
+
 /** A caller between password and second factor. */
-export type PendingLogin = { userId: string; sessionId: string; stage: 'mfa_required' | 'mfa_enrolment'; email: string; displayName: string };
+export type PendingLogin = { userId: string; sessionId: string; stage: 'mfa_required' | 'mfa_enrolment'; email: string; displayName: string; csrfToken: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route: who may call it. Routes without one are refused (deny by default). */
     permission?: Permission;
+    /**
+     * The route changes something an attacker with a stolen or unattended session must not: it needs a proof of
+     * identity within {@link REAUTHENTICATION_WINDOW_MS} (`reauthentication_required` otherwise).
+     */
+    isReauthenticationRequired?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | undefined;
@@ -37,7 +51,7 @@ declare module 'fastify' {
   }
 }
 
-export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined };
+export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined; isReauthenticationRequired: boolean };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** `last_seen_at` is written at most once a minute (a tenth of the idle timeout when that is shorter, in e2e). */
@@ -68,6 +82,9 @@ export function registerAuthorization(app: FastifyInstance, deps: AuthorizationD
         url: route.url,
         get permission() {
           return route.config?.permission;
+        },
+        get isReauthenticationRequired() {
+          return route.config?.isReauthenticationRequired === true;
         },
       });
     }
@@ -114,15 +131,24 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, permis
       stage: session.stage as PendingLogin['stage'],
       email: session.email,
       displayName: session.display_name,
+      csrfToken: session.csrf_token,
     };
     return;
   }
   if (permission === 'mfa_pending') return sendProblem(request, reply, 'forbidden');
   const actor = toActor(session);
   if (!actor || !hasPermission(actor.role, permission)) return sendProblem(request, reply, 'forbidden');
+  if (request.routeOptions.config.isReauthenticationRequired && !isRecentlyAuthenticated(actor, now)) {
+    return sendProblem(request, reply, 'reauthentication_required');
+  }
 
   if (now.getTime() - session.last_seen_at.getTime() > Math.min(TOUCH_INTERVAL_MS, deps.idleTimeoutMs / 10)) await touchSession(deps.db, session.id, now);
   request.actor = actor;
+}
+
+/** Whether the session's last proof of identity is recent enough for a route that requires re-authentication. */
+function isRecentlyAuthenticated(actor: Pick<Actor, 'authenticatedAt'>, now: Date): boolean {
+  return now.getTime() - actor.authenticatedAt.getTime() <= REAUTHENTICATION_WINDOW_MS;
 }
 
 type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
@@ -144,6 +170,7 @@ export function toActor(session: LiveSession): Actor | undefined {
     unitId: session.unit_id,
     role: Role.parse(session.role),
     serviceLine: (session.service_line as ServiceLine | null) ?? null,
+    authenticatedAt: session.authenticated_at,
   };
 }
 

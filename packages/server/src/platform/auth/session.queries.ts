@@ -18,6 +18,7 @@ export async function findLiveSession(db: Db, sessionId: string) {
       's.created_at',
       's.last_seen_at',
       's.expires_at',
+      's.authenticated_at',
       'u.id as user_id',
       'u.display_name',
       'u.email',
@@ -51,6 +52,7 @@ export async function insertSession(
       csrf_token: session.csrfToken,
       created_at: session.now,
       last_seen_at: session.now,
+      authenticated_at: session.now,
       expires_at: session.expiresAt,
     })
     .execute();
@@ -59,6 +61,11 @@ export async function insertSession(
 /** Signing in is done (both factors, or OIDC): the admin's users list shows when. */
 export async function recordSignIn(db: Db, userId: string, now: Date): Promise<void> {
   await db.updateTable('users').set({ last_signed_in_at: now }).where('id', '=', userId).execute();
+}
+
+/** The holder proved who they are again (password + TOTP): risky changes are open to them for a few minutes. */
+export async function markSessionReauthenticated(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ authenticated_at: now, last_seen_at: now }).where('id', '=', sessionId).where('ended_at', 'is', null).execute();
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {

@@ -57,3 +57,18 @@ describe('the users page', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Du kan ikke deaktivere dig selv.'));
   });
 });
+
+describe('linking a user to the organisation’s identity provider', () => {
+  it('makes a one-time link and shows it once', async () => {
+    const url = 'http://localhost:3000/medarbejder/login#oidc-invitation=' + 'A'.repeat(43);
+    const { user, sent } = renderPage([
+      { method: 'POST', path: `/api/admin/users/${lone.id}/oidc-invitation`, answer: { status: 201, body: { url, expiresAt: '2026-11-24T09:00:00.000Z', isSubjectRecorded: false } } },
+    ]);
+    const row = (await screen.findByRole('cell', { name: 'Lone Rådgiver' })).closest('tr') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: /Link til organisationens login/ }));
+    expect(await screen.findByText(url)).toBeVisible();
+    expect(sent.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([`/api/admin/users/${lone.id}/oidc-invitation`]);
+    await user.click(screen.getByRole('button', { name: 'Skjul linket' }));
+    await waitFor(() => expect(screen.queryByText(url)).toBeNull());
+  });
+});

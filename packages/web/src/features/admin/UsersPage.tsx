@@ -11,6 +11,7 @@ import { useRequestSchema } from '../../forms/useRequestSchema';
 import { useAppForm } from '../../forms/useAppForm';
 import { useFormat } from '../../i18n/format';
 import { ActionFailed } from '../../ui/ActionFailed';
+import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { LiveMessage } from '../../ui/LiveMessage';
 import { PageHeading } from '../../ui/PageHeading';
@@ -18,7 +19,7 @@ import { RowButton, RowConfirmButton } from '../../ui/RowActions';
 import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { EditUser } from './UserForms';
-import { changeUser, createUnit, unitsQuery, userKeys, usersQuery } from './users.api';
+import { changeUser, createUnit, inviteToOidc, unitsQuery, userKeys, usersQuery } from './users.api';
 
 /** `/admin/users`: the organisation admin's users and units; a new user is made on its own page. No case content is reachable from here. */
 export function UsersPage() {
@@ -28,6 +29,7 @@ export function UsersPage() {
   const units = useQuery({ ...unitsQuery, select: (list) => [...list].sort((a, b) => format.compare(a.name, b.name)) });
   const [message, setMessage] = useState<string>();
   const [editing, setEditing] = useState<AdminUser>();
+  const [invitation, setInvitation] = useState<Invitation>();
   usePageTitle(t('users.heading'));
 
   return (
@@ -39,7 +41,8 @@ export function UsersPage() {
           {t('users.createHeading')}
         </Link>
       </p>
-      <Loaded query={users}>{(data) => <UsersTable users={data} onEdit={setEditing} onChanged={setMessage} />}</Loaded>
+      {invitation ? <InvitationLink invitation={invitation} onHide={() => setInvitation(undefined)} /> : null}
+      <Loaded query={users}>{(data) => <UsersTable users={data} onEdit={setEditing} onChanged={setMessage} onInvited={setInvitation} />}</Loaded>
       {editing ? (
         <EditUser
           key={editing.id}
@@ -57,7 +60,29 @@ export function UsersPage() {
   );
 }
 
-function UsersTable({ users, onEdit, onChanged }: { users: readonly AdminUser[]; onEdit: (user: AdminUser) => void; onChanged: (message: string) => void }) {
+type Invitation = { name: string; url: string };
+
+/** Shown once, like an initial password: the server never answers this link again. Held in component state only. */
+function InvitationLink({ invitation, onHide }: { invitation: Invitation; onHide: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert">
+      <Alert variant="warning" heading={t('users.invitationHeading', { name: invitation.name })}>
+        <p>{t('users.invitationText')}</p>
+        <p className="app-password">
+          <code>{invitation.url}</code>
+        </p>
+        <button type="button" className="button button-secondary mt-3" onClick={onHide}>
+          {t('users.invitationHide')}
+        </button>
+      </Alert>
+    </div>
+  );
+}
+
+type UsersTableProps = { users: readonly AdminUser[]; onEdit: (user: AdminUser) => void; onChanged: (message: string) => void; onInvited: (invitation: Invitation) => void };
+
+function UsersTable({ users, onEdit, onChanged, onInvited }: UsersTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -85,7 +110,7 @@ function UsersTable({ users, onEdit, onChanged }: { users: readonly AdminUser[];
             </td>
             <td data-title={t('users.lastSignedIn')}>{user.lastSignedInAt ? format.dateTime(user.lastSignedInAt) : t('users.neverSignedIn')}</td>
             <td data-title={t('users.actions')}>
-              <UserActions user={user} isBusy={action.busyRowId === user.id} onEdit={() => onEdit(user)} run={action.run} />
+              <UserActions user={user} isBusy={action.busyRowId === user.id} onEdit={() => onEdit(user)} onInvited={onInvited} run={action.run} />
             </td>
           </tr>
         ))}
@@ -105,16 +130,27 @@ function UserBadges({ user }: { user: AdminUser }) {
   );
 }
 
-type UserActionsProps = { user: AdminUser; isBusy: boolean; onEdit: () => void; run: ReturnType<typeof useRowAction>['run'] };
+type UserActionsProps = { user: AdminUser; isBusy: boolean; onEdit: () => void; onInvited: (invitation: Invitation) => void; run: ReturnType<typeof useRowAction>['run'] };
 
-function UserActions({ user, isBusy, onEdit, run }: UserActionsProps) {
+function UserActions({ user, isBusy, onEdit, onInvited, run }: UserActionsProps) {
   const { t } = useTranslation();
   const name = user.displayName;
   const change = (action: 'deactivate' | 'reactivate' | 'unlock' | 'reset-totp') =>
     run({ rowId: user.id, call: () => changeUser(user.id, action), message: t(`users.actionDone.${action}`, { name }) });
+  // An OIDC account is linked only through a link made here (never by the provider's e-mail claim).
+  const invite = () =>
+    run({
+      rowId: user.id,
+      call: async () => {
+        const invitation = await inviteToOidc(user.id);
+        if (invitation.url) onInvited({ name, url: invitation.url });
+      },
+      message: t('users.inviteDone', { name }),
+    });
   return (
     <div className="app-table-actions">
       <RowButton label={t('users.edit')} rowName={name} onClick={onEdit} />
+      {user.isActive ? <RowButton label={t('users.invite')} rowName={name} onClick={() => void invite()} /> : null}
       {user.isLocked ? <RowButton label={t('users.unlock')} rowName={name} onClick={() => void change('unlock')} /> : null}
       {user.isActive ? (
         <RowConfirmButton label={t('users.deactivate')} rowName={name} question={t('users.deactivateQuestion', { name })} confirmLabel={t('users.deactivateConfirm')} isBusy={isBusy} onConfirm={() => change('deactivate')} />

@@ -1,4 +1,4 @@
-import type { AdminUser, CreateUnitRequest, CreateUserRequest, CreateUserResponse, Unit, UpdateUserRequest, UserAction } from '@bro/domain';
+import type { AdminUser, OidcInvitation, CreateUnitRequest, CreateUserRequest, CreateUserResponse, Unit, UpdateUserRequest, UserAction } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ids, request } from '../../api/client';
 
@@ -13,3 +13,5 @@ export const createUser = (body: CreateUserRequest) => request<CreateUserRespons
 export const updateUser = (id: string, body: UpdateUserRequest) => request<AdminUser>('PATCH', `/api/admin/users/${ids(id)}`, { body });
 export const changeUser = (id: string, action: UserAction) => request<AdminUser>('POST', `/api/admin/users/${ids(id)}/${action}`, { body: {} });
 export const createUnit = (body: CreateUnitRequest) => request<Unit>('POST', '/api/admin/units', { body });
+/** A one-time link that lets the user link their account at the organisation's identity provider; shown once. */
+export const inviteToOidc = (id: string) => request<OidcInvitation>('POST', `/api/admin/users/${ids(id)}/oidc-invitation`, { body: {} });

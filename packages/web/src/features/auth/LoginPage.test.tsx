@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { mockServer, problem } from '../../test/fetch-mock';
 import { renderInApp } from '../../test/render';
 import { testSession } from '../../test/builders';
-import { CredentialsStep, groupSecret, returnPath, TotpStep } from './LoginPage';
+import { CredentialsStep, groupSecret, LoginPage, returnPath, TotpStep } from './LoginPage';
 
 const noProviders = { method: 'GET', path: '/api/auth/oidc/providers', answer: { body: [] } };
 const summary = () => screen.getByRole('heading', { name: 'Der er en fejl i det, du har udfyldt' }).parentElement as HTMLElement;
@@ -129,5 +129,29 @@ describe('helpers', () => {
     expect(returnPath({ from: '//evil.example' })).toBe('/');
     expect(returnPath({ from: '/login?x' })).toBe('/');
     expect(returnPath(null)).toBe('/');
+  });
+});
+
+describe('the login page after an identity provider, and with an invitation', () => {
+  it('asks for the TOTP code when the provider’s first sign-in to an account with TOTP sent the browser back', async () => {
+    mockServer([noProviders, { method: 'GET', path: '/api/auth/pending-login', answer: { body: { stage: 'mfa_required', csrfToken: 'csrf-oidc' } } }]);
+    renderInApp(<LoginPage />, { session: null, path: '/login?step=totp' });
+    expect(await screen.findByRole('heading', { name: 'Indtast engangskode' })).toBeVisible();
+  });
+
+  it('falls back to e-mail and password when there is no half-finished login', async () => {
+    mockServer([noProviders, { method: 'GET', path: '/api/auth/pending-login', answer: problem(401, { code: 'unauthenticated' }) }]);
+    renderInApp(<LoginPage />, { session: null, path: '/login?step=totp' });
+    expect(await screen.findByRole('button', { name: 'Log ind' })).toBeVisible();
+  });
+
+  it('opens a one-time invitation: sends its token, never shows it, and shows a spent link as the server words it', async () => {
+    const token = 'B'.repeat(43);
+    const sent = mockServer([noProviders, { method: 'POST', path: '/api/auth/oidc/invitation', answer: problem(410, { code: 'enrolment_link_invalid', detail: 'Linket er brugt.' }) }]);
+    const { user } = renderInApp(<LoginPage />, { session: null, path: `/login#oidc-invitation=${token}` });
+    await user.click(await screen.findByRole('button', { name: 'Fortsæt til din organisations login' }));
+    expect(await screen.findByText('Linket er brugt.')).toBeVisible();
+    expect(sent.find((request) => request.method === 'POST')?.body).toEqual({ token });
+    expect(document.body.textContent).not.toContain(token);
   });
 });

@@ -1,6 +1,6 @@
 import { LoginRequest, TotpCodeRequest, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { ApiError, setCsrfToken } from '../../api/client';
@@ -11,14 +11,22 @@ import { SubmitRow } from '../../forms/FormPanel';
 import { useAppForm } from '../../forms/useAppForm';
 import { useRequestSchema } from '../../forms/useRequestSchema';
 import { Alert } from '../../ui/Alert';
+import { Loading } from '../../ui/Loading';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { EnrolmentStep } from './EnrolmentStep';
-import { enrolmentTokenOf } from './enrolment-form';
-import { enrolTotp, logIn, oidcProvidersQuery, oidcStartUrl, totpEnrolmentQuery, verifyTotp } from './auth.api';
+import { enrolmentTokenOf, oidcInvitationTokenOf } from './enrolment-form';
+import { enrolTotp, fetchPendingLogin, logIn, oidcProvidersQuery, oidcStartUrl, startInvitedOidcLogin, totpEnrolmentQuery, verifyTotp } from './auth.api';
 import { useSession } from './useSession';
 
-type Step = 'link' | 'credentials' | 'totp' | 'enrolment';
+type Step = 'link' | 'invitation' | 'resume' | 'credentials' | 'totp' | 'enrolment';
+
+/** Where the login starts: a one-time link, the code step after an identity provider, or e-mail and password. */
+function firstStep(enrolmentToken: string | undefined, invitationToken: string | undefined, search: string): Step {
+  if (enrolmentToken) return 'link';
+  if (invitationToken) return 'invitation';
+  return new URLSearchParams(search).get('step') === 'totp' ? 'resume' : 'credentials';
+}
 
 /** Where the guard sent us from; only an app path (ids, never personal data), and never back to /login. */
 export function returnPath(state: unknown): string {
@@ -35,7 +43,8 @@ export function LoginPage() {
   const { session, signIn } = useSession();
   const location = useLocation();
   const [enrolmentToken] = useState(() => enrolmentTokenOf(location.hash));
-  const [step, setStep] = useState<Step>(enrolmentToken ? 'link' : 'credentials');
+  const [invitationToken] = useState(() => oidcInvitationTokenOf(location.hash));
+  const [step, setStep] = useState<Step>(() => firstStep(enrolmentToken, invitationToken, location.search));
   usePageTitle();
 
   // Signing in sets the session; this render then takes the user on to where the guard found them.
@@ -45,7 +54,11 @@ export function LoginPage() {
     <div className="app-narrow">
       {step === 'link' && enrolmentToken ? (
         <EnrolmentStep token={enrolmentToken} onPassed={(stage) => leaveLink(() => setStep(stage === 'mfa_enrolment' ? 'enrolment' : 'totp'))} />
-      ) : step === 'credentials' || step === 'link' ? (
+      ) : step === 'invitation' && invitationToken ? (
+        <InvitationStep token={invitationToken} />
+      ) : step === 'resume' ? (
+        <ResumePendingLogin onResumed={(stage) => setStep(stage === 'mfa_enrolment' ? 'enrolment' : 'totp')} onNone={() => setStep('credentials')} />
+      ) : step === 'credentials' || step === 'link' || step === 'invitation' ? (
         <CredentialsStep onPassed={(stage) => setStep(stage === 'mfa_enrolment' ? 'enrolment' : 'totp')} />
       ) : (
         <>
@@ -65,6 +78,61 @@ export function LoginPage() {
 function leaveLink(next: () => void): void {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   next();
+}
+
+/**
+ * A one-time invitation (`/login#oidc-invitation=<token>`): the person goes on to their organisation's identity
+ * provider, which links their account on the way back. The token leaves the address bar before they go.
+ */
+function InvitationStep({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const [isStarting, setIsStarting] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const start = async () => {
+    setIsStarting(true);
+    try {
+      const started = await startInvitedOidcLogin(token);
+      leaveLink(() => window.location.assign(started.authorizationUrl));
+    } catch (error) {
+      setFailure(error instanceof ApiError && error.detail ? error.detail : t('errors.unexpected'));
+      setIsStarting(false);
+    }
+  };
+  return (
+    <>
+      <PageHeading>{t('invitation.heading')}</PageHeading>
+      {failure ? (
+        <Alert variant="error" heading={t('login.oidcFailedHeading')} role="alert">
+          <p>{failure}</p>
+        </Alert>
+      ) : null}
+      <p>{t('invitation.intro')}</p>
+      <div className="app-button-row">
+        <button type="button" className="button button-primary" disabled={isStarting} onClick={() => void start()}>
+          {isStarting ? t('invitation.starting') : t('invitation.continue')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Back from an identity provider whose first sign-in still needs the account's TOTP code: the login goes on there. */
+function ResumePendingLogin({ onResumed, onNone }: { onResumed: (stage: LoginStage) => void; onNone: () => void }) {
+  useEffect(() => {
+    let isCurrent = true;
+    fetchPendingLogin().then(
+      (pending) => {
+        if (!isCurrent) return;
+        setCsrfToken(pending.csrfToken);
+        onResumed(pending.stage);
+      },
+      () => isCurrent && onNone(),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [onResumed, onNone]);
+  return <Loading />;
 }
 
 function SignedOutNotice() {

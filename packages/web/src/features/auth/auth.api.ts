@@ -1,4 +1,4 @@
-import type { EnrolmentRequest, LoginRequest, LoginResponse, OidcProviderOption, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
+import type { EnrolmentRequest, LoginRequest, LoginResponse, OidcProviderOption, PendingLoginInfo, ReauthenticateRequest, SessionInfo, StartedOidcLogin, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, ids, request, setCsrfToken } from '../../api/client';
 
@@ -14,6 +14,12 @@ export const logOut = () => request<void>('POST', '/api/auth/logout', asVisitor)
 /** Keeps the session alive while someone types (useInputHeartbeat); a 401 means it is gone, as for any call. */
 export const keepSessionAlive = () => request<void>('POST', '/api/auth/heartbeat');
 export const fetchSession = (signal?: AbortSignal) => request<SessionInfo>('GET', '/api/session', { signal, ...asVisitor });
+/** Password and TOTP code again, before a risky change (the server answered `reauthentication_required`). */
+export const reauthenticate = (body: ReauthenticateRequest) => request<void>('POST', '/api/auth/reauthenticate', { body, ...asVisitor });
+/** The half-finished login an identity provider's first sign-in left (it still needs the TOTP code). */
+export const fetchPendingLogin = () => request<PendingLoginInfo>('GET', '/api/auth/pending-login', asVisitor);
+/** Opens a one-time invitation: answers where the browser goes next (the organisation's identity provider). */
+export const startInvitedOidcLogin = (token: string) => request<StartedOidcLogin>('POST', '/api/auth/oidc/invitation', { body: { token }, ...asVisitor });
 /** A full-page navigation to the organisation's identity provider. */
 export const oidcStartUrl = (slug: string) => `/api/auth/oidc/${ids(slug)}/start`;
 

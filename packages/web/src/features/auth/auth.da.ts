@@ -34,6 +34,21 @@ export const authDa = {
     signedOutExpired: 'Din session er udløbet. Log ind igen for at fortsætte.',
     signedOutIdle: 'Du var ikke aktiv i et stykke tid, så Bro loggede dig ud af hensyn til sikkerheden. Log ind igen for at fortsætte.',
   },
+  reauthentication: {
+    heading: 'Bekræft, at det er dig',
+    intro: 'Denne ændring kræver, at du bekræfter din identitet igen. Skriv din adgangskode og en engangskode fra din godkendelses-app. Derefter gennemføres ændringen.',
+    oidcIntro: 'Denne ændring kræver, at du bekræfter din identitet igen. Du loggede ind via din organisation: log ud, log ind igen, og gentag ændringen inden for 5 minutter.',
+    confirm: 'Bekræft og fortsæt',
+    checking: 'Kontrollerer …',
+    cancel: 'Annullér',
+    signInAgain: 'Log ud og log ind igen',
+  },
+  invitation: {
+    heading: 'Forbind din konto',
+    intro: 'Du er inviteret til at logge ind i Bro via din organisations login. Linket virker én gang.',
+    continue: 'Fortsæt til din organisations login',
+    starting: 'Åbner …',
+  },
   enrolment: {
     heading: 'Vælg din adgangskode',
     intro: 'Du har fået et engangslink til Bro. Vælg en adgangskode, og sæt derefter totrinsbekræftelse op. Linket virker én gang og i 24 timer.',

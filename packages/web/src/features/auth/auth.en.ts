@@ -36,6 +36,21 @@ export const authEn: Translation<typeof authDa> = {
     signedOutExpired: 'Your session has ended. Log in again to continue.',
     signedOutIdle: 'You were not active for a while, so Bro logged you out for security. Log in again to continue.',
   },
+  reauthentication: {
+    heading: 'Confirm it is you',
+    intro: 'This change requires that you confirm your identity again. Enter your password and a one-time code from your authenticator app. The change is then made.',
+    oidcIntro: 'This change requires that you confirm your identity again. You signed in through your organisation: sign out, sign in again, and repeat the change within 5 minutes.',
+    confirm: 'Confirm and continue',
+    checking: 'Checking …',
+    cancel: 'Cancel',
+    signInAgain: 'Sign out and sign in again',
+  },
+  invitation: {
+    heading: 'Link your account',
+    intro: "You are invited to sign in to Bro through your organisation's sign-in. The link works once.",
+    continue: "Continue to your organisation's sign-in",
+    starting: 'Opening …',
+  },
   enrolment: {
     heading: 'Choose your password',
     intro: 'You have been given a one-time link to Bro. Choose a password, then set up two-step verification. The link works once and for 24 hours.',

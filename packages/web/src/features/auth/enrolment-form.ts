@@ -22,3 +22,9 @@ export function enrolmentTokenOf(hash: string): string | undefined {
   const token = new URLSearchParams(hash.replace(/^#/, '')).get('enrolment');
   return token ? token : undefined;
 }
+
+/** The token of a one-time OIDC invitation (`…/login#oidc-invitation=<token>`), in the fragment like an enrolment link. */
+export function oidcInvitationTokenOf(hash: string): string | undefined {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('oidc-invitation');
+  return token ? token : undefined;
+}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockServer, problem } from '../../test/fetch-mock';
 import { renderInApp } from '../../test/render';
-import { CreateOrganisation } from './OrganisationForms';
+import { CreateAdmin, CreateOrganisation } from './OrganisationForms';
 
 const summary = () => screen.getByRole('heading', { name: 'Der er en fejl i det, du har udfyldt' }).parentElement as HTMLElement;
 
@@ -36,5 +36,27 @@ describe('the new organisation form', () => {
     await user.click(screen.getByRole('button', { name: 'Opret organisation' }));
     expect(await within(summary()).findByRole('link', { name: 'Kortnavnet er taget.' })).toHaveAttribute('href', '#field-organisation-slug');
     await waitFor(() => expect(sent[0]?.body).toEqual({ name: 'Testkommune', slug: 'test-kommune', kind: 'municipality' }));
+  });
+});
+
+describe('the new organisation admin form', () => {
+  const organisation = { id: '61111111-1111-4111-8111-111111111111', slug: 'krisecenter', name: 'Krisecentret', kind: 'shelter' as const, municipalityCode: null, isActive: true, isLocalLoginEnabled: true, userCount: 3, pendingChanges: [] };
+
+  it('tells the platform admin when the organisation must approve the new admin first (four eyes)', async () => {
+    mockServer([
+      {
+        method: 'POST',
+        path: `/api/platform/organisations/${organisation.id}/admins`,
+        answer: { status: 202, body: { status: 'pending', request: { id: '71111111-1111-4111-8111-111111111111', kind: 'organisation_admin', requestedAt: '2026-11-23T09:00:00.000Z' } } },
+      },
+    ]);
+    const onCreated = vi.fn();
+    const onRequested = vi.fn();
+    const { user } = renderInApp(<CreateAdmin organisation={organisation} onClose={vi.fn()} onCreated={onCreated} onRequested={onRequested} />);
+    await user.type(screen.getByLabelText('Navn'), 'Ny Leder');
+    await user.type(screen.getByLabelText('E-mail'), 'ny@krisecenter.dk');
+    await user.click(screen.getByRole('button', { name: 'Opret administrator' }));
+    await waitFor(() => expect(onRequested).toHaveBeenCalled());
+    expect(onCreated).not.toHaveBeenCalled();
   });
 });

@@ -10,7 +10,7 @@ import { useAppForm } from '../../forms/useAppForm';
 import { useRequestSchema } from '../../forms/useRequestSchema';
 import { municipalityOptions } from '../../ui/reference-data';
 import { personMessages } from '../admin/user-form';
-import { createOrganisation, createOrganisationAdmin } from './organisations.api';
+import { createOrganisation, createOrganisationAdmin, isChangeRequested } from './organisations.api';
 
 /** Kinds a platform admin may create; the platform operator exists once, from installation. */
 const creatableKinds: readonly OrganisationKind[] = ['police_district', 'municipality', 'national_hotline', 'counselling_service', 'shelter', 'perpetrator_programme', 'ngo'];
@@ -79,10 +79,13 @@ export function CreateOrganisation({ onCreated }: { onCreated: (organisation: Pl
   );
 }
 
-type CreateAdminProps = { organisation: PlatformOrganisation; onClose: () => void; onCreated: (name: string, password: string) => void };
+type CreateAdminProps = { organisation: PlatformOrganisation; onClose: () => void; onCreated: (name: string, password: string) => void; onRequested: () => void };
 
-/** The organisation's first admin (a name and an e-mail); the initial password is shown once. */
-export function CreateAdmin({ organisation, onClose, onCreated }: CreateAdminProps) {
+/**
+ * An organisation admin (a name and an e-mail): the first one is made at once and its initial password shown once;
+ * for an organisation with an admin of its own it becomes a request that one of them must approve.
+ */
+export function CreateAdmin({ organisation, onClose, onCreated, onRequested }: CreateAdminProps) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -94,7 +97,8 @@ export function CreateAdmin({ organisation, onClose, onCreated }: CreateAdminPro
     codeFields: { email_taken: 'email' },
     onSubmit: async (request) => {
       const result = await createOrganisationAdmin(organisation.id, request);
-      onCreated(result.user.displayName, result.initialPassword);
+      if (isChangeRequested(result)) onRequested();
+      else onCreated(result.user.displayName, result.initialPassword);
     },
   });
   return (

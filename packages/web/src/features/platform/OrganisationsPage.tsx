@@ -48,6 +48,10 @@ export function OrganisationsPage() {
             setCreated({ name, password });
             changed();
           }}
+          onRequested={() => {
+            setAdminFor(undefined);
+            changed(t('organisations.adminRequested', { name: adminFor.name }));
+          }}
         />
       ) : null}
       <CreateOrganisation onCreated={(organisation) => changed(t('organisations.createdMessage', { name: organisation.name }))} />
@@ -79,6 +83,11 @@ function OrganisationsTable({ organisations, onAddAdmin, onChanged }: TableProps
               <span className="app-badges">
                 {organisation.isActive ? <Badge tone="success">{t('organisations.active')}</Badge> : <Badge>{t('organisations.inactive')}</Badge>}
                 {organisation.isLocalLoginEnabled ? null : <Badge tone="info">{t('organisations.localLoginOff')}</Badge>}
+                {organisation.pendingChanges.map((change) => (
+                  <Badge key={change.id} tone="warning">
+                    {t(`organisations.pendingChange.${change.kind}`)}
+                  </Badge>
+                ))}
               </span>
             </td>
             <td data-title={t('organisations.userCount')}>{organisation.userCount}</td>

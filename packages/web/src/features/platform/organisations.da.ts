@@ -19,6 +19,8 @@ export const organisationsDa = {
     active: 'Aktiv',
     inactive: 'Deaktiveret',
     localLoginOff: 'Lokalt login slået fra',
+    adminRequested: 'Organisationen har allerede en administrator: anmodningen om en ny administrator i {{name}} venter nu på, at en af organisationens egne administratorer godkender den.',
+    pendingChange: { organisation_admin: 'Ny administrator venter på godkendelse', oidc_provider: 'Nyt login venter på godkendelse' },
     addAdmin: 'Opret administrator',
     addAdminHeading: 'Opret administrator for {{name}}',
     createAdmin: 'Opret administrator',

@@ -21,6 +21,8 @@ export const organisationsEn: Translation<typeof organisationsDa> = {
     active: 'Active',
     inactive: 'Deactivated',
     localLoginOff: 'Local login turned off',
+    adminRequested: "The organisation already has an administrator: the request for a new administrator in {{name}} now waits for one of the organisation's own administrators to approve it.",
+    pendingChange: { organisation_admin: 'New administrator awaiting approval', oidc_provider: 'New sign-in awaiting approval' },
     addAdmin: 'Create administrator',
     addAdminHeading: 'Create administrator for {{name}}',
     createAdmin: 'Create administrator',

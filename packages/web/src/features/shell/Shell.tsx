@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { changeLanguage, currentLanguage } from '../../i18n';
 import { Loading } from '../../ui/Loading';
 import { IdleWarningDialog } from '../auth/IdleWarningDialog';
+import { ReauthenticationDialog } from '../auth/ReauthenticationDialog';
 import { useSession } from '../auth/useSession';
 import { InboxLiveProvider } from '../inbox/InboxLiveProvider';
 import { useInboxLive } from '../inbox/useInboxLive';
@@ -54,6 +55,7 @@ export function Shell() {
           {session ? <MainNavigation permissions={session.permissions} /> : null}
         </header>
         <IdleWarningDialog />
+        <ReauthenticationDialog />
         <main id="main" className="container app-main" tabIndex={-1}>
           <Suspense fallback={<Loading />}>
             <Outlet />
@@ -89,6 +91,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/courses', permission: 'course:read', label: t('courses.nav.courses') },
     { to: '/supervision', permission: 'course:supervise', label: t('courses.nav.supervision') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
+    { to: '/admin/change-requests', permission: 'users:manage', label: t('changeRequests.nav') },
     { to: '/admin/services', permission: 'services:manage', label: t('services.nav') },
     { to: '/course-config', permission: 'course:configure', label: t('courses.nav.config') },
     { to: '/admin/directory', permission: 'directory:manage', label: t('nav.directory') },

@@ -15,14 +15,20 @@ export function registerAccessHistoryRoutes(app: FastifyInstance, deps: AppDeps)
 
   api.post(
     '/courses/:courseId/access-history',
-    courseRoute('access_history:produce', tag, {
-      summary: 'Produce the access-history extract for the person of the course (GDPR Art. 15)',
-      description:
-        'Dates, organisations and purposes of every logged read of the person’s data. Staff names only with `includeStaffNames` and a `justification` (recorded). Producing it is audited and access-logged.',
-      params: CourseParams,
-      body: ProduceAccessHistoryRequest,
-      response: { 201: AccessHistoryExtract },
-    }),
+    courseRoute(
+      'access_history:produce',
+      tag,
+      {
+        summary: 'Produce the access-history extract for the person of the course (GDPR Art. 15)',
+        description:
+          'Dates, organisations and purposes of every logged read of the person’s data. Staff names only with `includeStaffNames` and a `justification` (recorded). Producing it is audited and access-logged.',
+        params: CourseParams,
+        body: ProduceAccessHistoryRequest,
+        response: { 201: AccessHistoryExtract },
+      },
+      // An export of personal data: it needs a recent proof of identity (re-authentication).
+      { isReauthenticationRequired: true },
+    ),
     async (request, reply) => reply.status(201).send(await produceAccessHistory({ ...onCourse(deps, request), request: request.body })),
   );
 

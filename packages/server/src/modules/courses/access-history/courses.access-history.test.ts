@@ -1,6 +1,7 @@
 import type { AccessHistoryExtract } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/test-app.ts';
+import { makeAuthenticationStale } from '../../auth/testing.ts';
 import { expectStatus, givenCourseFromReferral, startCourseTests, type CourseFixture } from '../course.builders.ts';
 
 /** "Who looked at my data" (issue §9, QUALITY.md #44, R13). */
@@ -80,5 +81,19 @@ describe('access history extract', () => {
     const extract = expectStatus(await produce(one.id), 201).json() as AccessHistoryExtract;
     expect((await fx.people.lokkCounsellor.client.get(`/api/courses/${other.id}/access-history/${extract.id}/print`)).statusCode).toBe(404);
     expect((await fx.people.lokkAdmin.client.post(`/api/courses/${one.id}/access-history`, {})).statusCode).toBe(403);
+  });
+
+  it('asks for re-authentication before an export or a change of protection flags when the last sign-in is older than 5 minutes', async () => {
+    const { course } = await givenCourseFromReferral(t, fx);
+    const stale = await t.given.session(fx.people.lokkCounsellor.user);
+    await makeAuthenticationStale(t, stale);
+    const extract = await t.as(stale).post(`/api/courses/${course.id}/access-history`, {});
+    expect(extract.statusCode).toBe(403);
+    expect(extract.json()).toMatchObject({ code: 'reauthentication_required' });
+    const protection = await t.as(stale).put(`/api/courses/${course.id}/address-protection`, { addressProtection: 'shelter' });
+    expect(protection.json()).toMatchObject({ code: 'reauthentication_required' });
+    expect(await t.db.selectFrom('access_history_extracts').select('id').where('course_id', '=', course.id).execute()).toEqual([]);
+    // Reading the course is not slowed down by it.
+    expectStatus(await t.as(stale).get(`/api/courses/${course.id}`), 200);
   });
 });

@@ -15,8 +15,8 @@ export const PrintQuery = z.strictObject({ lang: z.enum(['da', 'en']).default('d
 export const IdempotencyKeyHeader = z.looseObject({ 'idempotency-key': z.string().optional().describe('Client-chosen key, 8–128 characters [A-Za-z0-9_-]; required') });
 
 /** A course route's options: the permission it declares (deny by default), and its schema under its step's tag. */
-export function courseRoute<const Schema extends FastifySchema>(permission: Permission, tag: string, schema: Schema) {
-  return { config: { permission }, schema: { tags: [tag], ...schema } };
+export function courseRoute<const Schema extends FastifySchema>(permission: Permission, tag: string, schema: Schema, options: { isReauthenticationRequired?: boolean } = {}) {
+  return { config: { permission, ...options }, schema: { tags: [tag], ...schema } };
 }
 
 /** What a use case on one course is called with: the app's dependencies, the caller and the course. */

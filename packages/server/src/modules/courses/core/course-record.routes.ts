@@ -50,7 +50,13 @@ export function registerCourseRecordRoutes(app: FastifyInstance, deps: AppDeps):
 
   api.put(
     '/courses/:courseId/address-protection',
-    courseRoute('course:write', tag, { summary: 'Set the address-protection flag (hides addresses in printed plans)', params: CourseParams, body: UpdateProtectionRequest, response: { 200: Course } }),
+    // Changing a person's protection flags needs a recent proof of identity (re-authentication).
+    courseRoute(
+      'course:write',
+      tag,
+      { summary: 'Set the address-protection flag (hides addresses in printed plans)', params: CourseParams, body: UpdateProtectionRequest, response: { 200: Course } },
+      { isReauthenticationRequired: true },
+    ),
     async (request) => updateAddressProtection({ ...onCourse(deps, request), addressProtection: request.body.addressProtection }),
   );
 

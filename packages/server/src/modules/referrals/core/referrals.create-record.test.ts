@@ -23,6 +23,7 @@ describe('createReferralRecord', () => {
       displayName: 'Betjent',
       email: referrer.email,
       sessionId: fx.people.policeReferrer.session.sessionId,
+      authenticatedAt: t.clock.now(),
       csrfToken: fx.people.policeReferrer.session.csrfToken,
       authMethod: 'password',
       membershipId: referrer.membershipId,

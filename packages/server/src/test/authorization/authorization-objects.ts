@@ -49,7 +49,7 @@ const parameters: Record<string, Resolve> = {
   organisationSlug: async (_t, world, c) => (c.side === 'victim' ? world.fx.organisations.lokk.slug : world.fx.organisations.dmv.slug),
   programmeId: async (_t, world, c) => programmeOf(world, c),
   notificationId: async (t, world, c) => notificationOf(t, world, c),
-  requestId: async (t, world, c) => approvalRequest(t, world, c),
+  requestId: async (t, world, c) => (c.path.startsWith('/api/admin/change-requests/') ? changeRequest(world, c) : approvalRequest(t, world, c)),
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
   messageId: async (t, world, c) => deadMessage(t, world, c),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
@@ -105,6 +105,16 @@ function approvalRequest(t: TestApp, world: World, c: MatrixCase): Promise<strin
     const listing = (response.json() as { id: string }).id;
     const row = await t.db.selectFrom('publication_requests').select('id').where('content_id', '=', listing).executeTakeFirstOrThrow();
     return row.id;
+  });
+}
+
+/** A platform admin's new admin for the side's home organisation, pending its own admins' approval; one per case (a decided request is closed). */
+function changeRequest(world: World, c: MatrixCase): Promise<string> {
+  return once(world, `change-request:${c.operationId}:${c.role}:${c.relation}:${c.side}`, async () => {
+    const organisationId = world.places[c.side].own.organisationId;
+    const body = { email: `foreslaaet.${c.operationId}.${c.role}.${c.relation}.${c.side}@test.bro.dk`.toLowerCase(), displayName: 'Foreslået admin' };
+    const response = expectStatus(await world.fx.people.platformAdmin.client.post(`/api/platform/organisations/${organisationId}/admins`, body), 202);
+    return (response.json() as { request: { id: string } }).request.id;
   });
 }
 

@@ -35,6 +35,7 @@ type ObjectKind =
   | 'caseload_user'
   | 'directory_listing'
   | 'approval_request'
+  | 'change_request'
   | 'campaign'
   | 'dead_message'
   | 'public';
@@ -76,6 +77,11 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   // An organisation without an enabled identity provider (the matrix's world has only disabled ones) has no OIDC sign-in to start.
   startOidcSignIn: { who: 'public', object: 'public', states: { no_enabled_identity_provider: 'not_found' } },
   completeOidcSignIn: { who: 'public' },
+  // An OIDC invitation link is itself the credential: anyone holding it may start (a wrong token is refused later).
+  invitationAuthOidc: { who: 'public' },
+  getAuthPendingLogin: { who: 'pending' },
+  // Re-authentication is for a signed-in person, whatever the role.
+  reauthenticateAuth: { who: 'signed_in' },
 
   // Platform administration: the platform operator only, and never case content.
   getPlatformOrganisationOidcProvider: { who: platformAdmin, object: 'organisation', scope: 'platform' },
@@ -105,6 +111,11 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   reactivateAdminUser: { who: orgAdmin, object: 'user', scope: 'own' },
   unlockAdminUser: { who: orgAdmin, object: 'user', scope: 'own' },
   resetAdminUserTotp: { who: orgAdmin, object: 'user', scope: 'own' },
+  oidcAdminUserInvitation: { who: orgAdmin, object: 'user', scope: 'own' },
+  // Four eyes: a platform change to an organisation waits for one of that organisation's own admins.
+  listAdminChangeRequests: { who: orgAdmin },
+  approveAdminChangeRequest: { who: orgAdmin, object: 'change_request', scope: 'own' },
+  rejectAdminChangeRequest: { who: orgAdmin, object: 'change_request', scope: 'own' },
   listAdminUnits: { who: orgAdmin },
   createAdminUnit: { who: orgAdmin },
   listAdminServices: { who: orgAdmin },

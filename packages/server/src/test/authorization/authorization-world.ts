@@ -71,7 +71,11 @@ async function createPlaces(t: TestApp, fx: CourseFixture) {
 async function seedSettings(fx: CourseFixture, places: Awaited<ReturnType<typeof createPlaces>>): Promise<void> {
   for (const side of ['victim', 'perpetrator'] as const) {
     const provider = { issuer: 'https://idp.example.test', clientId: `bro-${side}`, clientSecret: 'hemmelig', displayName: 'Test IdP', isEnabled: false };
-    expectStatus(await fx.people.platformAdmin.client.put(`/api/platform/organisations/${places[side].own.organisationId}/oidc-provider`, provider), 200);
+    const requested = await fx.people.platformAdmin.client.put(`/api/platform/organisations/${places[side].own.organisationId}/oidc-provider`, provider);
+    // The home organisations have admins of their own: the platform's change waits for one of them (four eyes).
+    const { request } = expectStatus(requested, 202).json() as { request: { id: string } };
+    const admin = side === 'victim' ? fx.people.lokkAdmin : fx.people.dmvAdmin;
+    expectStatus(await admin.client.post(`/api/admin/change-requests/${request.id}/approve`), 200);
   }
   for (const referrer of [fx.people.policeColleague, fx.people.otherPoliceReferrer]) {
     expectStatus(await referrer.client.put('/api/referrals/draft', { values: { situation: 'Udkast' }, reachedStep: 'who' }), 200);

@@ -25,6 +25,7 @@ export * from './directory/vocabulary.ts';
 export * from './course/course-terms.ts';
 export * from './course/eligibility.ts';
 export * from './course/risk-instrument.ts';
+export * from './course/risk-level.ts';
 export * from './course/reminders.ts';
 export * from './course/safe-times.ts';
 export * from './course/safety-plan.ts';

@@ -44,6 +44,12 @@ export const ProblemCode = z.enum([
   'approval_by_proposer',
   /** The proposal was already approved, rejected or superseded by a newer one. */
   'publication_request_closed',
+  /** An organisation admin tried to deactivate their own account: another admin must do it. */
+  'cannot_deactivate_self',
+  /** Sign-in attempts for this e-mail address failed recently: wait `Retry-After` seconds before the next. */
+  'login_throttled',
+  /** An unlock link that is unknown, already used or expired. */
+  'unlock_link_invalid',
   'service_unavailable',
   'internal_error',
 ]);

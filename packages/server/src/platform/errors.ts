@@ -38,6 +38,9 @@ const statusByCode: Record<ProblemCode, number> = {
   enrolment_link_invalid: 410,
   approval_by_proposer: 409,
   publication_request_closed: 409,
+  cannot_deactivate_self: 422,
+  login_throttled: 429,
+  unlock_link_invalid: 410,
   service_unavailable: 503,
   internal_error: 500,
 };

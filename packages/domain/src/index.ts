@@ -10,6 +10,7 @@ export * from './referral/deadline.ts';
 export * from './referral/duplicates.ts';
 export * from './identity/Session.ts';
 export * from './identity/Enrolment.ts';
+export * from './identity/sign-in-throttle.ts';
 export * from './identity/UserAdmin.ts';
 export * from './identity/OrganisationAdmin.ts';
 export * from './service/ServiceAdmin.ts';

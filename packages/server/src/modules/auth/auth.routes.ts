@@ -1,4 +1,4 @@
-import { LoginRequest, LoginResponse, SessionInfo, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
+import { LoginRequest, LoginResponse, SessionInfo, TotpCodeRequest, TotpEnrolment, UnlockAccountRequest } from '@bro/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor, requirePendingLogin } from '../../platform/auth/authorization.ts';
 import { idleTimeoutOf, SESSION_COOKIE, sessionCookieOptions } from '../../platform/auth/session.ts';
 import { enrolTotp, getTotpEnrolment, keepSessionAlive, loginWithPassword, loginWithTotp, logout, toSessionInfo } from './auth.service.ts';
+import { LoginThrottledError, unlockWithLink } from './lockout.service.ts';
 
 /** Guessing passwords or codes from one address: at most this many tries a minute per route (on top of lockout). */
 const ATTEMPTS_PER_MINUTE = 10;
@@ -15,6 +16,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const attemptLimit =
     deps.config.isRateLimitEnabled === false ? {} : { rateLimit: { max: deps.config.loginAttemptsPerMinute ?? ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } };
   registerLoginRoutes(app, deps, attemptLimit);
+  registerUnlockRoute(app, deps, attemptLimit);
   registerSessionRoutes(app, deps);
 }
 
@@ -32,6 +34,8 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
       schema: {
         tags: ['auth'],
         summary: 'First factor: e-mail and password. Starts a half-finished login that needs the second factor.',
+        description:
+          'Failures slow down per e-mail address, known or not: after the 2nd within 24 hours the next attempt waits 1 minute, after the 3rd 5, then 15 (429 `login_throttled` with `Retry-After`). The 5th failure within 24 hours locks the account (423 `account_locked` to the right password) until an organisation admin lifts it or the holder opens the one-time link e-mailed to them.',
         body: LoginRequest,
         response: { 200: LoginResponse },
       },
@@ -40,10 +44,15 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
       const started = await loginWithPassword({
         db,
         clock,
+        cipher,
+        publicOrigin: deps.config.publicOrigin,
         email: request.body.email,
         password: request.body.password,
         previousSessionToken: request.cookies[SESSION_COOKIE],
         isProduction: deps.config.isProduction,
+      }).catch((error: unknown) => {
+        if (error instanceof LoginThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
       });
       setSessionCookie(reply, started.token);
       return { stage: started.stage, csrfToken: started.csrfToken };
@@ -75,12 +84,36 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
         schema: { tags: ['auth'], summary: step.summary, body: TotpCodeRequest, response: { 200: SessionInfo } },
       },
       async (request, reply) => {
-        const completed = await step.complete({ db, clock, cipher, pending: requirePendingLogin(request), code: request.body.code });
+        const completed = await step.complete({ db, clock, cipher, publicOrigin: deps.config.publicOrigin, pending: requirePendingLogin(request), code: request.body.code });
         setSessionCookie(reply, completed.token);
         return { ...completed.sessionInfo, idleTimeoutSeconds: idleTimeoutOf(deps.config) / 1000 };
       },
     );
   }
+}
+
+/** The account holder's own way out of a lockout (issue 12 §4): nobody can lock a colleague out for good. */
+function registerUnlockRoute(app: FastifyInstance, deps: AppDeps, attemptLimit: AttemptLimit): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, cipher } = deps;
+  api.post(
+    '/auth/unlock',
+    {
+      config: { permission: 'public', ...attemptLimit },
+      schema: {
+        tags: ['auth'],
+        operationId: 'unlockAccountWithLink',
+        summary: 'The account holder lifts a lockout with the one-time link e-mailed to them when it locked',
+        description: 'The token comes from the link’s fragment. Works once, for 24 hours; otherwise 410 `unlock_link_invalid`. Audited either way.',
+        body: UnlockAccountRequest,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await unlockWithLink({ db, clock, cipher, token: request.body.token });
+      return reply.status(204).send(null);
+    },
+  );
 }
 
 function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -20,6 +20,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerSessionRoutes(app, deps);
 }
 
+const LOGIN_DESCRIPTION =
+  'Failures slow down per e-mail address, known or not: after the 2nd within 24 hours the next attempt waits 1 minute, after the 3rd 5, then 15 (429 `login_throttled` with `Retry-After`). The 5th failure within 24 hours locks the account (423 `account_locked` to the right password) until an organisation admin lifts it or the holder opens the one-time link e-mailed to them.';
+
 type AttemptLimit = { rateLimit?: { max: number; timeWindow: number } };
 
 /** The two steps of a login: password first, then the TOTP code (or its enrolment). */
@@ -34,26 +37,17 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
       schema: {
         tags: ['auth'],
         summary: 'First factor: e-mail and password. Starts a half-finished login that needs the second factor.',
-        description:
-          'Failures slow down per e-mail address, known or not: after the 2nd within 24 hours the next attempt waits 1 minute, after the 3rd 5, then 15 (429 `login_throttled` with `Retry-After`). The 5th failure within 24 hours locks the account (423 `account_locked` to the right password) until an organisation admin lifts it or the holder opens the one-time link e-mailed to them.',
+        description: LOGIN_DESCRIPTION,
         body: LoginRequest,
         response: { 200: LoginResponse },
       },
     },
     async (request, reply) => {
-      const started = await loginWithPassword({
-        db,
-        clock,
-        cipher,
-        publicOrigin: deps.config.publicOrigin,
-        email: request.body.email,
-        password: request.body.password,
-        previousSessionToken: request.cookies[SESSION_COOKIE],
-        isProduction: deps.config.isProduction,
-      }).catch((error: unknown) => {
-        if (error instanceof LoginThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
-        throw error;
-      });
+      const { email, password } = request.body;
+      const { publicOrigin, isProduction } = deps.config;
+      const started = await loginWithPassword({ db, clock, cipher, publicOrigin, email, password, previousSessionToken: request.cookies[SESSION_COOKIE], isProduction }).catch(
+        (error: unknown) => withRetryAfter(reply, error),
+      );
       setSessionCookie(reply, started.token);
       return { stage: started.stage, csrfToken: started.csrfToken };
     },
@@ -159,6 +153,12 @@ function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
         .send(null);
     },
   );
+}
+
+/** A throttled sign-in says when to try again; the error handler still writes the problem document. */
+function withRetryAfter(reply: FastifyReply, error: unknown): never {
+  if (error instanceof LoginThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
+  throw error;
 }
 
 function setSessionCookie(reply: FastifyReply, token: string): void {

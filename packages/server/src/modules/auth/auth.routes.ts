@@ -145,7 +145,7 @@ function registerSessionRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: { tags: ['auth'], summary: 'Ends the session and clears what the browser kept', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await logout({ db: deps.db, clock: deps.clock, actor: requireActor(request) });
+      await logout({ db: deps.db, clock: deps.clock, liveUpdates: deps.liveUpdates, actor: requireActor(request) });
       return reply
         .clearCookie(SESSION_COOKIE, sessionCookieOptions)
         .header('clear-site-data', '"cache", "cookies", "storage"')

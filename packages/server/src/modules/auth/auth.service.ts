@@ -10,6 +10,7 @@ import { endAllSessionsOfUser, endSession, findLiveSession, touchSession } from 
 import { hashSessionToken, IDLE_TIMEOUT_MS, startSession } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { announceSessionsEnded, type LiveUpdates } from '../../platform/live-updates.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import {
   claimTotpTimeStep,
@@ -235,13 +236,15 @@ export async function keepSessionAlive(input: { db: Db; clock: Clock; actor: Act
   await touchSession(input.db, input.actor.sessionId, input.clock.now());
 }
 
-export async function logout(input: { db: Db; clock: Clock; actor: Actor }): Promise<void> {
+/** Ends the session; its open live-update streams close at once, on every app node. */
+export async function logout(input: { db: Db; clock: Clock; liveUpdates: LiveUpdates; actor: Actor }): Promise<void> {
   const { actor } = input;
   const now = input.clock.now();
   await input.db.transaction().execute(async (trx) => {
     await endSession(trx, actor.sessionId, now);
     await appendSignInEntry(trx, { now, userId: actor.userId, organisationId: actor.organisationId, action: 'auth.logout', details: { method: actor.authMethod } });
   });
+  await announceSessionsEnded(input.liveUpdates, actor.userId);
 }
 
 async function getSecondFactorState(db: Db, sessionId: string): Promise<SecondFactorState> {

@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/fields';
 import { ChecklistForm } from './ChecklistForm';
 import { CourseRiskBadge, CourseRiskLevel, SectionHeading, type SectionProps } from './course-ui';
 import { JudgementForm } from './JudgementForm';
+import { RiskReductionPanel } from './RiskReduction';
 import { describeChecklistLevel } from './risk-forms';
 import { localised } from './rule-text';
 import { courseKeys, riskAssessmentsQuery, riskInstrumentsQuery } from './courses.api';
@@ -36,6 +37,7 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
         {t('courses.risk.current')} <CourseRiskLevel course={course} />
       </p>
       <BelowReferral course={course} />
+      <RiskReductionPanel course={course} onCourseChanged={onCourseChanged} onMessage={onMessage} />
       {course.allowedActions.includes('assess_risk') ? (
         <Loaded query={instruments}>{(views) => <Assess courseId={course.id} instruments={views} onRecorded={recorded} />}</Loaded>
       ) : (

@@ -1,4 +1,4 @@
-import { compareRiskLevels, type ChecklistInstrument, type Course, type RiskAssessmentView, type RiskInstrument, type RiskInstrumentView, type StructuredJudgementForm } from '@bro/domain';
+import { compareRiskLevels, courseRiskLevelAfterAssessment, type ChecklistInstrument, type Course, type RiskAssessmentView, type RiskInstrument, type RiskInstrumentView, type StructuredJudgementForm } from '@bro/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -24,7 +24,13 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
   const recorded = (assessment: RiskAssessmentView) => {
     onCourseChanged();
     void queryClient.invalidateQueries({ queryKey: courseKeys.part(course.id, 'risk') });
-    onMessage(t('courses.risk.recorded', { level: t(`riskLevel.${assessment.finalLevel}`) }));
+    // The course keeps the higher level: an assessment never lowers it (only a confirmed reduction does).
+    const level = courseRiskLevelAfterAssessment(course.riskLevel, assessment.finalLevel);
+    onMessage(
+      level === assessment.finalLevel
+        ? t('courses.risk.recorded', { level: t(`riskLevel.${level}`) })
+        : t('courses.risk.recordedKept', { assessed: t(`riskLevel.${assessment.finalLevel}`), level: t(`riskLevel.${level}`) }),
+    );
     document.getElementById('course-section-heading')?.focus();
   };
   const list = instruments.data ?? [];

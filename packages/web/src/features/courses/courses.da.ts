@@ -437,6 +437,7 @@ export const coursesDa = {
     finalLevel: 'Samlet niveau: {{level}}',
     save: 'Gem vurderingen',
     recorded: 'Vurderingen er gemt. Forløbets risikoniveau er nu {{level}}.',
+    recordedKept: 'Vurderingen er gemt ({{assessed}}). Forløbets risikoniveau er fortsat {{level}}: en vurdering sænker det ikke. Finder du risikoen lavere, så brug »Sænk risikoniveauet«.',
     presence: {
       present: 'Til stede',
       partially_present: 'Delvist',

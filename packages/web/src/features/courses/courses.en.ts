@@ -437,6 +437,7 @@ export const coursesEn: Translation<typeof coursesDa> = {
     finalLevel: 'Overall level: {{level}}',
     save: 'Save the assessment',
     recorded: 'The assessment is saved. The course’s risk level is now {{level}}.',
+    recordedKept: 'The assessment is saved ({{assessed}}). The course’s risk level stays {{level}}: an assessment does not lower it. If you find the risk lower, use “Lower the risk level”.',
     presence: {
       present: 'Present',
       partially_present: 'Partly',

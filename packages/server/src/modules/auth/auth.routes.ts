@@ -78,7 +78,7 @@ function registerLoginRoutes(app: FastifyInstance, deps: AppDeps, attemptLimit: 
         schema: { tags: ['auth'], summary: step.summary, body: TotpCodeRequest, response: { 200: SessionInfo } },
       },
       async (request, reply) => {
-        const completed = await step.complete({ db, clock, cipher, publicOrigin: deps.config.publicOrigin, pending: requirePendingLogin(request), code: request.body.code });
+        const completed = await step.complete({ db, clock, cipher, liveUpdates: deps.liveUpdates, publicOrigin: deps.config.publicOrigin, pending: requirePendingLogin(request), code: request.body.code });
         setSessionCookie(reply, completed.token);
         return { ...completed.sessionInfo, idleTimeoutSeconds: idleTimeoutOf(deps.config) / 1000 };
       },

@@ -137,7 +137,7 @@ export async function getTotpEnrolment(input: { db: Db; clock: Clock; cipher: Fi
 export type CompletedLogin = { token: string; sessionInfo: SessionInfo };
 
 /** Confirms the pending secret with a first code; the login then completes in a fresh session. */
-type SecondFactorInput = { db: Db; clock: Clock; cipher: FieldCipher; publicOrigin: string; pending: PendingLogin; code: string };
+type SecondFactorInput = { db: Db; clock: Clock; cipher: FieldCipher; liveUpdates: LiveUpdates; publicOrigin: string; pending: PendingLogin; code: string };
 
 export async function enrolTotp(input: SecondFactorInput): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
@@ -176,6 +176,8 @@ async function completeSecondFactor(input: SecondFactorAttempt): Promise<Complet
     // unlimited guesses at a six-digit code.
     const lockout = { cipher, publicOrigin: input.publicOrigin, email: state.email };
     const isLocked = await countFailedAttempt(db, { now, userId: state.userId, organisationId: state.organisationId, factor: 'totp', lockout });
+    // The lock ended the user's sessions: their open streams close now, on every node.
+    if (isLocked) await announceSessionsEnded(input.liveUpdates, state.userId);
     throw new AppError(isLocked ? 'account_locked' : 'invalid_totp');
   }
   const timeStep = 'timeStep' in result ? result.timeStep : Math.floor(now.getTime() / 30_000);

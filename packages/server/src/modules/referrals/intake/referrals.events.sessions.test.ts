@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BroApp } from '../../../app.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { createPostgresLiveUpdates } from '../../../platform/live-updates.postgres.ts';
-import type { GivenSession } from '../../../test/builders.ts';
+import { SESSION_COOKIE } from '../../../platform/auth/session.ts';
+import { TEST_PASSWORD, type GivenSession } from '../../../test/builders.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 
 /**
@@ -86,6 +87,18 @@ describe('live inbox streams end with their sessions, on every node', () => {
     const coordinator = await t.given.signedIn('intake_coordinator', { organisationId });
     const stream = await openStreamOnB(coordinator.session);
     expect((await onA(admin, `/api/admin/users/${coordinator.user.id}/reset-totp`)).statusCode).toBe(200);
+    await stream.closed();
+  });
+
+  it('closes the stream when wrong codes lock the account (its sessions end)', async () => {
+    const coordinator = await t.given.signedIn('intake_coordinator', { organisationId });
+    const stream = await openStreamOnB(coordinator.session);
+    const password = await nodeA.inject({ method: 'POST', url: '/api/auth/login', payload: { email: coordinator.user.email, password: TEST_PASSWORD } });
+    expect(password.statusCode).toBe(200);
+    const cookie = password.cookies.find((candidate) => candidate.name === SESSION_COOKIE);
+    const headers = { cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`, 'x-csrf-token': password.json().csrfToken as string };
+    for (let attempt = 0; attempt < 5; attempt += 1) await nodeA.inject({ method: 'POST', url: '/api/auth/totp', headers, payload: { code: '000000' } });
+    expect((await t.db.selectFrom('users').select('locked_at').where('id', '=', coordinator.user.id).executeTakeFirstOrThrow()).locked_at).not.toBeNull();
     await stream.closed();
   });
 

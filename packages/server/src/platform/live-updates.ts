@@ -14,8 +14,7 @@ import { z } from 'zod';
 export const ReferralChangedEvent = z.object({ kind: z.literal('referral_changed'), serviceId: z.guid(), referralId: z.guid() });
 export type ReferralChangedEvent = z.infer<typeof ReferralChangedEvent>;
 
-export const SessionsEndedEvent = z.object({ kind: z.literal('sessions_ended'), userId: z.guid() });
-export type SessionsEndedEvent = z.infer<typeof SessionsEndedEvent>;
+const SessionsEndedEvent = z.object({ kind: z.literal('sessions_ended'), userId: z.guid() });
 
 export const LiveEvent = z.discriminatedUnion('kind', [ReferralChangedEvent, SessionsEndedEvent]);
 export type LiveEvent = z.infer<typeof LiveEvent>;

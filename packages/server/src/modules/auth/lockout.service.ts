@@ -33,7 +33,7 @@ export class LoginThrottledError extends AppError {
   }
 }
 
-export function signInAddressHash(cipher: FieldCipher, email: string): string {
+function signInAddressHash(cipher: FieldCipher, email: string): string {
   return cipher.lookupHash(`sign-in-address:${email.trim().toLowerCase()}`);
 }
 
@@ -55,7 +55,7 @@ export async function forgetSignInAddressFailures(db: Db, input: { cipher: Field
   await clearLoginThrottle(db, signInAddressHash(input.cipher, input.email));
 }
 
-export function hashUnlockToken(token: string): string {
+function hashUnlockToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

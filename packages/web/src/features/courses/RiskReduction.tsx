@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/client';
 import { Loaded } from '../../api/Loaded';
 import { FormRadioGroup, FormTextAreaField } from '../../forms/fields';
 import { FormPanel, SubmitButton } from '../../forms/FormPanel';
@@ -151,7 +150,9 @@ function PendingReduction({ reduction }: { reduction: RiskReductionView }) {
       void queryClient.invalidateQueries({ queryKey: courseKeys.one(reduction.courseId) });
     },
   });
-  const failure = decide.error instanceof ApiError ? (decide.error.fieldErrors[0] ? serverMessage(t, decide.error.fieldErrors[0].message) : decide.error.detail) : decide.error?.message;
+  // A refusal names its field's code (`risk_level_changed` …), said in words; anything else, the server's own detail.
+  const fieldError = decide.error?.fieldErrors[0];
+  const failure = fieldError ? serverMessage(t, fieldError.message) : (decide.error?.detail ?? decide.error?.message);
   return (
     <li className={reduction.fromLevel === 'high' ? 'app-card-high-risk' : undefined}>
       <p className="m-0">

@@ -54,7 +54,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
     api.post(
       `/admin/users/:userId/${action.path}`,
       { config, schema: { tags, summary: action.summary, params: UserIdParams, response: { 200: AdminUser } } },
-      async (request) => action.run({ db, clock, liveUpdates: deps.liveUpdates, actor: requireActor(request), userId: request.params.userId }),
+      async (request) => action.run({ db, clock, cipher: deps.cipher, liveUpdates: deps.liveUpdates, actor: requireActor(request), userId: request.params.userId }),
     );
   }
 

@@ -33,7 +33,6 @@ type UsersTable = {
   totp_last_time_step: ColumnType<string | null, number | null | undefined, number | null>;
   failed_login_count: Generated<number>;
   last_failed_login_at: NullableTimestamp;
-  /** The first failure of the current 24-hour window: the lockout counts failures within it. */
   failed_login_window_started_at: NullableTimestamp;
   locked_at: NullableTimestamp;
   last_signed_in_at: NullableTimestamp;
@@ -84,19 +83,8 @@ type AccountUnlockLinksTable = { id: Generated<string>; user_id: string; token_h
 
 type LoginThrottlesTable = { address_hash: string; failure_count: number; first_failed_at: Timestamp; blocked_until: Timestamp };
 
-type RiskLevelReductionsTable = {
-  id: Generated<string>;
-  course_id: string;
-  from_level: string;
-  to_level: string;
-  reason_enc: string;
-  requested_by_user_id: string;
-  requested_at: ColumnType<Date, Date | string, never>;
-  status: Generated<string>;
-  decided_by_user_id: string | null;
-  decided_at: NullableTimestamp;
-  decision_note_enc: string | null;
-};
+type RiskLevelReductionsTable = { id: Generated<string>; course_id: string; from_level: string; to_level: string; reason_enc: string; requested_by_user_id: string };
+type RiskLevelReductionDecision = { requested_at: ColumnType<Date, Date | string, never>; status: Generated<string>; decided_by_user_id: string | null; decided_at: NullableTimestamp; decision_note_enc: string | null };
 
 type EnrolmentLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: CreatedAt; expires_at: Date; used_at: NullableTimestamp };
 
@@ -348,7 +336,7 @@ export type Database = {
   outbox_messages: OutboxMessagesTable;
   publication_requests: PublicationRequestsTable;
   referral_drafts: ReferralDraftsTable;
-  risk_level_reductions: RiskLevelReductionsTable;
+  risk_level_reductions: RiskLevelReductionsTable & RiskLevelReductionDecision;
   login_throttles: LoginThrottlesTable;
   account_unlock_links: AccountUnlockLinksTable;
 };

@@ -11,6 +11,7 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 // The login page carries the form toolkit (react-hook-form, zod): only those who sign in need it.
 const LoginPage = page(() => import('./features/auth/LoginPage'), 'LoginPage');
+const UnlockPage = page(() => import('./features/auth/UnlockPage'), 'UnlockPage');
 const NewReferralPage = page(() => import('./features/referrals/NewReferralPage'), 'NewReferralPage');
 const MyReferralsPage = page(() => import('./features/referrals/MyReferralsPage'), 'MyReferralsPage');
 const ReferralDetailPage = page(() => import('./features/referrals/ReferralDetailPage'), 'ReferralDetailPage');
@@ -52,6 +53,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Shell />}>
         <Route path="login" element={<LoginPage />} />
+        <Route path="unlock" element={<UnlockPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<StartRedirect />} />
           <Route path="referrals/new" element={guarded('referral:create', NewReferralPage)} />

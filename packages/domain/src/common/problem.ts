@@ -48,6 +48,12 @@ export const ProblemCode = z.enum([
   'reauthentication_required',
   /** The change request was already approved or rejected. */
   'change_request_closed',
+  /** An organisation admin tried to deactivate their own account: another admin must do it. */
+  'cannot_deactivate_self',
+  /** Sign-in attempts for this e-mail address failed recently: wait `Retry-After` seconds before the next. */
+  'login_throttled',
+  /** An unlock link that is unknown, already used or expired. */
+  'unlock_link_invalid',
   'service_unavailable',
   'internal_error',
 ]);

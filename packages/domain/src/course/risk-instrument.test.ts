@@ -218,3 +218,11 @@ describe('red flags', () => {
     expect(findInstrumentProblems(flagged)).toEqual([]);
   });
 });
+
+describe('an instrument needs at least two bands', () => {
+  it('names a single band as the problem', () => {
+    const single = ChecklistInstrument.parse({ ...checklist, bands: [{ level: 'standard', minYes: 0 }] });
+    expect(findInstrumentProblems(single)).toEqual([{ path: 'bands', message: 'instrument_invalid:at_least_two_bands' }]);
+    expect(findInstrumentProblems(checklist)).toEqual([]);
+  });
+});

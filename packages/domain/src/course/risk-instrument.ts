@@ -72,7 +72,11 @@ export type RiskInstrument = z.infer<typeof RiskInstrument>;
 
 export type InstrumentProblem = { path: string; message: string };
 
-/** Checks an instrument definition beyond its shape: unique ids, and bands that start at 0 and rise with the level. */
+/**
+ * Checks an instrument definition beyond its shape: unique ids, and bands that together give every possible score
+ * exactly one level — at least two of them (one band cannot tell risks apart), the first from 0, each above the last
+ * in level and count, none beyond the number of items.
+ */
 export function findInstrumentProblems(instrument: RiskInstrument): InstrumentProblem[] {
   const problems: InstrumentProblem[] = [];
   const duplicates = (ids: readonly string[], path: (index: number) => string) => {
@@ -84,6 +88,7 @@ export function findInstrumentProblems(instrument: RiskInstrument): InstrumentPr
   };
   if (instrument.kind === 'checklist') {
     duplicates(instrument.items.map((item) => item.id), (index) => `items.${index}.id`);
+    if (instrument.bands.length < 2) problems.push({ path: 'bands', message: 'instrument_invalid:at_least_two_bands' });
     instrument.bands.forEach((band, index) => {
       const previous = instrument.bands[index - 1];
       if (index === 0 && band.minYes !== 0) problems.push({ path: 'bands.0.minYes', message: 'instrument_invalid:first_band_must_start_at_0' });

@@ -17,6 +17,8 @@ import * as addServicesIntakeHours from './migrations/2026-12-07T1500-add-servic
 import * as createReferralDrafts from './migrations/2026-12-07T1600-create-referral-drafts.ts';
 import * as addCourseReferralFacts from './migrations/2026-12-07T1800-add-course-referral-facts.ts';
 import * as addFourEyesAndReauthentication from './migrations/2026-12-08T1000-add-four-eyes-and-reauthentication.ts';
+import * as createRiskLevelReductions from './migrations/2026-12-08T1100-create-risk-level-reductions.ts';
+import * as addSignInThrottlingAndUnlockLinks from './migrations/2026-12-08T1110-add-sign-in-throttling-and-unlock-links.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1600-create-referral-drafts': createReferralDrafts,
   '2026-12-07T1800-add-course-referral-facts': addCourseReferralFacts,
   '2026-12-08T1000-add-four-eyes-and-reauthentication': addFourEyesAndReauthentication,
+  '2026-12-08T1100-create-risk-level-reductions': createRiskLevelReductions,
+  '2026-12-08T1110-add-sign-in-throttling-and-unlock-links': addSignInThrottlingAndUnlockLinks,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -33,6 +33,7 @@ type UsersTable = {
   totp_last_time_step: ColumnType<string | null, number | null | undefined, number | null>;
   failed_login_count: Generated<number>;
   last_failed_login_at: NullableTimestamp;
+  failed_login_window_started_at: NullableTimestamp;
   locked_at: NullableTimestamp;
   last_signed_in_at: NullableTimestamp;
   is_active: Generated<boolean>;
@@ -91,6 +92,13 @@ type AdminChangeRequestsTable = { id: Generated<string>; organisation_id: string
 };
 
 /** One-time enrolment links: the token's SHA-256 only; single use, expires. */
+type AccountUnlockLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: Date; expires_at: Date; used_at: NullableTimestamp };
+
+type LoginThrottlesTable = { address_hash: string; failure_count: number; first_failed_at: Timestamp; blocked_until: Timestamp };
+
+type RiskLevelReductionsTable = { id: Generated<string>; course_id: string; from_level: string; to_level: string; reason_enc: string; requested_by_user_id: string };
+type RiskLevelReductionDecision = { requested_at: ColumnType<Date, Date | string, never>; status: Generated<string>; decided_by_user_id: string | null; decided_at: NullableTimestamp; decision_note_enc: string | null };
+
 type EnrolmentLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: CreatedAt; expires_at: Date; used_at: NullableTimestamp };
 
 type OidcLoginAttemptsTable = { state: string; organisation_id: string; code_verifier: string; nonce: string; created_at: CreatedAt; invitation_token_hash: string | null };
@@ -343,6 +351,9 @@ export type Database = {
   outbox_messages: OutboxMessagesTable;
   publication_requests: PublicationRequestsTable;
   referral_drafts: ReferralDraftsTable;
+  risk_level_reductions: RiskLevelReductionsTable & RiskLevelReductionDecision;
+  login_throttles: LoginThrottlesTable;
+  account_unlock_links: AccountUnlockLinksTable;
 };
 
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */

@@ -40,6 +40,9 @@ const statusByCode: Record<ProblemCode, number> = {
   publication_request_closed: 409,
   reauthentication_required: 403,
   change_request_closed: 409,
+  cannot_deactivate_self: 422,
+  login_throttled: 429,
+  unlock_link_invalid: 410,
   service_unavailable: 503,
   internal_error: 500,
 };

@@ -100,6 +100,15 @@ export async function runIdempotently<T>(
   }
 }
 
+/**
+ * Is this request a retry of one already claimed with the same key and body (in flight or completed)? Such a request
+ * creates nothing — it is answered 409 or replayed — so a rate limit on creations must not count it.
+ */
+export async function isIdempotentRetry(input: { db: Db; userId: string; key: string; requestHash: string }): Promise<boolean> {
+  const existing = await findIdempotencyKey(input.db, { userId: input.userId, key: input.key });
+  return existing !== undefined && existing.request_hash === input.requestHash;
+}
+
 /** A replay, or undefined if this request took over a stale claim and should run the creation itself. */
 async function answerExistingKey(input: KeyedRequest): Promise<{ isReplay: true; statusCode: number; body: string } | undefined> {
   const scope = { userId: input.userId, key: input.key };

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.ts';
-import type { LiveEvent, LiveUpdates } from './live-updates.ts';
+import type { LiveEvent, LiveUpdates, ReferralChangedEvent } from './live-updates.ts';
 import { createPostgresLiveUpdates, LIVE_CHANNEL, LIVE_LISTENER_APPLICATION_NAME } from './live-updates.postgres.ts';
 
 /** Time enough for a NOTIFY to cross the server on loopback many times over. */
 const SETTLE_MS = 300;
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
-const eventFor = (serviceId: string): LiveEvent => ({ kind: 'referral_changed', serviceId, referralId: randomUUID() });
+const eventFor = (serviceId: string): ReferralChangedEvent => ({ kind: 'referral_changed', serviceId, referralId: randomUUID() });
 
 describe('createPostgresLiveUpdates: two server processes on one database', () => {
   let database: TestDatabase;
@@ -41,6 +41,23 @@ describe('createPostgresLiveUpdates: two server processes on one database', () =
     await vi.waitFor(() => expect(onA).toEqual([event]), { timeout: 5_000, interval: 10 });
     unsubscribeA();
     unsubscribeB();
+  });
+
+  it('tells the session watchers of a user on B, and only of that user, that their sessions ended on A', async () => {
+    const user = randomUUID();
+    const ended: string[] = [];
+    const unwatch = processB.watchSessions(user, () => ended.push('user'));
+    const unwatchOther = processB.watchSessions(randomUUID(), () => ended.push('other'));
+    const referrals: LiveEvent[] = [];
+    const unsubscribe = processB.subscribe([serviceX], (event) => referrals.push(event));
+    await processA.publish({ kind: 'sessions_ended', userId: user });
+    await vi.waitFor(() => expect(ended).toEqual(['user']), { timeout: 5_000, interval: 10 });
+    await settle();
+    expect(ended).toEqual(['user']);
+    expect(referrals).toEqual([]);
+    unwatch();
+    unwatchOther();
+    unsubscribe();
   });
 
   it('does not deliver to a subscriber for another service', async () => {
@@ -95,7 +112,7 @@ describe('createPostgresLiveUpdates: two server processes on one database', () =
 
     await expect(processA.publish({ kind: 'referral_changed', serviceId: serviceX, referralId: 'Jane Doe' })).rejects.toThrow();
     // Extra fields are stripped before anything leaves the process.
-    const withExtra = { ...eventFor(serviceX), personName: 'Jane Doe' } as LiveEvent;
+    const withExtra = { ...eventFor(serviceX), personName: 'Jane Doe' } as ReferralChangedEvent;
     await processA.publish(withExtra);
     await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 5_000, interval: 10 });
     expect(received[1]).toEqual({ kind: withExtra.kind, serviceId: withExtra.serviceId, referralId: withExtra.referralId });

@@ -37,6 +37,7 @@ export async function createPostgresLiveUpdates(connectionString: string): Promi
       await pool.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, payload]);
     },
     subscribe: subscribers.add,
+    watchSessions: subscribers.watchSessions,
     close: async () => {
       if (isClosed) return;
       isClosed = true;

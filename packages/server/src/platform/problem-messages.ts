@@ -46,8 +46,8 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
     en: { title: 'Wrong sign-in', detail: 'The e-mail or password is wrong.' },
   },
   account_locked: {
-    da: { title: 'Kontoen er spærret', detail: 'Kontoen er spærret efter for mange forkerte forsøg. Kontakt din organisations administrator.' },
-    en: { title: 'Account locked', detail: 'The account is locked after too many failed attempts. Contact your organisation’s administrator.' },
+    da: { title: 'Kontoen er spærret', detail: 'Kontoen er spærret efter for mange forkerte forsøg. Vi har sendt en e-mail med et link, så du selv kan låse den op. Du kan også kontakte din organisations administrator.' },
+    en: { title: 'Account locked', detail: 'The account is locked after too many failed attempts. We have sent an e-mail with a link to unlock it yourself. You can also contact your organisation’s administrator.' },
   },
   invalid_totp: {
     da: { title: 'Forkert kode', detail: 'Engangskoden er forkert eller udløbet. Prøv med den nye kode fra din app.' },
@@ -200,6 +200,18 @@ export const problemMessages: Record<ProblemCode, Record<Language, Message>> = {
   change_request_closed: {
     da: { title: 'Allerede afgjort', detail: 'Anmodningen er allerede godkendt eller afvist. Hent siden igen.' },
     en: { title: 'Already decided', detail: 'The request has already been approved or rejected. Reload the page.' },
+  },
+  cannot_deactivate_self: {
+    da: { title: 'Du kan ikke deaktivere dig selv', detail: 'Du kan ikke deaktivere din egen bruger. Bed en anden administrator i din organisation om at gøre det.' },
+    en: { title: 'You cannot deactivate yourself', detail: 'You cannot deactivate your own user. Ask another administrator in your organisation to do it.' },
+  },
+  login_throttled: {
+    da: { title: 'Vent lidt', detail: 'Der har været forkerte loginforsøg med denne e-mail. Vent lidt, og prøv igen.' },
+    en: { title: 'Please wait', detail: 'There have been failed sign-in attempts with this e-mail. Wait a little and try again.' },
+  },
+  unlock_link_invalid: {
+    da: { title: 'Linket virker ikke', detail: 'Linket til at låse kontoen op er ukendt, allerede brugt eller udløbet. Kontakt din organisations administrator.' },
+    en: { title: 'The link does not work', detail: 'The link to unlock the account is unknown, already used or expired. Contact your organisation’s administrator.' },
   },
   service_unavailable: {
     da: { title: 'Midlertidigt utilgængelig', detail: 'Systemet er midlertidigt utilgængeligt. Prøv igen om lidt.' },

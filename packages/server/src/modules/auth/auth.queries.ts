@@ -73,9 +73,10 @@ export async function findSecondFactorState(db: Db, sessionId: string) {
 
 /** What re-authentication checks: the user's own password and second factor. */
 export async function findReauthenticationState(db: Db, userId: string) {
-  const row = await db.selectFrom('users').select(['password_hash', 'totp_secret_enc', 'totp_enrolled_at', 'locked_at']).where('id', '=', userId).executeTakeFirst();
+  const row = await db.selectFrom('users').select(['email', 'password_hash', 'totp_secret_enc', 'totp_enrolled_at', 'locked_at']).where('id', '=', userId).executeTakeFirst();
   if (!row) return undefined;
   return {
+    email: row.email,
     passwordHash: row.password_hash,
     totpSecretEnc: row.totp_enrolled_at === null ? null : row.totp_secret_enc,
     isLocked: row.locked_at !== null,
@@ -85,35 +86,43 @@ export async function findReauthenticationState(db: Db, userId: string) {
 export type SecondFactorState = NonNullable<Awaited<ReturnType<typeof findSecondFactorState>>>;
 
 /**
- * Counts one failed attempt (password or second factor) and locks the account when the count reaches
- * `lockThreshold`. One statement, so concurrent attempts cannot both slip under the threshold.
+ * Counts one failed attempt (password or second factor) within the failure window and locks the account when the
+ * count reaches `lockThreshold`; a count whose window began before `windowStart` starts again at 1. The row is locked
+ * first, so concurrent attempts cannot both slip under the threshold.
  */
 export async function recordFailedAttempt(
   db: Db,
-  input: { userId: string; now: Date; lockThreshold: number },
-): Promise<{ failedLoginCount: number; isLocked: boolean; isNewlyLocked: boolean }> {
-  const before = await db.selectFrom('users').select('locked_at').where('id', '=', input.userId).forUpdate().executeTakeFirstOrThrow();
+  input: { userId: string; now: Date; windowStart: Date; lockThreshold: number },
+): Promise<{ failedLoginCount: number; isLocked: boolean; isNewlyLocked: boolean; email: string }> {
+  const before = await db.selectFrom('users').select(['locked_at', 'failed_login_window_started_at']).where('id', '=', input.userId).forUpdate().executeTakeFirstOrThrow();
+  const isNewWindow = before.failed_login_window_started_at === null || before.failed_login_window_started_at < input.windowStart;
   const row = await db
     .updateTable('users')
     .set((eb) => ({
-      failed_login_count: eb('failed_login_count', '+', 1),
+      failed_login_count: isNewWindow ? 1 : eb('failed_login_count', '+', 1),
+      failed_login_window_started_at: isNewWindow ? input.now : before.failed_login_window_started_at,
       last_failed_login_at: input.now,
       locked_at: eb
         .case()
-        .when(eb.and([eb('locked_at', 'is', null), eb('failed_login_count', '>=', input.lockThreshold - 1)]))
+        .when(eb.and([eb('locked_at', 'is', null), eb(isNewWindow ? eb.lit(1) : eb('failed_login_count', '+', 1), '>=', input.lockThreshold)]))
         .then(input.now)
         .else(eb.ref('locked_at'))
         .end(),
     }))
     .where('id', '=', input.userId)
-    .returning(['failed_login_count', 'locked_at'])
+    .returning(['failed_login_count', 'locked_at', 'email'])
     .executeTakeFirstOrThrow();
-  return { failedLoginCount: row.failed_login_count, isLocked: row.locked_at !== null, isNewlyLocked: before.locked_at === null && row.locked_at !== null };
+  return { failedLoginCount: row.failed_login_count, isLocked: row.locked_at !== null, isNewlyLocked: before.locked_at === null && row.locked_at !== null, email: row.email };
 }
 
-/** A completed login (both factors) starts the count of consecutive failures afresh. */
+/** A completed login (both factors) starts the count of failures afresh. */
 export async function resetFailedAttempts(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ failed_login_count: 0 }).where('id', '=', userId).where('failed_login_count', '<>', 0).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_login_count: 0, failed_login_window_started_at: null })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('failed_login_count', '<>', 0), eb('failed_login_window_started_at', 'is not', null)]))
+    .execute();
 }
 
 /** Stores a new, not yet confirmed TOTP secret unless one is already pending; answers the one that is stored. */

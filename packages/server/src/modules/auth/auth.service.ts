@@ -1,5 +1,5 @@
 import { hash, verify as verifyPassword } from '@node-rs/argon2';
-import { permissionsByRole, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
+import { permissionsByRole, SIGN_IN_FAILURE_WINDOW_MS, SIGN_IN_LOCK_THRESHOLD, type LoginStage, type SessionInfo, type TotpEnrolment } from '@bro/domain';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
 import type { Transaction } from 'kysely';
@@ -10,6 +10,7 @@ import { endAllSessionsOfUser, endSession, findLiveSession, touchSession } from 
 import { hashSessionToken, IDLE_TIMEOUT_MS, startSession } from '../../platform/auth/session.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { announceSessionsEnded, type LiveUpdates } from '../../platform/live-updates.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { confirmOidcIdentities } from '../oidc/index.ts';
 import {
@@ -23,9 +24,7 @@ import {
   type LoginCandidate,
   type SecondFactorState,
 } from './auth.queries.ts';
-
-/** Consecutive failed attempts (password or second factor) after which only an admin can unlock the account. */
-const LOCKOUT_THRESHOLD = 5;
+import { assertSignInNotThrottled, countSignInAddressFailure, forgetSignInAddressFailures, sendUnlockLink } from './lockout.service.ts';
 const TOTP_ISSUER = 'Bro';
 /** One 30-second step either side, for phones whose clock drifts a little. */
 export const TOTP_TOLERANCE_SECONDS = 30;
@@ -51,23 +50,28 @@ export type StartedLogin = { token: string; csrfToken: string; stage: LoginStage
 export async function loginWithPassword(input: {
   db: Db;
   clock: Clock;
+  cipher: FieldCipher;
+  publicOrigin: string;
   email: string;
   password: string;
   previousSessionToken?: string | undefined;
   isProduction?: boolean | undefined;
 }): Promise<StartedLogin> {
   const { db, clock } = input;
+  // Before any password work: a throttled address waits, whether or not it has an account.
+  await assertSignInNotThrottled(input);
   const candidate = await findLoginCandidate(db, input.email);
   const isPasswordValid = await verifyPassword(candidate?.passwordHash ?? (await dummyPasswordHash()), input.password).catch(() => false);
   const now = clock.now();
+  const lockout = { cipher: input.cipher, publicOrigin: input.publicOrigin, email: input.email };
 
   if (!candidate || candidate.passwordHash === null) {
     const reason = candidate ? 'no_local_password' : 'unknown_account';
-    await recordRefusedLogin(db, { now, userId: candidate?.id ?? null, organisationId: candidate?.organisationId ?? null, details: { factor: 'password', reason } });
+    await recordRefusedLogin(db, { now, userId: candidate?.id ?? null, organisationId: candidate?.organisationId ?? null, details: { factor: 'password', reason }, lockout });
     throw new AppError('invalid_credentials');
   }
   if (!isPasswordValid) {
-    await countFailedAttempt(db, { now, userId: candidate.id, organisationId: candidate.organisationId, factor: 'password' });
+    await countFailedAttempt(db, { now, userId: candidate.id, organisationId: candidate.organisationId, factor: 'password', lockout });
     throw new AppError('invalid_credentials');
   }
   const refusal = refusalReason(candidate);
@@ -79,6 +83,8 @@ export async function loginWithPassword(input: {
     await recordRefusedLogin(db, { now, userId: candidate.id, organisationId: candidate.organisationId, details: { factor: 'password', reason: 'demo_account' } });
     throw new AppError('demo_account_refused');
   }
+  // The right password: the address's wait is over (the account's own count resets only with both factors).
+  await forgetSignInAddressFailures(db, input);
   return startPasswordLogin(db, { candidate, now, previousSessionToken: input.previousSessionToken });
 }
 
@@ -132,7 +138,9 @@ export async function getTotpEnrolment(input: { db: Db; clock: Clock; cipher: Fi
 export type CompletedLogin = { token: string; sessionInfo: SessionInfo };
 
 /** Confirms the pending secret with a first code; the login then completes in a fresh session. */
-export async function enrolTotp(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+type SecondFactorInput = { db: Db; clock: Clock; cipher: FieldCipher; liveUpdates: LiveUpdates; publicOrigin: string; pending: PendingLogin; code: string };
+
+export async function enrolTotp(input: SecondFactorInput): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_enrolment') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(input.db, input.pending.sessionId);
   if (state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
@@ -140,14 +148,14 @@ export async function enrolTotp(input: { db: Db; clock: Clock; cipher: FieldCiph
 }
 
 /** The second factor of a login by an enrolled user. */
-export async function loginWithTotp(input: { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string }): Promise<CompletedLogin> {
+export async function loginWithTotp(input: SecondFactorInput): Promise<CompletedLogin> {
   if (input.pending.stage !== 'mfa_required') throw new AppError('transition_not_allowed');
   const state = await getSecondFactorState(input.db, input.pending.sessionId);
   if (!state.isTotpEnrolled || state.totpSecretEnc === null) throw new AppError('transition_not_allowed');
   return completeSecondFactor({ ...input, state, secretEnc: state.totpSecretEnc, isEnrolment: false });
 }
 
-type SecondFactorAttempt = { db: Db; clock: Clock; cipher: FieldCipher; pending: PendingLogin; code: string; state: SecondFactorState; secretEnc: string; isEnrolment: boolean };
+type SecondFactorAttempt = SecondFactorInput & { state: SecondFactorState; secretEnc: string; isEnrolment: boolean };
 
 async function completeSecondFactor(input: SecondFactorAttempt): Promise<CompletedLogin> {
   const { db, clock, cipher, pending, state } = input;
@@ -167,7 +175,10 @@ async function completeSecondFactor(input: SecondFactorAttempt): Promise<Complet
   if (!result.valid) {
     // A wrong code counts toward the same lockout as a wrong password: the password alone must not open
     // unlimited guesses at a six-digit code.
-    const isLocked = await countFailedAttempt(db, { now, userId: state.userId, organisationId: state.organisationId, factor: 'totp' });
+    const lockout = { cipher, publicOrigin: input.publicOrigin, email: state.email };
+    const isLocked = await countFailedAttempt(db, { now, userId: state.userId, organisationId: state.organisationId, factor: 'totp', lockout });
+    // The lock ended the user's sessions: their open streams close now, on every node.
+    if (isLocked) await announceSessionsEnded(input.liveUpdates, state.userId);
     throw new AppError(isLocked ? 'account_locked' : 'invalid_totp');
   }
   const timeStep = 'timeStep' in result ? result.timeStep : Math.floor(now.getTime() / 30_000);
@@ -230,13 +241,15 @@ export async function keepSessionAlive(input: { db: Db; clock: Clock; actor: Act
   await touchSession(input.db, input.actor.sessionId, input.clock.now());
 }
 
-export async function logout(input: { db: Db; clock: Clock; actor: Actor }): Promise<void> {
+/** Ends the session; its open live-update streams close at once, on every app node. */
+export async function logout(input: { db: Db; clock: Clock; liveUpdates: LiveUpdates; actor: Actor }): Promise<void> {
   const { actor } = input;
   const now = input.clock.now();
   await input.db.transaction().execute(async (trx) => {
     await endSession(trx, actor.sessionId, now);
     await appendSignInEntry(trx, { now, userId: actor.userId, organisationId: actor.organisationId, action: 'auth.logout', details: { method: actor.authMethod } });
   });
+  await announceSessionsEnded(input.liveUpdates, actor.userId);
 }
 
 async function getSecondFactorState(db: Db, sessionId: string): Promise<SecondFactorState> {
@@ -261,24 +274,38 @@ async function appendSignInEntry(trx: Transaction<Database>, event: SignInEvent 
   });
 }
 
-/** A refused sign-in changes nothing but is audited all the same, in a transaction of its own. */
-async function recordRefusedLogin(db: Db, event: SignInEvent & { details: NonNullable<AuditEntry['details']> }): Promise<void> {
-  await db.transaction().execute((trx) => appendSignInEntry(trx, { ...event, action: 'auth.login_failed' }));
+/** Where a failure is counted for the address, and where the holder is told when it locks the account. */
+type LockoutContext = { cipher: FieldCipher; publicOrigin: string; email: string };
+
+/**
+ * A refused sign-in is audited in a transaction of its own. A wrong guess (no account, no password) also counts for
+ * the address tried (`lockout`); a refusal after the right password (locked, inactive, demo) does not.
+ */
+async function recordRefusedLogin(db: Db, event: SignInEvent & { details: NonNullable<AuditEntry['details']>; lockout?: LockoutContext }): Promise<void> {
+  const { lockout, ...entry } = event;
+  await db.transaction().execute(async (trx) => {
+    if (lockout) await countSignInAddressFailure(trx, { cipher: lockout.cipher, email: lockout.email, now: event.now });
+    await appendSignInEntry(trx, { ...entry, action: 'auth.login_failed' });
+  });
 }
 
 /**
- * Counts a wrong password or code toward the lockout and audits it; the attempt that reaches the threshold locks the
- * account, and on the second factor also ends the user's sessions. Answers whether the account is locked now.
+ * Counts a wrong password or code toward the lockout (5 within 24 hours) and audits it; a wrong password also counts
+ * for the address. The attempt that reaches the threshold locks the account, sends the holder the unlock link and,
+ * on the second factor, ends the user's sessions. Answers whether the account is locked now.
  */
-export async function countFailedAttempt(db: Db, event: SignInEvent & { userId: string; factor: 'password' | 'totp' }): Promise<boolean> {
-  const { now, userId, organisationId, factor } = event;
+export async function countFailedAttempt(db: Db, event: SignInEvent & { userId: string; factor: 'password' | 'totp'; lockout: LockoutContext }): Promise<boolean> {
+  const { now, userId, organisationId, factor, lockout } = event;
   return db.transaction().execute(async (trx) => {
-    const attempt = await recordFailedAttempt(trx, { userId, now, lockThreshold: LOCKOUT_THRESHOLD });
+    if (factor === 'password') await countSignInAddressFailure(trx, { cipher: lockout.cipher, email: lockout.email, now });
+    const windowStart = new Date(now.getTime() - SIGN_IN_FAILURE_WINDOW_MS);
+    const attempt = await recordFailedAttempt(trx, { userId, now, windowStart, lockThreshold: SIGN_IN_LOCK_THRESHOLD });
     if (factor === 'totp' && attempt.isLocked) await endAllSessionsOfUser(trx, userId, now);
     const reason = factor === 'totp' ? 'wrong_code' : 'wrong_password';
     await appendSignInEntry(trx, { now, userId, organisationId, action: 'auth.login_failed', details: { factor, reason, failedAttempts: attempt.failedLoginCount } });
     if (attempt.isNewlyLocked) {
-      await appendSignInEntry(trx, { now, userId, organisationId, action: 'user.lock', details: { reason: 'failed_attempts', factor, threshold: LOCKOUT_THRESHOLD } });
+      await appendSignInEntry(trx, { now, userId, organisationId, action: 'user.lock', details: { reason: 'failed_attempts', factor, threshold: SIGN_IN_LOCK_THRESHOLD } });
+      await sendUnlockLink(trx, { cipher: lockout.cipher, publicOrigin: lockout.publicOrigin, now, userId, email: attempt.email });
     }
     return attempt.isLocked;
   });

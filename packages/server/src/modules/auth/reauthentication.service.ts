@@ -7,6 +7,7 @@ import { markSessionReauthenticated } from '../../platform/auth/session.queries.
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
+import { announceSessionsEnded, type LiveUpdates } from '../../platform/live-updates.ts';
 import { claimTotpTimeStep, findReauthenticationState } from './auth.queries.ts';
 import { countFailedAttempt, TOTP_TOLERANCE_SECONDS } from './auth.service.ts';
 
@@ -16,13 +17,16 @@ import { countFailedAttempt, TOTP_TOLERANCE_SECONDS } from './auth.service.ts';
  * borrowed, unattended session cannot guess its way through. A session from an identity provider, or an account
  * without a password, re-authenticates by signing in afresh through the provider: this answers `invalid_credentials`.
  */
-export async function reauthenticate(input: { db: Db; clock: Clock; cipher: FieldCipher; actor: Actor; password: string; code: string }): Promise<void> {
+type ReauthenticationInput = { db: Db; clock: Clock; cipher: FieldCipher; liveUpdates: LiveUpdates; publicOrigin: string; actor: Actor; password: string; code: string };
+
+export async function reauthenticate(input: ReauthenticationInput): Promise<void> {
   const { db, actor } = input;
   const now = input.clock.now();
   const state = await findReauthenticationState(db, actor.userId);
   if (!state || state.passwordHash === null || state.totpSecretEnc === null || actor.authMethod !== 'password') throw new AppError('invalid_credentials');
   if (state.isLocked) throw new AppError('account_locked');
-  const failure = { now, userId: actor.userId, organisationId: actor.organisationId };
+  // A lock from here is like one at sign-in: the holder gets an unlock link, and a lock on the code ends the sessions.
+  const failure = { now, userId: actor.userId, organisationId: actor.organisationId, lockout: { cipher: input.cipher, publicOrigin: input.publicOrigin, email: state.email } };
   if (!(await verifyPassword(state.passwordHash, input.password).catch(() => false))) {
     const isLocked = await countFailedAttempt(db, { ...failure, factor: 'password' });
     throw new AppError(isLocked ? 'account_locked' : 'invalid_credentials');
@@ -35,6 +39,7 @@ export async function reauthenticate(input: { db: Db; clock: Clock; cipher: Fiel
   }).catch(() => ({ valid: false as const }));
   if (!result.valid) {
     const isLocked = await countFailedAttempt(db, { ...failure, factor: 'totp' });
+    if (isLocked) await announceSessionsEnded(input.liveUpdates, actor.userId);
     throw new AppError(isLocked ? 'account_locked' : 'invalid_totp');
   }
   const timeStep = 'timeStep' in result ? result.timeStep : Math.floor(now.getTime() / 30_000);

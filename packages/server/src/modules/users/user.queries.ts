@@ -98,7 +98,7 @@ export async function setUserActive(db: Db, input: { userId: string; isActive: b
 }
 
 export async function unlockUser(db: Db, input: { userId: string; now: Date }): Promise<void> {
-  await db.updateTable('users').set({ locked_at: null, failed_login_count: 0, updated_at: input.now }).where('id', '=', input.userId).execute();
+  await db.updateTable('users').set({ locked_at: null, failed_login_count: 0, failed_login_window_started_at: null, updated_at: input.now }).where('id', '=', input.userId).execute();
 }
 
 /** Forgets the second factor: the next login enrols a new one. */

@@ -56,7 +56,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: AppDeps): void {
     api.post(
       `/admin/users/:userId/${action.path}`,
       { config: changeConfig, schema: { tags, summary: action.summary, params: UserIdParams, response: { 200: AdminUser } } },
-      async (request) => action.run({ db, clock, actor: requireActor(request), userId: request.params.userId }),
+      async (request) => action.run({ db, clock, cipher: deps.cipher, liveUpdates: deps.liveUpdates, actor: requireActor(request), userId: request.params.userId }),
     );
   }
 

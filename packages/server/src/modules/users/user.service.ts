@@ -6,8 +6,11 @@ import type { Database, Db } from '../../db/tables.ts';
 import { appendAuditEntry, appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import { endAllSessionsOfUser } from '../../platform/auth/session.queries.ts';
+import { announceSessionsEnded, type LiveUpdates } from '../../platform/live-updates.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-encryption.ts';
+import { forgetSignInAddressFailures } from '../auth/index.ts';
 import {
   clearTotp,
   findOrganisationUser,
@@ -154,16 +157,22 @@ export async function updateUser(input: { db: Db; clock: Clock; actor: Actor; us
   });
 }
 
-/** Ends every session of the user in the same transaction, so access stops at once (QUALITY.md #6). */
-export async function deactivateUser(input: { db: Db; clock: Clock; actor: Actor; userId: string }): Promise<AdminUser> {
+/**
+ * Ends every session of the user in the same transaction, so access stops at once (QUALITY.md #6), and after the
+ * commit closes their open live-update streams on every app node.
+ */
+export async function deactivateUser(input: { db: Db; clock: Clock; liveUpdates: LiveUpdates; actor: Actor; userId: string }): Promise<AdminUser> {
   const { actor } = input;
-  // An admin locking themself out could leave the organisation with nobody to manage it.
-  if (input.userId === actor.userId) throw new AppError('conflict');
-  return changeUser(input, 'user.deactivate', async (trx, userId, now) => {
+  // An admin locking themself out could leave the organisation with nobody to manage it: its own problem code, so
+  // the admin is told why rather than shown a "changed meanwhile" conflict.
+  if (input.userId === actor.userId) throw new AppError('cannot_deactivate_self');
+  const deactivated = await changeUser(input, 'user.deactivate', async (trx, userId, now) => {
     await setUserActive(trx, { userId, isActive: false, now });
     const endedSessions = await endAllSessionsOfUser(trx, userId, now);
     return { endedSessions };
   });
+  await announceSessionsEnded(input.liveUpdates, deactivated.id);
+  return deactivated;
 }
 
 export async function reactivateUser(input: { db: Db; clock: Clock; actor: Actor; userId: string }): Promise<AdminUser> {
@@ -173,21 +182,28 @@ export async function reactivateUser(input: { db: Db; clock: Clock; actor: Actor
   });
 }
 
-/** Lifts a lockout after repeated failed logins and starts the failure count afresh. */
-export async function unlockUser(input: { db: Db; clock: Clock; actor: Actor; userId: string }): Promise<AdminUser> {
-  return changeUser(input, 'user.unlock', async (trx, userId, now) => {
+/**
+ * Lifts a lockout after repeated failed logins and starts the failure count afresh — the wait on the user's e-mail
+ * address too, so the admin's unlock works at once rather than after the last failure's 15 minutes.
+ */
+export async function unlockUser(input: { db: Db; clock: Clock; cipher: FieldCipher; actor: Actor; userId: string }): Promise<AdminUser> {
+  const unlocked = await changeUser(input, 'user.unlock', async (trx, userId, now) => {
     await unlockUserRow(trx, { userId, now });
     return {};
   });
+  await forgetSignInAddressFailures(input.db, { cipher: input.cipher, email: unlocked.email });
+  return unlocked;
 }
 
-/** For a lost phone: the second factor is forgotten, sessions end, and the next login enrols a new one. */
-export async function resetUserTotp(input: { db: Db; clock: Clock; actor: Actor; userId: string }): Promise<AdminUser> {
-  return changeUser(input, 'user.reset_totp', async (trx, userId, now) => {
+/** For a lost phone: the second factor is forgotten, sessions end (streams too), and the next login enrols a new one. */
+export async function resetUserTotp(input: { db: Db; clock: Clock; liveUpdates: LiveUpdates; actor: Actor; userId: string }): Promise<AdminUser> {
+  const reset = await changeUser(input, 'user.reset_totp', async (trx, userId, now) => {
     await clearTotp(trx, { userId, now });
     const endedSessions = await endAllSessionsOfUser(trx, userId, now);
     return { endedSessions };
   });
+  await announceSessionsEnded(input.liveUpdates, reset.id);
+  return reset;
 }
 
 async function changeUser(

@@ -165,9 +165,16 @@ describe('user administration', () => {
 
   it('keeps an admin from demoting or deactivating themself', async () => {
     expect((await t.as(admin).patch(`/api/admin/users/${adminUserId}`, { role: 'counsellor' })).json()).toMatchObject({ code: 'conflict' });
+    // Self-deactivation is told as what it is, in the user's language, never as a "changed meanwhile" conflict.
     const response = await t.as(admin).post(`/api/admin/users/${adminUserId}/deactivate`);
-    expect(response.statusCode).toBe(409);
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'cannot_deactivate_self', status: 422, title: 'Du kan ikke deaktivere dig selv' });
+    const english = await t.as(admin).post(`/api/admin/users/${adminUserId}/deactivate`, undefined, { 'accept-language': 'en' });
+    expect(english.json()).toMatchObject({ code: 'cannot_deactivate_self', title: 'You cannot deactivate yourself' });
     expect((await t.as(admin).get('/api/session')).statusCode).toBe(200);
+    const audited = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'user.deactivate').where('object_id', '=', adminUserId).execute();
+    expect(audited).toEqual([]);
   });
 
   it('deactivation ends all the user’s sessions at once; reactivation lets them sign in again', async () => {

@@ -74,6 +74,8 @@ const bodies: Record<string, Body> = {
   evaluateCourseTriage: () => ({ facts }),
   triageCourse: () => ({ facts, decision: 'accept' }),
   createCourseRiskAssessment: () => ({ kind: 'checklist', instrumentKey: broChecklistV1.key, instrumentVersion: broChecklistV1.version, answers: Object.fromEntries(broChecklistV1.items.map((item) => [item.id, 'no'])) }),
+  createCourseRiskReduction: () => ({ toLevel: 'standard', reason: 'Samtalen viser, at truslen er mindre nu.' }),
+  decisionCourseRiskReduction: () => ({ decision: 'reject', note: 'Vi venter med at sænke.' }),
   createCourseSession: () => ({ plannedAt: '2026-11-25T10:00:00.000Z', mode: 'phone' }),
   updateCourseSession: () => ({ plannedAt: '2026-11-21T10:00:00.000Z' }),
   recordCourseSessionAttendance: () => ({ attendance: 'attended' }),

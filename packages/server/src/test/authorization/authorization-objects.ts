@@ -25,7 +25,8 @@ const dedicated = new Set([
 
 type Resolve = (t: TestApp, world: World, c: MatrixCase) => Promise<string>;
 
-const courseId: Resolve = (_t, world, c) => givenSideCourse(world, c.side, c.state === 'closed' ? 'closed' : 'open', dedicatedTo(c));
+const courseId: Resolve = async (t, world, c) =>
+  c.operationId === 'decisionCourseRiskReduction' ? (await riskReduction(t, world, c)).courseId : givenSideCourse(world, c.side, c.state === 'closed' ? 'closed' : 'open', dedicatedTo(c));
 const dedicatedTo = (c: MatrixCase) => (dedicated.has(c.operationId) ? c.operationId : '');
 /** The state a write needs: a draft to send, a referral opened by the receiver to decide on, an accepted one to work on. */
 function referralState(c: MatrixCase): string {
@@ -43,6 +44,7 @@ const parameters: Record<string, Resolve> = {
   extractId: async (t, world, c) => courseChild(t, world, c, 'extract'),
   version: async (t, world, c) => courseChild(t, world, c, 'version'),
   phase: async () => 'first',
+  reductionId: async (t, world, c) => (await riskReduction(t, world, c)).id,
   userId: async (t, world, c) => userOf(t, world, c),
   serviceId: async (t, world, c) => (c.path.startsWith('/api/directory/') ? directoryListing(world, c.side) : spareService(t, world, c)),
   organisationId: async (_t, world, c) => world.places[c.side].own.organisationId,
@@ -67,6 +69,20 @@ export async function resolvePath(t: TestApp, world: World, c: MatrixCase): Prom
 
 async function courseChild(t: TestApp, world: World, c: MatrixCase, kind: CourseChild): Promise<string> {
   return givenCourseChild(world, c.side, await courseId(t, world, c), kind);
+}
+
+/**
+ * A pending request to lower a high-risk course's level, one per case (a decided one is closed), on a course of its
+ * own: the course is raised to high directly in the database, as a checklist would, and its counsellor asks.
+ */
+function riskReduction(t: TestApp, world: World, c: MatrixCase): Promise<{ id: string; courseId: string }> {
+  return once(world, `risk-reduction:${c.role}:${c.relation}:${c.side}`, async () => {
+    const course = await givenSideCourse(world, c.side, 'open', `risk-reduction:${c.role}:${c.relation}`);
+    await t.db.updateTable('courses').set({ risk_level: 'high' }).where('id', '=', course).execute();
+    const body = { toLevel: 'medium', reason: 'Samtalen viser, at truslen er mindre nu.' };
+    const response = expectStatus(await ownStaff(world, c.side, 'counsellor').client.post(`/api/courses/${course}/risk-reductions`, body), 201);
+    return { id: (response.json() as { id: string }).id, courseId: course };
+  });
 }
 
 /** A colleague in the home organisation: the admin's target. */

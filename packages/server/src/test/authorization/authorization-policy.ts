@@ -79,6 +79,8 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   completeOidcSignIn: { who: 'public' },
   // An OIDC invitation link is itself the credential: anyone holding it may start (a wrong token is refused later).
   invitationAuthOidc: { who: 'public' },
+  // The unlock link from the holder's own e-mail is the credential: no session.
+  unlockAccountWithLink: { who: 'public' },
   getAuthPendingLogin: { who: 'pending' },
   // Re-authentication is for a signed-in person, whatever the role.
   reauthenticateAuth: { who: 'signed_in' },
@@ -198,6 +200,11 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   listRiskInstruments: { who: courseReaders },
   createCourseRiskAssessment: { who: courseWriters, ...ownCourse },
   listCourseRiskAssessments: { who: courseReaders, ...readCourse },
+  // Lowering the level on purpose: the counsellor asks with a reason; only a supervisor of that service confirms.
+  createCourseRiskReduction: { who: courseWriters, ...ownCourse },
+  listCourseRiskReductions: { who: courseReaders, ...readCourse },
+  decisionCourseRiskReduction: { who: ['supervisor'], ...ownCourse },
+  getRiskReductionsPending: { who: ['supervisor'] },
   listCourseSessions: { who: courseReaders, ...readCourse },
   createCourseSession: { who: courseWriters, ...ownCourse },
   updateCourseSession: { who: courseWriters, ...ownCourse },

@@ -1,4 +1,4 @@
-import type { EnrolmentRequest, LoginRequest, LoginResponse, OidcProviderOption, PendingLoginInfo, ReauthenticateRequest, SessionInfo, StartedOidcLogin, TotpCodeRequest, TotpEnrolment } from '@bro/domain';
+import type { EnrolmentRequest, LoginRequest, LoginResponse, OidcProviderOption, PendingLoginInfo, ReauthenticateRequest, SessionInfo, StartedOidcLogin, TotpCodeRequest, TotpEnrolment, UnlockAccountRequest } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, ids, request, setCsrfToken } from '../../api/client';
 
@@ -8,6 +8,8 @@ const asVisitor = { isUnauthenticatedExpected: true };
 export const logIn = (body: LoginRequest) => request<LoginResponse>('POST', '/api/auth/login', { body, ...asVisitor });
 /** Opens a one-time enrolment link: sets the password and continues at the TOTP enrolment step. */
 export const enrolWithLink = (body: EnrolmentRequest) => request<LoginResponse>('POST', '/api/auth/enrolment', { body, ...asVisitor });
+/** The account holder's one-time unlock link, e-mailed when the account locked. */
+export const unlockAccount = (body: UnlockAccountRequest) => request<void>('POST', '/api/auth/unlock', { body, ...asVisitor });
 export const enrolTotp = (body: TotpCodeRequest) => request<SessionInfo>('POST', '/api/auth/totp/enrol', { body, ...asVisitor });
 export const verifyTotp = (body: TotpCodeRequest) => request<SessionInfo>('POST', '/api/auth/totp', { body, ...asVisitor });
 export const logOut = () => request<void>('POST', '/api/auth/logout', asVisitor);

@@ -61,4 +61,15 @@ export const authDa = {
     repeatMismatch: 'De to adgangskoder er ikke ens',
     linkBroken: 'Linket er ufuldstændigt. Kopiér hele linket, og prøv igen.',
   },
+  unlock: {
+    heading: 'Lås din konto op',
+    intro: 'Din konto blev spærret efter 5 forkerte loginforsøg. Var det dig, kan du låse den op her. Var det ikke dig, så lad være, og kontakt din organisations administrator.',
+    submit: 'Lås min konto op',
+    working: 'Låser op …',
+    doneHeading: 'Kontoen er låst op',
+    done: 'Du kan logge ind igen med din adgangskode og din engangskode.',
+    toLogin: 'Gå til log ind',
+    failedHeading: 'Kontoen blev ikke låst op',
+    linkBroken: 'Linket er ufuldstændigt. Kopiér hele linket fra e-mailen, og prøv igen.',
+  },
 };

@@ -63,4 +63,15 @@ export const authEn: Translation<typeof authDa> = {
     repeatMismatch: 'The two passwords are not the same',
     linkBroken: 'The link is incomplete. Copy the whole link and try again.',
   },
+  unlock: {
+    heading: 'Unlock your account',
+    intro: 'Your account was locked after 5 failed sign-in attempts. If it was you, unlock it here. If it was not you, do not, and contact your organisation’s administrator.',
+    submit: 'Unlock my account',
+    working: 'Unlocking …',
+    doneHeading: 'The account is unlocked',
+    done: 'You can sign in again with your password and your one-time code.',
+    toLogin: 'Go to sign in',
+    failedHeading: 'The account was not unlocked',
+    linkBroken: 'The link is incomplete. Copy the whole link from the e-mail and try again.',
+  },
 };

@@ -8,6 +8,7 @@ import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { caseloadOfQuery, myCaseloadQuery, supervisedCaseloadsQuery } from './courses.api';
 import { CaseloadView } from './CourseTable';
+import { PendingRiskReductions } from './RiskReduction';
 import './courses.css';
 
 /** `/caseload`: my own courses, what is coming up, and what has waited too long for contact. */
@@ -33,6 +34,7 @@ export function SupervisionPage() {
     <>
       <PageHeading>{t('courses.supervision.heading')}</PageHeading>
       <p className="font-lead app-narrow">{t('courses.supervision.intro')}</p>
+      <PendingRiskReductions />
       <Loaded query={caseloads}>{(data) => (data.length === 0 ? <p>{t('courses.supervision.empty')}</p> : <SupervisionTable rows={data} />)}</Loaded>
     </>
   );

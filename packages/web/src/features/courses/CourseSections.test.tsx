@@ -93,6 +93,7 @@ describe('risk below the referral', () => {
   const riskRoutes = [
     { method: 'GET', path: '/api/risk-instruments', answer: { body: [] } },
     { method: 'GET', path: `${api}/risk-assessments`, answer: { body: [] } },
+    { method: 'GET', path: `${api}/risk-reductions`, answer: { body: [] } },
   ] as const;
   const fromReferral = { gender: 'woman' as const, birthYear: 1990, childrenInHome: 'no' as const, riskLevel: 'high' as const, safeTimes: null };
 

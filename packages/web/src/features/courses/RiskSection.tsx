@@ -1,4 +1,4 @@
-import { compareRiskLevels, type ChecklistInstrument, type Course, type RiskAssessmentView, type RiskInstrument, type RiskInstrumentView, type StructuredJudgementForm } from '@bro/domain';
+import { compareRiskLevels, courseRiskLevelAfterAssessment, type ChecklistInstrument, type Course, type RiskAssessmentView, type RiskInstrument, type RiskInstrumentView, type StructuredJudgementForm } from '@bro/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/fields';
 import { ChecklistForm } from './ChecklistForm';
 import { CourseRiskBadge, CourseRiskLevel, SectionHeading, type SectionProps } from './course-ui';
 import { JudgementForm } from './JudgementForm';
+import { RiskReductionPanel } from './RiskReduction';
 import { describeChecklistLevel } from './risk-forms';
 import { localised } from './rule-text';
 import { courseKeys, riskAssessmentsQuery, riskInstrumentsQuery } from './courses.api';
@@ -23,7 +24,13 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
   const recorded = (assessment: RiskAssessmentView) => {
     onCourseChanged();
     void queryClient.invalidateQueries({ queryKey: courseKeys.part(course.id, 'risk') });
-    onMessage(t('courses.risk.recorded', { level: t(`riskLevel.${assessment.finalLevel}`) }));
+    // The course keeps the higher level: an assessment never lowers it (only a confirmed reduction does).
+    const level = courseRiskLevelAfterAssessment(course.riskLevel, assessment.finalLevel);
+    onMessage(
+      level === assessment.finalLevel
+        ? t('courses.risk.recorded', { level: t(`riskLevel.${level}`) })
+        : t('courses.risk.recordedKept', { assessed: t(`riskLevel.${assessment.finalLevel}`), level: t(`riskLevel.${level}`) }),
+    );
     document.getElementById('course-section-heading')?.focus();
   };
   const list = instruments.data ?? [];
@@ -36,6 +43,7 @@ export function RiskSection({ course, onCourseChanged, onMessage }: SectionProps
         {t('courses.risk.current')} <CourseRiskLevel course={course} />
       </p>
       <BelowReferral course={course} />
+      <RiskReductionPanel course={course} onCourseChanged={onCourseChanged} onMessage={onMessage} />
       {course.allowedActions.includes('assess_risk') ? (
         <Loaded query={instruments}>{(views) => <Assess courseId={course.id} instruments={views} onRecorded={recorded} />}</Loaded>
       ) : (

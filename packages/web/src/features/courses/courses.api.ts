@@ -22,6 +22,9 @@ import type {
   RecordAttendanceRequest,
   RecordOutcomeRequest,
   RecordRiskAssessmentRequest,
+  DecideRiskReductionRequest,
+  RequestRiskReductionRequest,
+  RiskReductionView,
   RecordShelterStayRequest,
   RecordUnderretningReceiptRequest,
   RecordUnderretningRequest,
@@ -53,7 +56,8 @@ export const courseKeys = {
   list: (status: CourseListStatus) => ['courses', 'list', status] as const,
   services: () => ['courses', 'services'] as const,
   one: (id: string) => ['courses', 'one', id] as const,
-  part: (id: string, part: 'triage' | 'risk' | 'sessions' | 'safety-plan' | 'bridging' | 'onward-options') => ['courses', part, id] as const,
+  part: (id: string, part: 'triage' | 'risk' | 'risk-reductions' | 'sessions' | 'safety-plan' | 'bridging' | 'onward-options') => ['courses', part, id] as const,
+  pendingRiskReductions: () => ['supervision', 'risk-reductions'] as const,
   caseload: (userId?: string) => ['caseload', userId ?? 'mine'] as const,
   supervision: () => ['supervision'] as const,
 };
@@ -71,6 +75,9 @@ export const caseloadOfQuery = (userId: string) => queryOptions({ queryKey: cour
 export const triageHistoryQuery = (id: string) => queryOptions({ queryKey: courseKeys.part(id, 'triage'), queryFn: get<TriageView[]>(`${course(id)}/triage`) });
 export const riskInstrumentsQuery = queryOptions({ queryKey: ['risk-instruments'], queryFn: get<RiskInstrumentView[]>('/api/risk-instruments') });
 export const riskAssessmentsQuery = (id: string) => queryOptions({ queryKey: courseKeys.part(id, 'risk'), queryFn: get<RiskAssessmentView[]>(`${course(id)}/risk-assessments`) });
+export const riskReductionsQuery = (id: string) => queryOptions({ queryKey: courseKeys.part(id, 'risk-reductions'), queryFn: get<RiskReductionView[]>(`${course(id)}/risk-reductions`) });
+/** What waits for a supervisor's confirmation on the courses of their services (reasons: access-logged). */
+export const pendingRiskReductionsQuery = queryOptions({ queryKey: courseKeys.pendingRiskReductions(), queryFn: get<RiskReductionView[]>('/api/risk-reductions/pending') });
 export const sessionsQuery = (id: string) => queryOptions({ queryKey: courseKeys.part(id, 'sessions'), queryFn: get<SessionList>(`${course(id)}/sessions`) });
 export const safetyPlanQuery = (id: string) => queryOptions({ queryKey: courseKeys.part(id, 'safety-plan'), queryFn: get<SafetyPlanView>(`${course(id)}/safety-plan`) });
 export const bridgingQuery = (id: string) => queryOptions({ queryKey: courseKeys.part(id, 'bridging'), queryFn: get<BridgingView>(`${course(id)}/bridging`) });
@@ -91,6 +98,10 @@ export const closeCourse = (id: string, body: CloseCourseRequest) => request<Cou
 export const evaluateTriage = (id: string, body: EvaluateTriageRequest) => request<TriageEvaluationView>('POST', `${course(id)}/triage/evaluate`, { body });
 export const decideTriage = (id: string, body: DecideTriageRequest) => request<TriageView>('POST', `${course(id)}/triage`, { body });
 export const recordRiskAssessment = (id: string, body: RecordRiskAssessmentRequest) => request<RiskAssessmentView>('POST', `${course(id)}/risk-assessments`, { body });
+/** Pending until a supervisor confirms it: the course's level is unchanged until then. */
+export const requestRiskReduction = (id: string, body: RequestRiskReductionRequest) => request<RiskReductionView>('POST', `${course(id)}/risk-reductions`, { body });
+export const decideRiskReduction = (id: string, reductionId: string, body: DecideRiskReductionRequest) =>
+  request<RiskReductionView>('POST', `${course(id)}/risk-reductions/${ids(reductionId)}/decision`, { body });
 export const planCourseSession = (id: string, body: PlanSessionRequest) => request<SessionView>('POST', `${course(id)}/sessions`, { body });
 export const recordSessionAttendance = (id: string, sessionId: string, body: RecordAttendanceRequest) =>
   request<SessionView>('POST', `${course(id)}/sessions/${ids(sessionId)}/attendance`, { body });

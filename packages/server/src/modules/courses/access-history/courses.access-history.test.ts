@@ -25,7 +25,7 @@ describe('access history extract', () => {
     // Complete: one entry per logged read (the production itself is logged after the extract is taken).
     expect(extract.entries).toHaveLength(expected.length);
     const purposes = new Set(extract.entries.map((entry) => `${entry.organisationName}: ${entry.purpose}`));
-    expect(purposes).toEqual(new Set(['Københavns Politi: referral_tracking', 'LOKK: referral_intake', 'LOKK: course_work', 'LOKK: course_supervision']));
+    expect(purposes).toEqual(new Set(['Københavns Politi: referral_creation', 'Københavns Politi: referral_tracking', 'LOKK: referral_intake', 'LOKK: course_work', 'LOKK: course_supervision']));
     expect(extract.entries.every((entry) => entry.staffName === null)).toBe(true);
     // Staff names are gone from every entry and the summary (the producer, shown to themselves, is not an entry).
     expect(JSON.stringify([extract.entries, extract.summary])).not.toContain('Bruger ');

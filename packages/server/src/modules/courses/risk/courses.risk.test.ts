@@ -140,7 +140,7 @@ describe('risk assessment', () => {
     });
 
     it('refuses bands that cannot work, naming them', async () => {
-      const response = await fx.people.platformAdmin.client.post('/api/risk-instruments', { ...broChecklistV1, key: 'anden-tjekliste', bands: [{ level: 'medium', minYes: 3 }] });
+      const response = await fx.people.platformAdmin.client.post('/api/risk-instruments', { ...broChecklistV1, key: 'anden-tjekliste', bands: [{ level: 'medium', minYes: 3 }, { level: 'high', minYes: 10 }] });
       expect(response.json()).toMatchObject({ errors: [{ path: 'body.bands.0.minYes', message: 'instrument_invalid:first_band_must_start_at_0' }] });
     });
 

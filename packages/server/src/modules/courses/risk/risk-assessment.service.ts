@@ -2,6 +2,7 @@ import {
   applyProfessionalJudgement,
   ChecklistAnswers,
   compareRiskLevels,
+  courseRiskLevelAfterAssessment,
   findInstrumentProblems,
   findJudgementAnswerProblems,
   RiskInstrument,
@@ -37,8 +38,10 @@ import {
 /**
  * Risk assessment with versioned instruments: a checklist banded by its "yes" answers (judgement may raise the band,
  * with a reason, never lower it), or a structured professional judgement (no score). Every assessment is kept —
- * who, when, answers, level, reasoning — so the course's risk history stays visible; the latest sets the course's
- * level, and a high level flags the course, shortens its contact interval and prompts a safety plan.
+ * who, when, answers, level, reasoning — so the course's risk history stays visible. An assessment raises the course's
+ * level, never lowers it (a checklist with no "yes" must not undo a high level): only a reassessment a supervisor
+ * confirms lowers it (risk-reduction.service.ts). A high level flags the course, shortens its contact interval and
+ * prompts a safety plan.
  */
 
 function toInstrumentView(row: InstrumentRow): RiskInstrumentView {
@@ -102,7 +105,9 @@ export async function recordRiskAssessment(input: CourseDeps & { actor: Actor; c
       assessed_by_user_id: input.actor.userId,
       assessed_at: now,
     });
-    await updateCourse(trx, row.id, { risk_level: scored.finalLevel, updated_at: now });
+    const fromLevel = row.risk_level === null ? null : RiskLevel.parse(row.risk_level);
+    const courseLevel = courseRiskLevelAfterAssessment(fromLevel, scored.finalLevel);
+    await updateCourse(trx, row.id, { risk_level: courseLevel, updated_at: now });
     await auditCourse(trx, {
       actor: input.actor,
       now,
@@ -116,6 +121,7 @@ export async function recordRiskAssessment(input: CourseDeps & { actor: Actor; c
         finalLevel: scored.finalLevel,
         isRaisedByJudgement: scored.isRaisedByJudgement,
         fromLevel: row.risk_level,
+        courseLevel,
       },
     });
     const saved = await findRiskAssessment(trx, { courseId: row.id, assessmentId });

@@ -1,6 +1,6 @@
 import type { InboxItem, InAppNotification } from '@bro/domain';
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../../platform/live-updates.ts';
+import type { ReferralChangedEvent } from '../../../platform/live-updates.ts';
 import { verifyAuditChain } from '../../../platform/audit-log.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { deliverDueMessages } from '../../messages/index.ts';
@@ -14,7 +14,7 @@ describe('referral jobs', () => {
   // Each test gets its own database: jobs act on every referral there is.
   let t: TestApp;
   let fx: ReferralFixture;
-  let published: LiveEvent[];
+  let published: ReferralChangedEvent[];
   const context = () => t.jobContext();
   const closeAfter = async (run: () => Promise<void>) => {
     t = await createTestApp({ isRateLimitEnabled: false });

@@ -9,6 +9,7 @@ import {
   acceptReferral,
   declineReferral,
   handOverReferral,
+  endWithSession,
   isSessionStillLive,
   listInbox,
   listRerouteOptions,
@@ -87,17 +88,19 @@ async function streamInboxEvents(deps: AppDeps, openStreams: Set<() => void>, re
   reply.hijack();
   const stream = reply.raw;
   // Filled in as the stream is set up; `end` may run at any point (client gone, session over, shutdown).
-  const resources: { heartbeat?: NodeJS.Timeout; unsubscribe?: () => void } = {};
+  const resources: { heartbeat?: NodeJS.Timeout; unsubscribe?: () => void; unwatch?: () => void } = {};
   let isEnded = false;
   const end = () => {
     if (isEnded) return;
     isEnded = true;
     clearInterval(resources.heartbeat);
     resources.unsubscribe?.();
+    resources.unwatch?.();
     openStreams.delete(end);
     stream.end();
   };
   openStreams.add(end);
+  resources.unwatch = endWithSession({ db: deps.db, clock: deps.clock, liveUpdates: deps.liveUpdates, actor, end });
   // The response's `close` fires when the client goes away (or the response ends): the one signal to clean up on.
   stream.on('close', end);
   stream.on('error', end);

@@ -21,7 +21,7 @@ import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../../platform/auth/ses
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
-import type { LiveEvent, LiveUpdates } from '../../../platform/live-updates.ts';
+import type { LiveUpdates, ReferralChangedEvent } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent } from '../../persons/index.ts';
 import { assertServiceTakes, receiverVisibility } from '../core/referral-access.ts';
 import { findPossibleDuplicatesAtService } from '../duplicates/duplicate.service.ts';
@@ -206,7 +206,7 @@ export async function subscribeToInbox(input: { db: Db; liveUpdates: LiveUpdates
   const visibility = receiverVisibility(input.actor);
   const serviceIds = await listServiceIdsOfOrganisation(input.db, input.actor.organisationId);
   let isOpen = true;
-  const unsubscribe = input.liveUpdates.subscribe(serviceIds, (event: LiveEvent) => {
+  const unsubscribe = input.liveUpdates.subscribe(serviceIds, (event: ReferralChangedEvent) => {
     void isReferralVisible(input.db, { referralId: event.referralId, visibility }).then(
       (isVisible) => {
         if (isOpen && isVisible) input.onChange(event.referralId);
@@ -218,6 +218,22 @@ export async function subscribeToInbox(input: { db: Db; liveUpdates: LiveUpdates
     isOpen = false;
     unsubscribe();
   };
+}
+
+/**
+ * Ends a stream as soon as its session ends elsewhere — the user deactivated, their second factor reset, signed out —
+ * on whichever process that happened: told through live updates (`sessions_ended`), the stream checks its session
+ * against the database at once instead of at its next heartbeat.
+ */
+export function endWithSession(input: { db: Db; clock: Clock; liveUpdates: LiveUpdates; actor: Actor; end: () => void }): () => void {
+  return input.liveUpdates.watchSessions(input.actor.userId, () => {
+    void isSessionStillLive(input).then(
+      (isLive) => {
+        if (!isLive) input.end();
+      },
+      () => input.end(),
+    );
+  });
 }
 
 /**

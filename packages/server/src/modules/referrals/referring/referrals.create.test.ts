@@ -1,7 +1,7 @@
 import type { ReferralForReferrer, ReferralOptions } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/test-app.ts';
-import { postReferral, referralRequest, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
+import { idempotencyKey, postReferral, referralRequest, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
 
 const HOUR = 3_600_000;
 
@@ -340,5 +340,43 @@ describe('POST /api/referrals rate limit', () => {
     expect(statuses[30]).toBe(429);
     const colleague = await postReferral(fx.people.policeColleague, {});
     expect(colleague.statusCode).toBe(422);
+  });
+
+  it('never counts a retried request: not a replay, not a 409 while the first is in flight', async () => {
+    const key = idempotencyKey();
+    const body = referralRequest(t, fx);
+    expect((await postReferral(fx.people.policeColleague, body, key)).statusCode).toBe(201);
+    for (let index = 0; index < 35; index += 1) expect((await postReferral(fx.people.policeColleague, body, key)).statusCode).toBe(201);
+    // The same key as if its first request were still running (claimed under a minute ago: the clock stands still
+    // here): every retry is told so, none counted.
+    await t.db.updateTable('idempotency_keys').set({ state: 'in_flight', response_status: null, response_body: null, completed_at: null }).where('key', '=', key).execute();
+    for (let index = 0; index < 35; index += 1) {
+      const retried = await postReferral(fx.people.policeColleague, body, key);
+      expect(retried.statusCode).toBe(409);
+      expect(retried.json().code).toBe('idempotency_in_flight');
+    }
+    // One creation counted so far: the colleague may still create.
+    expect((await postReferral(fx.people.policeColleague, referralRequest(t, fx))).statusCode).toBe(201);
+  });
+});
+
+describe('POST /api/referrals and the access log', () => {
+  let t: TestApp;
+  let fx: ReferralFixture;
+  beforeAll(async () => { ({ t, fx } = await startReferralTests({ isRateLimitEnabled: false })); });
+  afterAll(async () => t.close());
+
+  it('logs the person’s name in the create response as a read, and again for each replay', async () => {
+    const key = idempotencyKey();
+    const body = referralRequest(t, fx);
+    const created = await postReferral(fx.people.policeReferrer, body, key);
+    expect(created.statusCode).toBe(201);
+    const referralId = created.json().id as string;
+    const entries = async () => t.db.selectFrom('access_log').select(['user_id', 'action', 'object_type', 'person_id', 'purpose']).where('object_id', '=', referralId).execute();
+    const person = await t.db.selectFrom('referrals').select('person_id').where('id', '=', referralId).executeTakeFirstOrThrow();
+    const read = { user_id: fx.people.policeReferrer.user.id, action: 'read', object_type: 'referral', person_id: person.person_id, purpose: 'referral_creation' };
+    expect(await entries()).toEqual([read]);
+    expect((await postReferral(fx.people.policeReferrer, body, key)).headers['idempotent-replayed']).toBe('true');
+    expect(await entries()).toEqual([read, read]);
   });
 });

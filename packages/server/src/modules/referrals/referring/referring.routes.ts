@@ -1,17 +1,37 @@
 import { CreateReferralRequest, NoteInput, ReferralForReferrer, ReferralOptions, ReferralSummaryForReferrer, SendReferralRequest } from '@bro/domain';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { requireActor } from '../../../platform/auth/authorization.ts';
 import { parseIdempotencyKey } from '../../../platform/idempotency.ts';
 import { EmptyBody, onReferral, ReferralParams, referralRoute } from '../core/referral-http.ts';
-import { createReferral, getReferralForReferrer, getReferralOptions, listReferralsForReferrer, sendReferral, withdrawConsent, withdrawReferral } from './referring.service.ts';
+import { createReferral, getReferralForReferrer, isRetriedReferralCreation, getReferralOptions, listReferralsForReferrer, sendReferral, withdrawConsent, withdrawReferral } from './referring.service.ts';
 
 const tag = 'referrals';
 
 /** Creating referrals is the one write a front-line user repeats at speed; a runaway client is stopped per user. */
 const CREATE_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
+
+/**
+ * The create limit counts creations only: a retry with an Idempotency-Key already claimed for the same body (answered
+ * 409 while the first runs, or replayed after) creates nothing, and a patrol car on a bad connection that retries
+ * must not be locked out by its own retries. Checked once the body is parsed, before it is validated (`preValidation`): an
+ * invalid body still counts, as every attempt did before.
+ */
+function createRateLimit(deps: AppDeps) {
+  return {
+    ...CREATE_RATE_LIMIT,
+    hook: 'preValidation' as const,
+    keyGenerator: (request: FastifyRequest) => request.actor?.userId ?? request.ip,
+    allowList: async (request: FastifyRequest) => {
+      const key = request.headers['idempotency-key'];
+      const parsed = CreateReferralRequest.safeParse(request.body);
+      if (!request.actor || typeof key !== 'string' || !parsed.success) return false;
+      return isRetriedReferralCreation({ db: deps.db, actor: request.actor, idempotencyKey: key, request: parsed.data });
+    },
+  };
+}
 
 /** The referring side (police, municipality): options, create and send, withdraw, follow up. */
 export function registerReferringRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -21,10 +41,7 @@ export function registerReferringRoutes(app: FastifyInstance, deps: AppDeps): vo
 
 function registerCreateRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const rateLimit =
-    deps.config.isRateLimitEnabled === false
-      ? {}
-      : { rateLimit: { ...CREATE_RATE_LIMIT, keyGenerator: (request: { actor?: { userId: string } | undefined; ip: string }) => request.actor?.userId ?? request.ip } };
+  const rateLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: createRateLimit(deps) };
 
   api.get(
     '/referrals/options',

@@ -18,7 +18,7 @@ import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
-import { hashIdempotentRequest, runIdempotently } from '../../../platform/idempotency.ts';
+import { hashIdempotentRequest, isIdempotentRetry, runIdempotently } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
 import { assertServiceTakes, referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
@@ -77,8 +77,7 @@ export async function createReferral(input: LiveDeps & { actor: Actor; request: 
     ...input,
     userId: input.actor.userId,
     key: input.idempotencyKey,
-    // The operation is part of the hash: a key reused for another kind of request is a mismatch, never a replay.
-    requestHash: hashIdempotentRequest({ operation: 'referral.create', body: input.request }),
+    requestHash: hashReferralCreation(input.request),
     statusCode: 201,
     execute: (trx) => insertNewReferral({ ...input, trx }),
     // Parse through the response schema before storing: the stored (replayed) body is exactly what the schema allows.
@@ -87,7 +86,20 @@ export async function createReferral(input: LiveDeps & { actor: Actor; request: 
   if (!outcome.isReplay && outcome.result.view.status === 'sent') {
     await publishReferralChanges(input.liveUpdates, [{ serviceId: outcome.result.serviceId, referralId: outcome.result.view.id }]);
   }
+  // A replay sends the person's name again: it is a read like any other, logged before it leaves (the first answer
+  // was logged in its own transaction).
+  if (outcome.isReplay && outcome.statusCode === 201) await logReplayedCreation(input, outcome.body);
   return { statusCode: outcome.statusCode, body: outcome.body, isReplay: outcome.isReplay };
+}
+
+/** The operation is part of the hash: a key reused for another kind of request is a mismatch, never a replay. */
+function hashReferralCreation(request: CreateReferralRequest): string {
+  return hashIdempotentRequest({ operation: 'referral.create', body: request });
+}
+
+/** A retry of a creation already claimed (in flight or done): it creates nothing, so the create limit skips it. */
+export async function isRetriedReferralCreation(input: { db: Db; actor: Actor; idempotencyKey: string; request: CreateReferralRequest }): Promise<boolean> {
+  return isIdempotentRetry({ db: input.db, userId: input.actor.userId, key: input.idempotencyKey, requestHash: hashReferralCreation(input.request) });
 }
 
 async function insertNewReferral(input: Deps & { trx: Transaction<Database>; actor: Actor; request: CreateReferralRequest }) {
@@ -103,7 +115,7 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   // The audit entries of this transaction are appended together, last: the lock that serialises appends is then
   // held only for the end of the transaction, not across every insert.
   const auditTrail: AuditTrail = [];
-  const { referralId } = await createReferralRecord({
+  const { referralId, personId } = await createReferralRecord({
     trx,
     clock: input.clock,
     cipher,
@@ -136,7 +148,16 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; act
   const visibility = referrerVisibility(actor);
   const view = await buildReferrerView(trx, cipher, referralId, visibility);
   await appendAuditEntries(trx, auditTrail);
+  // The answer carries the person's name as the referrer entered it: a read of personal data, logged in the same
+  // transaction, so no answer leaves without its entry.
+  await logReferrerRead({ ...input, db: trx }, personId, referralId, 'referral_creation');
   return { view, serviceId: service.id };
+}
+
+async function logReplayedCreation(input: Deps & { actor: Actor }, body: string): Promise<void> {
+  const referralId = ReferralForReferrer.pick({ id: true }).parse(JSON.parse(body)).id;
+  const record = await getRecord(input.db, referralId, referrerVisibility(input.actor), false);
+  await logReferrerRead(input, record.person_id, record.id, 'referral_creation');
 }
 
 /** What the request says of the person that decides which services take them; the age from a CPR before a birth year. */
@@ -258,7 +279,12 @@ export async function getReferralForReferrer(input: Deps & { actor: Actor; refer
 }
 
 /** Every referrer view carries the person's name: each one sent is an access-logged read. */
-async function logReferrerRead(input: Deps & { actor: Actor }, personId: string, referralId: string): Promise<void> {
+async function logReferrerRead(
+  input: Deps & { actor: Actor },
+  personId: string,
+  referralId: string,
+  purpose: 'referral_tracking' | 'referral_creation' = 'referral_tracking',
+): Promise<void> {
   await recordAccess(input.db, [
     {
       occurredAt: input.clock.now(),
@@ -268,7 +294,7 @@ async function logReferrerRead(input: Deps & { actor: Actor }, personId: string,
       objectType: 'referral',
       objectId: referralId,
       personId,
-      purpose: 'referral_tracking',
+      purpose,
     },
   ]);
 }

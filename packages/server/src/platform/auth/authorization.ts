@@ -37,7 +37,9 @@ declare module 'fastify' {
   }
 }
 
-export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined };
+/** A route as registered: its permission, and its request schemas (what the input-bounds and fuzz tests read). */
+export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined; schema: RouteSchemas | undefined };
+type RouteSchemas = { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** `last_seen_at` is written at most once a minute (a tenth of the idle timeout when that is shorter, in e2e). */
@@ -69,6 +71,7 @@ export function registerAuthorization(app: FastifyInstance, deps: AuthorizationD
         get permission() {
           return route.config?.permission;
         },
+        schema: route.schema as RouteSchemas | undefined,
       });
     }
   });

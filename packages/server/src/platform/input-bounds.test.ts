@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { DEFAULT_API_BODY_LIMIT, LARGER_BODY_LIMITS } from './body-limits.ts';
 import { findUncheckedText, findUnboundedInputs, requestSchemasOf } from '../test/request-schemas.ts';
 
 describe('every request schema bounds its strings and arrays', () => {
@@ -25,6 +26,27 @@ describe('every request schema bounds its strings and arrays', () => {
     // alphabet (normaliseReceiptCode). contact-form hygiene is tested in public-site.contact.test.ts.
     const checkedByTheForm = /^POST \/(en\/|ar\/)?(kontakt|kvittering) body\.\*$/;
     expect(unchecked.filter((entry) => !checkedByTheForm.test(entry))).toEqual([]);
+  });
+
+  it('gives every API route a small body limit unless it is named in LARGER_BODY_LIMITS, and each name there is a route', () => {
+    // The API documentation pages (Swagger UI) take no body and are not the API's routes.
+    const apiRoutes = t.app.routeCatalogue.filter((route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.method !== 'HEAD');
+    const names = new Set(apiRoutes.map((route) => `${route.method} ${route.url}`));
+    expect(Object.keys(LARGER_BODY_LIMITS).filter((name) => !names.has(name))).toEqual([]);
+    for (const route of apiRoutes) expect(route.bodyLimit, `${route.method} ${route.url}`).toBe(LARGER_BODY_LIMITS[`${route.method} ${route.url}`] ?? DEFAULT_API_BODY_LIMIT);
+  });
+
+  it('refuses a body over the route’s limit with a 413 problem document before parsing it', async () => {
+    const { session } = await t.given.signedIn('organisation_admin');
+    const { session: referrer } = await t.given.signedIn('referrer');
+    const twentyKilobytes = JSON.stringify({ name: 'x'.repeat(20 * 1024) });
+    const small = await t.as(session).post('/api/admin/units', twentyKilobytes, { 'content-type': 'application/json', 'accept-language': 'en' });
+    expect(small.statusCode).toBe(413);
+    expect(small.headers['content-type']).toContain('application/problem+json');
+    expect(small.json()).toMatchObject({ code: 'payload_too_large' });
+    // A referral may be larger: the same body is read, and refused for what it says.
+    const larger = await t.as(referrer).post('/api/referrals', twentyKilobytes, { 'content-type': 'application/json', 'idempotency-key': 'body-limit-test-1' });
+    expect(larger.statusCode).toBe(422);
   });
 
   it('would notice one', () => {

@@ -38,7 +38,7 @@ declare module 'fastify' {
 }
 
 /** A route as registered: its permission, and its request schemas (what the input-bounds and fuzz tests read). */
-export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined; schema: RouteSchemas | undefined };
+export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined; schema: RouteSchemas | undefined; bodyLimit: number | undefined };
 type RouteSchemas = { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -72,6 +72,10 @@ export function registerAuthorization(app: FastifyInstance, deps: AuthorizationD
           return route.config?.permission;
         },
         schema: route.schema as RouteSchemas | undefined,
+        // Read lazily too: the API's own onRoute hook sets each route's limit (platform/body-limits.ts).
+        get bodyLimit() {
+          return route.bodyLimit;
+        },
       });
     }
   });

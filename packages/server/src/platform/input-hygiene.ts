@@ -17,7 +17,7 @@ const unsafeText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\
  * No request of ours nests deeper than this; a deeper one is refused before anything walks it (a recursive walk of
  * 5,000 levels of `{"a":{"a":…}}` overflows the stack and used to answer 500).
  */
-export const MAX_INPUT_DEPTH = 32;
+const MAX_INPUT_DEPTH = 32;
 
 /**
  * The paths (as the validation errors name them) of every string in `value` that holds an unsafe character, or

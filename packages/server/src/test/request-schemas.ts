@@ -31,7 +31,7 @@ export type JsonSchema = {
 };
 
 export type RequestPart = 'body' | 'querystring' | 'params';
-export const REQUEST_PARTS: readonly RequestPart[] = ['body', 'querystring', 'params'];
+const REQUEST_PARTS: readonly RequestPart[] = ['body', 'querystring', 'params'];
 
 /** The request schemas of a route as JSON Schema (what a client may send), one per part that has one. */
 export function requestSchemasOf(route: RouteCatalogueEntry): Partial<Record<RequestPart, JsonSchema>> {
@@ -49,7 +49,7 @@ const boundedFormats = new Set(['uuid', 'date', 'date-time', 'time', 'duration']
 const isBoundedPattern = (pattern: string) => pattern.startsWith('^') && pattern.endsWith('$') && !/(?<!\\)[*+]|\{\d+,\}/.test(pattern);
 
 /** Every string node of a schema with its path (`body.notes`, `body.phones[].number`). */
-export function listStrings(schema: JsonSchema, path: string): { path: string; node: JsonSchema }[] {
+function listStrings(schema: JsonSchema, path: string): { path: string; node: JsonSchema }[] {
   const found: { path: string; node: JsonSchema }[] = [];
   const visit = (node: JsonSchema | boolean | undefined, at: string) => {
     if (node === undefined || typeof node === 'boolean') return;
@@ -66,7 +66,7 @@ export function listStrings(schema: JsonSchema, path: string): { path: string; n
 }
 
 /** A string a person cannot type freely: a choice, a uuid, a date, or an anchored pattern of bounded length. */
-export function isFixedFormat(node: JsonSchema): boolean {
+function isFixedFormat(node: JsonSchema): boolean {
   // An e-mail address or a URL of bounded length is checked by its format (ASCII, no spaces or control characters).
   if ((node.format === 'email' || node.format === 'uri') && node.maxLength !== undefined) return true;
   return node.enum !== undefined || node.const !== undefined || boundedFormats.has(node.format ?? '') || (node.pattern !== undefined && isBoundedPattern(node.pattern));

@@ -42,3 +42,4 @@ export * from './campaign/Campaign.ts';
 export * from './message/OutboxMessage.ts';
 export * from './programme/Programme.ts';
 export * from './publishing/Publication.ts';
+export * from './common/text.ts';

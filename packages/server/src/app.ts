@@ -23,7 +23,8 @@ import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
-import { registerErrorHandling } from './platform/errors.ts';
+import { registerErrorHandling, sendProblem } from './platform/errors.ts';
+import { bodyLimitOf } from './platform/body-limits.ts';
 import { refuseUnsafeText } from './platform/input-hygiene.ts';
 import type { AppConfig, AppDeps } from './platform/app-deps.ts';
 import type { JobDefinition } from './platform/jobs.ts';
@@ -72,6 +73,8 @@ function createFastify(config: AppConfig) {
     },
     bodyLimit: 64 * 1024,
     trustProxy: false,
+    // A malformed address (`/api/courses/%E0%A4%A`) fails in the router, before any handler: a problem document too.
+    frameworkErrors: (_error, request, reply) => sendProblem(request, reply, 'validation_failed'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -117,6 +120,11 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
 
   await app.register(
     async (api) => {
+      // Each route's body limit (platform/body-limits.ts): small unless the route needs more.
+      api.addHook('onRoute', (route) => {
+        const method = Array.isArray(route.method) ? String(route.method[0]) : route.method;
+        route.bodyLimit ??= bodyLimitOf(method, route.url);
+      });
       api.addHook('preValidation', refuseUnsafeText);
       registerHealthRoutes(api, deps);
       registerAuthRoutes(api, deps);

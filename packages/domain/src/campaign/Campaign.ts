@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text as checkedText } from '../common/text.ts';
 import { HelpServiceStatus } from '../directory/taxonomy.ts';
 
 /**
@@ -11,8 +12,12 @@ import { HelpServiceStatus } from '../directory/taxonomy.ts';
  * from a third party (it would load another origin's scripts and cookies on a page that must leave no trace).
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** A title or an attribution: one line. */
+const line = (max: number) => checkedText({ max }).min(1);
+const optionalLine = (max: number) => checkedText({ max }).nullable().optional();
+/** A summary, a body or a quote: paragraphs separated by blank lines. */
+const paragraphs = (max: number) => checkedText({ max, multiline: true }).min(1);
+const optionalParagraphs = (max: number) => checkedText({ max, multiline: true }).nullable().optional();
 
 /** Public URL segment: `/da/kampagner/<slug>`. */
 export const CampaignSlug = z
@@ -30,9 +35,9 @@ export const CampaignLanguage = z.enum(['da', 'en', 'ar']);
 export type CampaignLanguage = z.infer<typeof CampaignLanguage>;
 
 export const CampaignTestimonial = z.strictObject({
-  quote: text(1000),
+  quote: paragraphs(1000),
   /** Free text, e.g. "Mads, 34" or "A member of the community". Never require a real name. */
-  attribution: text(200),
+  attribution: line(200),
   language: CampaignLanguage.default('da'),
 });
 export type CampaignTestimonial = z.infer<typeof CampaignTestimonial>;
@@ -41,7 +46,7 @@ export type CampaignTestimonial = z.infer<typeof CampaignTestimonial>;
 export const CampaignMediaPath = z.string().regex(/^\/public\/campaign-media\/[a-z0-9][a-z0-9-]{0,80}\.(mp4|webm)$/, { message: 'media_path_format' });
 export const CampaignCaptionsPath = z.string().regex(/^\/public\/campaign-media\/[a-z0-9][a-z0-9-]{0,80}\.vtt$/, { message: 'captions_path_format' });
 
-const videoTitles = { titleDa: text(200), titleEn: text(200), titleAr: optionalText(200) };
+const videoTitles = { titleDa: line(200), titleEn: line(200), titleAr: optionalLine(200) };
 
 export const CampaignVideo = z.discriminatedUnion('kind', [
   /** Played in the page with the browser's own player, from our origin. */
@@ -54,15 +59,15 @@ export type CampaignVideo = z.infer<typeof CampaignVideo>;
 /** The fields without defaults, so the update schema can make every one optional. */
 const campaignFields = {
   slug: CampaignSlug,
-  titleDa: text(200),
-  titleEn: text(200),
-  titleAr: optionalText(200),
-  summaryDa: text(500),
-  summaryEn: text(500),
-  summaryAr: optionalText(500),
-  bodyDa: text(10_000),
-  bodyEn: text(10_000),
-  bodyAr: optionalText(10_000),
+  titleDa: line(200),
+  titleEn: line(200),
+  titleAr: optionalLine(200),
+  summaryDa: paragraphs(500),
+  summaryEn: paragraphs(500),
+  summaryAr: optionalParagraphs(500),
+  bodyDa: paragraphs(10_000),
+  bodyEn: paragraphs(10_000),
+  bodyAr: optionalParagraphs(10_000),
   testimonials: z.array(CampaignTestimonial).max(20),
   videos: z.array(CampaignVideo).max(20),
   /** Directory services the campaign points to (any organisation's), in this order. Each must be active. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 import { StaffRef } from './Course.ts';
 
 /** "Who looked at my data": the person's access-history extract (GDPR Art. 15, QUALITY.md #44). */
@@ -9,7 +10,7 @@ export const ProduceAccessHistoryRequest = z
   .strictObject({
     includeStaffNames: z.boolean().default(false),
     /** Staff names are shown only on a recorded, justified request (QUALITY.md #44). */
-    justification: z.string().trim().min(10).max(2000).optional(),
+    justification: text({ max: 2000, multiline: true }).min(10).optional(),
   })
   .refine((request) => !request.includeStaffNames || request.justification !== undefined, { message: 'justification_required', path: ['justification'] });
 export type ProduceAccessHistoryRequest = z.infer<typeof ProduceAccessHistoryRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name, text as checkedText } from '../common/text.ts';
 import { ServiceLine } from '../identity/access.ts';
 import { AddressProtection, ConsentInput, Cpr, Gender, ReferralForReferrer, RiskLevel, YesNoUnknown } from '../referral/Referral.ts';
 import { CourseAction } from './course-status.ts';
@@ -27,7 +28,12 @@ import { SafetyPlanContent } from './safety-plan.ts';
 const Uuid = z.uuid();
 const DateTime = z.iso.datetime({ offset: true });
 const LocalDate = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A label, a place: one line. */
+const line = (max: number) => checkedText({ max }).min(1);
+/** A name or a pseudonym: one line, no zero-width characters. */
+const nameText = (max: number) => name({ max }).min(1);
+/** A note, a reason, a summary: paragraphs. */
+const paragraphs = (max: number) => checkedText({ max, multiline: true }).min(1);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Opening a course
@@ -43,7 +49,7 @@ export type CourseSafeContactInput = z.infer<typeof CourseSafeContactInput>;
 /** A person met directly. Anonymous contacts are first-class: a pseudonym is enough, no name or CPR. */
 export const CoursePersonInput = z.strictObject({
   /** The person's name, or a pseudonym when anonymous. */
-  label: text(200),
+  label: nameText(200),
   isAnonymous: z.boolean(),
   cpr: Cpr.optional(),
   gender: Gender.default('unknown'),
@@ -58,7 +64,7 @@ const OpenFromReferral = z.strictObject({
   /** Needed only when the person was referred as both exposed and using violence: the course holds one side. */
   personRole: CoursePersonRole.optional(),
   /** Defaults to the referred name when the consent covers identity; otherwise required (a pseudonym will do). */
-  clientLabel: text(200).optional(),
+  clientLabel: nameText(200).optional(),
   safeContact: CourseSafeContactInput.optional(),
   counsellorUserId: Uuid.optional(),
 });
@@ -206,7 +212,7 @@ export const DecideTriageRequest = z.strictObject({
   facts: TriageFacts,
   decision: TriageDecision,
   /** Required when the decision goes against the proposal or the rules could not decide. */
-  reason: text(2000).optional(),
+  reason: paragraphs(2000).optional(),
   /** For an onward decision: the kind of help, when it differs from the rules' proposal. */
   onwardCategory: OnwardCategory.optional(),
 });
@@ -236,7 +242,7 @@ export const RecordRiskAssessmentRequest = z.discriminatedUnion('kind', [
     answers: ChecklistAnswers,
     /** Professional judgement: may raise the band (with a reason), never lower it. */
     judgedLevel: RiskLevel.optional(),
-    judgementReason: text(2000).optional(),
+    judgementReason: paragraphs(2000).optional(),
   }),
   z.strictObject({ kind: z.literal('structured_judgement'), instrumentKey: InstrumentKey, instrumentVersion: InstrumentVersion, answers: StructuredJudgementAnswers }),
 ]);
@@ -272,7 +278,7 @@ export const PlanSessionRequest = z.strictObject({
   durationMinutes: z.number().int().min(15).max(480).default(60),
   mode: SessionMode,
   /** A place, a phone arrangement or a video link. Stored encrypted. */
-  location: text(300).optional(),
+  location: line(300).optional(),
 });
 export type PlanSessionRequest = z.infer<typeof PlanSessionRequest>;
 
@@ -280,14 +286,14 @@ export const RescheduleSessionRequest = z.strictObject({
   plannedAt: DateTime.optional(),
   durationMinutes: z.number().int().min(15).max(480).optional(),
   mode: SessionMode.optional(),
-  location: text(300).nullable().optional(),
+  location: line(300).nullable().optional(),
 });
 export type RescheduleSessionRequest = z.infer<typeof RescheduleSessionRequest>;
 
 export const RecordAttendanceRequest = z.strictObject({ attendance: Attendance.exclude(['planned']) });
 export type RecordAttendanceRequest = z.infer<typeof RecordAttendanceRequest>;
 
-export const SessionNoteRequest = z.strictObject({ note: text(8000) });
+export const SessionNoteRequest = z.strictObject({ note: paragraphs(8000) });
 export type SessionNoteRequest = z.infer<typeof SessionNoteRequest>;
 
 export const SessionView = z.object({
@@ -336,9 +342,9 @@ export const CreateOnwardReferralRequest = z.strictObject({
   serviceId: Uuid,
   /** A new consent, to the receiving service's organisation. */
   consent: ConsentInput,
-  situation: text(4000).optional(),
+  situation: paragraphs(4000).optional(),
   childrenInHome: YesNoUnknown,
-  note: text(2000).optional(),
+  note: paragraphs(2000).optional(),
 });
 export type CreateOnwardReferralRequest = z.infer<typeof CreateOnwardReferralRequest>;
 
@@ -349,7 +355,7 @@ export type OnwardServiceOption = z.infer<typeof OnwardServiceOption>;
 export const RecordShelterStayRequest = z.strictObject({
   /** A shelter on Bro, or `shelterName` for one that is not. Exactly one. */
   shelterOrganisationId: Uuid.optional(),
-  shelterName: text(200).optional(),
+  shelterName: nameText(200).optional(),
   legalBasis: ShelterLegalBasis,
   admittedOn: LocalDate,
   dischargedOn: LocalDate.optional(),
@@ -377,7 +383,7 @@ export type ShelterStayView = z.infer<typeof ShelterStayView>;
 export const RecordUnderretningRequest = z.strictObject({
   municipalityCode: z.string().regex(/^[0-9]{3}$/, { message: 'municipality_code_format' }),
   sentAt: DateTime,
-  note: text(2000).optional(),
+  note: paragraphs(2000).optional(),
 });
 export type RecordUnderretningRequest = z.infer<typeof RecordUnderretningRequest>;
 
@@ -418,7 +424,7 @@ export type RecordOutcomeRequest = z.infer<typeof RecordOutcomeRequest>;
 
 export const OutcomePhaseParams = z.strictObject({ courseId: Uuid, phase: OutcomePhase });
 
-export const CloseCourseRequest = z.strictObject({ reason: StaffClosingReason, summary: text(8000).optional() });
+export const CloseCourseRequest = z.strictObject({ reason: StaffClosingReason, summary: paragraphs(8000).optional() });
 export type CloseCourseRequest = z.infer<typeof CloseCourseRequest>;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 
 /**
  * The vocabulary of counselling courses (forløb), shared by the rule language, the instruments and the API.
@@ -69,7 +70,8 @@ export const TriageDecision = z.enum(['accept', 'refer_onward']);
 export type TriageDecision = z.infer<typeof TriageDecision>;
 
 /** Text a service shows in both UI languages. */
-export const LocalisedText = z.strictObject({ da: z.string().trim().min(1).max(1000), en: z.string().trim().min(1).max(1000) });
+/** Configuration text in both languages (a title, a label, a help text); may span lines. */
+export const LocalisedText = z.strictObject({ da: text({ max: 1000, multiline: true }).min(1), en: text({ max: 1000, multiline: true }).min(1) });
 export type LocalisedText = z.infer<typeof LocalisedText>;
 
 /** Identifiers inside versioned data (rule ids, checklist items, judgement factors): stable, readable, no spaces. */

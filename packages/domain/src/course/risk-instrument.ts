@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 import { RiskLevel, YesNoUnknown } from '../referral/Referral.ts';
 import { DataId, LocalisedText } from './course-terms.ts';
 
@@ -197,10 +198,10 @@ export type FactorPresence = z.infer<typeof FactorPresence>;
 export const FactorRelevance = z.enum(['low', 'moderate', 'high']);
 export type FactorRelevance = z.infer<typeof FactorRelevance>;
 
-const NarrativeText = z.string().trim().min(1).max(4000);
+const NarrativeText = text({ max: 4000, multiline: true }).min(1);
 
 export const StructuredJudgementAnswers = z.strictObject({
-  factors: z.record(DataId, z.strictObject({ presence: FactorPresence, relevance: FactorRelevance.optional(), note: z.string().trim().max(2000).optional() })),
+  factors: z.record(DataId, z.strictObject({ presence: FactorPresence, relevance: FactorRelevance.optional(), note: text({ max: 2000, multiline: true }).optional() })),
   scenarios: z.array(z.strictObject({ description: NarrativeText })).max(10),
   strategies: z.array(z.strictObject({ category: DataId, description: NarrativeText })).max(30),
   /** The overall judgement: the priority of the case, whether harm may be imminent, and why. No score. */

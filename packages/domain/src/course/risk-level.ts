@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 import { RiskLevel } from '../referral/Referral.ts';
 import { compareRiskLevels, higherRiskLevel } from './risk-instrument.ts';
 
@@ -29,14 +30,14 @@ export type RiskReductionStatus = z.infer<typeof RiskReductionStatus>;
 /** A documented reassessment: the level it lowers to and why (what has changed). */
 export const RequestRiskReductionRequest = z.strictObject({
   toLevel: RiskLevel,
-  reason: z.string().trim().min(10, { message: 'reason_too_short' }).max(4000),
+  reason: text({ max: 4000, multiline: true }).min(10, { message: 'reason_too_short' }),
 });
 export type RequestRiskReductionRequest = z.infer<typeof RequestRiskReductionRequest>;
 
 /** The supervisor's answer: confirm, or reject with a note to the counsellor. */
 export const DecideRiskReductionRequest = z.strictObject({
   decision: z.enum(['confirm', 'reject']),
-  note: z.string().trim().max(2000).optional(),
+  note: text({ max: 2000, multiline: true }).optional(),
 });
 export type DecideRiskReductionRequest = z.infer<typeof DecideRiskReductionRequest>;
 

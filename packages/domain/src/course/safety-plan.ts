@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name, text } from '../common/text.ts';
 import type { AddressProtection } from '../referral/Referral.ts';
 
 /**
@@ -7,7 +8,9 @@ import type { AddressProtection } from '../referral/Referral.ts';
  * printed plan leaves every address out whenever the person's address is protected — or might be (unknown).
  */
 
-const Line = (max: number) => z.string().trim().min(1).max(max);
+const Line = (max: number) => text({ max }).min(1);
+const Name = (max: number) => name({ max }).min(1);
+const Paragraphs = (max: number) => text({ max, multiline: true }).min(1);
 
 export const ImportantDocument = z.enum([
   'passport',
@@ -25,16 +28,16 @@ export const ImportantDocument = z.enum([
 export type ImportantDocument = z.infer<typeof ImportantDocument>;
 
 export const SafetyPlanContent = z.strictObject({
-  safePeople: z.array(z.strictObject({ name: Line(200), howToReach: Line(200).optional(), note: Line(1000).optional() })).max(20),
-  safePlaces: z.array(z.strictObject({ name: Line(200), address: Line(300).optional(), note: Line(1000).optional() })).max(20),
+  safePeople: z.array(z.strictObject({ name: Name(200), howToReach: Line(200).optional(), note: Paragraphs(1000).optional() })).max(20),
+  safePlaces: z.array(z.strictObject({ name: Name(200), address: Name(300).optional(), note: Paragraphs(1000).optional() })).max(20),
   warningSigns: z.array(Line(500)).max(30),
   /** What to do in an emergency, in order. */
   emergencySteps: z.array(Line(500)).max(30),
   /** Name or initials, and the plan for that child. */
-  children: z.array(z.strictObject({ name: Line(100), plan: Line(2000) })).max(10),
-  importantDocuments: z.array(z.strictObject({ document: ImportantDocument, whereKept: Line(300).optional(), note: Line(500).optional() })).max(20),
+  children: z.array(z.strictObject({ name: Name(100), plan: Paragraphs(2000) })).max(10),
+  importantDocuments: z.array(z.strictObject({ document: ImportantDocument, whereKept: Line(300).optional(), note: Paragraphs(500).optional() })).max(20),
   codeWords: z.array(z.strictObject({ word: Line(100), meaning: Line(300) })).max(10),
-  notes: Line(4000).optional(),
+  notes: Paragraphs(4000).optional(),
 });
 export type SafetyPlanContent = z.infer<typeof SafetyPlanContent>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name, text as checkedText } from '../common/text.ts';
 import { PublicationState } from '../publishing/Publication.ts';
 import { MunicipalityCode, Postcode } from '../reference-data/postcodes.ts';
 import { Schedule } from './schedule.ts';
@@ -11,8 +12,14 @@ import { Channel, HelpServiceStatus, LanguageCode, TargetGroup } from './taxonom
  * Danish and English texts are required; Arabic is optional and falls back to Danish on the public pages.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** A name of the service or a place: one line, no zero-width characters. */
+const nameText = (max: number) => name({ max }).min(1);
+const optionalName = (max: number) => name({ max }).nullable().optional();
+/** A short description: one line. */
+const optionalLine = (max: number) => checkedText({ max }).nullable().optional();
+/** What people read: paragraphs. */
+const paragraphs = (max: number) => checkedText({ max, multiline: true }).min(1);
+const optionalParagraphs = (max: number) => checkedText({ max, multiline: true }).nullable().optional();
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
@@ -31,8 +38,8 @@ export type HelpServiceSlug = z.infer<typeof HelpServiceSlug>;
 export const PhoneInput = z.strictObject({
   /** As people dial it in Denmark: digits, spaces and a leading +, e.g. `1888`, `33 33 00 47`. */
   number: z.string().trim().regex(/^\+?[0-9][0-9 ]{2,19}$/, { message: 'phone_format' }),
-  descriptionDa: optionalText(200),
-  descriptionEn: optionalText(200),
+  descriptionDa: optionalLine(200),
+  descriptionEn: optionalLine(200),
 });
 export type PhoneInput = z.infer<typeof PhoneInput>;
 
@@ -44,18 +51,18 @@ export type PhoneInput = z.infer<typeof PhoneInput>;
  */
 export const LocationInput = z
   .strictObject({
-    nameDa: text(200),
-    nameEn: text(200),
-    nameAr: optionalText(200),
+    nameDa: nameText(200),
+    nameEn: nameText(200),
+    nameAr: optionalName(200),
     locationType: z.enum(['physical', 'virtual']).default('physical'),
     isConfidential: z.boolean(),
-    addressLine: optionalText(200),
+    addressLine: optionalName(200),
     postalCode: Postcode.nullable().optional(),
-    city: optionalText(100),
+    city: optionalName(100),
     municipalityCode: MunicipalityCode.nullable().optional(),
     latitude: z.number().min(54).max(58).nullable().optional(),
     longitude: z.number().min(8).max(16).nullable().optional(),
-    confidentialAddress: optionalText(500),
+    confidentialAddress: optionalParagraphs(500),
   })
   .superRefine((location, context) => {
     if (location.isConfidential) {
@@ -75,7 +82,7 @@ export const CapacityInput = z
   .strictObject({
     available: z.number().int().min(0).max(100_000),
     maximum: z.number().int().min(1).max(100_000).nullable().optional(),
-    unit: text(50),
+    unit: checkedText({ max: 50 }).min(1),
   })
   .refine((capacity) => capacity.maximum === null || capacity.maximum === undefined || capacity.available <= capacity.maximum, {
     message: 'available_above_maximum',
@@ -101,18 +108,18 @@ const helpServiceFields = {
   status: HelpServiceStatus,
   /** The referral target this listing describes, if it is one; must belong to the same organisation. */
   referralServiceId: z.uuid().nullable().optional(),
-  nameDa: text(200),
-  nameEn: text(200),
-  nameAr: optionalText(200),
-  descriptionDa: text(4000),
-  descriptionEn: text(4000),
-  descriptionAr: optionalText(4000),
+  nameDa: nameText(200),
+  nameEn: nameText(200),
+  nameAr: optionalName(200),
+  descriptionDa: paragraphs(4000),
+  descriptionEn: paragraphs(4000),
+  descriptionAr: optionalParagraphs(4000),
   /** How to make contact SAFELY: shown prominently on the public page. */
-  howToContactDa: text(2000),
-  howToContactEn: text(2000),
-  howToContactAr: optionalText(2000),
-  eligibilityDa: optionalText(2000),
-  eligibilityEn: optionalText(2000),
+  howToContactDa: paragraphs(2000),
+  howToContactEn: paragraphs(2000),
+  howToContactAr: optionalParagraphs(2000),
+  eligibilityDa: optionalParagraphs(2000),
+  eligibilityEn: optionalParagraphs(2000),
   minimumAge: z.number().int().min(0).max(120).nullable().optional(),
   maximumAge: z.number().int().min(0).max(120).nullable().optional(),
   targetGroups: uniqueList(TargetGroup, TargetGroup.options.length),

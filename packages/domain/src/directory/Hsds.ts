@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 import { Postcode } from '../reference-data/postcodes.ts';
 import { Channel, HelpServiceStatus, TargetGroup, TaxonomyTermId } from './taxonomy.ts';
 
@@ -16,7 +17,7 @@ export const HSDS_PROFILE_URL = 'https://bro.dk/hsds/profile/dk-vold-i-naere-rel
 const booleanParameter = z.enum(['true', 'false']);
 
 const pageParameters = {
-  search: z.string().trim().max(200).optional().describe('Words that must all occur in the name, description, organisation or town (case-insensitive).'),
+  search: text({ max: 200 }).optional().describe('Words that must all occur in the name, description, organisation or town (case-insensitive).'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).describe('Page number, from 1.'),
   per_page: z.coerce.number().int().min(1).max(100).default(50).describe('Items per page, 1–100.'),
   modified_after: z.iso.datetime({ offset: true }).optional().describe('Only items changed on or after this ISO 8601 date-time.'),

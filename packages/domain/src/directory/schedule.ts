@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 
 /**
  * Opening hours as RFC 5545 weekly recurrence rules, the way HSDS 3 `schedule` models them (`freq: WEEKLY`,
@@ -30,7 +31,7 @@ export const WeeklyRule = z
   .refine((rule) => new Set(rule.byday).size === rule.byday.length, { message: 'duplicate_day', path: ['byday'] });
 export type WeeklyRule = z.infer<typeof WeeklyRule>;
 
-const note = z.string().trim().max(500);
+const note = text({ max: 500, multiline: true });
 
 /**
  * A service's opening hours. Open 24 hours means every minute of every day; it then carries no rules. A schedule

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier } from '../common/text.ts';
 
 /**
  * How a user's identity-provider account gets linked to their Bro account: a one-time link the organisation's admin
@@ -7,7 +8,7 @@ import { z } from 'zod';
  */
 export const CreateOidcInvitationRequest = z.strictObject({
   /** The provider's `sub` for the person, when the admin knows it: recorded at once, no link needed. */
-  subject: z.string().trim().min(1).max(255).regex(/^[\x21-\x7e]+$/, { message: 'subject_format' }).optional(),
+  subject: identifier({ max: 255 }).min(1).regex(/^[\x21-\x7e]+$/, { message: 'subject_format' }).optional(),
 });
 export type CreateOidcInvitationRequest = z.infer<typeof CreateOidcInvitationRequest>;
 
@@ -19,7 +20,7 @@ export const OidcInvitation = z.object({
 });
 export type OidcInvitation = z.infer<typeof OidcInvitation>;
 
-export const StartInvitedOidcLoginRequest = z.strictObject({ token: z.string().min(20).max(200) });
+export const StartInvitedOidcLoginRequest = z.strictObject({ token: identifier({ max: 200 }).min(20) });
 export type StartInvitedOidcLoginRequest = z.infer<typeof StartInvitedOidcLoginRequest>;
 
 /** Where the browser goes next: the organisation's identity provider. */

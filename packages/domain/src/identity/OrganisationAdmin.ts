@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, name, secret } from '../common/text.ts';
 import { OrganisationKind } from './access.ts';
 import { EmailAddress } from './Session.ts';
 
@@ -29,7 +30,7 @@ export const OrganisationSlug = z
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug_format' });
 export type OrganisationSlug = z.infer<typeof OrganisationSlug>;
 
-const OrganisationName = z.string().trim().min(1).max(200);
+const OrganisationName = name({ max: 200 }).min(1);
 
 export const CreateOrganisationRequest = z.strictObject({
   slug: OrganisationSlug,
@@ -58,7 +59,7 @@ export type OrganisationIdParams = z.infer<typeof OrganisationIdParams>;
 /** The first organisation admin of an organisation; answered with `CreateUserResponse`. */
 export const CreateOrganisationAdminRequest = z.strictObject({
   email: EmailAddress,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: name({ max: 200 }).min(1),
 });
 export type CreateOrganisationAdminRequest = z.infer<typeof CreateOrganisationAdminRequest>;
 
@@ -78,10 +79,10 @@ export type OidcProviderSettings = z.infer<typeof OidcProviderSettings>;
 
 export const PutOidcProviderRequest = z.strictObject({
   issuer: z.url({ protocol: /^https?$/ }).max(500),
-  clientId: z.string().trim().min(1).max(200),
+  clientId: identifier({ max: 200 }).min(1),
   /** Required the first time; leave out to keep the stored secret. */
-  clientSecret: z.string().min(1).max(500).optional(),
-  displayName: z.string().trim().min(1).max(100),
+  clientSecret: secret({ max: 500 }).min(1).optional(),
+  displayName: name({ max: 100 }).min(1),
   isEnabled: z.boolean(),
 });
 export type PutOidcProviderRequest = z.infer<typeof PutOidcProviderRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, secret } from '../common/text.ts';
 import { OrganisationKind, Permission, Role, ServiceLine } from './access.ts';
 
 /** How the session was authenticated: local password + TOTP, or an organisation's identity provider. */
@@ -6,14 +7,14 @@ export const AuthMethod = z.enum(['password', 'oidc']);
 export type AuthMethod = z.infer<typeof AuthMethod>;
 
 /** E-mail as stored: trimmed and lower-case (the users table enforces lower case). */
-export const EmailAddress = z.string().trim().toLowerCase().max(254).check(z.email());
+export const EmailAddress = identifier({ max: 254 }).toLowerCase().check(z.email());
 export type EmailAddress = z.infer<typeof EmailAddress>;
 
 export const LoginRequest = z.strictObject({
   // Not checked as an e-mail format: a malformed address must answer exactly like an unknown one.
-  email: z.string().trim().toLowerCase().min(1).max(254),
+  email: identifier({ max: 254 }).toLowerCase().min(1),
   // Bounded so nobody can make argon2 hash megabytes.
-  password: z.string().min(1).max(1024),
+  password: secret({ max: 1024 }).min(1),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -36,7 +37,7 @@ export type TotpCodeRequest = z.infer<typeof TotpCodeRequest>;
 
 /** Re-authentication before a risky change (`reauthentication_required`): the password and a TOTP code again. */
 export const ReauthenticateRequest = z.strictObject({
-  password: z.string().min(1).max(1024),
+  password: secret({ max: 1024 }).min(1),
   code: z.string().trim().regex(/^[0-9]{6}$/, { message: 'totp_format' }),
 });
 export type ReauthenticateRequest = z.infer<typeof ReauthenticateRequest>;

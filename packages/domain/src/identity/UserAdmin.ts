@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name } from '../common/text.ts';
 import { Role, ServiceLine } from './access.ts';
 import { EmailAddress } from './Session.ts';
 
@@ -6,7 +7,7 @@ import { EmailAddress } from './Session.ts';
 export const AssignableRole = Role.exclude(['platform_admin']);
 export type AssignableRole = z.infer<typeof AssignableRole>;
 
-const DisplayName = z.string().trim().min(1).max(200);
+const DisplayName = name({ max: 200 }).min(1);
 
 /** A user of the admin's own organisation, as the user administration page lists it. */
 export const AdminUser = z.object({
@@ -69,5 +70,5 @@ export type Unit = z.infer<typeof Unit>;
 export const UnitList = z.array(Unit);
 export type UnitList = z.infer<typeof UnitList>;
 
-export const CreateUnitRequest = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export const CreateUnitRequest = z.strictObject({ name: name({ max: 200 }).min(1) });
 export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name, text } from '../common/text.ts';
 import { OrganisationKind, ServiceLine } from '../identity/access.ts';
 import { EmailAddress } from '../identity/Session.ts';
 import { Gender, PersonRole } from '../referral/Referral.ts';
@@ -12,7 +13,7 @@ import { Gender, PersonRole } from '../referral/Referral.ts';
 export const ProgrammeStatus = z.enum(['planned', 'running', 'ended']);
 export type ProgrammeStatus = z.infer<typeof ProgrammeStatus>;
 
-const ProgrammeName = z.string().trim().min(1).max(120);
+const ProgrammeName = name({ max: 120 }).min(1);
 /** A calendar day, `YYYY-MM-DD`. */
 const Day = z.iso.date();
 const Hours = z.number().int().min(1).max(720);
@@ -52,8 +53,8 @@ export const UpdateProgrammeRequest = z
     /** The version the change was made from: a change made from an older version answers 409 `programme_changed`. */
     version: z.number().int().min(1),
     name: ProgrammeName,
-    description: z.string().trim().max(4000),
-    funder: z.string().trim().max(200),
+    description: text({ max: 4000, multiline: true }),
+    funder: name({ max: 200 }),
     periodStart: Day.nullable(),
     periodEnd: Day.nullable(),
     status: ProgrammeStatus,
@@ -86,7 +87,7 @@ export const EndProgrammeRequest = z.strictObject({
   openReferrals: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('hand_over'), serviceId: z.uuid() }),
     /** Closed with the reason "the programme ended"; the explanation is kept for the manager's organisation only. */
-    z.strictObject({ kind: z.literal('close'), explanation: z.string().trim().min(3).max(1000) }),
+    z.strictObject({ kind: z.literal('close'), explanation: text({ max: 1000, multiline: true }).min(3) }),
   ]),
 });
 export type EndProgrammeRequest = z.infer<typeof EndProgrammeRequest>;

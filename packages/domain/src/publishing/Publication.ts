@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.ts';
 
 /**
  * Four-eyes publication of public content. A new or changed item (today: a directory listing) is a proposal until
@@ -60,7 +61,7 @@ export type PublicationRequestIdParams = z.infer<typeof PublicationRequestIdPara
 
 export const RejectPublicationRequest = z.strictObject({
   /** Why, for the proposer: what to correct. About the content, never about a person. */
-  reason: z.string().trim().min(1).max(1000),
+  reason: text({ max: 1000, multiline: true }).min(1),
 });
 export type RejectPublicationRequest = z.infer<typeof RejectPublicationRequest>;
 

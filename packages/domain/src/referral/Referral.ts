@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, name, text } from '../common/text.ts';
 import { isPlausibleCpr } from '../person/cpr.ts';
 import { isPhone } from '../person/phone.ts';
 import { ContactOutcome, DeclineReason, DeclinedBy, ReferralStatus, referralActionTypes, ServiceEndReason } from './referral-status.ts';
@@ -37,12 +38,13 @@ export const ReferralSource = z.enum(['police', 'municipality', 'self', 'other']
 export type ReferralSource = z.infer<typeof ReferralSource>;
 
 const Uuid = z.uuid();
-const shortText = (max: number) => z.string().trim().max(max);
+/** A note, a situation, how else to reach someone: paragraphs. */
+const paragraphs = (max: number) => text({ max, multiline: true });
 
-export const Cpr = z.string().trim().refine(isPlausibleCpr, { message: 'cpr_format' });
+export const Cpr = identifier({ max: 20 }).refine(isPlausibleCpr, { message: 'cpr_format' });
 
 export const PersonInput = z.strictObject({
-  fullName: shortText(200).min(1),
+  fullName: name({ max: 200 }).min(1),
   cpr: Cpr.optional(),
   gender: Gender,
   birthYear: z.number().int().min(1900).max(2100).optional(),
@@ -52,9 +54,9 @@ export type PersonInput = z.infer<typeof PersonInput>;
 
 export const SafeContactInput = z.strictObject({
   /** Any way of writing a phone number `normalisePhone` reads (`20-30-40-50`, `+4520304050`); stored normalised. */
-  phone: z.string().trim().max(30).refine(isPhone, { message: 'phone_format' }).optional(),
+  phone: identifier({ max: 30 }).refine(isPhone, { message: 'phone_format' }).optional(),
   isSafeToCall: YesNoUnknown,
-  safeTimes: shortText(200).optional(),
+  safeTimes: text({ max: 200 }).optional(),
   voicemailAllowed: YesNoUnknown,
   smsAllowed: YesNoUnknown,
   /** ISO 639-1 code of the language the person prefers. */
@@ -78,7 +80,7 @@ export type ConsentInput = z.infer<typeof ConsentInput>;
  */
 export const ReferralSafeContactInput = SafeContactInput.extend({
   hasNoPhone: z.boolean().default(false),
-  otherWayToReach: shortText(500).optional(),
+  otherWayToReach: paragraphs(500).optional(),
 }).superRefine((contact, context) => {
   if (contact.phone || contact.hasNoPhone) {
     if (!contact.phone && !contact.otherWayToReach) context.addIssue({ code: 'custom', path: ['otherWayToReach'], message: 'other_way_required' });
@@ -98,7 +100,7 @@ export const CreateReferralRequest = z.strictObject({
   safeContact: ReferralSafeContactInput,
   childrenInHome: YesNoUnknown,
   underretning: UnderretningStatus.optional(),
-  situation: shortText(4000).optional(),
+  situation: paragraphs(4000).optional(),
   riskLevel: RiskLevel.default('standard'),
   /** Another referral from the same call-out: the new one joins its incident (e.g. the other party). */
   linkedReferralId: Uuid.optional(),
@@ -106,20 +108,20 @@ export const CreateReferralRequest = z.strictObject({
 });
 export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;
 
-export const NoteInput = z.strictObject({ note: shortText(2000).optional() });
+export const NoteInput = z.strictObject({ note: paragraphs(2000).optional() });
 export type NoteInput = z.infer<typeof NoteInput>;
 
-export const DeclineReferralRequest = z.strictObject({ reason: DeclineReason, decidedBy: DeclinedBy, note: shortText(2000).optional() });
+export const DeclineReferralRequest = z.strictObject({ reason: DeclineReason, decidedBy: DeclinedBy, note: paragraphs(2000).optional() });
 export type DeclineReferralRequest = z.infer<typeof DeclineReferralRequest>;
 
 export const RerouteReferralRequest = z.strictObject({
   toServiceId: Uuid,
   consent: ConsentInput,
-  note: shortText(2000).optional(),
+  note: paragraphs(2000).optional(),
 });
 export type RerouteReferralRequest = z.infer<typeof RerouteReferralRequest>;
 
-export const ContactAttemptRequest = z.strictObject({ outcome: ContactOutcome, note: shortText(2000).optional() });
+export const ContactAttemptRequest = z.strictObject({ outcome: ContactOutcome, note: paragraphs(2000).optional() });
 export type ContactAttemptRequest = z.infer<typeof ContactAttemptRequest>;
 
 export const ReferralEventAction = z.enum(['create', ...referralActionTypes, 'consent_withdrawn', 'escalate']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name } from '../common/text.ts';
 import { Cpr } from './Referral.ts';
 
 /**
@@ -20,7 +21,7 @@ export function normalisePersonName(name: string): string {
 export const DuplicateCheckRequest = z.strictObject({
   programmeId: z.uuid(),
   cpr: Cpr.optional(),
-  fullName: z.string().trim().min(1).max(200),
+  fullName: name({ max: 200 }).min(1),
   birthYear: z.number().int().min(1900).max(2100).optional(),
 });
 export type DuplicateCheckRequest = z.infer<typeof DuplicateCheckRequest>;

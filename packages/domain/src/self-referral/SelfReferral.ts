@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, name, text } from '../common/text.ts';
 import type { ServiceLine } from '../identity/access.ts';
 import { LanguageCode } from '../directory/taxonomy.ts';
 import { PersonRole } from '../referral/Referral.ts';
@@ -41,13 +42,13 @@ const required = { error: 'required' } as const;
  */
 export const SelfReferralForm = z.object({
   role: z.enum(PersonRole.options, required),
-  name: z.preprocess(blankToUndefined, z.string(required).trim().max(60, { error: 'too_long' }).optional()),
-  phone: z.preprocess(blankToUndefined, z.string(required).trim().regex(/^\+?[0-9 ]{3,20}$/, { error: 'phone_format' })),
+  name: z.preprocess(blankToUndefined, name({ max: 60 }).optional()),
+  phone: z.preprocess(blankToUndefined, z.string(required).pipe(identifier({ max: 30 })).pipe(z.string().regex(/^\+?[0-9 ]{3,20}$/, { error: 'phone_format' }))),
   smsAllowed: z.enum(['yes', 'no'], required),
   voicemailAllowed: z.enum(['yes', 'no'], required),
-  safeTimes: z.preprocess(blankToUndefined, z.string(required).trim().max(200, { error: 'too_long' })),
+  safeTimes: z.preprocess(blankToUndefined, z.string(required).pipe(text({ max: 200 }))),
   language: z.preprocess(blankToUndefined, z.string(required).pipe(LanguageCode)),
-  about: z.preprocess(blankToUndefined, z.string().trim().max(1000, { error: 'too_long' }).optional()),
+  about: z.preprocess(blankToUndefined, text({ max: 1000, multiline: true }).optional()),
   /** `_hotline`, or the slug of a directory listing; the server checks that it takes requests. */
   service: z.preprocess(blankToUndefined, z.string(required).trim().max(100, { error: 'required' })),
   heardAbout: z.preprocess(blankToUndefined, HeardAbout.default('not_said').catch('not_said')),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { name, text } from '../common/text.ts';
 import { ServiceLine } from '../identity/access.ts';
 import { Gender, PersonRole } from '../referral/Referral.ts';
 import { ServiceEndReason } from '../referral/referral-status.ts';
@@ -8,20 +9,20 @@ import { ServiceEndReason } from '../referral/referral-status.ts';
  * Its line decides whom it takes (referral/receiving.ts); its deadlines and attempts are what a referral to it
  * must meet. A public directory listing describes a service for citizens; this is the service itself.
  */
-const ServiceName = z.string().trim().min(1).max(120);
+const ServiceName = name({ max: 120 }).min(1);
 const Hours = z.number().int().min(1).max(720);
 /** A Danish or international number as people write it: digits, spaces, an optional leading +; short numbers like 1888 too. */
 const IntakePhone = z.string().trim().regex(/^\+?[0-9 ]{4,20}$/);
 
 const serviceFields = {
   name: ServiceName,
-  description: z.string().trim().max(2000).default(''),
+  description: text({ max: 2000, multiline: true }).default(''),
   /** Null: both lines (like the hotline), so it takes everyone. */
   serviceLine: ServiceLine.nullable(),
   /** The intake's phone for colleagues (not published): where a referrer can call about a referral. */
   intakePhone: IntakePhone.nullable().default(null),
   /** When the intake can be reached, in words ("Hverdage 9–15"); empty: not given. */
-  intakeHours: z.string().trim().max(200).default(''),
+  intakeHours: text({ max: 200 }).default(''),
   firstContactDeadlineHours: Hours,
   highRiskDeadlineHours: Hours,
   maxContactAttempts: z.number().int().min(1).max(20),
@@ -81,7 +82,7 @@ export const AdminServiceList = z.array(AdminService);
 export const EndServiceRequest = z.discriminatedUnion('openWork', [
   z.strictObject({ openWork: z.literal('hand_over'), targetServiceId: z.uuid() }),
   z
-    .strictObject({ openWork: z.literal('close'), reason: ServiceEndReason, explanation: z.string().trim().min(1).max(1000).optional() })
+    .strictObject({ openWork: z.literal('close'), reason: ServiceEndReason, explanation: text({ max: 1000, multiline: true }).min(1).optional() })
     .refine((request) => request.reason !== 'other' || request.explanation !== undefined, { message: 'required_for_other', path: ['explanation'] }),
 ]);
 export type EndServiceRequest = z.infer<typeof EndServiceRequest>;

@@ -13,18 +13,36 @@ import { AppError } from './errors.ts';
  */
 const unsafeText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** The paths (as the validation errors name them) of every string in `value` that holds an unsafe character. */
-export function findUnsafeText(value: unknown, path: string): string[] {
-  if (typeof value === 'string') return unsafeText.test(value) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => findUnsafeText(item, `${path}.${index}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => [...(unsafeText.test(key) ? [path] : []), ...findUnsafeText(item, `${path}.${key}`)]);
+/**
+ * No request of ours nests deeper than this; a deeper one is refused before anything walks it (a recursive walk of
+ * 5,000 levels of `{"a":{"a":…}}` overflows the stack and used to answer 500).
+ */
+const MAX_INPUT_DEPTH = 32;
+
+/**
+ * The paths (as the validation errors name them) of every string in `value` that holds an unsafe character, or
+ * `too_deep` at the first value nested deeper than {@link MAX_INPUT_DEPTH}. Iterative, so depth cannot crash it.
+ */
+export function findUnsafeText(value: unknown, path: string): { path: string; message: 'unsafe_character' | 'too_deep' }[] {
+  const found: { path: string; message: 'unsafe_character' | 'too_deep' }[] = [];
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value === 'string') {
+      if (unsafeText.test(next.value)) found.push({ path: next.path, message: 'unsafe_character' });
+    } else if (next.value !== null && typeof next.value === 'object') {
+      if (next.depth >= MAX_INPUT_DEPTH) return [{ path: next.path, message: 'too_deep' }];
+      const entries = Array.isArray(next.value) ? next.value.map((item, index) => [String(index), item] as const) : Object.entries(next.value);
+      for (const [key, item] of entries.toReversed()) {
+        if (unsafeText.test(key)) found.push({ path: next.path, message: 'unsafe_character' });
+        pending.push({ value: item, path: `${next.path}.${key}`, depth: next.depth + 1 });
+      }
+    }
   }
-  return [];
+  return found;
 }
 
-/** A preValidation hook: 422 validation_failed naming each field, before anything reads the request. */
+/** A preValidation hook: 422 validation_failed naming each field (or the too-deep value), before anything reads the request. */
 export async function refuseUnsafeText(request: FastifyRequest): Promise<void> {
-  const paths = [...findUnsafeText(request.body, 'body'), ...findUnsafeText(request.query, 'querystring'), ...findUnsafeText(request.params, 'params')];
-  if (paths.length > 0) throw new AppError('validation_failed', paths.map((path) => ({ path, message: 'unsafe_character' })));
+  const problems = [...findUnsafeText(request.body, 'body'), ...findUnsafeText(request.query, 'querystring'), ...findUnsafeText(request.params, 'params')];
+  if (problems.length > 0) throw new AppError('validation_failed', problems);
 }

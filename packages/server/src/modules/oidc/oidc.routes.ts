@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateOidcInvitationRequest, OidcInvitation, OidcProviderOption, StartedOidcLogin, StartInvitedOidcLoginRequest, UserIdParams } from '@bro/domain';
+import { CreateOidcInvitationRequest, identifier, OidcInvitation, OidcProviderOption, StartedOidcLogin, StartInvitedOidcLoginRequest, text, UserIdParams } from '@bro/domain';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { requireActor } from '../../platform/auth/authorization.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -40,11 +40,11 @@ const Redirect = z.null().describe('302 Found: see the Location header');
 const SlugParams = z.strictObject({ organisationSlug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/) });
 // Not strict: providers add their own parameters (session_state, iss, …) and openid-client reads the raw URL.
 const CallbackQuery = z.object({
-  code: z.string().max(4096).optional(),
-  state: z.string().max(512).optional(),
-  iss: z.string().max(2048).optional(),
-  error: z.string().max(256).optional(),
-  error_description: z.string().max(2048).optional(),
+  code: identifier({ max: 4096 }).optional(),
+  state: identifier({ max: 512 }).optional(),
+  iss: identifier({ max: 2048 }).optional(),
+  error: identifier({ max: 256 }).optional(),
+  error_description: text({ max: 2048 }).optional(),
 });
 
 /** Sign-in through an organisation's own identity provider (MitID Erhverv broker, Entra ID, Keycloak …). */

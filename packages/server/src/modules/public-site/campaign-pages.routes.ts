@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import { CampaignSlug } from '@bro/domain';
+import { CampaignSlug, identifier } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ import { publicRoute, type PageGroupInput } from './page-http.ts';
  * phones can seek; nothing is listed.
  */
 
-const CampaignParams = z.object({ slug: z.string().max(100) });
+const CampaignParams = z.object({ slug: identifier({ max: 100 }) });
 const mediaDir = fileURLToPath(new URL('./assets/campaign-media/', import.meta.url));
 const mediaName = /^\/?[a-z0-9][a-z0-9-]{0,80}\.(mp4|webm|vtt)$/;
 

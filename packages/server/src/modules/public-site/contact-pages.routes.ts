@@ -1,4 +1,4 @@
-import { heardAboutFromSource, HOTLINE_CHOICE, normaliseReceiptCode, selfReferralFields } from '@bro/domain';
+import { heardAboutFromSource, identifier, HOTLINE_CHOICE, normaliseReceiptCode, selfReferralFields } from '@bro/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,11 +42,15 @@ const LOOKUP_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
 
 /** Lenient: a bad value in a hand-edited URL is ignored, never an error. */
 const ContactQuery = z.object({
-  tjeneste: z.string().trim().toLowerCase().max(100).optional().catch(undefined),
-  kilde: z.string().trim().max(100).optional().catch(undefined),
+  tjeneste: identifier({ max: 100 }).toLowerCase().optional().catch(undefined),
+  kilde: identifier({ max: 100 }).optional().catch(undefined),
 });
-/** Form posts arrive parsed by the public site's form parser (public-site.routes.ts). */
-const FormBody = z.record(z.string(), z.string());
+/**
+ * Form posts arrive parsed by the public site's form parser (public-site.routes.ts), within its 16 KB. The fields are
+ * checked one by one by the form's own schema (SelfReferralForm, built on the shared text helpers), so a person sees
+ * the form again with the field marked rather than an error document.
+ */
+const FormBody = z.record(z.string().max(100), z.string().max(16_384));
 
 function pickFormValues(body: Record<string, string>): ContactFormValues {
   const values: ContactFormValues = {};

@@ -1,4 +1,4 @@
-import type { HeardAbout, PersonRole, ReceiptStatus, SelfReferralField } from '@bro/domain';
+import { TEXT_PROBLEMS, type HeardAbout, type PersonRole, type ReceiptStatus, type SelfReferralField, type TextProblem } from '@bro/domain';
 import type { PageLanguage } from '../directory/index.ts';
 import { html, type SafeHtml } from '../../platform/html.ts';
 
@@ -62,6 +62,8 @@ type ContactTexts = {
   whatWeStore: string;
   haveCode: string;
   fieldErrors: Record<SelfReferralField, Partial<Record<ErrorCode, string>>>;
+  /** Characters a field may not hold (the shared text check), the same for every field. */
+  textProblems: Record<TextProblem, string>;
   formExpired: string;
   rateLimited: string;
   tooLarge: string;
@@ -132,6 +134,11 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     waiting: 'Et øjeblik …',
     whatWeStore: 'Vi gemmer kun det, du skriver her, og kun hos den rådgivning, du vælger. Siden bruger ingen cookies.',
     haveCode: 'Har du allerede sendt en henvendelse? Se, om vi har kontaktet dig',
+    textProblems: {
+      unsafe_character: 'Feltet indeholder tegn, vi ikke kan gemme, fx usynlige styretegn. Skriv teksten igen.',
+      single_line: 'Skriv det på én linje.',
+      zero_width_character: 'Feltet indeholder usynlige tegn. Skriv det igen uden at kopiere det ind.',
+    },
     fieldErrors: {
       role: { required: 'Vælg, hvad henvendelsen handler om.' },
       name: { too_long: 'Skriv højst 60 tegn.' },
@@ -223,6 +230,11 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     waiting: 'One moment …',
     whatWeStore: 'We store only what you write here, and only with the service you choose. This site uses no cookies.',
     haveCode: 'Already sent a request? See whether we have contacted you',
+    textProblems: {
+      unsafe_character: 'This field contains characters we cannot store, such as invisible control characters. Please type the text again.',
+      single_line: 'Please write it on one line.',
+      zero_width_character: 'This field contains invisible characters. Please type it again rather than pasting it.',
+    },
     fieldErrors: {
       role: { required: 'Choose what your request is about.' },
       name: { too_long: 'Write at most 60 characters.' },
@@ -314,6 +326,11 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
     waiting: 'لحظة من فضلك …',
     whatWeStore: 'نحفظ فقط ما تكتبه هنا، ولدى الجهة التي تختارها فقط. لا يستخدم هذا الموقع ملفات تعريف الارتباط.',
     haveCode: 'هل أرسلت طلباً من قبل؟ تحقق مما إذا كنا قد تواصلنا معك',
+    textProblems: {
+      unsafe_character: 'يحتوي الحقل على رموز لا يمكننا حفظها، مثل رموز تحكم غير مرئية. اكتب النص مرة أخرى.',
+      single_line: 'اكتبه في سطر واحد.',
+      zero_width_character: 'يحتوي الحقل على رموز غير مرئية. اكتبه مرة أخرى بدلاً من لصقه.',
+    },
     fieldErrors: {
       role: { required: 'اختر موضوع طلبك.' },
       name: { too_long: 'اكتب 60 حرفاً على الأكثر.' },
@@ -361,8 +378,13 @@ export const contactTexts: Record<PageLanguage, ContactTexts> = {
   },
 };
 
+function isTextProblem(code: string): code is TextProblem {
+  return (TEXT_PROBLEMS as readonly string[]).includes(code);
+}
+
 /** The message for a field's error code, falling back to the field's "required" text. */
 export function contactFieldError(lang: PageLanguage, field: SelfReferralField, code: string): string {
+  if (isTextProblem(code)) return contactTexts[lang].textProblems[code];
   const messages = contactTexts[lang].fieldErrors[field];
   return messages[code as ErrorCode] ?? messages.required ?? contactTexts[lang].errorSummaryHeading;
 }

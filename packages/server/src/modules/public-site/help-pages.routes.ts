@@ -1,4 +1,4 @@
-import { Channel, LanguageCode, municipalities, MunicipalityCode, municipalityCodesForPostcode, Postcode, Situation, TargetGroup, targetGroupsBySituation } from '@bro/domain';
+import { Channel, identifier, LanguageCode, municipalities, MunicipalityCode, municipalityCodesForPostcode, Postcode, Situation, TargetGroup, targetGroupsBySituation, text } from '@bro/domain';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
@@ -22,17 +22,17 @@ const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const SearchPageQuery = z.object({
   situation: z.preprocess(blankToUndefined, Situation.optional()).catch(undefined),
   group: z.preprocess(blankToUndefined, TargetGroup.optional()).catch(undefined),
-  postcode: z.preprocess(blankToUndefined, z.string().trim().max(10).optional()).catch(undefined),
+  postcode: z.preprocess(blankToUndefined, identifier({ max: 10 }).optional()).catch(undefined),
   municipality: z.preprocess(blankToUndefined, MunicipalityCode.optional()).catch(undefined),
   channel: z.preprocess(blankToUndefined, Channel.optional()).catch(undefined),
   language: z.preprocess(blankToUndefined, LanguageCode.optional()).catch(undefined),
   open: z.literal('1').optional().catch(undefined),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, text({ max: 100 }).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000).catch(1).default(1),
 });
 type SearchPageQuery = z.infer<typeof SearchPageQuery>;
 
-const ServiceParams = z.object({ slug: z.string().max(100) });
+const ServiceParams = z.object({ slug: identifier({ max: 100 }) });
 
 const municipalityList = [...municipalities].map(({ code, name }) => ({ code, name })).sort((a, b) => new Intl.Collator('da').compare(a.name, b.name));
 /** A service's area names each municipality as the municipality calls itself ("Københavns Kommune"), never by its code. */

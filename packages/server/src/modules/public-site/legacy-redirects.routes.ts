@@ -1,3 +1,4 @@
+import { identifier } from '@bro/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { publicRoute } from './page-http.ts';
 const OLD_PAGES = ['/da', '/da/', '/da/tilbud', '/da/tilbud/:slug', '/da/kontakt', '/da/kvittering', '/da/kampagner/:slug', '/da/sikkerhed'] as const;
 const OLD_FORMS = ['/da/kontakt', '/da/kvittering'] as const;
 
-const SlugParams = z.object({ slug: z.string().max(100).optional() });
+const SlugParams = z.object({ slug: identifier({ max: 100 }).optional() });
 
 export function registerLegacyRedirects(pages: FastifyInstance): void {
   const api = pages.withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { identifier } from '@bro/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export function registerPublicSite(app: FastifyInstance, deps: AppDeps): void {
     pages.setErrorHandler((error: FastifyError, request, reply) => answerError(error, request, reply, sendPage));
 
     const api = pages.withTypeProvider<ZodTypeProvider>();
-    api.get('/public/:file', { ...publicRoute, schema: { hide: true, params: z.object({ file: z.string().max(40) }) } }, async (request, reply) => {
+    api.get('/public/:file', { ...publicRoute, schema: { hide: true, params: z.object({ file: identifier({ max: 40 }) }) } }, async (request, reply) => {
       const asset = assets.get(request.params.file);
       if (!asset) return sendPage(reply, renderNotFoundPage('da'), 404);
       return reply.type(asset.contentType).send(asset.body);

@@ -51,7 +51,16 @@ declare module 'fastify' {
   }
 }
 
-export type RouteCatalogueEntry = { method: string; url: string; permission: Permission | undefined; isReauthenticationRequired: boolean };
+/** A route as registered: its permission, whether it needs a fresh sign-in, and its request schemas (what the input-bounds and fuzz tests read). */
+export type RouteCatalogueEntry = {
+  method: string;
+  url: string;
+  permission: Permission | undefined;
+  isReauthenticationRequired: boolean;
+  schema: RouteSchemas | undefined;
+  bodyLimit: number | undefined;
+};
+type RouteSchemas = { body?: unknown; querystring?: unknown; params?: unknown; hide?: boolean };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** `last_seen_at` is written at most once a minute (a tenth of the idle timeout when that is shorter, in e2e). */
@@ -85,6 +94,11 @@ export function registerAuthorization(app: FastifyInstance, deps: AuthorizationD
         },
         get isReauthenticationRequired() {
           return route.config?.isReauthenticationRequired === true;
+        },
+        schema: route.schema as RouteSchemas | undefined,
+        // Read lazily too: the API's own onRoute hook sets each route's limit (platform/body-limits.ts).
+        get bodyLimit() {
+          return route.bodyLimit;
         },
       });
     }

@@ -28,12 +28,17 @@ const LEAK = /\bat [^\s]+ \(|\.(ts|js):\d+|node_modules|\/work\/|\b(select|inser
 
 /**
  * What a refused request stores by design: a failed sign-in is counted (the lockout and the holder's notice,
- * QUALITY R18), so guessing passwords cannot go unnoticed.
+ * QUALITY R18), so guessing passwords cannot go unnoticed, and so is the address it was tried on (the growing wait,
+ * kept as a keyed hash of the address in `login_throttles`).
  */
 const STORED_WHEN_REFUSED: Record<string, string[]> = {
-  'POST /api/auth/login': ['audit_log', 'users'],
+  'POST /api/auth/login': ['audit_log', 'users', 'login_throttles', 'account_unlock_links', 'outbox_messages'],
+  // A wrong password or code when re-authenticating counts toward the same lock; the lock e-mails the unlock link.
+  'POST /api/auth/reauthenticate': ['audit_log', 'users', 'login_throttles', 'account_unlock_links', 'outbox_messages'],
   // A used, expired or unknown enrolment link is audited with the reason (enrolment.service.ts).
   'POST /api/auth/enrolment': ['audit_log'],
+  // So is a used, expired or unknown unlock link (lockout.service.ts): someone may be trying links.
+  'POST /api/auth/unlock': ['audit_log'],
   // A refused OIDC sign-in is audited with the reason (oidc.service.ts), as a refused password sign-in is.
   'GET /api/auth/oidc/callback': ['audit_log'],
 };

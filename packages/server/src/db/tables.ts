@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
 
 /**
  * Kysely's view of the schema. Keep in step with migrations/. Modules name rows through `Row<'table'>`,
@@ -83,21 +84,6 @@ type OidcIdentitiesTable = { organisation_id: string; subject: string; user_id: 
 /** One-time links to link an identity-provider account to a user: the token's SHA-256 only; single use, expires. */
 type OidcInvitationsTable = EnrolmentLinksTable & { organisation_id: string; created_by_user_id: string };
 
-/** A platform admin's change to an organisation that waits for one of the organisation's own admins. */
-type AdminChangeRequestsTable = { id: Generated<string>; organisation_id: string; kind: string; status: Generated<string>; payload_enc: string } & {
-  requested_by_user_id: string;
-  requested_at: Date;
-  decided_by_user_id: string | null;
-  decided_at: NullableTimestamp;
-};
-
-/** One-time enrolment links: the token's SHA-256 only; single use, expires. */
-type AccountUnlockLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: Date; expires_at: Date; used_at: NullableTimestamp };
-
-type LoginThrottlesTable = { address_hash: string; failure_count: number; first_failed_at: Timestamp; blocked_until: Timestamp };
-
-type RiskLevelReductionsTable = { id: Generated<string>; course_id: string; from_level: string; to_level: string; reason_enc: string; requested_by_user_id: string };
-type RiskLevelReductionDecision = { requested_at: ColumnType<Date, Date | string, never>; status: Generated<string>; decided_by_user_id: string | null; decided_at: NullableTimestamp; decision_note_enc: string | null };
 
 type EnrolmentLinksTable = { id: Generated<string>; user_id: string; token_hash: string; created_at: CreatedAt; expires_at: Date; used_at: NullableTimestamp };
 

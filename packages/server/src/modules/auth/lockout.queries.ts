@@ -39,23 +39,7 @@ export async function insertUnlockLink(trx: Transaction<Database>, input: { user
   await trx.insertInto('account_unlock_links').values({ user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, expires_at: input.expiresAt }).execute();
 }
 
-/** Spends a link: the user it unlocks, or undefined when it is unknown, used or expired. */
-export async function takeUnlockLink(trx: Transaction<Database>, input: { tokenHash: string; now: Date }): Promise<string | undefined> {
-  const row = await trx
-    .updateTable('account_unlock_links')
-    .set({ used_at: input.now })
-    .where('token_hash', '=', input.tokenHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', input.now)
-    .returning('user_id')
-    .executeTakeFirst();
-  return row?.user_id;
-}
 
-/** Why a token did not work, for the audit log only. */
-export async function findUnlockLink(db: Db, tokenHash: string) {
-  return db.selectFrom('account_unlock_links').select(['user_id', 'used_at', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
-}
 
 /** Lifts the lock and starts the failure count afresh; the user's e-mail and first organisation for the audit entry. */
 export async function unlockAccount(trx: Transaction<Database>, input: { userId: string; now: Date }) {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { findOneTimeLink, takeOneTimeLink } from '../../platform/one-time-links.queries.ts';
 import { SIGN_IN_FAILURE_WINDOW_MS, signInDelayAfterFailures, UNLOCK_LINK_LIFETIME_MS } from '@bro/domain';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/tables.ts';
@@ -12,10 +13,8 @@ import {
   clearLoginThrottle,
   countLoginThrottleFailure,
   findLoginThrottle,
-  findUnlockLink,
   insertUnlockLink,
   setLoginThrottleBlockedUntil,
-  takeUnlockLink,
   unlockAccount,
 } from './lockout.queries.ts';
 
@@ -91,7 +90,7 @@ export async function unlockWithLink(input: { db: Db; clock: Clock; cipher: Fiel
   const now = input.clock.now();
   const tokenHash = hashUnlockToken(input.token);
   const unlocked = await input.db.transaction().execute(async (trx) => {
-    const userId = await takeUnlockLink(trx, { tokenHash, now });
+    const userId = await takeOneTimeLink(trx, 'account_unlock_links', { tokenHash, now });
     if (!userId) return undefined;
     const user = await unlockAccount(trx, { userId, now });
     await appendAuditEntry(trx, { occurredAt: now, actorUserId: userId, actorOrganisationId: user.organisation_id, action: 'user.unlock', objectType: 'user', objectId: userId, details: { via: 'unlock_link' } });
@@ -101,7 +100,7 @@ export async function unlockWithLink(input: { db: Db; clock: Clock; cipher: Fiel
     await forgetSignInAddressFailures(input.db, { cipher: input.cipher, email: unlocked.email });
     return;
   }
-  const link = await findUnlockLink(input.db, tokenHash);
+  const link = await findOneTimeLink(input.db, 'account_unlock_links', tokenHash);
   const reason = !link ? 'unknown' : link.used_at ? 'used' : 'expired';
   await input.db.transaction().execute((trx) =>
     appendAuditEntry(trx, { occurredAt: now, actorUserId: link?.user_id ?? null, actorOrganisationId: null, action: 'auth.unlock_refused', objectType: 'user', objectId: link?.user_id ?? 'unknown', details: { reason } }),

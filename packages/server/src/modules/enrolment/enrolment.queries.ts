@@ -58,26 +58,7 @@ export async function expireEnrolmentLinksOf(db: Db, input: { userId: string; no
   await db.updateTable('enrolment_links').set({ expires_at: input.now }).where('user_id', '=', input.userId).where('used_at', 'is', null).where('expires_at', '>', input.now).execute();
 }
 
-/**
- * Spends the link: one conditional UPDATE, so two requests with the same token cannot both win. Undefined when the
- * token is unknown, already used or expired.
- */
-export async function takeEnrolmentLink(db: Db, input: { tokenHash: string; now: Date }): Promise<string | undefined> {
-  const row = await db
-    .updateTable('enrolment_links')
-    .set({ used_at: input.now })
-    .where('token_hash', '=', input.tokenHash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', input.now)
-    .returning('user_id')
-    .executeTakeFirst();
-  return row?.user_id;
-}
 
-/** Why a token did not work, for the audit log only. */
-export async function findEnrolmentLink(db: Db, tokenHash: string) {
-  return db.selectFrom('enrolment_links').select(['user_id', 'used_at', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
-}
 
 /** The user a spent link enrols, with the first membership (the one a password login signs into). */
 export async function findEnrollingUser(db: Db, userId: string) {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { findOneTimeLink, takeOneTimeLink } from '../../platform/one-time-links.queries.ts';
 import { hash } from '@node-rs/argon2';
 import type { LoginStage } from '@bro/domain';
 import type { Transaction } from 'kysely';
@@ -11,7 +12,6 @@ import { staffAppUrl } from '../../platform/staff-app.ts';
 import {
   expireEnrolmentLinksOf,
   findEnrollingUser,
-  findEnrolmentLink,
   findPlatformAdminAwaitingEnrolment,
   findPlatformOperator,
   insertEnrolmentLink,
@@ -19,7 +19,6 @@ import {
   insertPlatformOperator,
   insertUserWithoutPassword,
   setPasswordHash,
-  takeEnrolmentLink,
 } from './enrolment.queries.ts';
 
 /** An enrolment link works once, and for this long. */
@@ -94,7 +93,7 @@ export async function enrolWithLink(input: { db: Db; clock: Clock; token: string
   const now = input.clock.now();
   const tokenHash = hashEnrolmentToken(input.token);
   const started = await db.transaction().execute(async (trx) => {
-    const userId = await takeEnrolmentLink(trx, { tokenHash, now });
+    const userId = await takeOneTimeLink(trx, 'enrolment_links', { tokenHash, now });
     const user = userId === undefined ? undefined : await findEnrollingUser(trx, userId);
     if (!user?.isActive) return undefined;
     await setPasswordHash(trx, { userId: user.userId, passwordHash, now });
@@ -119,7 +118,7 @@ export async function enrolWithLink(input: { db: Db; clock: Clock; token: string
 /** Audited like a refused sign-in, in a transaction of its own; the reason, never the token. */
 async function recordRefusedEnrolment(db: Db, input: { tokenHash: string; now: Date }): Promise<void> {
   const { now } = input;
-  const link = await findEnrolmentLink(db, input.tokenHash);
+  const link = await findOneTimeLink(db, 'enrolment_links', input.tokenHash);
   const reason = !link ? 'unknown_link' : link.used_at !== null ? 'used' : link.expires_at <= now ? 'expired' : 'inactive_user';
   await db.transaction().execute((trx) =>
     appendSystemEntry(trx, { occurredAt: now, action: 'enrolment_link.refused', objectType: 'user', objectId: link?.user_id ?? 'unknown', details: { reason } }),

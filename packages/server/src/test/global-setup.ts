@@ -8,7 +8,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDatabase: { adminUrl: string; templateName: string };
+    testDatabase: { adminUrl: string; templateName: string; databasePrefix: string };
   }
 }
 
@@ -38,7 +38,11 @@ export default async function setup(project: TestProject) {
     adminUrl = server.connectionString('postgres');
   }
 
-  const templateName = `bro_template_${process.pid}_${Date.now()}`;
+  // Every database this run makes carries the run's own prefix, so two runs on one server (CI and a developer on the
+  // machine's PostgreSQL) never drop each other's.
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const databasePrefix = `bro_test_${runId}_`;
+  const templateName = `bro_template_${runId}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${templateName}`);
@@ -46,14 +50,11 @@ export default async function setup(project: TestProject) {
   await migrateToLatest(templateDb);
   await templateDb.destroy();
 
-  project.provide('testDatabase', { adminUrl, templateName });
+  project.provide('testDatabase', { adminUrl, templateName, databasePrefix });
 
   return async () => {
-    // Drop whatever databases this run made, then the server.
-    const leftovers = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'bro_test_%' OR datname = $1",
-      [templateName],
-    );
+    // Drop whatever databases this run made (and only those), then the server.
+    const leftovers = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2", [databasePrefix, templateName]);
     for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
     if (server) await server.stop();

@@ -9,8 +9,8 @@ export type TestDatabase = { db: Db; connectionString: string; drop: () => Promi
 
 /** A fresh, migrated database for one test file, cloned from the run's template in tens of milliseconds. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { adminUrl, templateName } = inject('testDatabase');
-  const name = `bro_test_${randomBytes(6).toString('hex')}`;
+  const { adminUrl, templateName, databasePrefix } = inject('testDatabase');
+  const name = `${databasePrefix}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);

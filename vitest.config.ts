@@ -21,7 +21,10 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
           globalSetup: ['packages/server/src/test/global-setup.ts'],
-          // Each test file gets its own database cloned from a migrated template, so files may run in parallel.
+          // Each test file gets its own database cloned from a migrated template, so files may run in parallel. They
+          // wait on PostgreSQL (another process) much of the time: three workers on two cores keep both busy, where
+          // Vitest's default (cores − 1 = one worker here) ran the files one after another.
+          maxWorkers: 3,
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

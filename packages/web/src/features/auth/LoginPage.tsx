@@ -7,6 +7,7 @@ import { ApiError, setCsrfToken } from '../../api/client';
 import { Loaded } from '../../api/Loaded';
 import { AppForm } from '../../forms/AppForm';
 import { FormTextField } from '../../forms/fields';
+import { TotpCodeField } from './TotpCodeField';
 import { SubmitRow } from '../../forms/FormPanel';
 import { useAppForm } from '../../forms/useAppForm';
 import { useRequestSchema } from '../../forms/useRequestSchema';
@@ -246,18 +247,7 @@ export function TotpStep({ isEnrolment, onSignedIn, onRestart }: TotpStepProps) 
       <PageHeading>{isEnrolment ? t('login.enrolmentHeading') : t('login.totpHeading')}</PageHeading>
       {isEnrolment ? <EnrolmentInstructions /> : <p>{t('login.totpIntro')}</p>}
       <AppForm form={form}>
-        <FormTextField
-          control={form.control}
-          name="code"
-          label={t('login.code')}
-          hint={t('login.codeHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={7}
-          spellCheck={false}
-          inputClassName="app-code-input"
-        />
+        <TotpCodeField control={form.control} />
         <SubmitRow isBusy={form.isBusy}>{form.isBusy ? t('login.signingIn') : t('login.confirm')}</SubmitRow>
       </AppForm>
     </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { setReauthenticationHandler } from '../../api/client';
 import { AppForm } from '../../forms/AppForm';
 import { FormTextField } from '../../forms/fields';
+import { TotpCodeField } from './TotpCodeField';
 import { useAppForm } from '../../forms/useAppForm';
 import { useRequestSchema } from '../../forms/useRequestSchema';
 import { ModalDialog } from '../../ui/ModalDialog';
@@ -77,18 +78,7 @@ function PasswordAndCode({ onDone, onCancel }: { onDone: () => void; onCancel: (
       <p>{t('reauthentication.intro')}</p>
       <AppForm form={form}>
         <FormTextField control={form.control} name="password" label={t('login.password')} type="password" autoComplete="current-password" />
-        <FormTextField
-          control={form.control}
-          name="code"
-          label={t('login.code')}
-          hint={t('login.codeHint')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={7}
-          spellCheck={false}
-          inputClassName="app-code-input"
-        />
+        <TotpCodeField control={form.control} />
         <div className="app-button-row">
           <button type="submit" className="button button-primary" disabled={form.isBusy}>
             {form.isBusy ? t('reauthentication.checking') : t('reauthentication.confirm')}

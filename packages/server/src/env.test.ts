@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readEnv } from './env.ts';
+import { generateAuditSigningKey } from './platform/audit-checkpoints.ts';
 import { generateEncryptionKey, TEST_ENCRYPTION_KEY } from './platform/field-encryption.ts';
 
 const OWN_KEY = generateEncryptionKey();
-const production = { NODE_ENV: 'production', ENCRYPTION_KEY: OWN_KEY, PUBLIC_ORIGIN: 'https://bro.example.dk' };
+const AUDIT_KEY = generateAuditSigningKey();
+const production = { NODE_ENV: 'production', ENCRYPTION_KEY: OWN_KEY, PUBLIC_ORIGIN: 'https://bro.example.dk', AUDIT_SIGNING_KEY: AUDIT_KEY };
 
 /** The message readEnv refuses with, or undefined when it accepts. */
 function refusalOf(source: Record<string, string>): string | undefined {
@@ -48,6 +50,12 @@ describe('readEnv in production', () => {
     expect(refusalOf({ ...production, OIDC_ALLOW_INSECURE: 'true' })).toMatch(/OIDC_ALLOW_INSECURE/);
   });
 
+  it('needs an audit signing key of its own: the checkpoints must not be signed by a key kept beside the database', () => {
+    const { AUDIT_SIGNING_KEY: _omitted, ...withoutAuditKey } = production;
+    expect(refusalOf(withoutAuditKey)).toMatch(/^AUDIT_SIGNING_KEY is required/);
+    expect(readEnv(production).auditSigningKey).toBe(AUDIT_KEY);
+  });
+
   it('says every refusal in one line', () => {
     for (const source of [{ NODE_ENV: 'production' }, { ...production, PORT: 'seventy' }, { NODE_ENV: 'staging' }]) {
       expect(refusalOf(source)).toMatch(/^[^\n]+$/);
@@ -59,6 +67,14 @@ describe('readEnv outside production', () => {
   it('needs no key or https, and loads demo data by default with the embedded database', () => {
     expect(readEnv({})).toMatchObject({ nodeEnv: 'development', loadDemoData: true, publicOrigin: 'http://localhost:3000', warnings: [] });
     expect(readEnv({ DATABASE_URL: 'postgres://x@localhost/bro' }).loadDemoData).toBe(false);
+  });
+
+  it('checks AUDIT_SIGNING_KEY is an Ed25519 PKCS8 key, and puts the checkpoints in DATA_DIR unless told otherwise', () => {
+    expect(readEnv({}).auditSigningKey).toBeUndefined();
+    expect(readEnv({ DATA_DIR: '/srv/bro' }).auditCheckpointDir).toBe('/srv/bro/audit-checkpoints');
+    expect(readEnv({ AUDIT_CHECKPOINT_DIR: '/worm/bro' }).auditCheckpointDir).toBe('/worm/bro');
+    expect(refusalOf({ AUDIT_SIGNING_KEY: OWN_KEY })).toMatch(/^AUDIT_SIGNING_KEY must be an Ed25519 private key/);
+    expect(refusalOf({ AUDIT_SIGNING_KEY: 'not a key' })).toMatch(/^AUDIT_SIGNING_KEY must be an Ed25519 private key/);
   });
 
   it('takes a shorter idle timeout for development and e2e, within bounds', () => {

@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { AccessibilityContact } from './platform/app-deps.ts';
+import { readAuditSigningKey } from './platform/audit-checkpoints.ts';
 import { TEST_ENCRYPTION_KEY } from './platform/field-encryption.ts';
 
 /** The only reader of process.env. Everything else receives a validated `Env`. */
@@ -32,6 +33,13 @@ const EnvSchema = z.object({
   /** Outgoing SMS through GatewayAPI (https://gatewayapi.com): base URL and API token. Both or neither. */
   SMS_GATEWAY_URL: z.string().url().optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /**
+   * Ed25519 private key, PKCS8 DER in base64, that signs the audit checkpoints. Kept out of the database on purpose.
+   * Required with NODE_ENV=production; otherwise one is generated into DATA_DIR/audit-signing.key.
+   */
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  /** The append-only folder the signed checkpoints go to. Default: DATA_DIR/audit-checkpoints. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
 });
 
 export type Env = {
@@ -53,6 +61,9 @@ export type Env = {
   warnings: string[];
   smtp: { url: string; from: string } | undefined;
   smsGateway: { url: string; token: string } | undefined;
+  /** AUDIT_SIGNING_KEY as given (checked to be an Ed25519 PKCS8 key); undefined: the one in DATA_DIR is used. */
+  auditSigningKey: string | undefined;
+  auditCheckpointDir: string;
 };
 
 /**
@@ -94,6 +105,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     warnings: productionWarnings(isProduction, parsed),
     smtp: parsed.SMTP_URL ? { url: parsed.SMTP_URL, from: parsed.MAIL_FROM } : undefined,
     smsGateway: readSmsGateway(parsed.SMS_GATEWAY_URL, parsed.SMS_GATEWAY_TOKEN),
+    auditSigningKey: checkAuditSigningKey(parsed.AUDIT_SIGNING_KEY),
+    auditCheckpointDir: resolve(parsed.AUDIT_CHECKPOINT_DIR ?? join(parsed.DATA_DIR, 'audit-checkpoints')),
   };
   if (isProduction) assertProductionConfig(env);
   return env;
@@ -114,6 +127,18 @@ function assertProductionConfig(env: Env): void {
     throw new ConfigError(`PUBLIC_ORIGIN must be an https:// address with NODE_ENV=production (now ${env.publicOrigin}).`);
   }
   if (env.allowInsecureOidc) throw new ConfigError('OIDC_ALLOW_INSECURE=true is refused with NODE_ENV=production.');
+  // A key generated into DATA_DIR would sit on the same machine as the database whose tail it must vouch for.
+  if (!env.auditSigningKey) throw new ConfigError('AUDIT_SIGNING_KEY is required with NODE_ENV=production (Ed25519, PKCS8 DER, base64: see docs/operations.md).');
+}
+
+function checkAuditSigningKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    readAuditSigningKey(value);
+  } catch {
+    throw new ConfigError('AUDIT_SIGNING_KEY must be an Ed25519 private key, PKCS8 DER in base64 (see docs/operations.md).');
+  }
+  return value;
 }
 
 /** Settings accepted but without effect in production: said once at start, so nobody believes they apply. */

@@ -5,13 +5,15 @@ import type { DatabaseHandle } from './db/database.ts';
 import { loadDemoDataIfEmpty } from './demo/demo-data.ts';
 import { readEnv, type Env } from './env.ts';
 import { writeStaticStartPages } from './modules/public-site/index.ts';
+import { createFolderCheckpointStore, readAuditSigningKey } from './platform/audit-checkpoints.ts';
+import { startAuditSealer, type AuditSealer, type SealerLog } from './platform/audit-sealer.ts';
 import { startJobWorker } from './platform/job-queue.ts';
 import type { JobContext } from './platform/jobs.ts';
 import { systemClock } from './platform/clock.ts';
 import { createPostgresLiveUpdates } from './platform/live-updates.postgres.ts';
 import { createSmtpMailer } from './platform/mailer.ts';
 import { createGatewayApiSmsSender } from './platform/sms.ts';
-import { describeStartupError, openMigratedDatabase } from './startup.ts';
+import { describeStartupError, openMigratedDatabase, resolveAuditSigningKey } from './startup.ts';
 
 /** Set once a SIGINT/SIGTERM has begun the orderly stop. */
 let isStopping = false;
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     },
   });
   const jobs = await startJobWorker({ ...jobContext, connectionString: database.connectionString }, { definitions: jobDefinitions, log: jobContext.log });
+  const sealer = startSealer(env, database, (level, message) => app.log[level](message));
   await writeStaticFallback(env, (message) => app.log.warn(message));
   await app.listen({ host: env.host, port: env.port });
   app.log.info(`Bro is ready on ${env.publicOrigin} in ${Date.now() - startedAt} ms (${database.isEmbedded ? `embedded PostgreSQL in ${env.dataDir}` : 'external PostgreSQL'})`);
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
     app.log.info(`${signal}: stopping`);
     await app.close();
     await jobs.stop();
+    // After the app and the jobs: their last entries are sealed and checkpointed before the database goes.
+    await sealer.stop();
     await liveUpdates.close();
     await database.close();
     process.exit(0);
@@ -92,6 +97,15 @@ function exitWhenEmbeddedPostgresIsLost(database: DatabaseHandle): void {
     if (isStopping) return;
     console.error(`Bro stops: ${description}. Start Bro again: the next start recovers the database from its write-ahead log.`);
     process.exit(1);
+  });
+}
+
+/** Every node starts one; the one holding the leadership lock seals (ADR 0011). */
+function startSealer(env: Env, database: DatabaseHandle, log: SealerLog): AuditSealer {
+  return startAuditSealer({
+    connectionString: database.connectionString,
+    checkpoints: { key: readAuditSigningKey(resolveAuditSigningKey(env)), store: createFolderCheckpointStore(env.auditCheckpointDir) },
+    log,
   });
 }
 

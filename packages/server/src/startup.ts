@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ConfigError, type Env } from './env.ts';
 import { StartupError } from './startup-error.ts';
+import { generateAuditSigningKey } from './platform/audit-checkpoints.ts';
 import { createFieldCipher, generateEncryptionKey, type FieldCipher } from './platform/field-encryption.ts';
 
 /**
@@ -29,6 +30,20 @@ function resolveEncryptionKey(env: Env, isEmbedded: boolean): string {
   if (!isEmbedded) throw new ConfigError('ENCRYPTION_KEY is required when DATABASE_URL is set (32 bytes, base64).');
   const keyPath = join(env.dataDir, 'encryption.key');
   if (!existsSync(keyPath)) writeFileSync(keyPath, generateEncryptionKey(), { mode: 0o600 });
+  return readFileSync(keyPath, 'utf8').trim();
+}
+
+/**
+ * The key that signs the audit checkpoints: AUDIT_SIGNING_KEY, or outside production one generated once into
+ * DATA_DIR/audit-signing.key (production refuses to start without AUDIT_SIGNING_KEY: env.ts).
+ */
+export function resolveAuditSigningKey(env: Env): string {
+  if (env.auditSigningKey) return env.auditSigningKey;
+  const keyPath = join(env.dataDir, 'audit-signing.key');
+  if (!existsSync(keyPath)) {
+    mkdirSync(env.dataDir, { recursive: true });
+    writeFileSync(keyPath, generateAuditSigningKey(), { mode: 0o600 });
+  }
   return readFileSync(keyPath, 'utf8').trim();
 }
 

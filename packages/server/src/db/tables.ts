@@ -272,9 +272,12 @@ type AuditLogTable = {
   object_type: string;
   object_id: string;
   details: ColumnType<Record<string, unknown>, string, never>;
-  previous_hash: string;
-  hash: string;
+  xact_id: ColumnType<string, never, never>; // xid8 as text, set by the database
+  inserted_at: ColumnType<Date, never, never>;
 };
+
+/** audit_log_seals and access_log_seals: the hash chain, one row per sealed entry, written only by the sealer. */
+type LogSealsTable = { entry_id: string; hash: string; sealed_at: ColumnType<Date, never, never> };
 
 type AccessLogTable = {
   id: Generated<string>;
@@ -286,6 +289,8 @@ type AccessLogTable = {
   object_id: string;
   person_id: string | null;
   purpose: string;
+  xact_id: ColumnType<string, never, never>;
+  inserted_at: ColumnType<Date, never, never>;
 };
 
 export type Database = {
@@ -314,6 +319,8 @@ export type Database = {
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   access_log: AccessLogTable;
+  audit_log_seals: LogSealsTable;
+  access_log_seals: LogSealsTable;
   course_templates: CourseTemplatesTable;
   service_staff: ServiceStaffTable;
   eligibility_rule_sets: EligibilityRuleSetsTable;

@@ -2,7 +2,7 @@ import { verify as verifyPassword } from '@node-rs/argon2';
 import { municipalities, proposeService, type Gender, type PersonRole, type ProgrammeOption } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReferralOptions } from '../modules/referrals/index.ts';
-import { verifyAuditChain } from '../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../test/audit-chain.ts';
 import type { Actor } from '../platform/auth/authorization.ts';
 import { createFixedClock } from '../platform/clock.ts';
 import { createFieldCipher } from '../platform/field-encryption.ts';
@@ -177,7 +177,7 @@ describe('demo data', () => {
     expect(await database.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'demo_data.load').execute()).toEqual([
       { action: 'demo_data.load', details: { organisations: 12 + 98 + 8, services: 11, programmes: 3, accounts: demoAccounts.length } },
     ]);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ isIntact: true });
+    expect(await sealAndVerifyAuditChain(database.db)).toMatchObject({ isIntact: true });
   });
 });
 

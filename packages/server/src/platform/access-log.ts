@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/tables.ts';
+import { insertAccessRecords } from './access-log.queries.ts';
 
 export type AccessAction = 'read' | 'list' | 'search' | 'export' | 'print';
 
@@ -28,23 +30,25 @@ export type AccessRecord = {
 
 /**
  * Logs reads of personal data: who, when, which person, why. Call it before the data leaves the server; if the
- * write fails the request fails (fail closed), so no read goes unlogged.
+ * write fails the request fails (fail closed), so no read goes unlogged. One INSERT, no lock: the sealer
+ * (audit-sealer.ts) hashes the committed rows into the access log's chain.
  */
 export async function recordAccess(db: Db, records: readonly AccessRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db
-    .insertInto('access_log')
-    .values(
-      records.map((record) => ({
-        occurred_at: record.occurredAt,
-        user_id: record.userId,
-        organisation_id: record.organisationId,
-        action: record.action,
-        object_type: record.objectType,
-        object_id: record.objectId,
-        person_id: record.personId,
-        purpose: record.purpose,
-      })),
-    )
-    .execute();
+  await insertAccessRecords(db, records);
+}
+
+/** hash = sha256(previous hash || canonical record): the access log's chain, as the audit log's (audit-log.ts). */
+export function computeAccessHash(previousHash: string, record: AccessRecord): string {
+  const canonical = JSON.stringify([
+    record.occurredAt.toISOString(),
+    record.userId,
+    record.organisationId,
+    record.action,
+    record.objectType,
+    record.objectId,
+    record.personId,
+    record.purpose,
+  ]);
+  return createHash('sha256').update(previousHash).update(canonical).digest('hex');
 }

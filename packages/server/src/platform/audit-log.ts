@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
-import type { Database, Db } from '../db/tables.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/tables.ts';
+import { insertAuditEntries } from './audit-log.queries.ts';
 
-/** Lock key that serialises audit appends, so two transactions can never chain onto the same predecessor. */
-const AUDIT_APPEND_LOCK = 727_274_001;
+/** The hash the first sealed entry chains from. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditEntry = {
@@ -18,10 +18,9 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one entry to the hash chain. Must be called inside the transaction that makes the change, ideally as
- * its last statement: the advisory lock is held until commit, so appends (and only appends) are serialised.
- * Assumes READ COMMITTED (the default): a REPEATABLE READ transaction could read a stale head; the UNIQUE
- * constraint on previous_hash then fails it rather than forking the chain.
+ * Appends one entry to the audit log, inside the transaction that makes the change, so the entry exists if and only
+ * if the change committed. No lock and no hash: the sealer (audit-sealer.ts) hashes committed entries into the
+ * chain shortly after the commit, so appends never wait for each other.
  */
 export async function appendAuditEntry(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   await appendAuditEntries(trx, [entry]);
@@ -40,34 +39,12 @@ export async function appendAuditEntryBy(
 }
 
 /**
- * Appends several entries in order under one lock: one head read and one multi-row insert. A use case that makes
- * several audited changes collects them (see {@link AuditTrail}) and appends them last, so the lock that
- * serialises all appends is held only for the end of its transaction.
+ * Appends several entries in order, in one multi-row INSERT (one round trip). A use case that makes several audited
+ * changes collects them (see {@link AuditTrail}) and appends them together.
  */
 export async function appendAuditEntries(trx: Transaction<Database>, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let previousHash = last?.hash ?? GENESIS_HASH;
-  const rows = entries.map((entry) => {
-    const details = entry.details ?? {};
-    const hash = computeAuditHash(previousHash, { ...entry, details });
-    const row = {
-      occurred_at: entry.occurredAt,
-      actor_user_id: entry.actorUserId,
-      actor_organisation_id: entry.actorOrganisationId,
-      action: entry.action,
-      object_type: entry.objectType,
-      object_id: entry.objectId,
-      details: JSON.stringify(details),
-      previous_hash: previousHash,
-      hash,
-    };
-    previousHash = hash;
-    return row;
-  });
-  // One VALUES list: identity ids are assigned in row order, so the chain order is the id order.
-  await trx.insertInto('audit_log').values(rows).execute();
+  await insertAuditEntries(trx, entries.map((entry) => ({ ...entry, details: entry.details ?? {} })));
 }
 
 /** Entries a use case has decided on but not yet appended: appended together, last, with appendAuditEntries. */
@@ -79,6 +56,7 @@ export async function recordAuditEntry(trx: Transaction<Database>, entry: AuditE
   else await appendAuditEntry(trx, entry);
 }
 
+/** hash = sha256(previous hash || canonical entry), both as text; the first entry chains from {@link GENESIS_HASH}. */
 export function computeAuditHash(previousHash: string, entry: Omit<AuditEntry, 'details'> & { details: Record<string, unknown> }): string {
   return createHash('sha256').update(previousHash).update(canonicalAuditEntry(entry)).digest('hex');
 }
@@ -95,41 +73,4 @@ function canonicalAuditEntry(entry: Omit<AuditEntry, 'details'> & { details: Rec
     entry.objectId,
     sortedDetails,
   ]);
-}
-
-export type AuditChainVerdict = { isIntact: true; entries: number } | { isIntact: false; entries: number; firstBrokenId: string; problem: string };
-
-/** Walks the whole chain in id order and names the first entry that does not fit. */
-export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<AuditChainVerdict> {
-  let previousHash = GENESIS_HASH;
-  let lastId = '0';
-  let entries = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
-    if (rows.length === 0) return { isIntact: true, entries };
-    for (const row of rows) {
-      entries += 1;
-      if (row.previous_hash !== previousHash) {
-        return { isIntact: false, entries, firstBrokenId: row.id, problem: 'previous_hash does not match the entry before it (an entry was removed, inserted or reordered)' };
-      }
-      const expected = computeAuditHash(previousHash, {
-        occurredAt: row.occurred_at,
-        actorUserId: row.actor_user_id,
-        actorOrganisationId: row.actor_organisation_id,
-        action: row.action,
-        objectType: row.object_type,
-        objectId: row.object_id,
-        details: row.details,
-      });
-      if (expected !== row.hash) return { isIntact: false, entries, firstBrokenId: row.id, problem: 'hash does not match the entry content (the entry was altered)' };
-      previousHash = row.hash;
-      lastId = row.id;
-    }
-  }
 }

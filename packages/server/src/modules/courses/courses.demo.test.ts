@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseDemoRules, loadCourseDemoData } from '../../demo/course-demo.ts';
 import { courseDemoAccounts } from '../../demo/demo-accounts.ts';
 import { loadDemoDataIfEmpty } from '../../demo/demo-data.ts';
-import { verifyAuditChain } from '../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../test/audit-chain.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import { createFieldCipher } from '../../platform/field-encryption.ts';
 import { TEST_ENCRYPTION_KEY, TEST_NOW } from '../../test/test-app.ts';
@@ -124,7 +124,7 @@ describe('course demo data', () => {
     expect(await loadCourseDemoData({ db: database.db, cipher, clock })).toEqual({ isLoaded: false });
     const audit = await database.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'course_demo_data.load').execute();
     expect(audit).toEqual([{ action: 'course_demo_data.load', details: { instruments: 3, templates: 3, ruleSets: 3, accounts: 3, staffAssignments: 8 } }]);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ isIntact: true });
+    expect(await sealAndVerifyAuditChain(database.db)).toMatchObject({ isIntact: true });
   });
 
   it('loads inside the base loader\u2019s transaction, before its audit entry', async () => {

@@ -6,7 +6,7 @@ import Provider, { type ProviderConfiguration } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { hashSessionToken, SESSION_COOKIE } from '../../platform/auth/session.ts';
-import { verifyAuditChain } from '../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../test/audit-chain.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import type { GivenSession } from '../../test/builders.ts';
 import { sessionFrom, totpCode } from '../auth/testing.ts';
@@ -482,6 +482,6 @@ describe('OIDC sign-in per organisation', () => {
   });
 
   it('leaves an intact audit chain', async () => {
-    expect(await verifyAuditChain(t.db)).toMatchObject({ isIntact: true });
+    expect(await sealAndVerifyAuditChain(t.db)).toMatchObject({ isIntact: true });
   });
 });

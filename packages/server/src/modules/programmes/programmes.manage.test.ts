@@ -1,6 +1,6 @@
 import type { Programme, ProgrammeOverview, ProgrammeSummary, ReferralForReferrer, ReferralOptions, UpdateProgrammeRequest } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../test/audit-chain.ts';
 import type { GivenSession, GivenUser } from '../../test/builders.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../../test/test-app.ts';
 import { createReferralFixture, postReferral, referralRequest, type ReferralFixture } from '../referrals/testing.ts';
@@ -124,7 +124,7 @@ describe('programme administration', () => {
     expect(stale.json().code).toBe('programme_changed');
     const versions = await t.db.selectFrom('programme_versions').select('version').where('programme_id', '=', programmeId).orderBy('version').execute();
     expect(versions.map((row) => row.version)).toEqual([1, 2]);
-    expect((await verifyAuditChain(t.db)).isIntact).toBe(true);
+    expect((await sealAndVerifyAuditChain(t.db)).isIntact).toBe(true);
   });
 
   it('lets a police officer send a referral the programme routes, and refuses one to the wrong service', async () => {
@@ -222,7 +222,7 @@ describe('programme administration', () => {
     expect(after.every((row) => row.status === 'closed')).toBe(true);
     const options = (await t.as(fx.people.policeReferrer.session).get('/api/referrals/options')).json() as ReferralOptions;
     expect(options.programmes.map((programme) => programme.id)).not.toContain(programmeId);
-    expect((await verifyAuditChain(t.db)).isIntact).toBe(true);
+    expect((await sealAndVerifyAuditChain(t.db)).isIntact).toBe(true);
   });
 
   it('lets a manager appoint a co-manager and remove them, but never the last manager', async () => {

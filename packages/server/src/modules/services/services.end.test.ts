@@ -1,6 +1,6 @@
 import type { AdminService, Course, CourseSummary, InboxItem, ReferralForReferrer, ServiceEndPreview, ServiceEndResult } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../test/audit-chain.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { createCourseFixture, expectStatus, givenWalkInCourse, type CourseFixture } from '../courses/testing.ts';
 import { postReferral, referralRequest, type ReferralFixture } from '../referrals/testing.ts';
@@ -88,7 +88,7 @@ describe('ending a service', () => {
     expect(actions).toContain('course.transfer');
     expect(actions.at(-1)).toBe('service.end');
     expect(audit.at(-1)!.details).toMatchObject({ openWork: 'hand_over', targetServiceId: target.id, handedOverReferralCount: 2, handedOverCourseCount: 1 });
-    expect((await verifyAuditChain(t.db)).isIntact).toBe(true);
+    expect((await sealAndVerifyAuditChain(t.db)).isIntact).toBe(true);
   });
 
   it('closes open referrals and courses with the reason; the referrer sees the status and the reason, not the explanation', async () => {

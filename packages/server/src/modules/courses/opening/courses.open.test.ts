@@ -1,6 +1,6 @@
 import type { Course, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../../test/audit-chain.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { givenReferral, idempotencyKey } from '../../referrals/testing.ts';
 import { expectStatus, givenCourseFromReferral, givenWalkInCourse, postCourse, safeSmsWeekdays, startCourseTests, type CourseFixture } from '../course.builders.ts';
@@ -67,7 +67,7 @@ describe('opening a course', () => {
       expect(audit).toEqual([{ action: 'course.open', details: expect.objectContaining({ origin: 'referral', side: 'victim', serviceId: fx.services.lokk.id }) }]);
       const reads = await t.db.selectFrom('access_log').select(['action', 'purpose', 'person_id']).where('object_id', '=', course.id).execute();
       expect(reads).toEqual([{ action: 'read', purpose: 'course_work', person_id: course.personId }]);
-      expect(await verifyAuditChain(t.db)).toMatchObject({ isIntact: true });
+      expect(await sealAndVerifyAuditChain(t.db)).toMatchObject({ isIntact: true });
     });
 
     it('stores the label and the safe-contact details encrypted', async () => {

@@ -1,6 +1,7 @@
 import type { SafeContactInput } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAuditEntries, verifyAuditChain, type AuditTrail } from '../../../platform/audit-log.ts';
+import { appendAuditEntries, type AuditTrail } from '../../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../../test/audit-chain.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createReferralFixture, type ReferralFixture } from '../referral.builders.ts';
@@ -136,6 +137,6 @@ describe('createReferralRecord', () => {
     ]);
     expect(audit[0]?.details).toMatchObject({ isGivenByPerson: true });
     expect(audit[1]?.details).toEqual({ personId: created.personId, serviceId: fx.services.lokk.id, source: 'self', personRole: 'exposed', consentId: created.consentId });
-    expect((await verifyAuditChain(t.db)).isIntact).toBe(true);
+    expect((await sealAndVerifyAuditChain(t.db)).isIntact).toBe(true);
   });
 });

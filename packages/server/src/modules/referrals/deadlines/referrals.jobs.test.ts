@@ -1,7 +1,7 @@
 import type { InboxItem, InAppNotification } from '@bro/domain';
 import { describe, expect, it } from 'vitest';
 import type { ReferralChangedEvent } from '../../../platform/live-updates.ts';
-import { verifyAuditChain } from '../../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../../test/audit-chain.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { deliverDueMessages } from '../../messages/index.ts';
 import { escalateOverdueReferrals, expireStaleReferrals, referralDeadlineJobs } from './deadline.jobs.ts';
@@ -79,7 +79,7 @@ describe('referral jobs', () => {
       expect(published).toEqual([{ kind: 'referral_changed', serviceId: fx.services.lokk.id, referralId: overdue.id }]);
       const inbox = (await fx.people.lokkCoordinator.client.get('/api/inbox')).json() as InboxItem[];
       expect(inbox.find((item) => item.id === overdue.id)).toMatchObject({ isOverdue: true, isEscalated: true });
-      expect(await verifyAuditChain(t.db)).toMatchObject({ isIntact: true });
+      expect(await sealAndVerifyAuditChain(t.db)).toMatchObject({ isIntact: true });
     }));
 
   it('escalates a referral nobody can see through the outbox, in the sending transaction: one neutral mail to the admin', () =>

@@ -1,6 +1,6 @@
 import type { InboxItem, ReferralForReceiver, ReferralForReferrer } from '@bro/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../platform/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../../../test/audit-chain.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { advanceClock, createReferralFixture, givenReferral, startReferralTests, type ReferralFixture } from '../referral.builders.ts';
 
@@ -167,7 +167,7 @@ describe('the receiving service’s intake', () => {
         'referral.hand_over',
       ]);
       expect(JSON.stringify(await t.db.selectFrom('audit_log').select('details').execute())).not.toContain('Første samtale');
-      expect(await verifyAuditChain(t.db)).toMatchObject({ isIntact: true });
+      expect(await sealAndVerifyAuditChain(t.db)).toMatchObject({ isIntact: true });
     });
 
     it('stores the receiver’s notes encrypted', async () => {
@@ -380,8 +380,8 @@ describe('the receiving service’s intake', () => {
   it('keeps the audit chain intact after all of the above', async () => {
     const referral = await givenReferral(t, fx, { status: 'accepted' });
     await act(referral.id, 'decline', { reason: 'not_wanted', decidedBy: 'citizen' });
-    const verdict = await verifyAuditChain(t.db);
+    const verdict = await sealAndVerifyAuditChain(t.db);
     expect(verdict).toMatchObject({ isIntact: true });
-    expect(verdict.entries).toBeGreaterThan(50);
+    expect(verdict.sealedEntries).toBeGreaterThan(50);
   });
 });

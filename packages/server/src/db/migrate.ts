@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Migrator, type Migration } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import * as createFoundation from './migrations/2026-11-21T0600-create-foundation.ts';
 import * as createDirectory from './migrations/2026-11-21T0800-create-directory.ts';
 import * as createCourses from './migrations/2026-11-21T0900-create-courses.ts';
@@ -50,7 +50,16 @@ const migrations: Record<string, Migration> = {
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+  reportFailure(await migrator.migrateToLatest());
+}
+
+/** Up to and including the named migration: for tests of a migration's handling of the data before it. */
+export async function migrateUpTo(db: Kysely<any>, migrationName: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  reportFailure(await migrator.migrateTo(migrationName));
+}
+
+function reportFailure({ error, results }: MigrationResultSet): void {
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error });

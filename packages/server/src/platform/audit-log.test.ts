@@ -72,10 +72,10 @@ async function listIds(db: Db): Promise<string[]> {
  * Seals until nothing is left unsealed. The horizon is cluster-wide: another test file's open transaction can hold a
  * round back, so rounds repeat (keeping their observations) a bounded number of times.
  */
-async function sealEverything(db: Db, options: { state?: SealerState; store?: CheckpointStore } = {}): Promise<void> {
+async function sealEverything(db: Db, options: { state?: SealerState; store?: CheckpointStore; batchSize?: number } = {}): Promise<void> {
   const state = options.state ?? createSealerState();
   for (let round = 0; round < 200; round += 1) {
-    await sealPendingEntries(db, { state, checkpoints: options.store ? { store: options.store, key: signingKey } : undefined });
+    await sealPendingEntries(db, { state, batchSize: options.batchSize, checkpoints: options.store ? { store: options.store, key: signingKey } : undefined });
     const unsealed = await sql<{ n: number }>`
       SELECT (SELECT count(*) FROM audit_log WHERE id > (SELECT COALESCE(max(entry_id), 0) FROM audit_log_seals))::integer
            + (SELECT count(*) FROM access_log WHERE id > (SELECT COALESCE(max(entry_id), 0) FROM access_log_seals))::integer AS n
@@ -314,9 +314,7 @@ describe('audit log: lock-free appends, sealed chain, signed checkpoints', () =>
           rmSync(join(checkpointFolder, 'checkpoints.jsonl'), { force: true });
           const ids = await appendChainWithGaps(db, length);
           // Checkpoints along the way (after entry 3 and at the end), as a running sealer leaves them.
-          const state = createSealerState();
-          await sealPendingEntries(db, { state, batchSize: 3, checkpoints: { store, key: signingKey } });
-          await sealEverything(db, { state, store });
+          await sealEverything(db, { store, batchSize: 3 });
           expect(await verify()).toMatchObject({ isIntact: true, sealedEntries: length });
 
           const checkpointed = (await store.list()).map((checkpoint) => checkpoint.sequence);
@@ -347,9 +345,7 @@ describe('audit log: lock-free appends, sealed chain, signed checkpoints', () =>
 
   it('verification starts from the oldest retained checkpoint once retention has cut the oldest entries', async () => {
     const ids = await appendChainWithGaps(db, 6);
-    const state = createSealerState();
-    await sealPendingEntries(db, { state, batchSize: 3, checkpoints: { store, key: signingKey } });
-    await sealEverything(db, { state, store });
+    await sealEverything(db, { store, batchSize: 3 });
     const [first] = await store.list();
     // What retention will do: remove entries and seals up to a checkpoint's head.
     await tamper(db, async (db) => {

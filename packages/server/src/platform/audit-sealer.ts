@@ -57,7 +57,7 @@ export function createSealerState(): SealerState {
 }
 
 /** Where checkpoints go and the key that signs them. */
-export type CheckpointSigner = { store: CheckpointStore; key: AuditSigningKey };
+type CheckpointSigner = { store: CheckpointStore; key: AuditSigningKey };
 
 export type SealOptions = {
   /** The running sealer passes its own, so an observation from one round can serve the next. */

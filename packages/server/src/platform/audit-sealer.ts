@@ -86,11 +86,7 @@ export type SealRound = {
  */
 export async function sealPendingEntries(db: Db, options: SealOptions = {}): Promise<SealRound[]> {
   const state = options.state ?? createSealerState();
-  // Two statements, in this order (see the comment at the top): the ids first, then the transaction horizon.
-  const highestIds = await readHighestIdsHandedOut(db);
-  const nextTransactionId = await readNextTransactionId(db);
-  state.observations.push({ highestIds, nextTransactionId });
-  if (state.observations.length > 100) state.observations.shift();
+  await observeHorizon(db, state);
 
   const rounds: SealRound[] = [];
   for (const log of LOGS) {
@@ -98,6 +94,14 @@ export async function sealPendingEntries(db: Db, options: SealOptions = {}): Pro
     rounds.push({ ...round, checkpoint: await exportCheckpoint(round, state, options) });
   }
   return rounds;
+}
+
+/** Step 1 of the comment at the top: two statements, in this order: the ids first, then the transaction horizon. */
+async function observeHorizon(db: Db, state: SealerState): Promise<void> {
+  const highestIds = await readHighestIdsHandedOut(db);
+  const nextTransactionId = await readNextTransactionId(db);
+  state.observations.push({ highestIds, nextTransactionId });
+  if (state.observations.length > 100) state.observations.shift();
 }
 
 async function sealLog(db: Db, log: SealedLog, state: SealerState, batchSize: number): Promise<Omit<SealRound, 'checkpoint'>> {
@@ -218,6 +222,7 @@ export type AuditSealerOptions = {
 
 const PARTITION_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 const ALARM_CHECK_INTERVAL_MS = 5_000;
+const OBSERVATION_SETTLE_MS = 25;
 
 /**
  * Starts this node's sealer. Every node runs one; exactly one of them, the leader, seals. Leadership is a
@@ -293,6 +298,10 @@ async function runTick(node: SealerNode): Promise<number> {
     await createAccessLogPartitions(db, new Date(now), 2);
     node.partitionsCheckedAt = now;
   }
+  // An observation a moment old is usually usable (the transactions open when it was taken, a few ms each, have
+  // ended): observing, pausing briefly, then sealing seals most entries in this round instead of the next.
+  await observeHorizon(db, node.sealOptions.state ?? createSealerState());
+  await new Promise((resolve) => setTimeout(resolve, OBSERVATION_SETTLE_MS));
   const rounds = await sealPendingEntries(db, node.sealOptions);
   if (now - node.alarmCheckedAt >= ALARM_CHECK_INTERVAL_MS) {
     node.alarmCheckedAt = now;

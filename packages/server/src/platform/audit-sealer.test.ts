@@ -112,6 +112,33 @@ describe('the sealer', () => {
     expect(audit.map((seal) => Number(seal.entry_id))).toEqual([...audit.map((seal) => Number(seal.entry_id))].sort((a, b) => a - b));
   });
 
+  it('when the leader loses its connection, a node takes over (one leader, one lock), and sealing goes on', async () => {
+    const sealers = [0, 1].map(() =>
+      startAuditSealer({ connectionString: database.connectionString, checkpoints: undefined, log: () => undefined, roundIntervalMs: 20, leadershipRetryMs: 20 }),
+    );
+    const leaderPid = async () =>
+      (
+        await sql<{ pid: number }>`
+          SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 727274010 AND granted
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        `.execute(database.db)
+      ).rows.map((row) => row.pid);
+    try {
+      await eventually(async () => sealers.filter((sealer) => sealer.isLeader()).length === 1 && (await leaderPid()).length === 1);
+      const [lost] = await leaderPid();
+      await sql`SELECT pg_terminate_backend(${lost}::integer)`.execute(database.db);
+      await eventually(async () => {
+        const pids = await leaderPid();
+        return pids.length === 1 && pids[0] !== lost && sealers.filter((sealer) => sealer.isLeader()).length === 1;
+      });
+      await database.db.transaction().execute((trx) => appendAuditEntry(trx, auditEntry(5_000)));
+      await eventually(() => isEverythingSealed(database.db));
+      expect(await verifyAuditChain(database.db)).toMatchObject({ isIntact: true, unsealedEntries: 0 });
+    } finally {
+      for (const sealer of sealers) await sealer.stop();
+    }
+  });
+
   it('reports the seal lag and the insert-to-seal latency', async () => {
     // The database's clock: inserted_at is its time.
     const since = (await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(database.db)).rows[0]!.now;

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
       loginAttemptsPerMinute: env.loginAttemptsPerMinute,
       sessionIdleTimeoutMs: env.sessionIdleTimeoutMs,
       logLevel: env.logLevel,
+      trustProxy: env.trustProxy,
+      metricsAllowedAddresses: env.metricsAllowedAddresses,
       isProduction,
       accessibilityContact: env.accessibilityContact,
       isDevelopmentOutboxEnabled: !isProduction,

@@ -93,7 +93,8 @@ describe('two app nodes behind a load balancer', () => {
     expect(statuses.slice(0, limit).every((status) => status === 201)).toBe(true);
     expect(statuses[limit]).toBe(429);
     expect((await postReferral(nodeA.url, session, fx.referralBody())).status).toBe(429);
-  });
+    // Thirty-odd full creations: seconds on a quiet machine, more when the two cores are shared.
+  }, 90_000);
 
   it('answers an idempotent retry that lands on the other node with the first answer', async () => {
     const session = await fx.newReferrerSession();

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../app.ts';
-import { referralRequest, type ReferralFixture } from '../modules/referrals/referral.builders.ts';
+import { referralRequest, type ReferralFixture } from '../modules/referrals/testing.ts';
 import { SESSION_COOKIE } from '../platform/auth/session.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createFieldCipher, TEST_ENCRYPTION_KEY } from '../platform/field-encryption.ts';

@@ -61,6 +61,7 @@ function buildWeb(root: string): void {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  if (isWebBuildCurrent(root)) console.warn('[bro] the staff web app is up to date with its sources: not rebuilt');
+  // `--force` (npm run build): build whatever the stamp says, and stamp it, so the next `npm start` need not.
+  if (!process.argv.includes('--force') && isWebBuildCurrent(root)) console.warn('[bro] the staff web app is up to date with its sources: not rebuilt');
   else buildWeb(root);
 }

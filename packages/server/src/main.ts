@@ -7,7 +7,8 @@ import type { JobContext } from './platform/jobs.ts';
 import type { LiveUpdates } from './platform/live-updates.ts';
 import { describeStartupError, openMigratedDatabase } from './startup.ts';
 
-// Compiled code of the app's modules is cached (in the system temp folder): about 0.6 s less at every later start.
+// Compiled code of the app's modules is cached (in the system temp folder): loading them then takes about 0.7 s of
+// CPU instead of 1.4–1.6 s (measured on the 2-core development machine).
 // It applies to modules loaded from here on, which is why the app's modules are imported in main(), not above.
 enableCompileCache();
 

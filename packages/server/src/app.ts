@@ -12,7 +12,7 @@ import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules
 import { createDirectoryListingPublishing, directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
-import { createMessageJobs, registerMessageRoutes } from './modules/messages/index.ts';
+import { createMessageJobs, createOutboxMetricsCollectors, registerMessageRoutes } from './modules/messages/index.ts';
 import { registerOidcRoutes } from './modules/oidc/index.ts';
 import { registerOrganisationRoutes } from './modules/organisations/index.ts';
 import { registerPublishingRoutes } from './modules/publishing/index.ts';
@@ -28,24 +28,32 @@ import { bodyLimitOf } from './platform/body-limits.ts';
 import { refuseUnsafeText } from './platform/input-hygiene.ts';
 import type { AppConfig, AppDeps } from './platform/app-deps.ts';
 import type { JobDefinition } from './platform/jobs.ts';
+import { createSealLagMetricsCollectors } from './platform/audit-sealer.ts';
+import { createMetrics, registerMetricsCollector, registerMetricsRoute, type Metrics } from './platform/metrics.ts';
 import { createSwaggerOptions } from './platform/openapi.ts';
+import { createPostgresRateLimitStore, rateLimitJobs } from './platform/rate-limit-store.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
 
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks)];
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs];
 
 /** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
 export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
 
-export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[] };
+/** `metrics`: collectors are added with registerMetricsCollector (the outbox backlog, the audit sealer's lag). */
+export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[]; metrics: Metrics };
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<BroApp> {
   const app = createFastify(deps.config);
-  await registerSecurityPlugins(app);
+  // First: the request-duration hook must see every route registered after it.
+  const metrics = createMetrics({ db: deps.db, log: (message) => app.log.warn(message) });
+  for (const collector of [...createOutboxMetricsCollectors(deps.db), ...createSealLagMetricsCollectors(deps.db)]) registerMetricsCollector(metrics, collector);
+  registerMetricsRoute(app, metrics, deps.config.metricsAllowedAddresses ?? ['127.0.0.1', '::1']);
+  await registerSecurityPlugins(app, deps);
   await registerOpenApi(app, deps);
   registerErrorHandling(app, { notFoundPage: createNotFoundPageSender(deps) });
   const routeCatalogue = registerAuthorization(app, { db: deps.db, clock: deps.clock, idleTimeoutMs: idleTimeoutOf(deps.config) });
@@ -56,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
 
   const broApp = app as unknown as BroApp;
   broApp.routeCatalogue = routeCatalogue;
+  broApp.metrics = metrics;
   return broApp;
 }
 
@@ -72,7 +81,8 @@ function createFastify(config: AppConfig) {
       },
     },
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // Behind the load balancer: X-Forwarded-For from these proxies only (TRUST_PROXY), never from anyone.
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
     // A malformed address (`/api/courses/%E0%A4%A`) fails in the router, before any handler: a problem document too.
     frameworkErrors: (_error, request, reply) => sendProblem(request, reply, 'validation_failed'),
   }).withTypeProvider<ZodTypeProvider>();
@@ -81,7 +91,13 @@ function createFastify(config: AppConfig) {
   return app;
 }
 
-async function registerSecurityPlugins(app: FastifyInstance): Promise<void> {
+/** A hop count as the function Fastify's types accept (the same rule proxy-addr applies to a number). */
+function toFastifyTrustProxy(trustProxy: AppConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'number') return (_address, hop) => hop < trustProxy;
+  return trustProxy ?? false;
+}
+
+async function registerSecurityPlugins(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -103,7 +119,8 @@ async function registerSecurityPlugins(app: FastifyInstance): Promise<void> {
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  // Counters in PostgreSQL, shared by every app node: a limit holds across the load balancer's targets.
+  await app.register(rateLimit, { global: false, enableDraftSpec: true, store: createPostgresRateLimitStore(deps) });
 }
 
 /** The OpenAPI document, generated from the routes' zod schemas (platform/openapi.ts); served at /api/openapi.json. */

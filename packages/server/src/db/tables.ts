@@ -254,6 +254,9 @@ type IdempotencyKeysTable = {
   completed_at: NullableTimestamp;
 };
 
+/** Rate-limit counters shared by all app nodes (platform/rate-limit-store.ts); the key is a keyed hash. */
+type RateLimitCountersTable = { bucket: string; hits: number; expires_at: Date };
+
 type NotificationsTable = {
   id: Generated<string>;
   user_id: string;
@@ -316,6 +319,7 @@ export type Database = {
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  rate_limit_counters: RateLimitCountersTable;
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
   access_log: AccessLogTable;

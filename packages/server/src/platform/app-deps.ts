@@ -26,6 +26,13 @@ export type AppConfig = {
    * reminders, then delivery), with the worker's transports, instead of waiting for their schedule.
    */
   runMessageJobsNow?: () => Promise<void>;
+  /**
+   * Fastify's `trustProxy` (TRUST_PROXY): the proxies whose X-Forwarded-For is believed, so `request.ip` — what the
+   * rate limits count and the logs show — is the client's address behind the load balancer. Default false.
+   */
+  trustProxy?: false | number | string[];
+  /** Addresses/CIDRs that may read GET /metrics (METRICS_ALLOWED_ADDRESSES); default the loopback addresses. */
+  metricsAllowedAddresses?: readonly string[];
   /** Where the request log goes (default stdout); tests capture it to prove no personal data is logged. */
   logStream?: { write: (line: string) => void };
 };

@@ -71,7 +71,12 @@ describe('the sealer', () => {
     const sealers = nodes.map(start);
     const leaders = () => sealers.filter((sealer) => sealer.isLeader());
     const leaderLocks = async () =>
-      (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 727274010 AND granted`.execute(database.db)).rows[0]?.n;
+      (
+        await sql<{ n: number }>`
+          SELECT count(*)::integer AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 727274010 AND granted
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        `.execute(database.db)
+      ).rows[0]?.n;
     let overlaps = 0;
     try {
       await eventually(async () => leaders().length === 1);

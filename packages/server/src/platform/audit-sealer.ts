@@ -5,6 +5,7 @@ import { computeAccessHash, type AccessAction, type AccessPurpose } from './acce
 import { createAccessLogPartitions } from './access-log.queries.ts';
 import { computeAuditHash, GENESIS_HASH } from './audit-log.ts';
 import { signCheckpoint, type AuditSigningKey, type Checkpoint, type CheckpointStore, type SealedLog } from './audit-checkpoints.ts';
+import type { MetricsCollector } from './metrics.ts';
 import {
   findSealedHead,
   holdOrTakeSealerLeadership,
@@ -187,6 +188,24 @@ export async function readSealLag(db: Db): Promise<SealLag[]> {
   const lags: SealLag[] = [];
   for (const log of LOGS) lags.push({ log, ...(await readUnsealedEntries(db, log)) });
   return lags;
+}
+
+/** The sealer's lag for /metrics, per log: read from the database, so every node reports the cluster's one sealer. */
+export function createSealLagMetricsCollectors(db: Db): MetricsCollector[] {
+  return [
+    {
+      name: 'bro_audit_unsealed_entries',
+      help: 'Log entries committed or in flight but not yet sealed into the hash chain, per log (audit, access)',
+      labelNames: ['log'],
+      collect: async () => (await readSealLag(db)).map((lag) => ({ labels: { log: lag.log }, value: lag.unsealedEntries })),
+    },
+    {
+      name: 'bro_audit_oldest_unsealed_seconds',
+      help: 'Age of the oldest entry not yet sealed, per log (0 when none); above 5 s the sealer alarms',
+      labelNames: ['log'],
+      collect: async () => (await readSealLag(db)).map((lag) => ({ labels: { log: lag.log }, value: lag.oldestUnsealedSeconds })),
+    },
+  ];
 }
 
 export type SealLatency = { log: SealedLog; entries: number; p50Ms: number; p99Ms: number; unsealed: number };

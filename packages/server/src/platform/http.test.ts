@@ -120,7 +120,7 @@ describe('HTTP surface', () => {
         if (!statuses.some((status) => status.startsWith('4'))) withoutClientErrors.push(key);
       }
       // Public, without input and not rate-limited: no client error can occur (redocly.yaml says the same).
-      expect(withoutClientErrors.sort()).toEqual(['GET /api/auth/oidc/providers', 'GET /api/health', 'GET /api/hsds']);
+      expect(withoutClientErrors.sort()).toEqual(['GET /api/auth/oidc/providers', 'GET /api/health', 'GET /api/hsds', 'GET /api/ready']);
     });
 
     it('ProblemDocument describes the problem documents the server sends', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createKysely } from '../../db/database.ts';
@@ -5,6 +6,7 @@ import { findFreePort } from '../../db/embedded-postgres.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import { createFieldCipher } from '../../platform/field-encryption.ts';
 import { createInProcessLiveUpdates } from '../../platform/live-updates.ts';
+import { latestMigrationName } from '../../db/migrate.ts';
 import { createTestApp, TEST_ENCRYPTION_KEY, TEST_NOW, type TestApp } from '../../test/test-app.ts';
 
 describe('GET /api/health', () => {
@@ -63,5 +65,84 @@ describe('GET /api/health with the database gone', () => {
     expect(response.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|at .*\.ts/);
     await app.close();
     await unreachable.destroy();
+  });
+});
+
+describe('GET /api/ready', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('answers 200 with the migration when the database carries the newest one this code knows', async () => {
+    const response = await t.as(undefined).get('/api/ready');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready', migration: latestMigrationName });
+  });
+
+  it('answers 503 problem+json while the database is behind this version, and 200 again once it has caught up', async () => {
+    await sql`UPDATE kysely_migration SET name = name || '-renamed' WHERE name = ${latestMigrationName}`.execute(t.db);
+    await sql`UPDATE kysely_migration SET name = '2000-01-01T0000-older' WHERE name = ${`${latestMigrationName}-renamed`}`.execute(t.db);
+    try {
+      const behind = await t.as(undefined).get('/api/ready');
+      expect(behind.statusCode).toBe(503);
+      expect(behind.headers['content-type']).toContain('application/problem+json');
+      expect(behind.json()).toMatchObject({ code: 'service_unavailable' });
+      // Liveness is another question: the process is alive and the database answers.
+      expect((await t.as(undefined).get('/api/health')).statusCode).toBe(200);
+    } finally {
+      await sql`UPDATE kysely_migration SET name = ${latestMigrationName} WHERE name = '2000-01-01T0000-older'`.execute(t.db);
+    }
+    expect((await t.as(undefined).get('/api/ready')).statusCode).toBe(200);
+  });
+});
+
+describe('GET /metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('serves Prometheus text to an allowed address: durations by route pattern (never an id), pool, job queue and outbox', async () => {
+    await t.as(undefined).get('/api/referrals/7f1c0c2e-54a6-4f43-9a39-6d1c7e0e0d11');
+    await t.as(undefined).get('/api/health');
+    const response = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    const text = response.body;
+    expect(text).toMatch(/bro_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status_code="200"\} 1/);
+    expect(text).toContain('route="/api/referrals/:referralId"');
+    expect(text).not.toContain('7f1c0c2e');
+    expect(text).toMatch(/^bro_db_pool_connections \d+$/m);
+    expect(text).toMatch(/^bro_db_pool_waiting_requests 0$/m);
+    expect(text).toMatch(/^bro_outbox_backlog_messages 0$/m);
+    expect(text).toContain('# TYPE bro_job_queue_lag_seconds gauge');
+  });
+
+  it('answers any other address with the ordinary 404, and takes the allowed list from the configuration', async () => {
+    const outsider = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3' });
+    expect(outsider.statusCode).toBe(404);
+    expect(outsider.body).not.toContain('bro_');
+    const other = await createTestApp({ config: { metricsAllowedAddresses: ['10.1.0.0/16'] } });
+    try {
+      expect((await other.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.1.2.3' })).statusCode).toBe(200);
+      expect((await other.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(404);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('sees the client behind a trusted proxy (TRUST_PROXY), and never believes X-Forwarded-For from anyone else', async () => {
+    const behindProxy = await createTestApp({ config: { trustProxy: ['10.0.0.5'], metricsAllowedAddresses: ['192.0.2.7'] } });
+    try {
+      const viaProxy = await behindProxy.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': '192.0.2.7' } });
+      expect(viaProxy.statusCode).toBe(200);
+      const forged = await behindProxy.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': '192.0.2.7' } });
+      expect(forged.statusCode).toBe(404);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });

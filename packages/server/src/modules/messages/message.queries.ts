@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, Db, NewRow, RowChanges } from '../../db/tables.ts';
 
 /** The only file that writes SQL for the outbox. */
@@ -63,4 +63,14 @@ export async function requeueDeadMessage(trx: Transaction<Database>, input: { me
 /** Development outbox: everything, newest first, with the encrypted fields (decrypted by the service). */
 export async function listMessagesWithContent(db: Db, limit: number) {
   return db.selectFrom('outbox_messages').select([...summaryColumns, 'recipient_enc', 'subject_enc', 'body_enc']).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+/** Messages still to be delivered (queued, or failed and retrying) and the age of the oldest, for the metrics. */
+export async function summariseOutboxBacklog(db: Db): Promise<{ waiting: number; oldestSeconds: number }> {
+  const row = await db
+    .selectFrom('outbox_messages')
+    .select((eb) => [eb.fn.countAll<string>().as('waiting'), sql<number>`coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8`.as('oldest_seconds')])
+    .where('status', 'in', ['queued', 'failed'])
+    .executeTakeFirstOrThrow();
+  return { waiting: Number(row.waiting), oldestSeconds: Math.max(0, row.oldest_seconds) };
 }

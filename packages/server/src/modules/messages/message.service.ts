@@ -5,8 +5,9 @@ import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { MetricsCollector } from '../../platform/metrics.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
-import { insertMessage, listMessagesWithContent, listMessageSummaries, requeueDeadMessage } from './message.queries.ts';
+import { insertMessage, listMessagesWithContent, listMessageSummaries, requeueDeadMessage, summariseOutboxBacklog } from './message.queries.ts';
 
 /** What a send-time check re-reads: for a reminder, the course session whose safe contact is checked again. */
 type MessageReference = { type: 'course_session'; id: string };
@@ -95,4 +96,20 @@ export async function listDevelopmentOutbox(input: { db: Db; cipher: FieldCipher
     subject: input.cipher.decryptOptional(row.subject_enc),
     body: input.cipher.decryptOptional(row.body_enc),
   }));
+}
+
+/** The outbox backlog as two gauges, read when Prometheus scrapes (never per request); app.ts registers them. */
+export function createOutboxMetricsCollectors(db: Db): MetricsCollector[] {
+  return [
+    {
+      name: 'bro_outbox_backlog_messages',
+      help: 'Outgoing e-mail and SMS not yet delivered (queued, or failed and to be retried)',
+      collect: async () => [{ value: (await summariseOutboxBacklog(db)).waiting }],
+    },
+    {
+      name: 'bro_outbox_oldest_undelivered_seconds',
+      help: 'Age of the oldest outgoing message not yet delivered (0 when none)',
+      collect: async () => [{ value: (await summariseOutboxBacklog(db)).oldestSeconds }],
+    },
+  ];
 }

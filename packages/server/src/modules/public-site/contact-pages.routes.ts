@@ -32,8 +32,8 @@ import { publicRoute, type PageGroupInput } from './page-http.ts';
  * - without JavaScript (or with a wrong proof) the form still works, but an address may send only 2 requests an
  *   hour: the proof is the price of the higher limit, never a condition for asking for help;
  * - receipt lookups: 10 per 10 minutes per address.
- * The limits count per client address as Fastify sees it (`trustProxy` is off): behind a proxy, configure it to
- * pass the client's address, or every visitor shares one budget.
+ * The limits count per client address as Fastify sees it: behind a load balancer, set TRUST_PROXY (env.ts) so that
+ * is the client's address, or every visitor shares one budget. The counts are shared by all app nodes (PostgreSQL).
  */
 
 const WITH_PROOF_LIMIT = { max: 5, timeWindow: 10 * 60_000 };
@@ -148,8 +148,10 @@ async function receiveContactRequest({ deps, lang, body, isOverLimit }: ContactR
 
 function createLimits(pages: FastifyInstance, isLimited: boolean): ContactLimits {
   if (!isLimited) return {};
-  const limiter = (options: { max: number; timeWindow: number }) => pages.createRateLimit({ ...options, keyGenerator: (request: FastifyRequest) => request.ip }) as Limiter;
-  return { withProof: limiter(WITH_PROOF_LIMIT), withoutProof: limiter(WITHOUT_PROOF_LIMIT), lookup: limiter(LOOKUP_LIMIT) };
+  // The limit's name is part of the key: the counters live in one shared store (platform/rate-limit-store.ts).
+  const limiter = (name: string, options: { max: number; timeWindow: number }) =>
+    pages.createRateLimit({ ...options, keyGenerator: (request: FastifyRequest) => `${name}:${request.ip}` }) as Limiter;
+  return { withProof: limiter('contact-with-proof', WITH_PROOF_LIMIT), withoutProof: limiter('contact-without-proof', WITHOUT_PROOF_LIMIT), lookup: limiter('receipt-lookup', LOOKUP_LIMIT) };
 }
 
 /** Counts the request; when over the limit, tells the browser when it may try again. */

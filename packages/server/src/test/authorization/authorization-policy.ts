@@ -65,6 +65,7 @@ const readCourse = { ...ownCourse, states: { open: 'allowed', closed: 'allowed' 
 export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   // Health and sign-in: the doors everyone needs.
   getHealth: { who: 'public' },
+  getReady: { who: 'public' },
   logIn: { who: 'public' },
   getAuthTotpEnrolment: { who: 'pending' },
   enrolAuthTotp: { who: 'pending' },

@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Kysely's view of the tables behind the safeguards of issue 12 — four eyes on platform changes, sign-in throttling
- * and unlock links, supervised risk reductions — kept apart so tables.ts stays readable. Part of `Database` there.
+ * and unlock links, supervised risk reductions — and the rate-limit counters every app node shares (issue 13), kept apart so tables.ts stays readable. Part of `Database` there.
  */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -20,6 +20,9 @@ export type AccountUnlockLinksTable = { id: Generated<string>; user_id: string; 
 
 /** Failed sign-ins per e-mail address (a keyed hash of it, whether or not an account has it) and the wait they impose. */
 export type LoginThrottlesTable = { address_hash: string; failure_count: number; first_failed_at: Timestamp; blocked_until: Timestamp };
+
+/** Rate-limit counters shared by all app nodes (platform/rate-limit-store.ts); the key is a keyed hash. */
+export type RateLimitCountersTable = { bucket: string; hits: number; expires_at: Date };
 
 export type RiskLevelReductionsTable = { id: Generated<string>; course_id: string; from_level: string; to_level: string; reason_enc: string; requested_by_user_id: string };
 export type RiskLevelReductionDecision = { requested_at: ColumnType<Date, Date | string, never>; status: Generated<string>; decided_by_user_id: string | null; decided_at: NullableTimestamp; decision_note_enc: string | null };

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
+import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RateLimitCountersTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
 
 /**
  * Kysely's view of the schema. Keep in step with migrations/. Modules name rows through `Row<'table'>`,
@@ -253,9 +253,6 @@ type IdempotencyKeysTable = {
   created_at: CreatedAt;
   completed_at: NullableTimestamp;
 };
-
-/** Rate-limit counters shared by all app nodes (platform/rate-limit-store.ts); the key is a keyed hash. */
-type RateLimitCountersTable = { bucket: string; hits: number; expires_at: Date };
 
 type NotificationsTable = {
   id: Generated<string>;

@@ -8,12 +8,13 @@ import { findFreePort } from '../src/db/embedded-postgres.ts';
 
 export type AppProcess = { url: string; pid: number; startToHealthyMs: number; stop: () => Promise<void> };
 
-/** Spawns `node <script>` with the environment and a free port; answers once /api/health says 200. */
+/** Spawns `node <script>` with the environment (a variable set to '' is removed) and a free port; answers once /api/health says 200. */
 export async function startAppProcess(input: { script: string; env: Record<string, string>; timeoutMs?: number }): Promise<AppProcess> {
   const port = await findFreePort();
   const startedAt = performance.now();
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...input.env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' }).filter(([, value]) => value !== ''));
   const child = spawn(process.execPath, [input.script], {
-    env: { ...process.env, ...input.env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -36,10 +36,10 @@ export type BenchDatabase = {
 const sourceFolder = fileURLToPath(new URL('../src/db/migrations/', import.meta.url));
 const seedSource = fileURLToPath(new URL('./volume-seed.ts', import.meta.url));
 
-/** md5 as PostgreSQL's `md5(text)::uuid` prints it. */
+/** The seeded ids, as volume-seed.ts's `bench_uuid(text)` makes them: md5, with version 4 and variant digits. */
 export function md5Uuid(text: string): string {
   const hex = createHash('md5').update(text).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 /** Changes whenever a migration or the seeding changes: the template is then seeded anew. */

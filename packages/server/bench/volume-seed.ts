@@ -8,7 +8,7 @@
  * programme, and 5,000 users (3,400 referrers, 1,600 receiving staff), 1,500 of them signed in lately.
  *
  * Encrypted fields hold real ciphertext under the template's key: a handful of values are encrypted here and reused
- * by the SQL, so a detail read decrypts as in production. Ids are md5-derived from the row number, so the SQL can
+ * by the SQL, so a detail read decrypts as in production. Ids are derived from the row number (bench_uuid), so the SQL can
  * link rows (referral ↔ consent ↔ person ↔ course) without lookups. Everything is deterministic but the ciphertext.
  */
 import { CreateHelpServiceRequest, municipalities, type CreateHelpServiceInput } from '@bro/domain';
@@ -50,6 +50,7 @@ export async function seedVolume(input: { connectionString: string; db: Db; ciph
       for (const statement of splitStatements(sql, parameters)) await client.query(statement.sql, statement.parameters);
       input.report(`  seeded ${name} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
     };
+    await step('id function', uuidFunctionSql());
     await step('organisations', organisationsSql(), [municipalities.map((m) => m.code), municipalities.map((m) => m.name), receivingKinds]);
     await step('services and programme', servicesSql());
     await step('users and memberships', usersSql(counts.users));
@@ -62,7 +63,7 @@ export async function seedVolume(input: { connectionString: string; db: Db; ciph
     const startedAt = Date.now();
     await seedListings(input.db, input.cipher, counts.listings);
     input.report(`  seeded ${counts.listings} directory listings in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-    await step('statistics (VACUUM ANALYZE)', 'VACUUM ANALYZE');
+    await step('statistics (VACUUM ANALYZE)', 'DROP FUNCTION bench_uuid(text);\nVACUUM ANALYZE');
     return counts;
   } finally {
     await client.end();
@@ -96,6 +97,15 @@ function encryptSamples(cipher: FieldCipher) {
     labels: names.map((name) => cipher.encrypt(name.split(' ')[0] ?? name)),
     safeContact: sealSafeContact(cipher, safeContactFromInput(undefined)),
   };
+}
+
+/**
+ * Ids derived from a name and a row number, shaped as version-4 uuids (the API checks the version and variant
+ * digits), so rows can be linked without lookups. Dropped when seeding ends. Mirrored by md5Uuid in
+ * bench-database.ts.
+ */
+function uuidFunctionSql(): string {
+  return `CREATE FUNCTION bench_uuid(name text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$ SELECT (substr(md5(name), 1, 12) || '4' || substr(md5(name), 14, 3) || '8' || substr(md5(name), 18, 15))::uuid $$`;
 }
 
 function organisationsSql(): string {
@@ -132,14 +142,14 @@ function usersSql(users: number): string {
     CREATE TEMP TABLE bench_orgs AS
       SELECT id, kind, row_number() OVER (ORDER BY slug) - 1 AS n, slug LIKE 'modtager-%' AS is_receiving FROM organisations;
     INSERT INTO users (id, email, display_name, last_signed_in_at)
-    SELECT md5('bench-user-' || i)::uuid, 'bench-' || i || '@bench.invalid', 'Bench Bruger ' || i, CASE WHEN i % 10 < 3 THEN now() - (i % 7) * interval '1 day' END
+    SELECT bench_uuid('bench-user-' || i), 'bench-' || i || '@bench.invalid', 'Bench Bruger ' || i, CASE WHEN i % 10 < 3 THEN now() - (i % 7) * interval '1 day' END
     FROM generate_series(1, ${users}) AS i;
     INSERT INTO memberships (id, user_id, organisation_id, role, service_line)
-    SELECT md5('bench-membership-' || i)::uuid, md5('bench-user-' || i)::uuid, o.id, 'referrer', NULL
+    SELECT bench_uuid('bench-membership-' || i), bench_uuid('bench-user-' || i), o.id, 'referrer', NULL
     FROM generate_series(1, 3400) AS i
     JOIN (SELECT id, row_number() OVER (ORDER BY n) - 1 AS k FROM bench_orgs WHERE NOT is_receiving) o ON o.k = i % 110;
     INSERT INTO memberships (id, user_id, organisation_id, role, service_line)
-    SELECT md5('bench-membership-' || i)::uuid, md5('bench-user-' || i)::uuid, o.id,
+    SELECT bench_uuid('bench-membership-' || i), bench_uuid('bench-user-' || i), o.id,
       CASE (i - 3401) / 39 % 10 WHEN 0 THEN 'intake_coordinator' WHEN 1 THEN 'supervisor' ELSE 'counsellor' END,
       CASE WHEN o.kind = 'perpetrator_programme' THEN 'perpetrator' ELSE 'victim' END
     FROM generate_series(3401, ${users}) AS i
@@ -151,7 +161,7 @@ function usersSql(users: number): string {
 function personsSql(persons: number): string {
   return `
     INSERT INTO persons (id, created_by_organisation_id, full_name_enc, gender, birth_year, address_protection, created_at)
-    SELECT md5('bench-person-' || i)::uuid, o.id, ($1::text[])[1 + i % array_length($1::text[], 1)],
+    SELECT bench_uuid('bench-person-' || i), o.id, ($1::text[])[1 + i % array_length($1::text[], 1)],
       (ARRAY['woman', 'woman', 'woman', 'man', 'other'])[1 + i % 5], 1950 + i % 55, 'none', now() - (i % 365) * interval '1 day'
     FROM generate_series(0, ${persons - 1}) AS i
     JOIN (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS k FROM organisations WHERE kind IN ('municipality', 'police_district')) o ON o.k = i % 110;`;
@@ -169,10 +179,10 @@ function referralsSql(counts: VolumeCounts): string {
       SELECT s.id, s.organisation_id, s.service_line, row_number() OVER (ORDER BY s.slug) - 1 AS k FROM services s;
     CREATE TEMP TABLE bench_referrals AS
       SELECT i,
-        md5('bench-referral-' || i)::uuid AS id,
-        md5('bench-consent-' || i)::uuid AS consent_id,
-        md5('bench-person-' || (i % ${counts.persons}))::uuid AS person_id,
-        md5('bench-user-' || (1 + i % 3400))::uuid AS user_id,
+        bench_uuid('bench-referral-' || i) AS id,
+        bench_uuid('bench-consent-' || i) AS consent_id,
+        bench_uuid('bench-person-' || (i % ${counts.persons})) AS person_id,
+        bench_uuid('bench-user-' || (1 + i % 3400)) AS user_id,
         m.organisation_id AS referring_organisation_id,
         o.kind AS referring_kind,
         s.id AS service_id, s.organisation_id AS receiving_organisation_id, s.service_line,
@@ -180,7 +190,7 @@ function referralsSql(counts: VolumeCounts): string {
         CASE WHEN i >= ${Math.floor(n * 0.98)} THEN (ARRAY['sent', 'received', 'accepted'])[1 + i % 3]
           ELSE (ARRAY['handed_over', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'declined', 'not_reached', 'withdrawn'])[1 + i % 10] END AS status
       FROM generate_series(0, ${n - 1}) AS i
-      JOIN memberships m ON m.id = md5('bench-membership-' || (1 + i % 3400))::uuid
+      JOIN memberships m ON m.id = bench_uuid('bench-membership-' || (1 + i % 3400))
       JOIN organisations o ON o.id = m.organisation_id
       JOIN bench_services s ON s.k = i % 49;
     INSERT INTO consents (id, person_id, recipient_organisation_id, data_categories, purpose, method, obtained_by_user_id, obtained_by_organisation_id, obtained_at, created_at)
@@ -189,7 +199,7 @@ function referralsSql(counts: VolumeCounts): string {
     INSERT INTO referrals (id, reference, incident_id, person_id, person_role, source, referring_organisation_id, created_by_user_id, programme_id, service_id,
       receiving_organisation_id, consent_id, status, risk_level, situation_enc, phone_enc, is_safe_to_call, voicemail_allowed, sms_allowed, children_in_home,
       due_at, sent_at, received_at, first_contact_at, closed_at, created_at, updated_at)
-    SELECT r.id, 'BRO-' || nextval('referral_reference_seq'), md5('bench-incident-' || (r.i / 2))::uuid, r.person_id,
+    SELECT r.id, 'BRO-' || nextval('referral_reference_seq'), bench_uuid('bench-incident-' || (r.i / 2)), r.person_id,
       CASE WHEN r.service_line = 'perpetrator' THEN 'uses_violence' ELSE 'exposed' END,
       CASE WHEN r.referring_kind = 'police_district' THEN 'police' ELSE 'municipality' END,
       r.referring_organisation_id, r.user_id, p.id, r.service_id, r.receiving_organisation_id, r.consent_id, r.status,
@@ -236,7 +246,7 @@ function coursesSql(): string {
     INSERT INTO courses (id, reference, person_id, service_id, organisation_id, side, person_role, origin, referral_id, is_anonymous, client_label_enc,
       address_protection, safe_contact_enc, status, counsellor_user_id, planned_sessions, session_modes, focus, contact_interval_days,
       high_risk_contact_interval_days, offers_case_conference, risk_level, opened_by_user_id, opened_at, closing_reason, closed_at, closed_by_user_id, created_at, updated_at)
-    SELECT md5('bench-course-' || r.i)::uuid, 'FL-' || nextval('course_reference_seq'), r.person_id, r.service_id, r.receiving_organisation_id, r.service_line,
+    SELECT bench_uuid('bench-course-' || r.i), 'FL-' || nextval('course_reference_seq'), r.person_id, r.service_id, r.receiving_organisation_id, r.service_line,
       CASE WHEN r.service_line = 'perpetrator' THEN 'uses_violence' ELSE 'exposed' END, 'referral', r.id, false,
       ($1::text[])[1 + r.i % array_length($1::text[], 1)], 'none', $2, CASE WHEN is_active THEN 'active' ELSE 'closed' END,
       c.user_id, 8, '{in_person,phone,video}', '{clarification,bridging}', 14, 7, false, (ARRAY['standard', 'medium', 'high'])[1 + r.i % 3],
@@ -256,7 +266,7 @@ function coursesSql(): string {
 function accessLogSql(rows: number): string {
   return `
     INSERT INTO access_log (occurred_at, user_id, organisation_id, action, object_type, object_id, person_id, purpose)
-    SELECT r.sent_at + (g % 30) * interval '1 day', md5('bench-user-' || (3401 + g % 1600))::uuid, r.receiving_organisation_id,
+    SELECT r.sent_at + (g % 30) * interval '1 day', bench_uuid('bench-user-' || (3401 + g % 1600)), r.receiving_organisation_id,
       (ARRAY['read', 'read', 'read', 'list'])[1 + g % 4], 'referral', r.id::text, r.person_id, 'referral_intake'
     FROM generate_series(0, ${rows - 1}) AS g
     JOIN bench_referrals r ON r.i = g % (SELECT count(*) FROM bench_referrals);`;

@@ -21,7 +21,7 @@ export type ParameterSlot = 'idempotency_key' | 'fresh' | 'same';
 type PlannedStatement = CapturedStatement & { slots: ParameterSlot[] };
 
 /** Why a parameter is replaced on replay: printed by the bench, so a reader can check the comparison is fair. */
-export type Substitution = { statement: number; parameter: number; slot: Exclude<ParameterSlot, 'same'>; why: string };
+type Substitution = { statement: number; parameter: number; slot: Exclude<ParameterSlot, 'same'>; why: string };
 
 export type ReplayPlan = { statements: PlannedStatement[]; substitutions: Substitution[]; responseStatus: number; responseBody: string };
 
@@ -200,7 +200,7 @@ function freshValueLike(value: string): string {
  * Every `insert into "t" ("a", "b") values ($1, $2), ($3, $4) …` in a statement — also inside data-modifying CTEs —
  * as parameter number → table and column.
  */
-export function insertedColumnsByParameter(sql: string): Map<number, { table: string; column: string }> {
+function insertedColumnsByParameter(sql: string): Map<number, { table: string; column: string }> {
   const columnsByParameter = new Map<number, { table: string; column: string }>();
   for (const match of sql.matchAll(/insert\s+into\s+"?([a-z_][a-z0-9_]*)"?\s*\(([^)]*)\)\s*values\s*/gi)) {
     const table = (match[1] ?? '').toLowerCase();

@@ -37,7 +37,7 @@ const sourceFolder = fileURLToPath(new URL('../src/db/migrations/', import.meta.
 const seedSource = fileURLToPath(new URL('./volume-seed.ts', import.meta.url));
 
 /** The seeded ids, as volume-seed.ts's `bench_uuid(text)` makes them: md5, with version 4 and variant digits. */
-export function md5Uuid(text: string): string {
+function md5Uuid(text: string): string {
   const hex = createHash('md5').update(text).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

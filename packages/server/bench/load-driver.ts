@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { percentile } from './bench-figures.ts';
 
 /** One request shape; the driver rotates over them. */
@@ -94,8 +95,14 @@ function runPhase(job: LoadJob, durationSeconds: number): Promise<Phase> {
   });
 }
 
+/** The job this process was given: the JSON itself, or `@<path>` of a file holding it (a large job). */
+function readJobArgument(argument: string | undefined): unknown {
+  const text = argument?.startsWith('@') ? readFileSync(argument.slice(1), 'utf8') : (argument ?? '');
+  return JSON.parse(text);
+}
+
 async function main(): Promise<void> {
-  const job = JSON.parse(process.argv[2] ?? '') as LoadJob;
+  const job = readJobArgument(process.argv[2]) as LoadJob;
   const warmup = job.warmupSeconds > 0 ? await runPhase(job, job.warmupSeconds) : undefined;
   const { result, times, answered2xx } = await runPhase(job, job.durationSeconds);
   const output: LoadResult = {

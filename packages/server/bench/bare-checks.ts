@@ -27,7 +27,7 @@ export async function countTableRows(connectionString: string): Promise<TableCou
 }
 
 /** Tables that grew, and by how much. */
-export function diffCounts(after: TableCounts, before: TableCounts): TableCounts {
+function diffCounts(after: TableCounts, before: TableCounts): TableCounts {
   const grown: TableCounts = new Map();
   for (const [table, count] of after) if (count > (before.get(table) ?? 0)) grown.set(table, count - (before.get(table) ?? 0));
   return grown;

@@ -216,6 +216,21 @@ function insertedColumnsByParameter(sql: string): Map<number, { table: string; c
   return columnsByParameter;
 }
 
+/**
+ * Rows one captured request inserted, per table, counted from its `insert … values` statements (also inside CTEs).
+ * An `insert … select` cannot be counted this way: its table is left out (the per-referral check still holds).
+ */
+export function rowsInsertedPerTable(statements: readonly CapturedStatement[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const statement of statements) {
+    for (const match of statement.sql.matchAll(/insert\s+into\s+"?([a-z_][a-z0-9_]*)"?\s*\(([^)]*)\)\s*values\s*/gi)) {
+      const table = (match[1] ?? '').toLowerCase();
+      rows.set(table, (rows.get(table) ?? 0) + topLevelGroups(statement.sql.slice((match.index ?? 0) + match[0].length)).length);
+    }
+  }
+  return rows;
+}
+
 /** The parenthesised row groups at the start of a VALUES list, up to whatever follows (ON CONFLICT, RETURNING). */
 function topLevelGroups(text: string): string[] {
   const groups: string[] = [];

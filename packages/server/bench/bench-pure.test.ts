@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillParameter, learnReturnedValues, newReplayValues, planReplay, type SchemaFacts } from './bare-route.ts';
+import { fillParameter, learnReturnedValues, newReplayValues, planReplay, rowsInsertedPerTable, type SchemaFacts } from './bare-route.ts';
 import { compareWithSmallerScale, formatSummaryTable, makeFigure, percentile, summarise } from './bench-figures.ts';
 import type { CapturedStatement } from './statement-capture.ts';
 
@@ -82,5 +82,15 @@ describe('figures', () => {
     const [flat] = compareWithSmallerScale({ current: [at(15)], previous: [at(10)], previousScale: 0.1, target: 1.5 });
     expect(flat).toMatchObject({ figure: 'flat_cost_detail_at_1000rps_p95_ms', value: 1.5, meets_target: true });
     expect(formatSummaryTable([at(15)])).toContain('detail_at_1000rps_p95_ms | 15 ms');
+  });
+});
+
+describe('rows a captured request inserted', () => {
+  it('counts the row groups of every insert … values, also inside a CTE', () => {
+    const rows = rowsInsertedPerTable([
+      ...captured,
+      { sql: 'with p as (insert into "persons" ("id") values ($1) returning id) insert into "referral_events" ("a", "b") values ($2, $3), ($4, $5)', parameters: [], rows: [] },
+    ]);
+    expect(Object.fromEntries(rows)).toEqual({ referrals: 1, audit_log: 1, persons: 1, referral_events: 2 });
   });
 });

@@ -25,13 +25,13 @@ import { SESSION_COOKIE, startSession } from '../src/platform/auth/session.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createFieldCipher } from '../src/platform/field-encryption.ts';
 import { readResidentMegabytes, sampleResidentMemory, startAppProcess, type AppProcess } from './app-process.ts';
-import { planReplay, readSchemaFacts, startBareServer } from './bare-route.ts';
+import { planReplay, readSchemaFacts, rowsInsertedPerTable, startBareServer } from './bare-route.ts';
 import { openBenchCluster, type BenchDatabase } from './bench-database.ts';
 import { compareWithSmallerScale, createFigureLog, formatSummaryTable, makeFigure, median, percentile, readSavedRun, round, saveRun, summarise, type Figure } from './bench-figures.ts';
 import { progress, readCount, readLoadSettings, spawnLoad, startBenchApp, type Cleanups, runBenchmark } from './bench-harness.ts';
 import type { LoadJob, LoadResult, LoadVariant } from './load-driver.ts';
 import { captureStatements } from './statement-capture.ts';
-import { checkIndependentRows, countTableRows, diffCounts } from './bare-checks.ts';
+import { checkIndependentRows, countTableRows } from './bare-checks.ts';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
 const parts = new Set((process.env.BENCH_ONLY ?? 'create,reads,memory,startup,nodes').split(',').map((part) => part.trim()));
@@ -159,7 +159,6 @@ async function startBareRoute(cleanups: Cleanups, database: BenchDatabase, reque
   // The capture runs the same app in this process (pg.Client is patched here), one request, nothing else in flight.
   const inProcess = await startBenchApp(cleanups, { db: database.db, cipher: createFieldCipher(database.encryptionKey), publicOrigin: 'http://localhost' });
   const captureKey = `bench-capture-${randomBytes(8).toString('hex')}`;
-  const beforeCapture = await countTableRows(database.connectionString);
   const { result: captured, statements } = await captureStatements(async () => {
     const response = await fetch(`${inProcess}/api/referrals`, { method: 'POST', headers: { ...headers, 'idempotency-key': captureKey }, body });
     const text = await response.text();
@@ -167,7 +166,8 @@ async function startBareRoute(cleanups: Cleanups, database: BenchDatabase, reque
     return { status: response.status, text };
   });
   if (captured.status < 200 || captured.status > 299) throw new Error(`POST /api/referrals answered ${captured.status}: ${captured.text.slice(0, 600)}`);
-  const perRequest = diffCounts(await countTableRows(database.connectionString), beforeCapture);
+  // From the statements, not from table counts: the app processes' job workers write too.
+  const perRequest = rowsInsertedPerTable(statements);
   progress(`one request wrote: ${[...perRequest].map(([table, rows]) => `${table} ${rows}`).join(', ')}`);
   const sessionLookups = statements.filter((statement) => /\bfrom\s+"?sessions"?/i.test(statement.sql) && /^\s*select/i.test(statement.sql)).length;
   progress(`captured ${statements.length} statements from one POST /api/referrals (status ${captured.status}):`);

@@ -66,6 +66,8 @@ const mainScript = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const resultsPath = (forScale: number) => join(benchDir, 'results', `last-${forScale}.json`);
 
 const log = createFigureLog();
+/** When the create load began: the commit-to-sealed figure measures from here (printSealLatency). */
+let createLoadBeganAt: Date | undefined;
 
 async function main(cleanups: Cleanups): Promise<number> {
   if (![0.1, 1, 10].includes(scale)) throw new Error(`BENCH_SCALE must be 0.1, 1 or 10, not ${process.env.BENCH_SCALE}`);
@@ -202,6 +204,7 @@ async function measureCreate(cleanups: Cleanups, database: BenchDatabase, app: A
 
   const { bareUrl, perRequest } = await startBareRoute(cleanups, database, { headers, body });
 
+  createLoadBeganAt = new Date();
   const pairs: { full: LoadResult; bare: LoadResult }[] = [];
   for (let pair = 1; pair <= settings.pairs; pair += 1) {
     progress(`pair ${pair}: full (${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s, c=${settings.connections})`);
@@ -453,11 +456,12 @@ async function measureStartToHealthy(): Promise<void> {
 // ---- Commit to sealed ---------------------------------------------------------------------------------------------
 
 /**
- * WIRE IN HERE when the audit sealer lands (issue 13 §1): `measureSealLatency(db, since)` from
- * src/platform/audit-sealer.ts, called with the database and the time the create load began, its p99 printed as
- * this figure. Until then the figure is printed without a value.
+ * WIRE IN HERE when the audit sealer lands (issue 13 §1): `measureSealLatency(database.db, createLoadBeganAt)` from
+ * src/platform/audit-sealer.ts (pass `database` in from main), its p99 printed as this figure's value. Until then the
+ * figure is printed without a value.
  */
 function printSealLatency(): void {
+  progress(`commit to sealed: no sealer yet (the create load began ${createLoadBeganAt?.toISOString() ?? 'not at all'})`);
   log.add(makeFigure({ figure: 'commit_to_sealed_p99_ms', value: null, unit: 'ms', target: targets.sealP99Ms, comparison: '<=', details: { note: 'sealer not merged' } }));
 }
 

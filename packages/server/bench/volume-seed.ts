@@ -262,11 +262,14 @@ function coursesSql(): string {
     WHERE c.status = 'active';`;
 }
 
-/** Reads of referrals and courses by staff, spread over the year: the table that dominates storage. */
+/**
+ * Reads of referrals by staff, spread over the year and never in the future (the access log is to be partitioned by
+ * month: a row must fall in a month that has a partition): the table that dominates storage.
+ */
 function accessLogSql(rows: number): string {
   return `
     INSERT INTO access_log (occurred_at, user_id, organisation_id, action, object_type, object_id, person_id, purpose)
-    SELECT r.sent_at + (g % 30) * interval '1 day', bench_uuid('bench-user-' || (3401 + g % 1600)), r.receiving_organisation_id,
+    SELECT least(r.sent_at + (g % 30) * interval '1 day', now()), bench_uuid('bench-user-' || (3401 + g % 1600)), r.receiving_organisation_id,
       (ARRAY['read', 'read', 'read', 'list'])[1 + g % 4], 'referral', r.id::text, r.person_id, 'referral_intake'
     FROM generate_series(0, ${rows - 1}) AS g
     JOIN bench_referrals r ON r.i = g % (SELECT count(*) FROM bench_referrals);`;

@@ -14,7 +14,7 @@
 import { CreateHelpServiceRequest, municipalities, type CreateHelpServiceInput } from '@bro/domain';
 import pg from 'pg';
 import type { Db } from '../src/db/tables.ts';
-import { sealSafeContact, safeContactFromInput } from '../src/modules/courses/core/course-views.ts';
+import { safeContactFromInput, sealSafeContact } from '../src/modules/courses/index.ts';
 import { insertHelpService } from '../src/modules/directory/index.ts';
 import type { FieldCipher } from '../src/platform/field-encryption.ts';
 

@@ -13,7 +13,8 @@ export default defineConfig({
       {
         test: {
           name: 'scripts',
-          include: ['scripts/**/*.test.ts'],
+          // The bench's pure parts (replay planning, percentiles) too: no database, so not the server project's setup.
+          include: ['scripts/**/*.test.ts', 'packages/server/bench/**/*.test.ts'],
         },
       },
       {

@@ -4,74 +4,96 @@ import pg from 'pg';
 import type { CapturedStatement } from './statement-capture.ts';
 
 /**
- * How one captured parameter is filled in on replay.
+ * How one captured parameter is filled in on replay. The planner knows nothing about referrals: it works from
+ * whatever statements were captured, so it keeps working when the create path changes.
  * - `idempotency_key`: the request's own Idempotency-Key header (the captured request's key, swapped).
- * - `fresh_hex`: new random hex of the same length. Used for audit_log.hash (UNIQUE) and previous_hash: the bare
- *   route does not compute the SHA-256 chain (that is application work the full stack pays for), it only writes
- *   rows of the same shape, so the chain it leaves behind is deliberately not valid.
- * - `fresh_unique`: a new value of the same shape for any other column under a UNIQUE index that is not a
- *   foreign key (e.g. a referral's reference, a client-generated primary key), so the constraint holds.
- * - `same`: the captured value, after swapping any value an earlier statement changed (ids returned by
- *   INSERT … RETURNING, fresh unique values) and with timestamps set to now.
+ * - `fresh`: a value the request CREATED, made anew on every replay (the same new value wherever the captured value
+ *   recurs in that replay, also inside JSON documents). A value counts as created when it is written to a column
+ *   under a UNIQUE index that is not a foreign key (a primary key, a reference, a chain hash), or when it is a uuid
+ *   written to a column that is not a foreign key and had not been read from the database before (an incident id,
+ *   a client-generated primary key). So every bare request makes its own incident, person and referral, and no two
+ *   requests touch one row.
+ * - `same`: the captured value, after swapping any value an earlier statement of the same replay changed (ids the
+ *   database made, learned from INSERT … RETURNING; created values) and with timestamps set to now.
  */
-type ParameterSlot = 'idempotency_key' | 'fresh_hex' | 'fresh_unique' | 'same';
+export type ParameterSlot = 'idempotency_key' | 'fresh' | 'same';
 
 type PlannedStatement = CapturedStatement & { slots: ParameterSlot[] };
 
-export type ReplayPlan = { statements: PlannedStatement[]; responseStatus: number; responseBody: string };
+/** Why a parameter is replaced on replay: printed by the bench, so a reader can check the comparison is fair. */
+type Substitution = { statement: number; parameter: number; slot: Exclude<ParameterSlot, 'same'>; why: string };
 
-/** `table` → its columns that sit in a UNIQUE index (primary keys included) and are not foreign keys. */
-export type UniqueColumns = Map<string, Set<string>>;
+export type ReplayPlan = { statements: PlannedStatement[]; substitutions: Substitution[]; responseStatus: number; responseBody: string };
+
+/** What the planner needs from the catalogue: per table, its unique non-FK columns and its foreign-key columns. */
+export type SchemaFacts = { uniqueColumns: Map<string, Set<string>>; foreignKeyColumns: Map<string, Set<string>> };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const hexPattern = /^[0-9a-f]+$/i;
-const auditHashColumns = new Set(['hash', 'previous_hash']);
 
-export function planReplay(input: {
-  statements: CapturedStatement[];
-  idempotencyKey: string;
-  uniqueColumns: UniqueColumns;
-  responseStatus: number;
-  responseBody: string;
-}): ReplayPlan {
-  const statements = input.statements.map((statement): PlannedStatement => {
-    const columnsByParameter = insertColumnsByParameter(statement.sql);
-    const table = insertTable(statement.sql);
-    const slots = statement.parameters.map((value, index): ParameterSlot => {
-      if (value === input.idempotencyKey) return 'idempotency_key';
-      const column = columnsByParameter.get(index + 1);
-      if (!table || !column) return 'same';
-      if (table === 'audit_log' && auditHashColumns.has(column)) return 'fresh_hex';
-      if (input.uniqueColumns.get(table)?.has(column) && typeof value === 'string') return 'fresh_unique';
-      return 'same';
+export function planReplay(input: { statements: CapturedStatement[]; idempotencyKey: string; schema: SchemaFacts; responseStatus: number; responseBody: string }): ReplayPlan {
+  const created = findCreatedValues(input.statements, input.schema);
+  const substitutions: Substitution[] = [];
+  const statements = input.statements.map((statement, statementIndex): PlannedStatement => {
+    const slots = statement.parameters.map((value, parameterIndex): ParameterSlot => {
+      if (value === input.idempotencyKey) {
+        substitutions.push({ statement: statementIndex + 1, parameter: parameterIndex + 1, slot: 'idempotency_key', why: 'the request\'s Idempotency-Key' });
+        return 'idempotency_key';
+      }
+      const why = typeof value === 'string' ? created.get(value) : undefined;
+      if (why === undefined) return 'same';
+      substitutions.push({ statement: statementIndex + 1, parameter: parameterIndex + 1, slot: 'fresh', why });
+      return 'fresh';
     });
     return { ...statement, slots };
   });
-  return { statements, responseStatus: input.responseStatus, responseBody: input.responseBody };
+  return { statements, substitutions, responseStatus: input.responseStatus, responseBody: input.responseBody };
 }
 
-/** Reads the unique, non-foreign-key columns of the public schema from the catalogue. */
-export async function findUniqueColumns(connectionString: string): Promise<UniqueColumns> {
+/** Captured value → why it counts as created by the request (see ParameterSlot). */
+function findCreatedValues(statements: CapturedStatement[], schema: SchemaFacts): Map<string, string> {
+  const created = new Map<string, string>();
+  const seenInResults = new Set<string>();
+  for (const statement of statements) {
+    for (const [parameter, { table, column }] of insertedColumnsByParameter(statement.sql)) {
+      const value = statement.parameters[parameter - 1];
+      if (typeof value !== 'string' || created.has(value)) continue;
+      const isForeignKey = schema.foreignKeyColumns.get(table)?.has(column) ?? false;
+      if (schema.uniqueColumns.get(table)?.has(column) && !isForeignKey) created.set(value, `unique ${table}.${column}`);
+      else if (uuidPattern.test(value) && !isForeignKey && !seenInResults.has(value)) created.set(value, `new id ${table}.${column}`);
+    }
+    for (const row of statement.rows) for (const value of Object.values(row)) if (typeof value === 'string') seenInResults.add(value);
+  }
+  return created;
+}
+
+/** Reads, for the public schema, the unique non-foreign-key columns and the foreign-key columns of every table. */
+export async function readSchemaFacts(connectionString: string): Promise<SchemaFacts> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rows } = await client.query<{ table_name: string; column_name: string }>(`
-      SELECT c.relname AS table_name, a.attname AS column_name
+    const { rows } = await client.query<{ table_name: string; column_name: string; kind: 'unique' | 'foreign_key' }>(`
+      SELECT c.relname AS table_name, a.attname AS column_name, 'unique' AS kind
       FROM pg_index i
       JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (i.indkey)
       WHERE i.indisunique
-        AND NOT EXISTS (
-          SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conrelid = c.oid AND a.attnum = ANY (f.conkey)
-        )`);
-    const columns: UniqueColumns = new Map();
+      UNION ALL
+      SELECT c.relname, a.attname, 'foreign_key'
+      FROM pg_constraint f
+      JOIN pg_class c ON c.oid = f.conrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (f.conkey)
+      WHERE f.contype = 'f'`);
+    const facts: SchemaFacts = { uniqueColumns: new Map(), foreignKeyColumns: new Map() };
     for (const row of rows) {
-      const set = columns.get(row.table_name) ?? new Set<string>();
+      const byTable = row.kind === 'unique' ? facts.uniqueColumns : facts.foreignKeyColumns;
+      const set = byTable.get(row.table_name) ?? new Set<string>();
       set.add(row.column_name);
-      columns.set(row.table_name, set);
+      byTable.set(row.table_name, set);
     }
-    return columns;
+    return facts;
   } finally {
     await client.end();
   }
@@ -108,7 +130,7 @@ export async function startBareServer(input: { connectionString: string; plan: R
 
 async function replayStatements(pool: pg.Pool, plan: ReplayPlan, idempotencyKey: string): Promise<void> {
   const client = await pool.connect();
-  const swapped = new Map<string, string>();
+  const swapped = newReplayValues();
   let isInTransaction = false;
   try {
     for (const statement of plan.statements) {
@@ -127,22 +149,45 @@ async function replayStatements(pool: pg.Pool, plan: ReplayPlan, idempotencyKey:
   }
 }
 
-function fillParameter(value: unknown, slot: ParameterSlot, idempotencyKey: string, swapped: Map<string, string>): unknown {
+/**
+ * Captured value → its value in one replay: `created` values made fresh as they are first met, and values `learned`
+ * from what the database answered (ids from RETURNING). A created value never takes a learned one.
+ */
+export type ReplayValues = { created: Map<string, string>; learned: Map<string, string> };
+
+export function newReplayValues(): ReplayValues {
+  return { created: new Map(), learned: new Map() };
+}
+
+/** The value one parameter takes in one replay (exported for the planner's unit test). */
+export function fillParameter(value: unknown, slot: ParameterSlot, idempotencyKey: string, values: ReplayValues): unknown {
   if (slot === 'idempotency_key') return idempotencyKey;
-  if (slot === 'fresh_hex' && typeof value === 'string') return randomBytes(Math.ceil(value.length / 2)).toString('hex').slice(0, value.length);
-  if (slot === 'fresh_unique' && typeof value === 'string') {
-    const fresh = swapped.get(value) ?? freshValueLike(value);
-    swapped.set(value, fresh);
+  if (slot === 'fresh' && typeof value === 'string') {
+    const fresh = values.created.get(value) ?? freshValueLike(value);
+    values.created.set(value, fresh);
     return fresh;
   }
   if (value instanceof Date) return new Date();
+  if (Array.isArray(value)) return value.map((item) => fillParameter(item, 'same', idempotencyKey, values));
   if (typeof value !== 'string') return value;
-  const exact = swapped.get(value);
+  const exact = values.created.get(value) ?? values.learned.get(value);
   if (exact !== undefined) return exact;
-  // JSON documents (e.g. the stored idempotent response) may mention an id that was swapped.
+  // JSON documents (e.g. the stored idempotent response, audit details) may mention a swapped value.
   let text = value;
-  if (text.length > 36) for (const [from, to] of swapped) if (from.length >= 8) text = text.replaceAll(from, to);
+  if (text.length > 36) for (const [from, to] of [...values.created, ...values.learned]) if (from.length >= 8) text = text.replaceAll(from, to);
   return text;
+}
+
+/** Ids made by the database (INSERT … RETURNING, sequences) differ on replay: later statements use the new ones. */
+export function learnReturnedValues(captured: Record<string, unknown>[], replayed: Record<string, unknown>[], values: ReplayValues): void {
+  captured.forEach((row, index) => {
+    const replayedRow = replayed[index];
+    if (!replayedRow) return;
+    for (const [column, value] of Object.entries(row)) {
+      const now = replayedRow[column];
+      if (typeof value === 'string' && value.length >= 8 && typeof now === 'string' && now !== value && !values.created.has(value)) values.learned.set(value, now);
+    }
+  });
 }
 
 function freshValueLike(value: string): string {
@@ -151,36 +196,39 @@ function freshValueLike(value: string): string {
   return `${value}-${randomBytes(5).toString('hex')}`;
 }
 
-/** Ids made by the database (INSERT … RETURNING, sequences) differ on replay: later statements use the new ones. */
-function learnReturnedValues(captured: Record<string, unknown>[], replayed: Record<string, unknown>[], swapped: Map<string, string>): void {
-  captured.forEach((row, index) => {
-    const replayedRow = replayed[index];
-    if (!replayedRow) return;
-    for (const [column, value] of Object.entries(row)) {
-      const now = replayedRow[column];
-      if (typeof value === 'string' && value.length >= 8 && typeof now === 'string' && now !== value) swapped.set(value, now);
+/**
+ * Every `insert into "t" ("a", "b") values ($1, $2), ($3, $4) …` in a statement — also inside data-modifying CTEs —
+ * as parameter number → table and column.
+ */
+function insertedColumnsByParameter(sql: string): Map<number, { table: string; column: string }> {
+  const columnsByParameter = new Map<number, { table: string; column: string }>();
+  for (const match of sql.matchAll(/insert\s+into\s+"?([a-z_][a-z0-9_]*)"?\s*\(([^)]*)\)\s*values\s*/gi)) {
+    const table = (match[1] ?? '').toLowerCase();
+    const columns = (match[2] ?? '').split(',').map((column) => column.trim().replace(/^"|"$/g, ''));
+    for (const group of topLevelGroups(sql.slice((match.index ?? 0) + match[0].length))) {
+      splitTopLevel(group).forEach((item, position) => {
+        const parameter = /^\$(\d+)(::[a-z0-9_\[\]]+)?$/i.exec(item.trim());
+        const column = columns[position];
+        if (parameter?.[1] && column) columnsByParameter.set(Number(parameter[1]), { table, column });
+      });
     }
-  });
-}
-
-function insertTable(sql: string): string | undefined {
-  return /^\s*insert\s+into\s+"?([a-z_][a-z0-9_]*)"?/i.exec(sql)?.[1]?.toLowerCase();
-}
-
-/** For `insert into "t" ("a", "b") values ($1, $2), ($3, $4) …`: parameter number → column name. */
-function insertColumnsByParameter(sql: string): Map<number, string> {
-  const columnsByParameter = new Map<number, string>();
-  const match = /^\s*insert\s+into\s+"?[a-z_][a-z0-9_]*"?\s*\(([^)]*)\)\s*values\s*/i.exec(sql);
-  if (!match?.[1]) return columnsByParameter;
-  const columns = match[1].split(',').map((column) => column.trim().replace(/^"|"$/g, ''));
-  for (const group of topLevelGroups(sql.slice(match[0].length))) {
-    splitTopLevel(group).forEach((item, position) => {
-      const parameter = /^\$(\d+)(::[a-z0-9_\[\]]+)?$/i.exec(item.trim());
-      const column = columns[position];
-      if (parameter?.[1] && column) columnsByParameter.set(Number(parameter[1]), column);
-    });
   }
   return columnsByParameter;
+}
+
+/**
+ * Rows one captured request inserted, per table, counted from its `insert … values` statements (also inside CTEs).
+ * An `insert … select` cannot be counted this way: its table is left out (the per-referral check still holds).
+ */
+export function rowsInsertedPerTable(statements: readonly CapturedStatement[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const statement of statements) {
+    for (const match of statement.sql.matchAll(/insert\s+into\s+"?([a-z_][a-z0-9_]*)"?\s*\(([^)]*)\)\s*values\s*/gi)) {
+      const table = (match[1] ?? '').toLowerCase();
+      rows.set(table, (rows.get(table) ?? 0) + topLevelGroups(statement.sql.slice((match.index ?? 0) + match[0].length)).length);
+    }
+  }
+  return rows;
 }
 
 /** The parenthesised row groups at the start of a VALUES list, up to whatever follows (ON CONFLICT, RETURNING). */

@@ -4,7 +4,7 @@
  * event loop), bounded in time, and everything removed at the end, whatever happened.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -75,11 +75,16 @@ export async function startBenchApp(cleanups: Cleanups, input: { db: Db; cipher:
 
 /**
  * Runs a load generator as a child process with one JSON job in its arguments, and answers the JSON of the last line
- * it prints. Killed if it overruns its bounded time by more than 30 s.
+ * it prints. Killed if it overruns its bounded time by more than 30 s. A job too large for one argument (many request
+ * bodies) goes in a temporary file, passed as `@<path>` (load-driver.ts reads both).
  */
 export function spawnLoad<Result>(script: string, args: string[], job: { warmupSeconds: number; durationSeconds: number }): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const text = JSON.stringify(job);
+  const jobFolder = text.length > 64_000 ? mkdtempSync(join(tmpdir(), 'bro-bench-job-')) : undefined;
+  if (jobFolder) writeFileSync(join(jobFolder, 'job.json'), text);
+  const argument = jobFolder ? `@${join(jobFolder, 'job.json')}` : text;
+  return new Promise<Result>((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args, argument], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -92,6 +97,8 @@ export function spawnLoad<Result>(script: string, args: string[], job: { warmupS
       if (code !== 0 || !line) return reject(new Error(`load process exited with ${code}`));
       resolve(JSON.parse(line) as Result);
     });
+  }).finally(() => {
+    if (jobFolder) rmSync(jobFolder, { recursive: true, force: true });
   });
 }
 

@@ -6,3 +6,5 @@ export {
   endOpenCoursesOfService,
   type CourseTarget,
 } from './service-end/service-end.service.ts';
+// How a course's safe contact is sealed in storage: the bench seeds courses with SQL and needs real ciphertext.
+export { safeContactFromInput, sealSafeContact } from './core/course-views.ts';

@@ -21,6 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureSealLatency, readSealLag } from '../src/platform/audit-sealer.ts';
 import { SESSION_COOKIE, startSession } from '../src/platform/auth/session.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createFieldCipher } from '../src/platform/field-encryption.ts';
@@ -93,8 +94,8 @@ async function main(cleanups: Cleanups): Promise<number> {
     log.add(makeFigure({ figure: 'app_peak_rss_mb', value: round(peak), unit: 'MB', target: targets.rssMb, comparison: '<=', details: { under: [...parts].filter((part) => part === 'create' || part === 'reads').join('+') || 'idle' } }));
     if (parts.has('nodes')) errors += await measureTwoNodes(cleanups, database, nodeA, appEnv);
   }
+  await printSealLatency(database);
   if (parts.has('startup')) await measureStartToHealthy();
-  printSealLatency();
 
   compareWithLastSmallerRun();
   if (errors === 0) saveRun(resultsPath(scale), { scale, finishedAt: new Date().toISOString(), figures: log.figures });
@@ -464,13 +465,27 @@ async function measureStartToHealthy(): Promise<void> {
 // ---- Commit to sealed ---------------------------------------------------------------------------------------------
 
 /**
- * WIRE IN HERE when the audit sealer lands (issue 13 §1): `measureSealLatency(database.db, createLoadBeganAt)` from
- * src/platform/audit-sealer.ts (pass `database` in from main), its p99 printed as this figure's value. Until then the
- * figure is printed without a value.
+ * Insert-to-sealed time of the audit and access-log entries the create load wrote (the sealer runs in the app
+ * process, as in production), once the sealer has caught up (at most 30 s after the load).
  */
-function printSealLatency(): void {
-  progress(`commit to sealed: no sealer yet (the create load began ${createLoadBeganAt?.toISOString() ?? 'not at all'})`);
-  log.add(makeFigure({ figure: 'commit_to_sealed_p99_ms', value: null, unit: 'ms', target: targets.sealP99Ms, comparison: '<=', details: { note: 'sealer not merged' } }));
+async function printSealLatency(database: BenchDatabase): Promise<void> {
+  if (!createLoadBeganAt) return;
+  for (let waited = 0; waited < 30_000; waited += 500) {
+    if ((await readSealLag(database.db)).every((lag) => lag.unsealedEntries === 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  for (const latency of await measureSealLatency(database.db, createLoadBeganAt)) {
+    log.add(
+      makeFigure({
+        figure: `commit_to_sealed_p99_ms_${latency.log}`,
+        value: round(latency.p99Ms),
+        unit: 'ms',
+        target: targets.sealP99Ms,
+        comparison: '<=',
+        details: { entries: latency.entries, p50_ms: round(latency.p50Ms), unsealed: latency.unsealed, measured_from: 'insert (clock_timestamp), so it errs long' },
+      }),
+    );
+  }
 }
 
 // ---- Flat cost ----------------------------------------------------------------------------------------------------

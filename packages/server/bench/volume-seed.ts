@@ -17,6 +17,7 @@ import type { Db } from '../src/db/tables.ts';
 import { safeContactFromInput, sealSafeContact } from '../src/modules/courses/index.ts';
 import { insertHelpService } from '../src/modules/directory/index.ts';
 import type { FieldCipher } from '../src/platform/field-encryption.ts';
+import { createSealerState, readSealLag, sealPendingEntries } from '../src/platform/audit-sealer.ts';
 
 export type VolumeCounts = { referrals: number; persons: number; accessLog: number; users: number; listings: number };
 
@@ -58,8 +59,10 @@ export async function seedVolume(input: { connectionString: string; db: Db; ciph
     await step('referrals and consents', referralsSql(counts), [cipherTexts.situations, cipherTexts.phones]);
     await step('referral events', eventsSql());
     await step('courses and sessions', coursesSql(), [cipherTexts.labels, cipherTexts.safeContact]);
+    await step('access log partitions (the seeded year, by month)', accessLogPartitionsSql());
     await step('access log', accessLogSql(counts.accessLog));
-    await step('audit log', await auditLogSql(client, counts.referrals));
+    await step('audit log', auditLogSql(counts.referrals));
+    await sealSeededLogs(input.db, input.report);
     const startedAt = Date.now();
     await seedListings(input.db, input.cipher, counts.listings);
     input.report(`  seeded ${counts.listings} directory listings in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
@@ -275,24 +278,41 @@ function accessLogSql(rows: number): string {
     JOIN bench_referrals r ON r.i = g % (SELECT count(*) FROM bench_referrals);`;
 }
 
-/**
- * Four audit entries a referral. The audit log's shape is being redesigned (issue 13 §1): the columns are read from
- * the catalogue, and the hash columns, where they exist and are required, get unique placeholder values (the seeded
- * chain does not verify: the bench measures, it does not audit).
- */
-async function auditLogSql(client: pg.Client, referrals: number): Promise<string> {
-  const { rows } = await client.query<{ column_name: string; is_nullable: string }>(
-    "SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'audit_log'",
-  );
-  const required = new Set(rows.filter((row) => row.is_nullable === 'NO').map((row) => row.column_name));
-  const hashColumns = ['previous_hash', 'hash'].filter((column) => required.has(column));
-  const hashValues = hashColumns.map((column) => `encode(sha256(convert_to('bench-${column}-' || g, 'UTF8')), 'hex')`);
+/** Four audit entries a referral. */
+function auditLogSql(referrals: number): string {
   return `
-    INSERT INTO audit_log (occurred_at, actor_user_id, actor_organisation_id, action, object_type, object_id, details${hashColumns.map((column) => `, ${column}`).join('')})
+    INSERT INTO audit_log (occurred_at, actor_user_id, actor_organisation_id, action, object_type, object_id, details)
     SELECT r.sent_at + (g % 4) * interval '1 hour', r.user_id, r.referring_organisation_id,
-      (ARRAY['referral.created', 'referral.sent', 'referral.received', 'referral.accepted'])[1 + g % 4], 'referral', r.id::text, '{}'::jsonb${hashValues.map((value) => `, ${value}`).join('')}
+      (ARRAY['referral.created', 'referral.sent', 'referral.received', 'referral.accepted'])[1 + g % 4], 'referral', r.id::text, '{}'::jsonb
     FROM generate_series(0, ${referrals * 4 - 1}) AS g
     JOIN bench_referrals r ON r.i = g / 4;`;
+}
+
+/** A partition for each month of the seeded year, as the sealer leader creates them month by month in production. */
+function accessLogPartitionsSql(): string {
+  return `
+    SELECT create_access_log_partition(month::date)
+    FROM generate_series(date_trunc('month', (now() - interval '13 months') AT TIME ZONE 'UTC'), date_trunc('month', now() AT TIME ZONE 'UTC'), interval '1 month') AS month;`;
+}
+
+/**
+ * Seals every seeded entry into the hash chain now, in the template: a real database's history is sealed, and a
+ * backlog of millions of unsealed rows would have the bench measure the sealer catching up instead of the app.
+ */
+async function sealSeededLogs(db: Db, report: (line: string) => void): Promise<void> {
+  const startedAt = Date.now();
+  const state = createSealerState();
+  let sealed = 0;
+  for (;;) {
+    const rounds = await sealPendingEntries(db, { state, batchSize: 50_000 });
+    const sealedThisRound = rounds.reduce((sum, round) => sum + round.sealed, 0);
+    sealed += sealedThisRound;
+    const lag = await readSealLag(db);
+    if (lag.every((log) => log.unsealedEntries === 0)) break;
+    // The horizon is observed before sealing: a round that sealed nothing waits one round for it to move on.
+    if (sealedThisRound === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  report(`  sealed ${sealed} audit and access-log entries in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
 const words = ['rådgivning', 'støtte', 'samtaler', 'kvinder', 'mænd', 'familie', 'børn', 'unge', 'krisecenter', 'psykolog', 'netværk', 'gruppe', 'vold', 'hjælp', 'anonym'];

@@ -304,7 +304,7 @@ async function sealSeededLogs(db: Db, report: (line: string) => void): Promise<v
   const state = createSealerState();
   let sealed = 0;
   for (;;) {
-    const rounds = await sealPendingEntries(db, { state, batchSize: 50_000 });
+    const rounds = await sealPendingEntries(db, { state, batchSize: 20_000 });
     const sealedThisRound = rounds.reduce((sum, round) => sum + round.sealed, 0);
     sealed += sealedThisRound;
     const lag = await readSealLag(db);

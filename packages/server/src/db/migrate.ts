@@ -19,6 +19,7 @@ import * as addCourseReferralFacts from './migrations/2026-12-07T1800-add-course
 import * as addFourEyesAndReauthentication from './migrations/2026-12-08T1000-add-four-eyes-and-reauthentication.ts';
 import * as createRiskLevelReductions from './migrations/2026-12-08T1100-create-risk-level-reductions.ts';
 import * as addSignInThrottlingAndUnlockLinks from './migrations/2026-12-08T1110-add-sign-in-throttling-and-unlock-links.ts';
+import * as addHotReadIndexes from './migrations/2026-12-09T1400-add-hot-read-indexes.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1000-add-four-eyes-and-reauthentication': addFourEyesAndReauthentication,
   '2026-12-08T1100-create-risk-level-reductions': createRiskLevelReductions,
   '2026-12-08T1110-add-sign-in-throttling-and-unlock-links': addSignInThrottlingAndUnlockLinks,
+  '2026-12-09T1400-add-hot-read-indexes': addHotReadIndexes,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

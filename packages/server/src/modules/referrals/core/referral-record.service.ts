@@ -116,27 +116,7 @@ export async function createReferralRecord(input: {
   const writes: OperationNodeSource[] = [];
   const auditEntries: AuditEntry[] = [];
 
-  let personId: string;
-  let personRow: CreatedReferral['rows']['person'] = null;
-  if ('id' in referral.person) {
-    personId = referral.person.id;
-  } else {
-    // A self-referral's person record belongs to the receiving organisation: nobody at a referring organisation made it.
-    const person = preparePerson({ trx, cipher: input.cipher, createdByOrganisationId: actor?.organisationId ?? referral.service.organisationId, person: referral.person, now });
-    personId = person.personId;
-    personRow = person.row;
-    writes.push(person.insert);
-  }
-  let consentId: string | null = null;
-  let consentRow: CreatedReferral['rows']['consent'] = null;
-  if (referral.consent) {
-    const consent = prepareConsent({ trx, personId, consent: referral.consent, obtainedBy: actor ?? 'person', now });
-    consentId = consent.consentId;
-    consentRow = consent.row;
-    writes.push(consent.insert);
-    auditEntries.push(consent.auditEntry);
-  }
-
+  const { personId, personRow, consentId, consentRow } = preparePersonAndConsent({ trx, cipher: input.cipher, referral, actor, now, writes, auditEntries });
   const referralId = randomUUID();
   const columns = referralColumns(input.cipher, { referral, actor, personId, consentId, now });
   const [createEventId, sendEventId] = reserved.eventIds;
@@ -172,29 +152,30 @@ export async function createReferralRecord(input: {
   writes.push(insertReferralQuery(trx, referralRow));
   writes.push(insertReferralEventsQuery(events));
   const created: CreatedReferral = {
-    referralId,
-    personId,
-    consentId,
-    reference: reserved.reference,
-    incidentId: columns.incident_id,
-    status: referral.send ? 'sent' : 'draft',
-    sentAt: sent?.sentAt ?? null,
-    dueAt: sent?.dueAt ?? null,
-    events,
-    isSeenAtReceiver: input.isSeenAtReceiver === true,
+    ...{ referralId, personId, consentId, reference: reserved.reference, incidentId: columns.incident_id, events },
+    ...{ status: referral.send ? 'sent' : 'draft', sentAt: sent?.sentAt ?? null, dueAt: sent?.dueAt ?? null, isSeenAtReceiver: input.isSeenAtReceiver === true },
     rows: { referral: referralRow, person: personRow, consent: consentRow },
   };
   writes.push(...(input.alsoWrite?.(created) ?? []));
   await runWritesAsOneStatement(trx, writes);
   for (const auditEntry of auditEntries) await recordAuditEntry(trx, auditEntry, input.auditTrail);
 
+  const isSeenAtReceiver = await finishSending({ ...input, actor, now, referralId, isSentAtOnce });
+  return { ...created, isSeenAtReceiver };
+}
+
+/**
+ * A referral sent without the programme's terms goes through the state machine on its recorded service terms (as
+ * a draft sent later does); and one nobody at the receiving organisation can see is escalated. True if it is seen.
+ */
+async function finishSending(input: { trx: Transaction<Database>; clock: Clock; cipher: FieldCipher; referral: NewReferral; auditTrail?: AuditTrail | undefined; isSeenAtReceiver?: boolean | undefined; actor: Actor | null; now: Date; referralId: string; isSentAtOnce: boolean }): Promise<boolean> {
+  const { trx, referral, actor, now, referralId, isSentAtOnce } = input;
   if (referral.send && !isSentAtOnce) {
     const record = await getRecord(trx, referralId, visibilityOfOrigin(referral.origin), true);
     await applyReferralTransition({ trx, clock: input.clock, record, action: { type: 'send' }, side: 'referrer', actor, auditTrail: input.auditTrail });
   }
-  let isSeenAtReceiver = true;
   if (referral.send && input.isSeenAtReceiver !== true) {
-    isSeenAtReceiver = !(await escalateIfNobodyCanSee({
+    return !(await escalateIfNobodyCanSee({
       trx,
       cipher: input.cipher,
       now,
@@ -208,7 +189,34 @@ export async function createReferralRecord(input: {
       auditTrail: input.auditTrail,
     }));
   }
-  return { ...created, isSeenAtReceiver };
+  return true;
+}
+
+/** The person (unless on record) and the consent: their inserts join `writes`, the consent's audit entry `auditEntries`. */
+function preparePersonAndConsent(input: { trx: Transaction<Database>; cipher: FieldCipher; referral: NewReferral; actor: Actor | null; now: Date; writes: OperationNodeSource[]; auditEntries: AuditEntry[] }) {
+  const { trx, referral, actor, now, writes, auditEntries } = input;
+  let personId: string;
+  let personRow: CreatedReferral['rows']['person'] = null;
+  if ('id' in referral.person) {
+    personId = referral.person.id;
+  } else {
+    // A self-referral's person record belongs to the receiving organisation: nobody at a referring organisation made it.
+    const person = preparePerson({ trx, cipher: input.cipher, createdByOrganisationId: actor?.organisationId ?? referral.service.organisationId, person: referral.person, now });
+    personId = person.personId;
+    personRow = person.row;
+    writes.push(person.insert);
+  }
+  let consentId: string | null = null;
+  let consentRow: CreatedReferral['rows']['consent'] = null;
+  if (referral.consent) {
+    const consent = prepareConsent({ trx, personId, consent: referral.consent, obtainedBy: actor ?? 'person', now });
+    consentId = consent.consentId;
+    consentRow = consent.row;
+    writes.push(consent.insert);
+    auditEntries.push(consent.auditEntry);
+  }
+
+  return { personId, personRow, consentId, consentRow };
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   type ReferralEventRow,
   type ReferralRecord,
 } from '../core/referral-record.queries.ts';
-import { createReferralRecord, getRecord, type CreatedReferral } from '../core/referral-record.service.ts';
+import { createReferralRecord, getRecord, type CreatedReferral, type NewReferral } from '../core/referral-record.service.ts';
 import { deleteReferralDraftQuery } from '../drafts/draft.queries.ts';
 import { escalateIfNobodyCanSee, seersOf } from '../deadlines/unseen-referral.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
@@ -146,28 +146,7 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; sto
     auditTrail,
     reserved: { reference: prepared.reference, eventIds: prepared.event_ids },
     isSeenAtReceiver: Boolean(prepared.is_seen_at_receiver),
-    referral: {
-      origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
-      person: request.person,
-      consent: request.consent ?? null,
-      service: {
-        id: service.id,
-        organisationId: service.organisation_id,
-        terms: {
-          programmeVersion: service.programme_version,
-          firstContactDeadlineHours: service.first_contact_deadline_hours,
-          highRiskDeadlineHours: service.high_risk_deadline_hours,
-          maxContactAttempts: service.max_contact_attempts,
-        },
-      },
-      personRole: request.role,
-      riskLevel: request.riskLevel,
-      situation: request.situation,
-      contact: request.safeContact,
-      childrenInHome: request.childrenInHome,
-      underretning: request.underretning ?? null,
-      send: request.send,
-    },
+    referral: newReferralOf({ request, actor, service, incidentId }),
     alsoWrite: (created) => {
       const writes = [
         // The form's draft has done its work: the referral now holds what it said (issue 11 §1).
@@ -183,6 +162,33 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; sto
   await appendAuditEntries(trx, auditTrail);
   const view = answer ?? (await buildReferrerView(trx, cipher, created.referralId, visibility));
   return { view, serviceId: service.id };
+}
+
+/** What the request asks for, under the programme's terms for the service. */
+function newReferralOf(input: { request: CreateReferralRequest; actor: Actor; service: PreparedProgrammeReferral; incidentId: string }): NewReferral {
+  const { request, actor, service, incidentId } = input;
+  return {
+  origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
+  person: request.person,
+  consent: request.consent ?? null,
+  service: {
+    id: service.id,
+    organisationId: service.organisation_id,
+    terms: {
+      programmeVersion: service.programme_version,
+      firstContactDeadlineHours: service.first_contact_deadline_hours,
+      highRiskDeadlineHours: service.high_risk_deadline_hours,
+      maxContactAttempts: service.max_contact_attempts,
+    },
+  },
+  personRole: request.role,
+  riskLevel: request.riskLevel,
+  situation: request.situation,
+  contact: request.safeContact,
+  childrenInHome: request.childrenInHome,
+  underretning: request.underretning ?? null,
+  send: request.send,
+};
 }
 
 /**
@@ -245,7 +251,12 @@ function newReferralViewSource(input: { created: CreatedReferral; prepared: Prep
     consent_obtained_at: consent ? new Date(consent.obtained_at) : null,
     consent_withdrawn_at: null,
   };
-  const events: ReferralEventRow[] = created.events.map((event) => ({
+  return { record, events: newReferralEvents(created, prepared, actor), linkedReferralIds: prepared.linked_referral_ids };
+}
+
+/** The events just written, as listReferralEvents returns them. */
+function newReferralEvents(created: CreatedReferral, prepared: PreparedProgrammeReferral, actor: Actor): ReferralEventRow[] {
+  return created.events.map((event) => ({
     id: event.id,
     action: event.action,
     occurred_at: created.rows.referral.created_at,
@@ -260,7 +271,7 @@ function newReferralViewSource(input: { created: CreatedReferral; prepared: Prep
     to_service_name: event.to_service_id ? prepared.name : null,
     note_enc: event.note_enc ?? null,
   }));
-  return { record, events, linkedReferralIds: prepared.linked_referral_ids };
+
 }
 
 async function logReplayedCreation(input: Deps & { actor: Actor }, body: string): Promise<void> {

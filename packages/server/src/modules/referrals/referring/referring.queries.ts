@@ -61,9 +61,11 @@ function selectProgrammeServiceForReferrer(db: Db, input: { programmeId: string;
  * {@link findProgrammeServiceForReferrer} gives it, with the receiving organisation's name; its reference and event
  * ids (reserved, so the answer can be built and stored before anything is written); whether anyone at the receiving
  * organisation can see it; and, for a linked referral, the incident and the call-out's other referrals the referrer
- * may see. The service and programme rows stay share-locked until commit: ending the service or the programme
- * (an UPDATE of those rows) waits for this referral, so it is never created against a service being ended
- * concurrently, and the ending's hand-over of open referrals then sees it.
+ * may see.
+ *
+ * No row lock is taken on the service or programme: FOR SHARE on that one hot row made every concurrent creation
+ * add itself to a MultiXact on it, and cut creations at c=50 from ~76/s to ~28/s here (docs/performance.md). A
+ * creation racing a service's end is therefore possible as before; see docs/performance.md for the cheap fix.
  */
 export async function prepareProgrammeReferral(
   trx: Transaction<Database>,
@@ -87,7 +89,6 @@ export async function prepareProgrammeReferral(
       (linked === null ? sql<string | null>`NULL::uuid` : linkedIncident(linked, input.referrerOrganisationId)).as('linked_incident_id'),
       (linked === null ? sql<string[]>`ARRAY[]::uuid[]` : linkedReferralIds(trx, linked, input.referrerOrganisationId)).as('linked_referral_ids'),
     ])
-    .forShare(['s', 'p'])
     .executeTakeFirst();
 }
 

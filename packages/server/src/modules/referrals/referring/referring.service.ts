@@ -107,7 +107,7 @@ export async function isRetriedReferralCreation(input: { db: Db; actor: Actor; i
 
 /**
  * The creation itself, in the transaction runIdempotently opened: one statement reads what it needs (the service,
- * share-locked; the reference and event ids, reserved; whether anyone at the receiving service can see it), the rules
+ * the reference and event ids, reserved; whether anyone at the receiving service can see it), the rules
  * are checked here, and ONE statement writes the person, the consent, the referral and its events, deletes the form's
  * draft, logs the read the answer is (it carries the name the referrer entered) and stores the answer for replays;
  * then the audit entries are appended. The answer is built from what was written: nothing is read back. Only when

@@ -26,17 +26,10 @@ export async function findReferableService(db: Db, serviceId: string) {
     .executeTakeFirst();
 }
 
-/** The human-readable reference comes from a sequence: short, unique, and says nothing about the person. */
-export async function insertReferral(trx: Transaction<Database>, values: Omit<NewRow<'referrals'>, 'reference'>): Promise<string> {
-  const row = await trx
-    .insertInto('referrals')
-    .values({ ...values, reference: sql<string>`'BRO-' || nextval('referral_reference_seq')::text` })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** The next human-readable reference, as SQL: a caller reserves it in a statement it runs anyway. */
+/**
+ * The next human-readable reference, as SQL: from a sequence, so short, unique, and saying nothing about the person.
+ * A caller reserves it in a statement it runs anyway.
+ */
 export function nextReferralReference(): RawBuilder<string> {
   return sql<string>`'BRO-' || nextval('referral_reference_seq')::text`;
 }
@@ -76,16 +69,18 @@ export function insertReferralEventsQuery(events: readonly NewReferralEvent[]): 
 /**
  * Runs several writes as ONE statement of data-modifying CTEs: one round trip instead of one per write. The writes
  * must not read each other's rows (they all see the same snapshot); the foreign keys between them are checked at the
- * end of the statement, so a referral may reference the person inserted beside it.
+ * end of the statement, so a referral may reference the person inserted beside it. `check`, if given, is evaluated
+ * in the same statement (its snapshot); the answer is its value.
  */
-export async function runWritesAsOneStatement(trx: Transaction<Database>, writes: readonly OperationNodeSource[]): Promise<void> {
-  if (writes.length === 0) return;
+export async function runWritesAsOneStatement(trx: Transaction<Database>, writes: readonly OperationNodeSource[], check?: RawBuilder<boolean>): Promise<boolean> {
+  if (writes.length === 0) return true;
   const [first, ...rest] = writes;
-  if (rest.length === 0 && first) {
+  if (rest.length === 0 && first && !check) {
     await sql`${first}`.execute(trx);
-    return;
+    return true;
   }
-  await sql`WITH ${sql.join(writes.map((write, index) => sql`${sql.id(`write_${index}`)} AS (${write})`))} SELECT 1`.execute(trx);
+  const result = await sql<{ is_ok: boolean }>`WITH ${sql.join(writes.map((write, index) => sql`${sql.id(`write_${index}`)} AS (${write})`))} SELECT ${check ?? sql<boolean>`true`} AS is_ok`.execute(trx);
+  return result.rows[0]?.is_ok === true;
 }
 
 export async function updateReferral(trx: Transaction<Database>, referralId: string, changes: RowChanges<'referrals'>): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applyReferralAction, computeFirstContactDueAt, normalisePhone, RiskLevel, type HeardAbout, type OrganisationKind, type PersonRole, type ReferralSource, type SafeContactInput, type YesNoUnknown } from '@bro/domain';
-import type { OperationNodeSource, Transaction } from 'kysely';
+import type { OperationNodeSource, RawBuilder, Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { recordAuditEntry, type AuditEntry, type AuditTrail } from '../../../platform/audit-log.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
@@ -108,6 +108,8 @@ export async function createReferralRecord(input: {
   isSeenAtReceiver?: boolean | undefined;
   /** More writes for the same one statement, made from what is about to be written (e.g. the stored answer). */
   alsoWrite?: ((created: CreatedReferral) => readonly OperationNodeSource[]) | undefined;
+  /** Checked by the write statement (its own snapshot): false refuses the creation (`service_not_allowed`, rolled back). */
+  isStillReferable?: RawBuilder<boolean> | undefined;
 }): Promise<CreatedReferral> {
   const { trx, referral } = input;
   const now = input.clock.now();
@@ -157,7 +159,7 @@ export async function createReferralRecord(input: {
     rows: { referral: referralRow, person: personRow, consent: consentRow },
   };
   writes.push(...(input.alsoWrite?.(created) ?? []));
-  await runWritesAsOneStatement(trx, writes);
+  if (!(await runWritesAsOneStatement(trx, writes, input.isStillReferable))) throw new AppError('service_not_allowed');
   for (const auditEntry of auditEntries) await recordAuditEntry(trx, auditEntry, input.auditTrail);
 
   const isSeenAtReceiver = await finishSending({ ...input, actor, now, referralId, isSentAtOnce });

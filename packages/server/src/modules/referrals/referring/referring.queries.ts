@@ -1,4 +1,5 @@
-import { sql, type SqlBool, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { holdReferralIntakeOpen } from '../../../platform/referral-intake-locks.queries.ts';
 import type { Database, Db } from '../../../db/tables.ts';
 import { selectActiveMembersWithRoles } from '../deadlines/deadline.queries.ts';
 import { whereReferralVisible, type ReferralVisibility } from '../core/referral-access.ts';
@@ -63,9 +64,9 @@ function selectProgrammeServiceForReferrer(db: Db, input: { programmeId: string;
  * organisation can see it; and, for a linked referral, the incident and the call-out's other referrals the referrer
  * may see.
  *
- * No row lock is taken on the service or programme: FOR SHARE on that one hot row made every concurrent creation
- * add itself to a MultiXact on it, and cut creations at c=50 from ~76/s to ~28/s here (docs/performance.md). A
- * creation racing a service's end is therefore possible as before; see docs/performance.md for the cheap fix.
+ * It also takes the shared intake locks of the service and programme (platform/referral-intake-locks.queries.ts), not a
+ * row lock: ending the service or programme waits for this creation, and {@link isProgrammeServiceStillReferable},
+ * checked by the creation's write statement in its own later snapshot, refuses a creation that waited for an ending.
  */
 export async function prepareProgrammeReferral(
   trx: Transaction<Database>,
@@ -83,6 +84,7 @@ export async function prepareProgrammeReferral(
   return selectProgrammeServiceForReferrer(trx, input)
     .select((eb) => [
       'o.name as organisation_name',
+      holdReferralIntakeOpen({ serviceId: input.serviceId, programmeId: input.programmeId }).as('is_intake_held'),
       nextReferralReference().as('reference'),
       nextReferralEventIds(2).as('event_ids'),
       eb.exists(selectActiveMembersWithRoles(trx, { ...input.seers, organisationId: eb.ref('s.organisation_id') })).as('is_seen_at_receiver'),
@@ -107,6 +109,14 @@ function linkedReferralIds(db: Db, linked: { referralId: string; visibility: Ref
     .orderBy('referrals.created_at')
     .orderBy('referrals.id');
   return sql<string[]>`ARRAY(${ids})`;
+}
+
+/**
+ * Whether the service is still referable for the referrer, as an expression for the creation's write statement: that
+ * statement's snapshot is taken after the intake locks were granted, so it sees an ending that committed meanwhile.
+ */
+export function isProgrammeServiceStillReferable(db: Db, input: { programmeId: string; serviceId: string; referrerOrganisationId: string; now: Date }): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (${selectProgrammeServiceForReferrer(db, input)})`;
 }
 
 export type PreparedProgrammeReferral = NonNullable<Awaited<ReturnType<typeof prepareProgrammeReferral>>>;

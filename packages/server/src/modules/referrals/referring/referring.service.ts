@@ -38,6 +38,7 @@ import { toReferrerSummary, toReferrerView, toServiceOption } from '../core/refe
 import {
   findProgrammeServiceForReferrer,
   insertCreationReadQuery,
+  isProgrammeServiceStillReferable,
   listProgrammesOfReferrer,
   listReferralsForReferrer as selectReferralsForReferrer,
   listServicesOfProgrammes,
@@ -146,6 +147,7 @@ async function insertNewReferral(input: Deps & { trx: Transaction<Database>; sto
     auditTrail,
     reserved: { reference: prepared.reference, eventIds: prepared.event_ids },
     isSeenAtReceiver: Boolean(prepared.is_seen_at_receiver),
+    isStillReferable: isProgrammeServiceStillReferable(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId, now }),
     referral: newReferralOf({ request, actor, service, incidentId }),
     alsoWrite: (created) => {
       const writes = [

@@ -21,6 +21,7 @@ import * as createRiskLevelReductions from './migrations/2026-12-08T1100-create-
 import * as addSignInThrottlingAndUnlockLinks from './migrations/2026-12-08T1110-add-sign-in-throttling-and-unlock-links.ts';
 import * as sealAuditAndAccessLogs from './migrations/2026-12-09T1000-seal-audit-and-access-logs.ts';
 import * as createRateLimitCounters from './migrations/2026-12-09T1200-create-rate-limit-counters.ts';
+import * as addHotReadIndexes from './migrations/2026-12-09T1400-add-hot-read-indexes.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T1110-add-sign-in-throttling-and-unlock-links': addSignInThrottlingAndUnlockLinks,
   '2026-12-09T1000-seal-audit-and-access-logs': sealAuditAndAccessLogs,
   '2026-12-09T1200-create-rate-limit-counters': createRateLimitCounters,
+  '2026-12-09T1400-add-hot-read-indexes': addHotReadIndexes,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

@@ -42,7 +42,15 @@ export async function completeIdempotencyKey(
   trx: Transaction<Database>,
   input: { userId: string; key: string; responseStatus: number; sealedResponseBody: string; now: Date },
 ): Promise<void> {
-  await trx
+  await completeIdempotencyKeyQuery(trx, input).execute();
+}
+
+/** The same update, not yet run: a use case may run it inside its own last write (one round trip less). */
+export function completeIdempotencyKeyQuery(
+  trx: Transaction<Database>,
+  input: { userId: string; key: string; responseStatus: number; sealedResponseBody: string; now: Date },
+) {
+  return trx
     .updateTable('idempotency_keys')
     .set({
       state: 'completed',
@@ -52,8 +60,7 @@ export async function completeIdempotencyKey(
       completed_at: input.now,
     })
     .where('user_id', '=', input.userId)
-    .where('key', '=', input.key)
-    .execute();
+    .where('key', '=', input.key);
 }
 
 export async function releaseIdempotencyClaim(db: Db, input: { userId: string; key: string }): Promise<void> {

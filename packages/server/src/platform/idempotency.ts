@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { OperationNodeSource, Transaction } from 'kysely';
 import type { Database, Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import { AppError } from './errors.ts';
@@ -7,6 +7,7 @@ import type { FieldCipher } from './field-encryption.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
+  completeIdempotencyKeyQuery,
   deleteIdempotencyKeysCreatedBefore,
   findIdempotencyKey,
   releaseIdempotencyClaim,
@@ -72,10 +73,17 @@ export type IdempotentOutcome<T> =
 /** One user's key, the hash of the request that came with it, and what reading and writing the key takes. */
 type KeyedRequest = { db: Db; clock: Clock; cipher: FieldCipher; userId: string; key: string; requestHash: string };
 
+/**
+ * Handed to `execute`: the statement that stores `body` as the key's response, for the use case to run inside its
+ * own last write (one round trip less). If `execute` takes it, the statement MUST run in that transaction and the
+ * body must be what `serialize` would give; if it does not, the response is stored after `execute` returns.
+ */
+export type IdempotentResponseStore = { storeResponse: (body: string) => OperationNodeSource };
+
 export async function runIdempotently<T>(
   input: KeyedRequest & {
     statusCode: number;
-    execute: (trx: Transaction<Database>) => Promise<T>;
+    execute: (trx: Transaction<Database>, store: IdempotentResponseStore) => Promise<T>;
     /** The exact response body text. Stored, and sent, so a replay is byte-identical. */
     serialize: (result: T) => string;
   },
@@ -89,24 +97,23 @@ export async function runIdempotently<T>(
 
   try {
     return await input.db.transaction().execute(async (trx) => {
-      const result = await input.execute(trx);
-      const body = input.serialize(result);
-      await completeIdempotencyKey(trx, { ...scope, responseStatus: input.statusCode, sealedResponseBody: input.cipher.encrypt(body), now: input.clock.now() });
+      let storedBody: string | undefined;
+      const completion = (body: string) => ({ ...scope, responseStatus: input.statusCode, sealedResponseBody: input.cipher.encrypt(body), now: input.clock.now() });
+      const store: IdempotentResponseStore = {
+        storeResponse: (body) => {
+          storedBody = body;
+          return completeIdempotencyKeyQuery(trx, completion(body));
+        },
+      };
+      const result = await input.execute(trx, store);
+      const body = storedBody ?? input.serialize(result);
+      if (storedBody === undefined) await completeIdempotencyKey(trx, completion(body));
       return { isReplay: false as const, statusCode: input.statusCode, body, result };
     });
   } catch (error) {
     await releaseIdempotencyClaim(input.db, scope);
     throw error;
   }
-}
-
-/**
- * Is this request a retry of one already claimed with the same key and body (in flight or completed)? Such a request
- * creates nothing — it is answered 409 or replayed — so a rate limit on creations must not count it.
- */
-export async function isIdempotentRetry(input: { db: Db; userId: string; key: string; requestHash: string }): Promise<boolean> {
-  const existing = await findIdempotencyKey(input.db, { userId: input.userId, key: input.key });
-  return existing !== undefined && existing.request_hash === input.requestHash;
 }
 
 /** A replay, or undefined if this request took over a stale claim and should run the creation itself. */

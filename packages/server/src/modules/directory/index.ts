@@ -6,7 +6,6 @@ export { insertHelpService } from './directory.service.ts';
 export { createDirectoryListingPublishing } from './listing-publication.service.ts';
 export {
   findPublicHelpService,
-  listLanguagesOffered,
   searchDirectory,
   statusesOnPublicPages,
   type LocalisedText,

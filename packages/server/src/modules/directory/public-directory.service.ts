@@ -185,12 +185,15 @@ function toMatcher(query: PublicDirectoryQuery, now: Date): (entry: Entry) => bo
   };
 }
 
-/** One page of the matching services and the number of all matches. */
-export async function searchDirectory(input: { db: Db; now: Date; query: PublicDirectoryQuery; page: Page }): Promise<{ total: number; services: PublicHelpService[] }> {
+/**
+ * One page of the matching services and the number of all matches, with the languages the public pages offer as a
+ * filter: from the same copy of the directory, so a search page checks the copy's version once (one statement).
+ */
+export async function searchDirectory(input: { db: Db; now: Date; query: PublicDirectoryQuery; page: Page }): Promise<{ total: number; services: PublicHelpService[]; languagesOffered: string[] }> {
   const snapshot = await currentSnapshot(input.db);
   const matches = snapshot.entries.filter(toMatcher(input.query, input.now));
   const start = (input.page.page - 1) * input.page.perPage;
-  return { total: matches.length, services: matches.slice(start, start + input.page.perPage).map((entry) => entry.service) };
+  return { total: matches.length, services: matches.slice(start, start + input.page.perPage).map((entry) => entry.service), languagesOffered: snapshot.languagesOnPublicPages };
 }
 
 /** All matching services (for grouping by organisation). */
@@ -205,11 +208,6 @@ export async function findPublicHelpService(
   const snapshot = await currentSnapshot(input.db);
   const entry = 'serviceId' in input ? snapshot.byId.get(input.serviceId) : snapshot.bySlug.get(input.slug);
   return entry && input.statuses.includes(entry.service.status) ? entry.service : undefined;
-}
-
-/** The languages offered by services on the public pages, for the language filter. */
-export async function listLanguagesOffered(input: { db: Db }): Promise<string[]> {
-  return (await currentSnapshot(input.db)).languagesOnPublicPages;
 }
 
 function toEntry(row: PublicServiceRow, locations: PublicLocationRow[]): Entry {

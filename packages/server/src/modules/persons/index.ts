@@ -6,6 +6,8 @@ export {
   cprLookupHash,
   createPerson,
   openPersonUnderConsent,
+  prepareConsent,
+  preparePerson,
   recordConsent,
   withdrawConsentsOfPerson,
   type ConsentGiven,

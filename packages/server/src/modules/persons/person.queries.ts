@@ -4,13 +4,23 @@ import type { Database, NewRow } from '../../db/tables.ts';
 /** The only file that writes SQL for persons and their consents. */
 
 export async function insertPerson(trx: Transaction<Database>, values: NewRow<'persons'>): Promise<string> {
-  const row = await trx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await insertPersonQuery(trx, values).executeTakeFirstOrThrow();
   return row.id;
 }
 
+/** The insert, not yet run: a caller that writes several rows at once runs it inside its own statement. */
+export function insertPersonQuery(trx: Transaction<Database>, values: NewRow<'persons'>) {
+  return trx.insertInto('persons').values(values).returning('id');
+}
+
 export async function insertConsent(trx: Transaction<Database>, values: NewRow<'consents'>): Promise<string> {
-  const row = await trx.insertInto('consents').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await insertConsentQuery(trx, values).executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The insert, not yet run (see {@link insertPersonQuery}). */
+export function insertConsentQuery(trx: Transaction<Database>, values: NewRow<'consents'>) {
+  return trx.insertInto('consents').values(values).returning('id');
 }
 
 /** Marks every active consent of the person withdrawn; returns the ids it changed. */

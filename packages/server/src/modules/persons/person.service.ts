@@ -7,13 +7,14 @@ import {
   type ConsentPurpose,
   type ReferralForReceiver,
 } from '@bro/domain';
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, Row } from '../../db/tables.ts';
-import { recordAuditEntry, type AuditTrail } from '../../platform/audit-log.ts';
+import { recordAuditEntry, type AuditEntry, type AuditTrail } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
-import { insertConsent, insertPerson, withdrawActiveConsentsOfPerson } from './person.queries.ts';
+import { insertConsent, insertConsentQuery, insertPerson, insertPersonQuery, withdrawActiveConsentsOfPerson } from './person.queries.ts';
 
 /**
  * The person record and the consents given for their data, shared by referrals and courses. Names and CPR numbers
@@ -39,9 +40,22 @@ export function cprLookupHash(cipher: FieldCipher, cpr: string): string {
 
 /** Creates a person record in the caller's transaction; returns its id. */
 export async function createPerson(input: { trx: Transaction<Database>; cipher: FieldCipher; createdByOrganisationId: string; person: NewPerson; now: Date }): Promise<string> {
+  return insertPerson(input.trx, personRowOf(input));
+}
+
+/**
+ * The person's row with its id chosen here, and its insert not yet run: a caller that creates a person with other
+ * records runs it inside its own single statement (see createReferralRecord), so nothing is read back.
+ */
+export function preparePerson(input: { trx: Transaction<Database>; cipher: FieldCipher; createdByOrganisationId: string; person: NewPerson; now: Date }) {
+  const row = { id: randomUUID(), ...personRowOf(input) };
+  return { personId: row.id, row, insert: insertPersonQuery(input.trx, row) };
+}
+
+function personRowOf(input: { cipher: FieldCipher; createdByOrganisationId: string; person: NewPerson; now: Date }) {
   const { cipher, person } = input;
   const cpr = person.cpr ? normaliseCpr(person.cpr) : undefined;
-  return insertPerson(input.trx, {
+  return {
     created_by_organisation_id: input.createdByOrganisationId,
     full_name_enc: cipher.encrypt(person.fullName),
     cpr_enc: cpr ? cipher.encrypt(`${cpr.slice(0, 6)}-${cpr.slice(6)}`) : null,
@@ -50,7 +64,7 @@ export async function createPerson(input: { trx: Transaction<Database>; cipher: 
     birth_year: person.birthYear ?? null,
     address_protection: person.addressProtection,
     created_at: input.now,
-  });
+  };
 }
 
 export type ConsentGiven = {
@@ -69,23 +83,41 @@ export function assertConsentFits(consent: Pick<ConsentGiven, 'recipientOrganisa
   }
 }
 
+type ConsentToRecord = {
+  personId: string;
+  consent: ConsentGiven;
+  obtainedBy: Pick<Actor, 'userId' | 'organisationId'> | 'person';
+  now: Date;
+};
+
 /**
  * Records a consent in the caller's transaction, with its audit entry (appended now, or added to the caller's
  * trail). `obtainedBy` is the staff member who obtained it, or `'person'` when the person gave it themselves (the
  * public contact form): then no user or organisation stands behind it.
  */
-export async function recordConsent(input: {
-  trx: Transaction<Database>;
-  personId: string;
-  consent: ConsentGiven;
-  obtainedBy: Pick<Actor, 'userId' | 'organisationId'> | 'person';
-  now: Date;
-  auditTrail?: AuditTrail | undefined;
-}): Promise<string> {
+export async function recordConsent(input: ConsentToRecord & { trx: Transaction<Database>; auditTrail?: AuditTrail | undefined }): Promise<string> {
+  const { row, auditEntry } = consentRecordOf(input);
+  const consentId = await insertConsent(input.trx, row);
+  await recordAuditEntry(input.trx, { ...auditEntry, objectId: consentId }, input.auditTrail);
+  return consentId;
+}
+
+/**
+ * The consent's row with its id chosen here, its insert not yet run (see {@link preparePerson}), and its audit entry,
+ * which the caller appends with its own.
+ */
+export function prepareConsent(input: ConsentToRecord & { trx: Transaction<Database> }) {
+  const consentId = randomUUID();
+  const { row, auditEntry } = consentRecordOf(input);
+  const identified = { id: consentId, ...row };
+  return { consentId, row: identified, insert: insertConsentQuery(input.trx, identified), auditEntry: { ...auditEntry, objectId: consentId } };
+}
+
+function consentRecordOf(input: ConsentToRecord) {
   const { consent } = input;
   const staff = input.obtainedBy === 'person' ? null : input.obtainedBy;
   const categories = [...new Set(consent.dataCategories)];
-  const consentId = await insertConsent(input.trx, {
+  const row = {
     person_id: input.personId,
     recipient_organisation_id: consent.recipientOrganisationId,
     data_categories: categories,
@@ -96,27 +128,23 @@ export async function recordConsent(input: {
     is_given_by_person: staff === null,
     obtained_at: consent.obtainedAt,
     created_at: input.now,
-  });
-  await recordAuditEntry(
-    input.trx,
-    {
-      occurredAt: input.now,
-      actorUserId: staff?.userId ?? null,
-      actorOrganisationId: staff?.organisationId ?? null,
-      action: 'consent.record',
-      objectType: 'consent',
-      objectId: consentId,
-      details: {
-        personId: input.personId,
-        recipientOrganisationId: consent.recipientOrganisationId,
-        categories: [...categories].sort().join(','),
-        method: consent.method,
-        ...(staff === null ? { isGivenByPerson: true } : {}),
-      },
+  };
+  const auditEntry: AuditEntry = {
+    occurredAt: input.now,
+    actorUserId: staff?.userId ?? null,
+    actorOrganisationId: staff?.organisationId ?? null,
+    action: 'consent.record',
+    objectType: 'consent',
+    objectId: '',
+    details: {
+      personId: input.personId,
+      recipientOrganisationId: consent.recipientOrganisationId,
+      categories: [...categories].sort().join(','),
+      method: consent.method,
+      ...(staff === null ? { isGivenByPerson: true } : {}),
     },
-    input.auditTrail,
-  );
-  return consentId;
+  };
+  return { row, auditEntry };
 }
 
 /**

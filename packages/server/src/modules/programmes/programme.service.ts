@@ -22,6 +22,7 @@ import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { closeReferralIntake } from '../../platform/referral-intake-locks.queries.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import type { LiveUpdates } from '../../platform/live-updates.ts';
 import { slugFor } from '../../platform/slug.ts';
@@ -283,6 +284,8 @@ export async function endProgramme(input: Deps & { cipher: FieldCipher; liveUpda
   const { actor, programmeId, request } = input;
   const outcome = await inTransaction(input.db, async (trx) => {
     await assertManages(trx, actor, programmeId);
+    // Creations in the programme in flight commit first, later ones find it ended (before the row lock: see the helper).
+    await closeReferralIntake(trx, { programmeId });
     const before = await lockProgramme(trx, programmeId);
     if (!before) throw new AppError('not_found');
     if (before.version !== request.version) throw new AppError('programme_changed');

@@ -2,7 +2,7 @@ import { Channel, identifier, LanguageCode, municipalities, MunicipalityCode, mu
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
-import { findPublicHelpService, listLanguagesOffered, PAGE_LANGUAGES, searchDirectory, statusesOnPublicPages, type PageLanguage } from '../directory/index.ts';
+import { findPublicHelpService, PAGE_LANGUAGES, searchDirectory, statusesOnPublicPages, type PageLanguage } from '../directory/index.ts';
 import { renderSearchPage, renderServicePage, type SearchParameters } from './help-pages.render.ts';
 import { renderNotFoundPage } from './info-pages.render.ts';
 import { pagePath, type Page } from './layout.render.ts';
@@ -57,7 +57,7 @@ async function showSearchPage({ db, clock }: AppDeps, lang: PageLanguage, query:
   const parameters = toSearchParameters(query);
   const postcodeProblem = checkPostcode(parameters.postcode);
   const now = clock.now();
-  const { total, services } = await searchDirectory({
+  const { total, services, languagesOffered } = await searchDirectory({
     db,
     now,
     query: {
@@ -72,7 +72,6 @@ async function showSearchPage({ db, clock }: AppDeps, lang: PageLanguage, query:
     },
     page: { page: parameters.page ?? 1, perPage: PER_PAGE },
   });
-  const languagesOffered = await listLanguagesOffered({ db });
   return renderSearchPage({ lang, parameters, postcodeProblem, total, perPage: PER_PAGE, services, languagesOffered, municipalities: municipalityList, now });
 }
 

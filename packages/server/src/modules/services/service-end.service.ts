@@ -6,6 +6,7 @@ import { appendAuditEntryBy } from '../../platform/audit-log.ts';
 import type { Actor } from '../../platform/auth/authorization.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { closeReferralIntake } from '../../platform/referral-intake-locks.queries.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { countCoursesNotMovable, endOpenCoursesOfService, type CourseTarget } from '../courses/index.ts';
 import { countReferralsNotMovable, endOpenReferrals, publishReferralChanges, type OpenReferralFilter, type ReferralChange, type ReferralTarget } from '../referrals/index.ts';
@@ -82,6 +83,8 @@ export async function endService(input: EndDeps & { actor: Actor; serviceId: str
   const target = openWorkTargetOf(input.request);
   const { result, changes } = await input.db.transaction().execute(async (trx) => {
     await getOwnService(trx, actor, serviceId);
+    // Creations at the service in flight commit first, later ones find it ended (before the row lock: see the helper).
+    await closeReferralIntake(trx, { serviceId });
     await lockService(trx, serviceId);
     const courseOutcome = target.kind === 'hand_over' ? { kind: 'hand_over' as const, target: (await findTarget(trx, serviceId, target.serviceId)).course } : target;
     const referrals = await endOpenReferrals({ trx, clock: input.clock, cipher: input.cipher, actor, filter: { serviceId }, outcome: target });

@@ -1,5 +1,5 @@
 import { SELF_REFERRAL_ORGANISATION_LABEL } from '@bro/domain';
-import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, Db, NewRow, RowChanges } from '../../../db/tables.ts';
 import { whereReferralVisible, type ReferralVisibility } from './referral-access.ts';
 
@@ -26,14 +26,61 @@ export async function findReferableService(db: Db, serviceId: string) {
     .executeTakeFirst();
 }
 
-/** The human-readable reference comes from a sequence: short, unique, and says nothing about the person. */
-export async function insertReferral(trx: Transaction<Database>, values: Omit<NewRow<'referrals'>, 'reference'>): Promise<string> {
-  const row = await trx
-    .insertInto('referrals')
-    .values({ ...values, reference: sql<string>`'BRO-' || nextval('referral_reference_seq')::text` })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * The next human-readable reference, as SQL: from a sequence, so short, unique, and saying nothing about the person.
+ * A caller reserves it in a statement it runs anyway.
+ */
+export function nextReferralReference(): RawBuilder<string> {
+  return sql<string>`'BRO-' || nextval('referral_reference_seq')::text`;
+}
+
+/** The ids of a new referral's first events, drawn from the events' own identity sequence, in ascending order. */
+export function nextReferralEventIds(count: number): RawBuilder<string[]> {
+  return sql<string[]>`ARRAY(SELECT nextval(pg_get_serial_sequence('referral_events', 'id'))::text FROM generate_series(1, ${count}))`;
+}
+
+/** For a caller without a statement of its own to reserve them in (a self-referral, an onward referral). */
+export async function reserveReferralNumbers(trx: Transaction<Database>, eventCount: number): Promise<{ reference: string; eventIds: string[] }> {
+  const result = await sql<{ reference: string; event_ids: string[] }>`SELECT ${nextReferralReference()} AS reference, ${nextReferralEventIds(eventCount)} AS event_ids`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('no reference reserved');
+  return { reference: row.reference, eventIds: row.event_ids };
+}
+
+/** The insert of a referral whose id and reference the caller chose, not yet run (see {@link runWritesAsOneStatement}). */
+export function insertReferralQuery(trx: Transaction<Database>, values: NewRow<'referrals'> & { id: string; reference: string }) {
+  return trx.insertInto('referrals').values(values);
+}
+
+export type NewReferralEvent = NewRow<'referral_events'> & { id: string };
+
+/**
+ * The insert of events whose ids were reserved with {@link nextReferralEventIds}, not yet run. The id column is an
+ * identity column (GENERATED ALWAYS), so the reserved ids go in with OVERRIDING SYSTEM VALUE.
+ */
+export function insertReferralEventsQuery(events: readonly NewReferralEvent[]): RawBuilder<unknown> {
+  const rows = events.map(
+    (event) =>
+      sql`(${event.id}::bigint, ${event.referral_id}::uuid, ${event.action}, ${event.from_status ?? null}, ${event.to_status ?? null}, ${event.actor_user_id ?? null}::uuid, ${event.actor_organisation_id ?? null}::uuid, ${event.occurred_at ?? null}::timestamptz, ${event.to_service_id ?? null}::uuid, ${event.note_enc ?? null})`,
+  );
+  return sql`INSERT INTO referral_events (id, referral_id, action, from_status, to_status, actor_user_id, actor_organisation_id, occurred_at, to_service_id, note_enc) OVERRIDING SYSTEM VALUE VALUES ${sql.join(rows)}`;
+}
+
+/**
+ * Runs several writes as ONE statement of data-modifying CTEs: one round trip instead of one per write. The writes
+ * must not read each other's rows (they all see the same snapshot); the foreign keys between them are checked at the
+ * end of the statement, so a referral may reference the person inserted beside it. `check`, if given, is evaluated
+ * in the same statement (its snapshot); the answer is its value.
+ */
+export async function runWritesAsOneStatement(trx: Transaction<Database>, writes: readonly OperationNodeSource[], check?: RawBuilder<boolean>): Promise<boolean> {
+  if (writes.length === 0) return true;
+  const [first, ...rest] = writes;
+  if (rest.length === 0 && first && !check) {
+    await sql`${first}`.execute(trx);
+    return true;
+  }
+  const result = await sql<{ is_ok: boolean }>`WITH ${sql.join(writes.map((write, index) => sql`${sql.id(`write_${index}`)} AS (${write})`))} SELECT ${check ?? sql<boolean>`true`} AS is_ok`.execute(trx);
+  return result.rows[0]?.is_ok === true;
 }
 
 export async function updateReferral(trx: Transaction<Database>, referralId: string, changes: RowChanges<'referrals'>): Promise<void> {

@@ -1,5 +1,5 @@
 import { openStatuses } from '@bro/domain';
-import type { Transaction } from 'kysely';
+import type { Expression, Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 
 /** SQL of the deadline jobs: overdue referrals to escalate (once), whom to tell, and stale referrals to expire. */
@@ -78,7 +78,14 @@ export async function listStaleReferralIds(db: Db, input: { inactiveSince: Date;
 
 
 /** Active members of an organisation with one of the roles (e.g. those who take referrals, or its admins). */
-export async function listActiveMembersWithRoles(db: Db, input: { organisationId: string; roles: readonly string[]; serviceLines?: readonly string[] }) {
+export async function listActiveMembersWithRoles(db: Db, input: MembersWithRoles) {
+  return selectActiveMembersWithRoles(db, input).orderBy('u.id').execute();
+}
+
+type MembersWithRoles = { organisationId: string | Expression<string>; roles: readonly string[]; serviceLines?: readonly string[] };
+
+/** The same members as a subquery, for a caller that asks whether there are any inside a statement of its own. */
+export function selectActiveMembersWithRoles(db: Db, input: MembersWithRoles) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -89,9 +96,7 @@ export async function listActiveMembersWithRoles(db: Db, input: { organisationId
     .where('u.locked_at', 'is', null)
     .$if(input.serviceLines !== undefined, (query) =>
       query.where((eb) => eb.or([eb('m.service_line', 'is', null), ...(input.serviceLines!.length > 0 ? [eb('m.service_line', 'in', [...input.serviceLines!])] : [])])),
-    )
-    .orderBy('u.id')
-    .execute();
+    );
 }
 
 /** Active platform admins: the last who hear of a referral that nobody at the receiving organisation can see. */

@@ -21,16 +21,12 @@ type SentReferral = { id: string; receivingOrganisationId: string; personRole: P
  * active member who takes referrals works a line that sees the person, it is escalated at once, by reference: to
  * the programme's managers (who answer for the programme's routing), and to the organisation's admins (who can
  * appoint someone), or, if it has none, to the platform admins. Nobody escalated to can read the referral; the mail
- * says only to log in. In the sender's transaction, so a rolled-back send escalates nothing.
+ * says only to log in. In the sender's transaction, so a rolled-back send escalates nothing. True if it escalated.
  */
-export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>; cipher: FieldCipher; now: Date; referral: SentReferral; auditTrail?: AuditTrail }): Promise<void> {
+export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>; cipher: FieldCipher; now: Date; referral: SentReferral; auditTrail?: AuditTrail | undefined }): Promise<boolean> {
   const { trx, now, referral } = input;
-  const seers = await listActiveMembersWithRoles(trx, {
-    organisationId: referral.receivingOrganisationId,
-    roles: listRolesWithPermission('referral:intake'),
-    serviceLines: linesThatSee(referral.personRole),
-  });
-  if (seers.length > 0) return;
+  const seers = await listActiveMembersWithRoles(trx, { organisationId: referral.receivingOrganisationId, ...seersOf(referral) });
+  if (seers.length > 0) return false;
   const admins = await listActiveMembersWithRoles(trx, { organisationId: referral.receivingOrganisationId, roles: listRolesWithPermission('services:manage') });
   const managers = referral.programmeId === null ? [] : await listActiveProgrammeManagers(trx, referral.programmeId);
   const organisationSide = admins.length > 0 ? admins : await listActivePlatformAdmins(trx);
@@ -51,6 +47,12 @@ export async function escalateIfNobodyCanSee(input: { trx: Transaction<Database>
   });
   if (input.auditTrail) input.auditTrail.push(entry);
   else await appendAuditEntry(trx, entry);
+  return true;
+}
+
+/** Who at the receiving organisation can see a referral of this person role: the roles and lines {@link escalateIfNobodyCanSee} checks. */
+export function seersOf(referral: { personRole: PersonRole }): { roles: readonly string[]; serviceLines: readonly string[] } {
+  return { roles: listRolesWithPermission('referral:intake'), serviceLines: linesThatSee(referral.personRole) };
 }
 
 /** An escalation is the platform's own act (no actor), on one referral; the details are ids, codes and counts. */

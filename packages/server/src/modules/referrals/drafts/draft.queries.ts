@@ -21,8 +21,13 @@ export async function findReferralDraft(db: Db, input: { authorUserId: string; n
 }
 
 export async function deleteReferralDraft(db: Db, authorUserId: string): Promise<boolean> {
-  const result = await db.deleteFrom('referral_drafts').where('author_user_id', '=', authorUserId).executeTakeFirst();
+  const result = await deleteReferralDraftQuery(db, authorUserId).executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** The delete, not yet run: the referral create runs it inside its one statement. */
+export function deleteReferralDraftQuery(db: Db, authorUserId: string) {
+  return db.deleteFrom('referral_drafts').where('author_user_id', '=', authorUserId);
 }
 
 export async function deleteExpiredReferralDrafts(db: Db, now: Date): Promise<number> {

@@ -64,7 +64,7 @@ function coveredCategories(receivingOrganisationId: string, consent: { recipient
  * One side of a pair as the service may compare it: the CPR hash only if the consent covers the CPR number, name
  * and birth year only if it covers identity. So a flag never tells the service more than the consents let it see.
  */
-function sideOf(row: PairRow, side: 'listed' | 'other', cipher: FieldCipher): Person {
+function sideOf(row: PairRow, side: 'listed' | 'other', openName: (sealed: string) => string): Person {
   const categories = coveredCategories(row[`${side}_receiving_organisation_id`], {
     recipientId: row[`${side}_consent_recipient_id`],
     categories: row[`${side}_consent_categories`],
@@ -74,7 +74,7 @@ function sideOf(row: PairRow, side: 'listed' | 'other', cipher: FieldCipher): Pe
   return {
     cprHash: categories.has('cpr') ? row[`${side}_cpr_hmac`] : null,
     birthYear: hasIdentity ? row[`${side}_birth_year`] : null,
-    name: () => cipher.decrypt(row[`${side}_full_name_enc`]),
+    name: () => openName(row[`${side}_full_name_enc`]),
   };
 }
 
@@ -84,9 +84,19 @@ function sideOf(row: PairRow, side: 'listed' | 'other', cipher: FieldCipher): Pe
  */
 export async function findPossibleDuplicatesAtService(input: { db: Db; cipher: FieldCipher; visibility: ReferralVisibility; referralIds: readonly string[] }): Promise<Map<string, PossibleDuplicateAtService[]>> {
   const rows = await listPairsAtService(input.db, { visibility: input.visibility, listedIds: input.referralIds });
+  // A referral is in many pairs (the listed one in each of its candidates): each name is decrypted once per call.
+  const openedNames = new Map<string, string>();
+  const openName = (sealed: string) => {
+    let name = openedNames.get(sealed);
+    if (name === undefined) {
+      name = input.cipher.decrypt(sealed);
+      openedNames.set(sealed, name);
+    }
+    return name;
+  };
   const found = new Map<string, PossibleDuplicateAtService[]>();
   for (const row of rows) {
-    if (!isPossiblySamePerson(sideOf(row, 'listed', input.cipher), sideOf(row, 'other', input.cipher))) continue;
+    if (!isPossiblySamePerson(sideOf(row, 'listed', openName), sideOf(row, 'other', openName))) continue;
     found.set(row.listed_id, [...(found.get(row.listed_id) ?? []), { id: row.other_id, reference: row.other_reference }]);
   }
   return found;

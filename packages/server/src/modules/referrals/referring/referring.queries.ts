@@ -1,7 +1,9 @@
-import { sql, type SqlBool } from 'kysely';
-import type { Db } from '../../../db/tables.ts';
+import { sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { holdReferralIntakeOpen } from '../../../platform/referral-intake-locks.queries.ts';
+import type { Database, Db } from '../../../db/tables.ts';
+import { selectActiveMembersWithRoles } from '../deadlines/deadline.queries.ts';
 import { whereReferralVisible, type ReferralVisibility } from '../core/referral-access.ts';
-import { lastEventAt } from '../core/referral-record.queries.ts';
+import { lastEventAt, nextReferralEventIds, nextReferralReference } from '../core/referral-record.queries.ts';
 
 /** SQL of the referring side: the programmes and services a referrer may use, linked incidents, "my referrals". */
 
@@ -31,6 +33,10 @@ export async function findProgrammeServiceForReferrer(
   db: Db,
   input: { programmeId: string; serviceId: string; referrerOrganisationId: string; now: Date },
 ) {
+  return selectProgrammeServiceForReferrer(db, input).executeTakeFirst();
+}
+
+function selectProgrammeServiceForReferrer(db: Db, input: { programmeId: string; serviceId: string; referrerOrganisationId: string; now: Date }) {
   return db
     .selectFrom('programme_services as ps')
     .innerJoin('programmes as p', 'p.id', 'ps.programme_id')
@@ -48,8 +54,89 @@ export async function findProgrammeServiceForReferrer(
     .where('pr.organisation_id', '=', input.referrerOrganisationId)
     .where(programmeTakesReferrals(input.now))
     .where('s.is_active', '=', true)
-    .where('o.is_active', '=', true)
+    .where('o.is_active', '=', true);
+}
+
+/**
+ * Everything a new referral needs from the database before it is written, in ONE statement: the service as
+ * {@link findProgrammeServiceForReferrer} gives it, with the receiving organisation's name; its reference and event
+ * ids (reserved, so the answer can be built and stored before anything is written); whether anyone at the receiving
+ * organisation can see it; and, for a linked referral, the incident and the call-out's other referrals the referrer
+ * may see.
+ *
+ * It also takes the shared intake locks of the service and programme (platform/referral-intake-locks.queries.ts), not a
+ * row lock: ending the service or programme waits for this creation, and {@link isProgrammeServiceStillReferable},
+ * checked by the creation's write statement in its own later snapshot, refuses a creation that waited for an ending.
+ */
+export async function prepareProgrammeReferral(
+  trx: Transaction<Database>,
+  input: {
+    programmeId: string;
+    serviceId: string;
+    referrerOrganisationId: string;
+    now: Date;
+    /** Who can see it there (deadlines/unseen-referral.ts seersOf), the receiving organisation being the service's. */
+    seers: { roles: readonly string[]; serviceLines: readonly string[] };
+    linked: { referralId: string; visibility: ReferralVisibility } | null;
+  },
+) {
+  const { linked } = input;
+  return selectProgrammeServiceForReferrer(trx, input)
+    .select((eb) => [
+      'o.name as organisation_name',
+      holdReferralIntakeOpen({ serviceId: input.serviceId, programmeId: input.programmeId }).as('is_intake_held'),
+      nextReferralReference().as('reference'),
+      nextReferralEventIds(2).as('event_ids'),
+      eb.exists(selectActiveMembersWithRoles(trx, { ...input.seers, organisationId: eb.ref('s.organisation_id') })).as('is_seen_at_receiver'),
+      (linked === null ? sql<string | null>`NULL::uuid` : linkedIncident(linked, input.referrerOrganisationId)).as('linked_incident_id'),
+      (linked === null ? sql<string[]>`ARRAY[]::uuid[]` : linkedReferralIds(trx, linked, input.referrerOrganisationId)).as('linked_referral_ids'),
+    ])
     .executeTakeFirst();
+}
+
+/** The incident of a referral of the same organisation: a linked referral is another party of that call-out. */
+function linkedIncident(linked: { referralId: string }, referrerOrganisationId: string) {
+  return sql<string | null>`(SELECT incident_id FROM referrals WHERE id = ${linked.referralId} AND referring_organisation_id = ${referrerOrganisationId})`;
+}
+
+/** The other referrals of that incident the referrer may see, oldest first (as listLinkedReferralIds orders them). */
+function linkedReferralIds(db: Db, linked: { referralId: string; visibility: ReferralVisibility }, referrerOrganisationId: string) {
+  const ids = db
+    .selectFrom('referrals')
+    .select('referrals.id')
+    .where('referrals.incident_id', '=', linkedIncident(linked, referrerOrganisationId))
+    .where(whereReferralVisible(linked.visibility))
+    .orderBy('referrals.created_at')
+    .orderBy('referrals.id');
+  return sql<string[]>`ARRAY(${ids})`;
+}
+
+/**
+ * Whether the service is still referable for the referrer, as an expression for the creation's write statement: that
+ * statement's snapshot is taken after the intake locks were granted, so it sees an ending that committed meanwhile.
+ */
+export function isProgrammeServiceStillReferable(db: Db, input: { programmeId: string; serviceId: string; referrerOrganisationId: string; now: Date }): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (${selectProgrammeServiceForReferrer(db, input)})`;
+}
+
+export type PreparedProgrammeReferral = NonNullable<Awaited<ReturnType<typeof prepareProgrammeReferral>>>;
+
+/**
+ * The read of the new referral's person that the creator's answer is (it carries the name they entered), as one
+ * insert into the access log, not yet run: the same row platform/access-log.ts `recordAccess` writes, put inside the
+ * creation's one statement.
+ */
+export function insertCreationReadQuery(db: Db, input: { occurredAt: Date; userId: string; organisationId: string; referralId: string; personId: string }) {
+  return db.insertInto('access_log').values({
+    occurred_at: input.occurredAt,
+    user_id: input.userId,
+    organisation_id: input.organisationId,
+    action: 'read',
+    object_type: 'referral',
+    object_id: input.referralId,
+    person_id: input.personId,
+    purpose: 'referral_creation',
+  });
 }
 
 export async function listProgrammesOfReferrer(db: Db, input: { organisationId: string; now: Date }) {
@@ -78,17 +165,6 @@ export async function listServicesOfProgrammes(db: Db, programmeIds: readonly st
     .orderBy('ps.routing_priority')
     .orderBy('s.name')
     .execute();
-}
-
-/** The incident of a referral of the same organisation, for linking referrals from one call-out. */
-export async function findIncidentIdOfReferral(db: Db, input: { referralId: string; referringOrganisationId: string }): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('referrals')
-    .select('incident_id')
-    .where('id', '=', input.referralId)
-    .where('referring_organisation_id', '=', input.referringOrganisationId)
-    .executeTakeFirst();
-  return row?.incident_id;
 }
 
 export async function listReferralsForReferrer(db: Db, input: { visibility: ReferralVisibility; limit: number }) {

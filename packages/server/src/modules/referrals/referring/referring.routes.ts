@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { requireActor } from '../../../platform/auth/authorization.ts';
 import { parseIdempotencyKey } from '../../../platform/idempotency.ts';
+import { retryAwareRateLimitKey } from '../../../platform/rate-limit-store.ts';
 import { EmptyBody, onReferral, ReferralParams, referralRoute } from '../core/referral-http.ts';
-import { createReferral, getReferralForReferrer, isRetriedReferralCreation, getReferralOptions, listReferralsForReferrer, sendReferral, withdrawConsent, withdrawReferral } from './referring.service.ts';
+import { createReferral, getReferralForReferrer, hashReferralCreation, getReferralOptions, listReferralsForReferrer, sendReferral, withdrawConsent, withdrawReferral } from './referring.service.ts';
 
 const tag = 'referrals';
 
@@ -16,19 +17,21 @@ const CREATE_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
 /**
  * The create limit counts creations only: a retry with an Idempotency-Key already claimed for the same body (answered
  * 409 while the first runs, or replayed after) creates nothing, and a patrol car on a bad connection that retries
- * must not be locked out by its own retries. Checked once the body is parsed, before it is validated (`preValidation`): an
- * invalid body still counts, as every attempt did before.
+ * must not be locked out by its own retries. The store checks that in the statement that counts
+ * (`exemptIdempotentRetries`), so the check costs no round trip of its own. Counted once the body is parsed, before
+ * it is validated (`preValidation`): an invalid body still counts, as every attempt did before.
  */
-function createRateLimit(deps: AppDeps) {
+function createRateLimit() {
   return {
     ...CREATE_RATE_LIMIT,
     hook: 'preValidation' as const,
-    keyGenerator: (request: FastifyRequest) => request.actor?.userId ?? request.ip,
-    allowList: async (request: FastifyRequest) => {
+    exemptIdempotentRetries: true,
+    keyGenerator: (request: FastifyRequest) => {
+      const subject = request.actor?.userId ?? request.ip;
       const key = request.headers['idempotency-key'];
       const parsed = CreateReferralRequest.safeParse(request.body);
-      if (!request.actor || typeof key !== 'string' || !parsed.success) return false;
-      return isRetriedReferralCreation({ db: deps.db, actor: request.actor, idempotencyKey: key, request: parsed.data });
+      if (!request.actor || typeof key !== 'string' || !parsed.success) return retryAwareRateLimitKey({ subject });
+      return retryAwareRateLimitKey({ subject, retry: { userId: request.actor.userId, idempotencyKey: key, requestHash: hashReferralCreation(parsed.data) } });
     },
   };
 }
@@ -41,7 +44,7 @@ export function registerReferringRoutes(app: FastifyInstance, deps: AppDeps): vo
 
 function registerCreateRoutes(app: FastifyInstance, deps: AppDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const rateLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: createRateLimit(deps) };
+  const rateLimit = deps.config.isRateLimitEnabled === false ? {} : { rateLimit: createRateLimit() };
 
   api.get(
     '/referrals/options',

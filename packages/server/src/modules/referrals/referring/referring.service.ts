@@ -18,7 +18,7 @@ import type { Actor } from '../../../platform/auth/authorization.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
-import { hashIdempotentRequest, isIdempotentRetry, runIdempotently } from '../../../platform/idempotency.ts';
+import { hashIdempotentRequest, runIdempotently, type IdempotentResponseStore } from '../../../platform/idempotency.ts';
 import type { LiveUpdates } from '../../../platform/live-updates.ts';
 import { assertConsentFits, recordConsent, withdrawConsentsOfPerson } from '../../persons/index.ts';
 import { assertServiceTakes, referrerVisibility, type ReferralVisibility } from '../core/referral-access.ts';
@@ -27,19 +27,23 @@ import {
   listLinkedReferralIds,
   listReferralEvents,
   updateReferral,
+  type ReferralEventRow,
   type ReferralRecord,
 } from '../core/referral-record.queries.ts';
-import { createReferralRecord, getRecord } from '../core/referral-record.service.ts';
-import { deleteReferralDraft } from '../drafts/draft.queries.ts';
-import { escalateIfNobodyCanSee } from '../deadlines/unseen-referral.ts';
+import { createReferralRecord, getRecord, type CreatedReferral, type NewReferral } from '../core/referral-record.service.ts';
+import { deleteReferralDraftQuery } from '../drafts/draft.queries.ts';
+import { escalateIfNobodyCanSee, seersOf } from '../deadlines/unseen-referral.ts';
 import { applyReferralTransition, publishReferralChanges } from '../core/referral-transition.ts';
 import { toReferrerSummary, toReferrerView, toServiceOption } from '../core/referral-views.ts';
 import {
-  findIncidentIdOfReferral,
   findProgrammeServiceForReferrer,
+  insertCreationReadQuery,
+  isProgrammeServiceStillReferable,
   listProgrammesOfReferrer,
   listReferralsForReferrer as selectReferralsForReferrer,
   listServicesOfProgrammes,
+  prepareProgrammeReferral,
+  type PreparedProgrammeReferral,
 } from './referring.queries.ts';
 
 /** Use cases of the referring side (police, municipality): create, send, withdraw, follow up. */
@@ -79,7 +83,7 @@ export async function createReferral(input: LiveDeps & { actor: Actor; request: 
     key: input.idempotencyKey,
     requestHash: hashReferralCreation(input.request),
     statusCode: 201,
-    execute: (trx) => insertNewReferral({ ...input, trx }),
+    execute: (trx, store) => insertNewReferral({ ...input, trx, store }),
     // Parse through the response schema before storing: the stored (replayed) body is exactly what the schema allows.
     serialize: (result) => JSON.stringify(ReferralForReferrer.parse(result.view)),
   });
@@ -93,65 +97,178 @@ export async function createReferral(input: LiveDeps & { actor: Actor; request: 
 }
 
 /** The operation is part of the hash: a key reused for another kind of request is a mismatch, never a replay. */
-function hashReferralCreation(request: CreateReferralRequest): string {
+export function hashReferralCreation(request: CreateReferralRequest): string {
   return hashIdempotentRequest({ operation: 'referral.create', body: request });
 }
 
-/** A retry of a creation already claimed (in flight or done): it creates nothing, so the create limit skips it. */
-export async function isRetriedReferralCreation(input: { db: Db; actor: Actor; idempotencyKey: string; request: CreateReferralRequest }): Promise<boolean> {
-  return isIdempotentRetry({ db: input.db, userId: input.actor.userId, key: input.idempotencyKey, requestHash: hashReferralCreation(input.request) });
-}
-
-async function insertNewReferral(input: Deps & { trx: Transaction<Database>; actor: Actor; request: CreateReferralRequest }) {
+/**
+ * The creation itself, in the transaction runIdempotently opened: one statement reads what it needs (the service,
+ * the reference and event ids, reserved; whether anyone at the receiving service can see it), the rules
+ * are checked here, and ONE statement writes the person, the consent, the referral and its events, deletes the form's
+ * draft, logs the read the answer is (it carries the name the referrer entered) and stores the answer for replays;
+ * then the audit entries are appended. The answer is built from what was written: nothing is read back. Only when
+ * nobody at the receiving organisation can see the referral (a configuration error: it is escalated) is the answer
+ * read back after the escalation's writes.
+ */
+async function insertNewReferral(input: Deps & { trx: Transaction<Database>; store: IdempotentResponseStore; actor: Actor; request: CreateReferralRequest }) {
   const { trx, actor, request, cipher } = input;
   const now = input.clock.now();
-  const service = await findProgrammeServiceForReferrer(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId, now });
-  if (!service) throw new AppError('service_not_allowed');
+  const visibility = referrerVisibility(actor);
+  const prepared = await prepareProgrammeReferral(trx, {
+    programmeId: request.programmeId,
+    serviceId: request.serviceId,
+    referrerOrganisationId: actor.organisationId,
+    now,
+    seers: seersOf({ personRole: request.role }),
+    linked: request.linkedReferralId ? { referralId: request.linkedReferralId, visibility } : null,
+  });
+  if (!prepared) throw new AppError('service_not_allowed');
+  const service = prepared;
   await assertServiceTakes(service, personToPlace(request, now), () => listServicesOfProgrammes(trx, [request.programmeId]));
   if (request.consent) assertConsentFits(request.consent, service.organisation_id, now, 'body.consent');
   else if (request.send) throw new AppError('consent_required');
+  // The incident of a referral the same organisation made: a linked referral is another party of that call-out.
+  if (request.linkedReferralId && !prepared.linked_incident_id) throw new AppError('not_found');
+  const incidentId = prepared.linked_incident_id ?? randomUUID();
 
-  const incidentId = request.linkedReferralId ? await getIncidentIdOf(trx, actor, request.linkedReferralId) : randomUUID();
-  // The audit entries of this transaction are appended together, last: the lock that serialises appends is then
-  // held only for the end of the transaction, not across every insert.
+  // The audit entries of this transaction are appended together, last.
   const auditTrail: AuditTrail = [];
-  const { referralId, personId } = await createReferralRecord({
+  const answerOf = (created: CreatedReferral) => toReferrerView({ ...newReferralViewSource({ created, prepared, actor }), cipher });
+  let answer: ReferralForReferrer | undefined;
+  const created = await createReferralRecord({
     trx,
     clock: input.clock,
     cipher,
     auditTrail,
-    referral: {
-      origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
-      person: request.person,
-      consent: request.consent ?? null,
-      service: {
-        id: service.id,
-        organisationId: service.organisation_id,
-        terms: {
-          programmeVersion: service.programme_version,
-          firstContactDeadlineHours: service.first_contact_deadline_hours,
-          highRiskDeadlineHours: service.high_risk_deadline_hours,
-          maxContactAttempts: service.max_contact_attempts,
-        },
-      },
-      personRole: request.role,
-      riskLevel: request.riskLevel,
-      situation: request.situation,
-      contact: request.safeContact,
-      childrenInHome: request.childrenInHome,
-      underretning: request.underretning ?? null,
-      send: request.send,
+    reserved: { reference: prepared.reference, eventIds: prepared.event_ids },
+    isSeenAtReceiver: Boolean(prepared.is_seen_at_receiver),
+    isStillReferable: isProgrammeServiceStillReferable(trx, { programmeId: request.programmeId, serviceId: request.serviceId, referrerOrganisationId: actor.organisationId, now }),
+    referral: newReferralOf({ request, actor, service, incidentId }),
+    alsoWrite: (created) => {
+      const writes = [
+        // The form's draft has done its work: the referral now holds what it said (issue 11 §1).
+        deleteReferralDraftQuery(trx, actor.userId),
+        insertCreationReadQuery(trx, { occurredAt: now, userId: actor.userId, organisationId: actor.organisationId, referralId: created.referralId, personId: created.personId }),
+      ];
+      if (!prepared.is_seen_at_receiver) return writes;
+      // Parse through the response schema before storing: the stored (replayed) body is exactly what the schema allows.
+      answer = ReferralForReferrer.parse(answerOf(created));
+      return [...writes, input.store.storeResponse(JSON.stringify(answer))];
     },
   });
-  // The form's draft has done its work: the referral now holds what it said (issue 11 §1).
-  await deleteReferralDraft(trx, actor.userId);
-  const visibility = referrerVisibility(actor);
-  const view = await buildReferrerView(trx, cipher, referralId, visibility);
   await appendAuditEntries(trx, auditTrail);
-  // The answer carries the person's name as the referrer entered it: a read of personal data, logged in the same
-  // transaction, so no answer leaves without its entry.
-  await logReferrerRead({ ...input, db: trx }, personId, referralId, 'referral_creation');
+  const view = answer ?? (await buildReferrerView(trx, cipher, created.referralId, visibility));
   return { view, serviceId: service.id };
+}
+
+/** What the request asks for, under the programme's terms for the service. */
+function newReferralOf(input: { request: CreateReferralRequest; actor: Actor; service: PreparedProgrammeReferral; incidentId: string }): NewReferral {
+  const { request, actor, service, incidentId } = input;
+  return {
+  origin: { kind: 'programme', actor, programmeId: request.programmeId, incidentId, isLinked: Boolean(request.linkedReferralId) },
+  person: request.person,
+  consent: request.consent ?? null,
+  service: {
+    id: service.id,
+    organisationId: service.organisation_id,
+    terms: {
+      programmeVersion: service.programme_version,
+      firstContactDeadlineHours: service.first_contact_deadline_hours,
+      highRiskDeadlineHours: service.high_risk_deadline_hours,
+      maxContactAttempts: service.max_contact_attempts,
+    },
+  },
+  personRole: request.role,
+  riskLevel: request.riskLevel,
+  situation: request.situation,
+  contact: request.safeContact,
+  childrenInHome: request.childrenInHome,
+  underretning: request.underretning ?? null,
+  send: request.send,
+};
+}
+
+/**
+ * The new referral as the referrer's view reads it, from what was just written and what the preparing read gave
+ * (names of the service and organisations): the same shape as findReferralRecord and listReferralEvents return.
+ */
+function newReferralViewSource(input: { created: CreatedReferral; prepared: PreparedProgrammeReferral; actor: Actor }) {
+  const { created, prepared, actor } = input;
+  const { referral, person, consent } = created.rows;
+  if (!person) throw new Error('a referral from a programme always writes its person');
+  const record: ReferralRecord = {
+    id: referral.id,
+    reference: referral.reference,
+    incident_id: referral.incident_id,
+    person_id: created.personId,
+    person_role: referral.person_role,
+    source: referral.source,
+    referring_organisation_id: referral.referring_organisation_id ?? null,
+    programme_id: referral.programme_id ?? null,
+    service_id: referral.service_id,
+    receiving_organisation_id: referral.receiving_organisation_id,
+    consent_id: created.consentId,
+    status: referral.status,
+    risk_level: referral.risk_level,
+    situation_enc: referral.situation_enc ?? null,
+    phone_enc: referral.phone_enc ?? null,
+    is_safe_to_call: referral.is_safe_to_call,
+    safe_times_enc: referral.safe_times_enc ?? null,
+    other_way_to_reach_enc: referral.other_way_to_reach_enc ?? null,
+    voicemail_allowed: referral.voicemail_allowed,
+    sms_allowed: referral.sms_allowed,
+    language: referral.language ?? null,
+    interpreter_needed: referral.interpreter_needed,
+    children_in_home: referral.children_in_home,
+    unsuccessful_contact_attempts: 0,
+    contact_attempt_count: 0,
+    first_contact_at: null,
+    due_at: referral.due_at,
+    escalated_at: null,
+    sent_at: referral.sent_at,
+    received_at: null,
+    created_at: referral.created_at,
+    referring_organisation_name: actor.organisationName,
+    receiving_organisation_name: prepared.organisation_name,
+    service_name: prepared.name,
+    service_first_contact_deadline_hours: prepared.first_contact_deadline_hours,
+    service_high_risk_deadline_hours: prepared.high_risk_deadline_hours,
+    service_max_contact_attempts: prepared.max_contact_attempts,
+    last_event_at: referral.created_at,
+    person_full_name_enc: person.full_name_enc,
+    person_cpr_enc: person.cpr_enc,
+    person_gender: person.gender,
+    person_birth_year: person.birth_year,
+    person_address_protection: person.address_protection,
+    consent_recipient_organisation_id: consent?.recipient_organisation_id ?? null,
+    // The consent names the receiving organisation (assertConsentFits).
+    consent_recipient_organisation_name: consent ? prepared.organisation_name : null,
+    consent_data_categories: consent?.data_categories ?? null,
+    consent_method: consent?.method ?? null,
+    consent_obtained_at: consent ? new Date(consent.obtained_at) : null,
+    consent_withdrawn_at: null,
+  };
+  return { record, events: newReferralEvents(created, prepared, actor), linkedReferralIds: prepared.linked_referral_ids };
+}
+
+/** The events just written, as listReferralEvents returns them. */
+function newReferralEvents(created: CreatedReferral, prepared: PreparedProgrammeReferral, actor: Actor): ReferralEventRow[] {
+  return created.events.map((event) => ({
+    id: event.id,
+    action: event.action,
+    occurred_at: created.rows.referral.created_at,
+    to_status: event.to_status ?? null,
+    actor_organisation_id: event.actor_organisation_id ?? null,
+    organisation_name: actor.organisationName,
+    decline_reason: null,
+    declined_by: null,
+    contact_outcome: null,
+    closing_reason: null,
+    from_service_name: null,
+    to_service_name: event.to_service_id ? prepared.name : null,
+    note_enc: event.note_enc ?? null,
+  }));
+
 }
 
 async function logReplayedCreation(input: Deps & { actor: Actor }, body: string): Promise<void> {
@@ -164,13 +281,6 @@ async function logReplayedCreation(input: Deps & { actor: Actor }, body: string)
 function personToPlace(request: CreateReferralRequest, now: Date): PersonToPlace {
   const birthYear = request.person.cpr ? birthYearFromCpr(request.person.cpr) : request.person.birthYear;
   return { role: request.role, gender: request.person.gender, age: ageThisYear(birthYear, now) };
-}
-
-/** The incident of a referral the same organisation made: a linked referral is another party of that call-out. */
-async function getIncidentIdOf(db: Db, actor: Actor, linkedReferralId: string): Promise<string> {
-  const incidentId = await findIncidentIdOfReferral(db, { referralId: linkedReferralId, referringOrganisationId: actor.organisationId });
-  if (!incidentId) throw new AppError('not_found');
-  return incidentId;
 }
 
 /** Sends a draft. The consent may come with the request if the draft was saved without one. */

@@ -109,6 +109,14 @@ export async function startBareServer(input: { connectionString: string; plan: R
   pool.on('error', (error) => console.error('[bare] idle client error:', error.message));
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 
+  // A failing replay makes the comparison void: say why once (the bench counts the 500s as errors).
+  let hasReportedFailure = false;
+  app.setErrorHandler((error, _request, reply) => {
+    if (!hasReportedFailure) console.error(`[bare] a replay failed: ${error instanceof Error ? error.message : String(error)}`);
+    hasReportedFailure = true;
+    return reply.code(500).send({ error: 'replay failed' });
+  });
+
   app.post('/bare', async (request, reply) => {
     const header = request.headers['idempotency-key'];
     const idempotencyKey = typeof header === 'string' ? header : randomBytes(12).toString('hex');
@@ -178,14 +186,24 @@ export function fillParameter(value: unknown, slot: ParameterSlot, idempotencyKe
   return text;
 }
 
-/** Ids made by the database (INSERT … RETURNING, sequences) differ on replay: later statements use the new ones. */
+/**
+ * Ids made by the database (INSERT … RETURNING, ids a SELECT reserves from a sequence) differ on replay: later
+ * statements use the new ones.
+ */
 export function learnReturnedValues(captured: Record<string, unknown>[], replayed: Record<string, unknown>[], values: ReplayValues): void {
   captured.forEach((row, index) => {
     const replayedRow = replayed[index];
     if (!replayedRow) return;
     for (const [column, value] of Object.entries(row)) {
       const now = replayedRow[column];
-      if (typeof value === 'string' && value.length >= 8 && typeof now === 'string' && now !== value && !values.created.has(value)) values.learned.set(value, now);
+      // An array of ids reserved from a sequence pairs element by element; such ids may be short (bigint as text):
+      // they are learned whatever their length, as a single short value is not (it could be anything).
+      const isArray = Array.isArray(value) && Array.isArray(now);
+      const pairs: [unknown, unknown][] = isArray ? value.map((item, position): [unknown, unknown] => [item, now[position]]) : [[value, now]];
+      for (const [was, is] of pairs) {
+        const isLongEnough = isArray || (typeof was === 'string' && was.length >= 8);
+        if (typeof was === 'string' && isLongEnough && typeof is === 'string' && is !== was && !values.created.has(was)) values.learned.set(was, is);
+      }
     }
   });
 }

@@ -60,6 +60,15 @@ describe('the bare route replay plan', () => {
     expect(fillParameter(referralId, 'same', 'k', values)).toBe(replayedId);
     expect(fillParameter(`{"id":"${referralId}"}`, 'same', 'k', values)).toBe(`{"id":"${replayedId}"}`);
   });
+
+  it('uses ids a SELECT reserved as an array, element by element', () => {
+    const values = newReplayValues();
+    const captured = ['7c9e6679-7425-40de-944b-e07fc1f90ae7', '16fd2706-8baf-433b-82eb-8c7fada847da'];
+    const replayed = ['9b2f1a3c-0d4e-4f5a-8b6c-7d8e9f0a1b2c', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'];
+    learnReturnedValues([{ event_ids: captured }], [{ event_ids: replayed }], values);
+    expect(fillParameter(captured[1], 'same', 'k', values)).toBe(replayed[1]);
+    expect(fillParameter(captured[0], 'same', 'k', values)).toBe(replayed[0]);
+  });
 });
 
 describe('figures', () => {

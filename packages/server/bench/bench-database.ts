@@ -66,13 +66,32 @@ async function seedTemplate(input: { admin: pg.Client; connectionString: string;
   }
 }
 
-export async function openBenchCluster(cleanups: Cleanups, input: { scale: number; report: (line: string) => void }) {
-  // As root, PostgreSQL runs as the OS user `postgres`, which cannot enter /root: the cache then lives in /var/tmp.
+/** As root, PostgreSQL runs as the OS user `postgres`, which cannot enter /root: the cache then lives in /var/tmp. */
+function openCacheFolder(): string {
   const cacheDir = process.env.BENCH_CACHE_DIR ?? (process.getuid?.() === 0 ? '/var/tmp/bro-bench' : join(homedir(), '.cache', 'bro-bench'));
   mkdirSync(cacheDir, { recursive: true });
-  chmodSync(cacheDir, 0o711); // as root, PostgreSQL runs as the OS user `postgres` and must reach its folder
+  chmodSync(cacheDir, 0o711); // the OS user `postgres` must reach its folder
+  return cacheDir;
+}
+
+/** pg_stat_statements, planning included, so the bench can say where the create path's database time goes (bench-profile.ts). */
+const statementStatisticsFlags = ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on'];
+
+/** pg_stat_statements in the run's database, for the profile of where the create path's time goes. */
+async function enableStatementStatistics(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openBenchCluster(cleanups: Cleanups, input: { scale: number; report: (line: string) => void }) {
+  const cacheDir = openCacheFolder();
   input.report(`starting the embedded PostgreSQL in ${cacheDir}`);
-  const postgres = await startEmbeddedPostgres(cacheDir);
+  const postgres = await startEmbeddedPostgres(cacheDir, { extraFlags: statementStatisticsFlags });
   cleanups.push(() => postgres.stop());
   const scaleLabel = String(input.scale).replace('.', '_');
   const templateName = `bench_tpl_${scaleLabel}_${schemaHash()}`;
@@ -109,6 +128,7 @@ export async function openBenchCluster(cleanups: Cleanups, input: { scale: numbe
       input.report(`cloned the template in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
       const sizeBytes = Number((await admin.query<{ size: string }>('SELECT pg_database_size($1) AS size', [name])).rows[0]?.size ?? 0);
       const connectionString = postgres.connectionString(name);
+      await enableStatementStatistics(connectionString);
       const db = createKysely(connectionString, 4);
       return {
         db,

@@ -33,6 +33,7 @@ import { progress, readCount, readLoadSettings, spawnLoad, startBenchApp, type C
 import type { LoadJob, LoadResult, LoadVariant } from './load-driver.ts';
 import { captureStatements } from './statement-capture.ts';
 import { checkIndependentRows, countTableRows } from './bare-checks.ts';
+import { profileLoad } from './bench-profile.ts';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
 const parts = new Set((process.env.BENCH_ONLY ?? 'create,reads,memory,startup,nodes').split(',').map((part) => part.trim()));
@@ -217,7 +218,9 @@ async function measureCreate(cleanups: Cleanups, database: BenchDatabase, app: A
   const pairs: { full: LoadResult; bare: LoadResult }[] = [];
   for (let pair = 1; pair <= settings.pairs; pair += 1) {
     progress(`pair ${pair}: full (${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s, c=${settings.connections})`);
-    const full = await runLoad({ url: app.url, method: 'POST', variants: fullVariants, connections: settings.connections, freshIdempotencyKeys: true });
+    const runFull = () => runLoad({ url: app.url, method: 'POST', variants: fullVariants, connections: settings.connections, freshIdempotencyKeys: true });
+    // The first pair's full run also says where the time goes; the others run unobserved.
+    const full = pair === 1 ? await runProfiled(database, app, runFull) : await runFull();
     progress(`pair ${pair}: bare`);
     const before = await countTableRows(database.connectionString);
     const startedAt = new Date();
@@ -265,6 +268,26 @@ async function measureCreate(cleanups: Cleanups, database: BenchDatabase, app: A
     }),
   );
   return errors;
+}
+
+/** A load run with its profile printed (CPU by process, top statements, wait events) and kept as a figure's details. */
+async function runProfiled(database: BenchDatabase, app: AppProcess, load: () => Promise<LoadResult>): Promise<LoadResult> {
+  const { result, profile } = await profileLoad({ connectionString: database.connectionString, appPid: app.pid, load });
+  const cores = (seconds: number) => round(seconds / profile.seconds, 2);
+  progress(`  where the time went (${round(profile.seconds)} s): CPU cores busy — app ${cores(profile.cpuSeconds.app)}, PostgreSQL ${cores(profile.cpuSeconds.postgres)}, the rest (load driver, bench) ${cores(profile.cpuSeconds.rest)}`);
+  progress(`  active backends waiting on: ${profile.waits.map((wait) => `${wait.wait} ${Math.round(wait.share * 100)} %`).join(', ')}`);
+  for (const statement of profile.topStatements) progress(`    ${String(statement.totalMs).padStart(7)} ms in ${String(statement.calls).padStart(6)} calls (${statement.meanMs} ms each, ${statement.planMs} ms of it planning): ${statement.sql}`);
+  log.add(
+    makeFigure({
+      figure: 'create_cpu_cores_app',
+      value: cores(profile.cpuSeconds.app),
+      unit: 'cores',
+      target: null,
+      comparison: '<=',
+      details: { postgres_cores: cores(profile.cpuSeconds.postgres), rest_cores: cores(profile.cpuSeconds.rest), waits: profile.waits, top_statements: profile.topStatements },
+    }),
+  );
+  return result;
 }
 
 // ---- Reads ------------------------------------------------------------------------------------------------------

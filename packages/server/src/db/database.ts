@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { prepareRepeatedStatements } from './prepared-statements.ts';
 import type { Env } from '../env.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import type { Database, Db } from './tables.ts';
@@ -35,7 +36,10 @@ export function createKysely(connectionString: string, maxConnections = 20): Db 
   // fail that transaction, not the process: without a listener the client's 'error' event is an uncaught exception.
   // Nothing to log here: the transaction's next query rejects with this error (and is reported where it is run),
   // the transaction rolls back, and the pool discards the dead client on release. Idle clients are logged above.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    prepareRepeatedStatements(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   poolsByDb.set(db, pool);
   return db;

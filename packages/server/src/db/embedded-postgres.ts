@@ -22,7 +22,7 @@ type ServerRecord = { port: number; password: string };
  * and its password and port are kept in `dataDir/postgres.json` so tools can reach it. A PostgreSQL left running on
  * the folder by a run that was killed is stopped first (postmaster-lock.ts).
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, options: { extraFlags?: string[] } = {}): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const databaseDir = join(dataDir, 'postgres');
   const recordPath = join(dataDir, 'postgres.json');
@@ -48,7 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedSe
     persistent: true,
     // PostgreSQL refuses to run as root; the library then runs it as the OS user `postgres`.
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', ...(options.extraFlags ?? [])],
     // Kept only until PostgreSQL is ready, to explain a failed start: later lines may quote data (DETAIL: Key …).
     onLog: (message) => {
       if (startLog.length < 200) startLog.push(message);

@@ -32,7 +32,8 @@ export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpd
     config: {
       publicOrigin: 'http://localhost:3000',
       allowInsecureOidc: true,
-      logLevel: 'silent',
+      // BRO_TEST_LOG_LEVEL=error shows what a test's 500 was (the app logs it without personal data).
+      logLevel: process.env.BRO_TEST_LOG_LEVEL ?? 'silent',
       webDistDir: '/nonexistent',
       isRateLimitEnabled: options.isRateLimitEnabled ?? true,
       ...options.config,

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/tables.ts';
 import { whereCourseVisible, type CourseVisibility } from '../core/course-access.ts';
 
@@ -9,6 +9,8 @@ export async function insertRiskReduction(
   input: { courseId: string; fromLevel: string; toLevel: string; reasonEnc: string; requestedByUserId: string; now: Date },
 ): Promise<string | undefined> {
   // The partial unique index allows one pending reduction per course: a second answers undefined, not an error.
+  // Its predicate is a literal, not a parameter: statements are prepared (db/prepared-statements.ts), and a generic
+  // plan cannot match `status = $1` to the index's `status = 'pending'`.
   const row = await trx
     .insertInto('risk_level_reductions')
     .values({
@@ -19,7 +21,7 @@ export async function insertRiskReduction(
       requested_by_user_id: input.requestedByUserId,
       requested_at: input.now,
     })
-    .onConflict((conflict) => conflict.column('course_id').where('status', '=', 'pending').doNothing())
+    .onConflict((conflict) => conflict.column('course_id').where(sql<boolean>`status = 'pending'`).doNothing())
     .returning('id')
     .executeTakeFirst();
   return row?.id;

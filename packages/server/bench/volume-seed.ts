@@ -19,10 +19,16 @@ import { insertHelpService } from '../src/modules/directory/index.ts';
 import type { FieldCipher } from '../src/platform/field-encryption.ts';
 import { createSealerState, readSealLag, sealPendingEntries } from '../src/platform/audit-sealer.ts';
 
-export type VolumeCounts = { referrals: number; persons: number; accessLog: number; users: number; listings: number };
+export type VolumeCounts = { referrals: number; persons: number; accessLog: number; users: number; listings: number; historyDays: number };
 
+/**
+ * A scale is a length of history at the national rate (≈ 685 referrals a day), not a thinner rate: 0.1 is about 36
+ * days, 1 a year, 10 ten years. What staff work on — the open referrals of the last week, the courses of the last
+ * weeks — is then the same at every scale, and the flat-cost figures compare the same work over more history.
+ */
 export function countsAtScale(scale: number): VolumeCounts {
   return {
+    historyDays: 365 * scale,
     referrals: Math.round(250_000 * scale),
     persons: Math.round(150_000 * scale),
     accessLog: Math.round(10_000_000 * scale),
@@ -31,6 +37,9 @@ export function countsAtScale(scale: number): VolumeCounts {
     listings: 400,
   };
 }
+
+/** Referrals of the last week are open: an intake inbox holds about a week's referrals to its service. */
+const OPEN_DAYS = 7;
 
 const receivingKinds = [
   ...Array.from({ length: 24 }, () => 'counselling_service'),
@@ -59,7 +68,7 @@ export async function seedVolume(input: { connectionString: string; db: Db; ciph
     await step('referrals and consents', referralsSql(counts), [cipherTexts.situations, cipherTexts.phones]);
     await step('referral events', eventsSql());
     await step('courses and sessions', coursesSql(), [cipherTexts.labels, cipherTexts.safeContact]);
-    await step('access log partitions (the seeded year, by month)', accessLogPartitionsSql());
+    await step('access log partitions (the seeded history, by month)', accessLogPartitionsSql(counts.historyDays));
     await step('access log', accessLogSql(counts.accessLog));
     await step('audit log', auditLogSql(counts.referrals));
     await sealSeededLogs(input.db, input.report);
@@ -171,12 +180,14 @@ function personsSql(persons: number): string {
 }
 
 /**
- * Referral i is sent by referrer user 1 + i % 3,400 to service i % 49, over the last year, oldest first. The newest
- * 2 % are still open (sent, received, accepted: the inboxes); of the rest most were handed over (a course), some
- * declined, not reached or withdrawn. Two referrals share an incident (the person and the one who uses violence).
+ * Referral i is sent by referrer user 1 + i % 3,400 to service i % 49, evenly over the history, oldest first. Those
+ * of the last 7 days are still open (sent, received, accepted: the inboxes); of the rest most were handed over (a
+ * course), some declined, not reached or withdrawn. Two referrals share an incident (the person and the one who uses
+ * violence).
  */
 function referralsSql(counts: VolumeCounts): string {
   const n = counts.referrals;
+  const firstOpen = Math.floor(n * (1 - OPEN_DAYS / counts.historyDays));
   return `
     CREATE TEMP TABLE bench_services AS
       SELECT s.id, s.organisation_id, s.service_line, row_number() OVER (ORDER BY s.slug) - 1 AS k FROM services s;
@@ -189,8 +200,8 @@ function referralsSql(counts: VolumeCounts): string {
         m.organisation_id AS referring_organisation_id,
         o.kind AS referring_kind,
         s.id AS service_id, s.organisation_id AS receiving_organisation_id, s.service_line,
-        now() - (${n} - i) * interval '365 days' / ${n} AS sent_at,
-        CASE WHEN i >= ${Math.floor(n * 0.98)} THEN (ARRAY['sent', 'received', 'accepted'])[1 + i % 3]
+        now() - (${n} - i) * interval '${counts.historyDays} days' / ${n} AS sent_at,
+        CASE WHEN i >= ${firstOpen} THEN (ARRAY['sent', 'received', 'accepted'])[1 + i % 3]
           ELSE (ARRAY['handed_over', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'declined', 'not_reached', 'withdrawn'])[1 + i % 10] END AS status
       FROM generate_series(0, ${n - 1}) AS i
       JOIN memberships m ON m.id = bench_uuid('bench-membership-' || (1 + i % 3400))
@@ -266,7 +277,7 @@ function coursesSql(): string {
 }
 
 /**
- * Reads of referrals by staff, spread over the year and never in the future (the access log is to be partitioned by
+ * Reads of referrals by staff, spread over the history and never in the future (the access log is to be partitioned by
  * month: a row must fall in a month that has a partition): the table that dominates storage.
  */
 function accessLogSql(rows: number): string {
@@ -288,11 +299,11 @@ function auditLogSql(referrals: number): string {
     JOIN bench_referrals r ON r.i = g / 4;`;
 }
 
-/** A partition for each month of the seeded year, as the sealer leader creates them month by month in production. */
-function accessLogPartitionsSql(): string {
+/** A partition for each month of the seeded history, as the sealer leader creates them month by month in production. */
+function accessLogPartitionsSql(historyDays: number): string {
   return `
     SELECT create_access_log_partition(month::date)
-    FROM generate_series(date_trunc('month', (now() - interval '13 months') AT TIME ZONE 'UTC'), date_trunc('month', now() AT TIME ZONE 'UTC'), interval '1 month') AS month;`;
+    FROM generate_series(date_trunc('month', (now() - interval '${Math.ceil(historyDays) + 31} days') AT TIME ZONE 'UTC'), date_trunc('month', now() AT TIME ZONE 'UTC'), interval '1 month') AS month;`;
 }
 
 /**

@@ -1,15 +1,20 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/tables.ts';
 
-type NewAuditEntry = {
+/** One audit entry as a use case states it (audit-log.ts re-exports it). */
+export type AuditEntry = {
   occurredAt: Date;
   actorUserId: string | null;
   actorOrganisationId: string | null;
   action: string;
   objectType: string;
   objectId: string;
-  details: Record<string, unknown>;
+  /** Identifiers and codes only: never names, contact details or free text. */
+  details?: Record<string, string | number | boolean | null>;
 };
+
+/** An entry as appended: its details always present (an empty object when the use case gave none). */
+type NewAuditEntry = Omit<AuditEntry, 'details'> & { details: Record<string, unknown> };
 
 /**
  * One multi-row INSERT. The writing transaction's id is taken in a materialised CTE before any row is produced, so

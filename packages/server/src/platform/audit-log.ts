@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { insertAuditEntries } from './audit-log.queries.ts';
+import { insertAuditEntries, type AuditEntry } from './audit-log.queries.ts';
+
+export type { AuditEntry };
 
 /** The hash the first sealed entry chains from. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-export type AuditEntry = {
-  occurredAt: Date;
-  actorUserId: string | null;
-  actorOrganisationId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string;
-  /** Identifiers and codes only: never names, contact details or free text. */
-  details?: Record<string, string | number | boolean | null>;
-};
 
 /**
  * Appends one entry to the audit log, inside the transaction that makes the change, so the entry exists if and only

@@ -43,3 +43,4 @@ export * from './message/OutboxMessage.ts';
 export * from './programme/Programme.ts';
 export * from './publishing/Publication.ts';
 export * from './common/text.ts';
+export * from './calendar/CalendarEntry.ts';

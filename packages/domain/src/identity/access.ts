@@ -17,7 +17,18 @@ export type OrganisationKind = z.infer<typeof OrganisationKind>;
  * A role is held through a membership of one organisation. Roles are deliberately few; what a role may do is
  * declared once, in {@link permissionsByRole}, and enforced on every route.
  */
-export const Role = z.enum(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'organisation_admin', 'platform_admin']);
+export const Role = z.enum([
+  'referrer',
+  'intake_coordinator',
+  'counsellor',
+  'supervisor',
+  'organisation_admin',
+  'platform_admin',
+  /** Runs community meetings and records open events (trained staff or a volunteer); reads no course or referral. */
+  'facilitator',
+  /** A volunteer who has lived through violence: sees only the first name and safe-contact choices of those matched with them. */
+  'peer_supporter',
+]);
 export type Role = z.infer<typeof Role>;
 
 /**
@@ -74,22 +85,59 @@ export const Permission = z.enum([
   'instruments:manage',
   /** See how outgoing messages fared (template, channel, status: never recipient or text) and retry dead ones. */
   'platform:messages',
+  /** Define a service's group offers, keep their waiting lists, form and run conversation groups (meetings, attendance, outcomes). */
+  'groups:manage',
+  /** Publish a service's recurring open events (drop-in, lunch) and record their anonymous head counts. */
+  'events:manage',
+  /** Plan community meetings (theme, cities, dates, places, facilitators) and read their evaluations. */
+  'community_meetings:manage',
+  /** Run the community meetings one facilitates: sign-ups, head count, the facilitator's report. */
+  'community_meetings:facilitate',
+  /** Keep a service's peer-supporter register, match people with them (with consent), supervise and end pairings. */
+  'peer_support:coordinate',
+  /** A peer supporter's own pairings: first name, safe-contact choices, and the contacts they log. Nothing else. */
+  'peer_support:support',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
 /** The authorization matrix as data: it drives enforcement, the access tests and the docs. */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   referrer: ['referral:create', 'referral:track'],
-  intake_coordinator: ['referral:intake', 'referral:decide', 'referral:contact', 'course:read', 'course:triage', 'access_history:produce'],
-  counsellor: ['referral:intake', 'referral:contact', 'course:read', 'course:triage', 'course:write', 'access_history:produce'],
+  intake_coordinator: ['referral:intake', 'referral:decide', 'referral:contact', 'course:read', 'course:triage', 'access_history:produce', 'groups:manage', 'events:manage'],
+  counsellor: [
+    'referral:intake',
+    'referral:contact',
+    'course:read',
+    'course:triage',
+    'course:write',
+    'access_history:produce',
+    'groups:manage',
+    'events:manage',
+    'community_meetings:manage',
+    'community_meetings:facilitate',
+    'peer_support:coordinate',
+  ],
   // A supervisor (faglig leder) reads the courses of their services and their counsellors' caseloads; writes none.
   supervisor: ['course:read', 'course:supervise', 'access_history:produce'],
   // The organisation admin does all of the organisation's own administration; each task is still its own permission,
   // so a role that should, say, keep the directory listings up to date need not be able to manage users.
-  organisation_admin: ['users:manage', 'services:manage', 'directory:manage', 'campaigns:manage', 'statistics:read', 'course:configure'],
+  organisation_admin: [
+    'users:manage',
+    'services:manage',
+    'directory:manage',
+    'campaigns:manage',
+    'statistics:read',
+    'course:configure',
+    'events:manage',
+    'community_meetings:manage',
+  ],
   // A platform admin runs the platform but can read no case content: no referral or course permission at all. The
   // platform operator is also the national directory desk, approving what organisations propose for the directory.
   platform_admin: ['organisations:manage', 'programmes:manage', 'instruments:manage', 'platform:messages', 'directory:approve'],
+  // A facilitator (trained staff or a volunteer) hosts meetings and open events; no referral, course or person record.
+  facilitator: ['community_meetings:facilitate', 'events:manage'],
+  // A peer supporter signs in to their own pairings only (first name and safe-contact choices, their contact log).
+  peer_supporter: ['peer_support:support'],
 };
 
 /** Roles that can read case data must use a second factor (QUALITY.md #1). We require it of every role. */

@@ -22,6 +22,7 @@ import * as addSignInThrottlingAndUnlockLinks from './migrations/2026-12-08T1110
 import * as sealAuditAndAccessLogs from './migrations/2026-12-09T1000-seal-audit-and-access-logs.ts';
 import * as createRateLimitCounters from './migrations/2026-12-09T1200-create-rate-limit-counters.ts';
 import * as addHotReadIndexes from './migrations/2026-12-09T1400-add-hot-read-indexes.ts';
+import * as addFacilitatorAndPeerSupporterRoles from './migrations/2026-12-10T0900-add-facilitator-and-peer-supporter-roles.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1000-seal-audit-and-access-logs': sealAuditAndAccessLogs,
   '2026-12-09T1200-create-rate-limit-counters': createRateLimitCounters,
   '2026-12-09T1400-add-hot-read-indexes': addHotReadIndexes,
+  '2026-12-10T0900-add-facilitator-and-peer-supporter-roles': addFacilitatorAndPeerSupporterRoles,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

@@ -68,6 +68,8 @@ export const da = {
     organisation_admin: 'Organisationsadministrator',
     platform_admin: 'Platformsadministrator',
     supervisor: 'Faglig leder',
+    facilitator: 'Facilitator',
+    peer_supporter: 'Peer-støtte',
   },
   serviceLine: {
     all: 'Alle områder',

@@ -69,6 +69,8 @@ export const en: Translation<typeof da> = {
     organisation_admin: 'Organisation administrator',
     platform_admin: 'Platform administrator',
     supervisor: 'Supervisor',
+    facilitator: 'Facilitator',
+    peer_supporter: 'Peer supporter',
   },
   serviceLine: {
     all: 'All areas',

@@ -15,8 +15,9 @@ describe('expandMatrix', () => {
 
   it('expands every role and relation on both sides and in every state, from the policy alone', () => {
     const cases = expandMatrix([getCourse], policy);
-    // anonymous 1 + referrer 2 + three line roles × 3 + admin 2 + platform 2 relations = 16, × 2 sides × 2 states
-    expect(cases).toHaveLength(64);
+    // anonymous 1 + referrer 2 + three line roles × 3 + admin 2 + platform 2 + facilitator 2 + peer supporter 2
+    // relations = 20, × 2 sides × 2 states
+    expect(cases).toHaveLength(80);
     const answer = (role: string, relation: string) => [...new Set(cases.filter((c) => c.role === role && c.relation === relation).map((c) => c.expected))];
     expect(answer('anonymous', 'none')).toEqual(['unauthenticated']);
     expect(answer('counsellor', 'own')).toEqual(['allowed']);

@@ -19,7 +19,7 @@ import type { Relation, Side } from './authorization-matrix.ts';
  * Objects are made through the API where it is quick, and once, when a case first needs them.
  */
 export type World = Awaited<ReturnType<typeof createAuthorizationWorld>>;
-type StaffRole = 'intake_coordinator' | 'counsellor' | 'supervisor';
+type StaffRole = 'intake_coordinator' | 'counsellor' | 'supervisor' | 'facilitator' | 'peer_supporter';
 type Place = { organisationId: string; serviceId: string; line: ServiceLine };
 
 export async function createAuthorizationWorld(t: TestApp) {
@@ -36,6 +36,10 @@ export async function createAuthorizationWorld(t: TestApp) {
     actors.set(actorKey('organisation_admin', 'own', side), side === 'victim' ? fx.people.lokkAdmin : fx.people.dmvAdmin);
     actors.set(actorKey('organisation_admin', 'other_org', side), await member(t, places[side].other_org.organisationId, 'organisation_admin', null));
     actors.set(actorKey('platform_admin', 'own', side), fx.people.platformAdmin);
+    // Facilitators and peer supporters work at a service (assigned like staff) but hold no service line of their own.
+    for (const role of ['facilitator', 'peer_supporter'] as const) {
+      for (const relation of ['own', 'other_org'] as const) actors.set(actorKey(role, relation, side), await staffMember(t, places[side][relation], role));
+    }
   }
   const secondOperator = await t.given.organisation({ kind: 'platform_operator', name: 'Bro drift 2' });
   const otherPlatformAdmin = await member(t, secondOperator.id, 'platform_admin', null);

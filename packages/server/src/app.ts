@@ -21,6 +21,7 @@ import { referralJobs, registerReferralRoutes } from './modules/referrals/index.
 import { registerProgrammeRoutes } from './modules/programmes/index.ts';
 import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
+import { registerCalendarFeedRoute, registerCalendarRoutes } from './modules/calendars/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -33,6 +34,8 @@ import { createMetrics, registerMetricsCollector, registerMetricsRoute, type Met
 import { createSwaggerOptions } from './platform/openapi.ts';
 import { createPostgresRateLimitStore, rateLimitJobs } from './platform/rate-limit-store.ts';
 import { registerStaffApp } from './platform/staff-app.ts';
+import { toLoggedPath } from './platform/request-log.ts';
+import type { StaffCalendarSource } from './platform/staff-calendar.ts';
 
 export type { AppDeps };
 
@@ -60,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<BroApp> {
   await registerApi(app, deps);
   await registerApiDocs(app);
   registerPublicSite(app, deps);
+  registerCalendarFeedRoute(app, deps, staffCalendarSourcesOf(deps));
   registerStaffApp(app, deps.config.webDistDir ?? defaultWebDist);
 
   const broApp = app as unknown as BroApp;
@@ -75,9 +79,10 @@ function createFastify(config: AppConfig) {
       ...(config.logStream ? { stream: config.logStream } : {}),
       // Never log cookies, tokens or bodies; URLs carry ids only (no personal data in URLs, by design).
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
-      // Paths only: query strings can carry an OIDC code, a search term or a postcode, none of which belong in logs.
+      // Paths only: query strings can carry an OIDC code, a search term or a postcode, none of which belong in logs;
+      // a private calendar feed's token is replaced (platform/request-log.ts).
       serializers: {
-        req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+        req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, path: toLoggedPath(request.url) }),
       },
     },
     bodyLimit: 64 * 1024,
@@ -158,6 +163,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerPublishingRoutes(api, deps, [createDirectoryListingPublishing(deps)]);
       registerCampaignRoutes(api, deps);
       registerMessageRoutes(api, deps);
+      registerCalendarRoutes(api, deps, staffCalendarSourcesOf(deps));
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
@@ -173,4 +179,12 @@ async function registerApiDocs(app: FastifyInstance): Promise<void> {
     });
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
+}
+
+/**
+ * What the staff calendar merges: each module's StaffCalendarSource (group meetings, open events, community
+ * meetings), listed here so the calendar imports none of them; tests may add their own (`deps.calendarSources`).
+ */
+function staffCalendarSourcesOf(deps: AppDeps): readonly StaffCalendarSource[] {
+  return [...(deps.calendarSources ?? [])];
 }

@@ -348,7 +348,7 @@ export type Database = {
   risk_level_reductions: RiskLevelReductionsTable & RiskLevelReductionDecision;
   login_throttles: LoginThrottlesTable;
   account_unlock_links: AccountUnlockLinksTable;
-};
+} & import('./tables.calendars.ts').CalendarTables;
 
 /** Public help directory (migration 2026-11-21T0800). jsonb columns are written as JSON text and read parsed. */
 type DirectoryServicesTable = {

@@ -2,6 +2,7 @@ import type { Db } from '../db/tables.ts';
 import type { Clock } from './clock.ts';
 import type { FieldCipher } from './field-encryption.ts';
 import type { LiveUpdates } from './live-updates.ts';
+import type { StaffCalendarSource } from './staff-calendar.ts';
 
 export type AppConfig = {
   publicOrigin: string;
@@ -50,4 +51,6 @@ export type AppDeps = {
   cipher: FieldCipher;
   liveUpdates: LiveUpdates;
   config: AppConfig;
+  /** Extra staff-calendar sources beside the modules' own (app.ts): tests only; production passes none. */
+  calendarSources?: readonly StaffCalendarSource[];
 };

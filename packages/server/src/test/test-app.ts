@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BroApp } from '../app.ts';
 import type { AppConfig } from '../platform/app-deps.ts';
+import type { StaffCalendarSource } from '../platform/staff-calendar.ts';
 import { createFixedClock } from '../platform/clock.ts';
 import { createFieldCipher, TEST_ENCRYPTION_KEY } from '../platform/field-encryption.ts';
 import { createInProcessLiveUpdates, type LiveUpdates } from '../platform/live-updates.ts';
@@ -17,7 +18,9 @@ export const TEST_NOW = new Date('2026-11-23T09:00:00.000Z');
  * The app on a fresh database, with the outside world replaced: a fixed clock, a recording mailer, in-process
  * live updates. Call `close()` in afterAll.
  */
-export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpdates; isRateLimitEnabled?: boolean; config?: Partial<AppConfig> } = {}) {
+export async function createTestApp(
+  options: { now?: Date; liveUpdates?: LiveUpdates; isRateLimitEnabled?: boolean; config?: Partial<AppConfig>; calendarSources?: readonly StaffCalendarSource[] } = {},
+) {
   const database = await createTestDatabase();
   const clock = createFixedClock(options.now ?? TEST_NOW);
   const cipher = createFieldCipher(TEST_ENCRYPTION_KEY);
@@ -29,6 +32,7 @@ export async function createTestApp(options: { now?: Date; liveUpdates?: LiveUpd
     clock,
     cipher,
     liveUpdates,
+    ...(options.calendarSources ? { calendarSources: options.calendarSources } : {}),
     config: {
       publicOrigin: 'http://localhost:3000',
       allowInsecureOidc: true,

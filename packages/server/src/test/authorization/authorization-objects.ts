@@ -54,6 +54,7 @@ const parameters: Record<string, Resolve> = {
   requestId: async (t, world, c) => (c.path.startsWith('/api/admin/change-requests/') ? changeRequest(world, c) : approvalRequest(t, world, c)),
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
   messageId: async (t, world, c) => deadMessage(t, world, c),
+  token: async (t, world, c) => calendarFeedToken(t, world, c.side),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
 };
 
@@ -180,6 +181,15 @@ function deadMessage(t: TestApp, world: World, c: MatrixCase): Promise<string> {
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  });
+}
+
+/** A feed token of a staff member of the side's home organisation who is no caller of the matrix (its writes would replace it). */
+function calendarFeedToken(t: TestApp, world: World, side: Side): Promise<string> {
+  return once(world, `calendar-feed:${side}`, async () => {
+    const user = await t.given.user({ organisationId: world.places[side].own.organisationId, role: 'counsellor', serviceLine: world.places[side].own.line });
+    const response = expectStatus(await t.as(await t.given.session(user)).post('/api/calendar/feed'), 201);
+    return (/\/kalender\/([^/]+)\.ics$/.exec((response.json() as { url: string }).url)?.[1] ?? '');
   });
 }
 

@@ -232,4 +232,12 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   getHsdsService: { who: 'public', object: 'public' },
   listHsdsOrganizations: { who: 'public' },
   getHsdsOrganization: { who: 'public', object: 'public' },
+
+  // The staff calendar: every signed-in person's own week and own feed address (what is in it is each source's
+  // decision for that person); the feed file itself is fetched with its token as the only credential.
+  getCalendarWeek: { who: 'signed_in' },
+  getCalendarFeed: { who: 'signed_in' },
+  createCalendarFeed: { who: 'signed_in' },
+  revokeCalendarFeed: { who: 'signed_in' },
+  readCalendarFeedFile: { who: 'public', object: 'public' },
 };

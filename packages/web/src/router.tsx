@@ -40,6 +40,7 @@ const CaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'Case
 const SupervisionPage = page(() => import('./features/courses/CaseloadPage'), 'SupervisionPage');
 const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CounsellorCaseloadPage');
 const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
+const CalendarPage = page(() => import('./features/calendar/CalendarPage'), 'CalendarPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -85,6 +86,8 @@ export function AppRoutes() {
           <Route path="supervision" element={guarded('course:supervise', SupervisionPage)} />
           <Route path="supervision/:userId" element={guarded('course:supervise', CounsellorCaseloadPage)} />
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
+          {/* Every signed-in person's own calendar (permission `session`); the navigation offers it to those who run meetings. */}
+          <Route path="calendar" element={<CalendarPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -11,6 +11,7 @@ import { useSession } from '../auth/useSession';
 import { InboxLiveProvider } from '../inbox/InboxLiveProvider';
 import { useInboxLive } from '../inbox/useInboxLive';
 import { managedProgrammesQuery } from '../programmes/programmes.api';
+import { hasStaffCalendar } from '../calendar/calendar.api';
 
 /** The frame of every page: skip link, header (who you are, language, log out), navigation, main. */
 export function Shell() {
@@ -104,6 +105,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.
   if (managesProgrammes) visible.push({ to: '/programmes', permission: 'session', label: t('programmes.nav') });
+  if (hasStaffCalendar(permissions)) visible.push({ to: '/calendar', permission: 'session', label: t('calendar.nav') });
   if (visible.length === 0) return null;
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>

@@ -1,0 +1,43 @@
+import type { Translation } from '../../i18n/translation';
+import type { calendarDa } from './calendar.da';
+
+export const calendarEn: Translation<typeof calendarDa> = {
+  nav: 'Calendar',
+  heading: 'My calendar',
+  intro: 'Your conversation-group meetings, open events and community meetings, week by week. Participants’ names are never shown here.',
+  weekHeading: 'Week {{week}}: {{from}}–{{to}}',
+  previous: 'Previous week',
+  next: 'Next week',
+  today: 'This week',
+  weekNavigation: 'Change week',
+  empty: 'Nothing in the calendar this day.',
+  emptyWeek: 'You have nothing in the calendar this week.',
+  online: 'Online',
+  cancelled: 'Cancelled',
+  time: '{{from}}–{{to}}',
+  kind: { group_meeting: 'Conversation group', open_event: 'Open event', community_meeting: 'Community meeting' },
+  feed: {
+    heading: 'Subscribe in your calendar program',
+    intro:
+      'With a private address your calendar program (Outlook, Google Calendar, Apple Calendar) can show your meetings four weeks back and six months ahead. The address works without signing in, so treat it like a password: do not share it.',
+    none: 'You have no subscription address.',
+    exists: 'You have a subscription address, created {{created}}.',
+    lastUsed: 'Last fetched by a calendar program {{used}}.',
+    neverUsed: 'It has not been fetched yet.',
+    create: 'Create a subscription address',
+    replace: 'Make a new address',
+    replaceQuestion: 'The old address stops working at once. Make a new one?',
+    replaceConfirm: 'Yes, make a new address',
+    revoke: 'Revoke the address',
+    revokeQuestion: 'Your calendar program will no longer be able to fetch your meetings. Revoke the address?',
+    revokeConfirm: 'Yes, revoke',
+    revoked: 'The address has been revoked.',
+    createdHeading: 'Your new subscription address',
+    createdText: 'Copy the address into your calendar program now. It is shown only this once.',
+    urlLabel: 'Subscription address',
+    copy: 'Copy the address',
+    copied: 'The address has been copied.',
+    copyFailed: 'The address could not be copied. Select it and copy it yourself.',
+    hide: 'Hide the address',
+  },
+};

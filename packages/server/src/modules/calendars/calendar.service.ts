@@ -19,7 +19,7 @@ const FEED_DAYS_AHEAD = 183;
 /** `last_used_at` is written at most this often: calendar programs fetch every few minutes. */
 const FEED_USE_RESOLUTION_MS = 60 * 60_000;
 /** A feed address path: `/kalender/<token>.ics`; the token is 32 random bytes, base64url. */
-export const FEED_PATH_PREFIX = '/kalender/';
+const FEED_PATH_PREFIX = '/kalender/';
 const FEED_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const danishOrder = new Intl.Collator('da');

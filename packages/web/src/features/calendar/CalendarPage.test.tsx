@@ -56,6 +56,6 @@ describe('the calendar page', () => {
     await user.click(await screen.findByRole('button', { name: 'Opret abonnementsadresse' }));
     expect(await screen.findByLabelText('Abonnementsadresse')).toHaveValue('http://localhost/kalender/abc.ics');
     expect(await screen.findByText(/Du har en abonnementsadresse, oprettet/)).toBeInTheDocument();
-    expect(sent.filter((request) => request.method === 'POST')).toHaveLength(1);
+    expect(sent.filter((request) => request.method === 'POST').map((request) => request.body)).toEqual([{}]);
   });
 });

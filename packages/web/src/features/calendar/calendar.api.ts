@@ -15,7 +15,7 @@ export const calendarWeekQuery = (start: string | undefined) =>
 export const calendarFeedQuery = queryOptions({ queryKey: calendarKeys.feed(), queryFn: ({ signal }) => request<CalendarFeedStatus>('GET', '/api/calendar/feed', { signal }) });
 
 /** A new private feed address, shown once; an earlier one stops working. */
-export const createCalendarFeed = () => request<CreatedCalendarFeed>('POST', '/api/calendar/feed');
+export const createCalendarFeed = () => request<CreatedCalendarFeed>('POST', '/api/calendar/feed', { body: {} });
 
 export const revokeCalendarFeed = () => request<void>('DELETE', '/api/calendar/feed');
 

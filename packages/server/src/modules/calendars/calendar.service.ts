@@ -29,7 +29,7 @@ const danishOrder = new Intl.Collator('da');
  * left out, one per uid (two sources may know the same meeting), by start, end, title. A failing source fails the
  * whole calendar: a calendar that silently lacks a meeting is worse than none.
  */
-export async function collectCalendarEntries(input: { db: Db; sources: readonly StaffCalendarSource[]; staff: Staff; range: Range }): Promise<CalendarEntry[]> {
+async function collectCalendarEntries(input: { db: Db; sources: readonly StaffCalendarSource[]; staff: Staff; range: Range }): Promise<CalendarEntry[]> {
   const lists = await Promise.all(input.sources.map((source) => source(input.db, input.staff, input.range)));
   const byUid = new Map<string, CalendarEntry>();
   for (const entry of lists.flat().map((candidate) => CalendarEntry.parse(candidate))) {

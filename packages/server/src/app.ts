@@ -21,6 +21,7 @@ import { referralJobs, registerReferralRoutes } from './modules/referrals/index.
 import { registerProgrammeRoutes } from './modules/programmes/index.ts';
 import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
+import { registerPeerSupportRoutes } from './modules/peer-support/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -158,6 +159,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerPublishingRoutes(api, deps, [createDirectoryListingPublishing(deps)]);
       registerCampaignRoutes(api, deps);
       registerMessageRoutes(api, deps);
+      registerPeerSupportRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

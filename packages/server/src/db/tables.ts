@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { PeerSupportTables } from './tables.peer-support.ts';
 import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RateLimitCountersTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
 
 /**
@@ -293,7 +294,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = {
+export type Database = PeerSupportTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

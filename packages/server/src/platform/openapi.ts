@@ -42,6 +42,7 @@ export const tagDescriptions: Record<string, string> = {
   hsds: 'The public help directory as an Open Referral HSDS 3.0 API: no session, no personal data.',
   campaigns: 'Awareness campaigns and their publication.',
   statistics: 'Aggregate statistics (how people heard about a service).',
+  'peer-support': 'Peer support: the register of peer supporters, consented pairings, the contact log, and a supporter’s own pairings.',
 };
 
 /**

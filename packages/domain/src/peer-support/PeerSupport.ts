@@ -89,7 +89,6 @@ export type PeerSupportServiceList = z.infer<typeof PeerSupportServiceList>;
  * with the peer supporter: without `consentGiven: true` the answer is 422 `consent_required`.
  */
 export const CreatePairingRequest = z.strictObject({
-  courseId: Uuid,
   peerSupporterId: Uuid,
   displayName: name({ max: 80 }).min(1).describe('The first name or pseudonym the person chose to share'),
   consentGiven: z.boolean(),

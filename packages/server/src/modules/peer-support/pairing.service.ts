@@ -100,17 +100,17 @@ async function checkSupporterCanTake(trx: Transaction<Database>, actor: Actor, s
 }
 
 /** @returns the new pairing. Without the person's consent: 422 `consent_required`; nothing is stored. */
-export async function matchWithPeerSupporter(input: PeerSupportDeps & { actor: Actor; request: CreatePairingRequest }): Promise<Pairing> {
+export async function matchWithPeerSupporter(input: PeerSupportDeps & { actor: Actor; courseId: string; request: CreatePairingRequest }): Promise<Pairing> {
   const { actor, request, cipher } = input;
   if (!request.consentGiven) throw new AppError('consent_required', [{ path: 'body.consentGiven', message: 'consent_required' }]);
   const now = input.clock.now();
   if (!isConsentDatePlausible(request.consentGivenOn, danishDateOf(now))) throw invalid('body.consentGivenOn', 'date_in_future');
   // The course's own access rules: the counsellor's service assignment and service line (404 otherwise).
-  const course = await getCourseForSharing({ db: input.db, clock: input.clock, actor, courseId: request.courseId });
-  if (course.status === 'closed') throw invalid('body.courseId', 'course_closed');
+  const course = await getCourseForSharing({ db: input.db, clock: input.clock, actor, courseId: input.courseId });
+  if (course.status === 'closed') throw new AppError('transition_not_allowed', [{ path: 'course.status', message: 'course_closed' }]);
   return input.db.transaction().execute(async (trx) => {
     await checkSupporterCanTake(trx, actor, request.peerSupporterId, course.serviceId);
-    if (await hasActivePairingForCourse(trx, course.id)) throw new AppError('conflict', [{ path: 'body.courseId', message: 'course_already_paired' }]);
+    if (await hasActivePairingForCourse(trx, course.id)) throw new AppError('conflict', [{ path: 'course', message: 'course_already_paired' }]);
     const pairingId = await insertPairing(trx, {
       organisation_id: course.organisationId,
       service_id: course.serviceId,

@@ -39,7 +39,7 @@ describe('peer support: access', () => {
   it('answers 404 to a counsellor of the organisation who is not assigned to the service', async () => {
     for (const call of coordinatorCalls(fx.services.lokk.id, supporter.id, pairing.id)) expectStatus(await call(fx.people.lokkUnassignedCounsellor), 404);
     const course = await givenWalkInCourse(fx);
-    const match = await fx.people.lokkUnassignedCounsellor.client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: supporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
+    const match = await fx.people.lokkUnassignedCounsellor.client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: supporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
     expectStatus(match, 404);
   });
 
@@ -48,21 +48,21 @@ describe('peer support: access', () => {
     const dmvSupporter = await givenRegistered(dmvVictimCounsellor, fx.services.dmvVictims.id, fx.peers.dmvPeer);
     const course = await givenWalkInCourse(fx, { by: dmvVictimCounsellor, serviceId: fx.services.dmvVictims.id });
     const dmvPairing = expectStatus(
-      await dmvVictimCounsellor.client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: dmvSupporter.id, displayName: 'Lin', consentGiven: true, consentGivenOn: '2026-11-20' }),
+      await dmvVictimCounsellor.client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: dmvSupporter.id, displayName: 'Lin', consentGiven: true, consentGivenOn: '2026-11-20' }),
       201,
     ).json() as Pairing;
     for (const call of coordinatorCalls(fx.services.dmvVictims.id, dmvSupporter.id, dmvPairing.id)) expectStatus(await call(dmvCounsellor), 404);
-    const match = await dmvCounsellor.client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: dmvSupporter.id, displayName: 'Lin', consentGiven: true, consentGivenOn: '2026-11-20' });
+    const match = await dmvCounsellor.client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: dmvSupporter.id, displayName: 'Lin', consentGiven: true, consentGivenOn: '2026-11-20' });
     expectStatus(match, 404);
   });
 
   it('answers 404 to a match with another organisation’s course, and 422 to another service’s supporter', async () => {
     const dmvCourse = await givenWalkInCourse(fx, { by: fx.people.dmvVictimCounsellor, serviceId: fx.services.dmvVictims.id });
-    const foreign = await fx.people.lokkCounsellor.client.post('/api/peer-support/pairings', { courseId: dmvCourse.id, peerSupporterId: supporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
+    const foreign = await fx.people.lokkCounsellor.client.post(`/api/peer-support/courses/${dmvCourse.id}/pairings`, { peerSupporterId: supporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
     expectStatus(foreign, 404);
     const groupsSupporter = await givenRegistered(fx.people.lokkGroupCounsellor, fx.services.lokkGroups.id, fx.peers.lokkSecondPeer);
     const lokkCourse = await givenWalkInCourse(fx);
-    const elsewhere = await fx.people.lokkCounsellor.client.post('/api/peer-support/pairings', { courseId: lokkCourse.id, peerSupporterId: groupsSupporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
+    const elsewhere = await fx.people.lokkCounsellor.client.post(`/api/peer-support/courses/${lokkCourse.id}/pairings`, { peerSupporterId: groupsSupporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
     expect(expectStatus(elsewhere, 422).json()).toMatchObject({ errors: [{ path: 'body.peerSupporterId', message: 'supporter_not_at_service' }] });
   });
 
@@ -73,7 +73,7 @@ describe('peer support: access', () => {
     expectStatus(await peer.client.get('/api/inbox'), 403);
     expectStatus(await peer.client.get('/api/referrals'), 403);
     for (const call of coordinatorCalls(fx.services.lokk.id, supporter.id, pairing.id)) expectStatus(await call(peer), 403);
-    expectStatus(await peer.client.post('/api/peer-support/pairings', { courseId: pairing.courseId, peerSupporterId: supporter.id, displayName: 'X', consentGiven: true, consentGivenOn: '2026-11-20' }), 403);
+    expectStatus(await peer.client.post(`/api/peer-support/courses/${pairing.courseId}/pairings`, { peerSupporterId: supporter.id, displayName: 'X', consentGiven: true, consentGivenOn: '2026-11-20' }), 403);
   });
 
   it('gives staff no peer supporter’s own view (403)', async () => {

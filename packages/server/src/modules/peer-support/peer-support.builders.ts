@@ -52,6 +52,6 @@ export async function givenRegistered(by: Member, serviceId: string, peer: Membe
 /** A LOKK course with safe-contact preferences, matched with the peer supporter by the course's counsellor. */
 export async function givenPairing(fx: CourseFixture, supporter: PeerSupporter, options: { displayName?: string } = {}): Promise<Pairing> {
   const course = await givenWalkInCourse(fx, { safeContact: phoneSafeEvenings, label: 'Hemmelig Efternavnsen' });
-  const body = { courseId: course.id, peerSupporterId: supporter.id, displayName: options.displayName ?? 'Mira', consentGiven: true, consentGivenOn: '2026-01-05' };
-  return expectStatus(await fx.people.lokkCounsellor.client.post('/api/peer-support/pairings', body), 201).json() as Pairing;
+  const body = { peerSupporterId: supporter.id, displayName: options.displayName ?? 'Mira', consentGiven: true, consentGivenOn: '2026-01-05' };
+  return expectStatus(await fx.people.lokkCounsellor.client.post(`/api/peer-support/courses/${course.id}/pairings`, body), 201).json() as Pairing;
 }

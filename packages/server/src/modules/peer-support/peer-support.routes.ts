@@ -25,6 +25,7 @@ import { endPairing, getPairingDetail, listPairings, matchWithPeerSupporter } fr
 import { addPeerSupporter, changePeerSupporter, listPeerSupportServices, listRegister, listRegisterCandidates } from './register.service.ts';
 
 const ServiceParams = z.strictObject({ serviceId: z.uuid() });
+const CourseParams = z.strictObject({ courseId: z.uuid() });
 const SupporterParams = z.strictObject({ supporterId: z.uuid() });
 const PairingParams = z.strictObject({ pairingId: z.uuid() });
 const PairingQuery = z.strictObject({ status: z.enum(['active', 'ended', 'all']).default('active') });
@@ -102,14 +103,15 @@ function registerPairingRoutes(app: FastifyInstance, deps: AppDeps): void {
   );
 
   api.post(
-    '/peer-support/pairings',
+    '/peer-support/courses/:courseId/pairings',
     peerRoute('peer_support:coordinate', 'matchWithPeerSupporter', {
       summary: 'Match a person of one of the caller’s courses with a peer supporter, with the person’s recorded consent',
       description: 'Without consent 422 `consent_required`. A paused supporter or one at capacity: 422. A course out of reach: 404.',
+      params: CourseParams,
       body: CreatePairingRequest,
       response: { 201: Pairing },
     }),
-    async (request, reply) => reply.status(201).send(await matchWithPeerSupporter(on(request, { request: request.body }))),
+    async (request, reply) => reply.status(201).send(await matchWithPeerSupporter(on(request, { courseId: request.params.courseId, request: request.body }))),
   );
 
   api.get(

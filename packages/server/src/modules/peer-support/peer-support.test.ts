@@ -51,7 +51,7 @@ describe('peer support', () => {
       const paused = expectStatus(await counsellor().client.patch(`/api/peer-support/supporters/${supporter.id}`, { status: 'paused', note: null }), 200).json() as PeerSupporter;
       expect(paused).toMatchObject({ status: 'paused', note: null, areas: 'Vesterbro' });
       const course = await givenWalkInCourse(fx);
-      const match = await counsellor().client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: supporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
+      const match = await counsellor().client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: supporter.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
       expect(expectStatus(match, 422).json()).toMatchObject({ errors: [{ path: 'body.peerSupporterId', message: 'supporter_paused' }] });
       expectStatus(await counsellor().client.patch(`/api/peer-support/supporters/${supporter.id}`, { status: 'active' }), 200);
     });
@@ -63,7 +63,7 @@ describe('peer support', () => {
 
     it('refuses a match without the person’s consent (422) and stores nothing', async () => {
       const course = await givenWalkInCourse(fx);
-      const response = await counsellor().client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: false, consentGivenOn: '2026-11-20' });
+      const response = await counsellor().client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: false, consentGivenOn: '2026-11-20' });
       expect(expectStatus(response, 422).headers['content-type']).toContain('application/problem+json');
       expect(response.json()).toMatchObject({ code: 'consent_required' });
       expect(await t.db.selectFrom('peer_pairings').select('id').where('course_id', '=', course.id).execute()).toEqual([]);
@@ -71,7 +71,7 @@ describe('peer support', () => {
 
     it('refuses a consent dated in the future', async () => {
       const course = await givenWalkInCourse(fx);
-      const response = await counsellor().client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-12-24' });
+      const response = await counsellor().client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-12-24' });
       expect(expectStatus(response, 422).json()).toMatchObject({ errors: [{ path: 'body.consentGivenOn', message: 'date_in_future' }] });
     });
 
@@ -83,15 +83,15 @@ describe('peer support', () => {
       expect(row.consent_recorded_by_user_id).toBe(counsellor().user.id);
       const list = expectStatus(await counsellor().client.get(`/api/peer-support/services/${lokkService()}/pairings`), 200).json() as PairingList;
       expect(list.pairings.map((candidate) => candidate.id)).toContain(pairing.id);
-      const again = await counsellor().client.post('/api/peer-support/pairings', { courseId: pairing.courseId, peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-11-20' });
-      expect(expectStatus(again, 409).json()).toMatchObject({ errors: [{ path: 'body.courseId', message: 'course_already_paired' }] });
+      const again = await counsellor().client.post(`/api/peer-support/courses/${pairing.courseId}/pairings`, { peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-11-20' });
+      expect(expectStatus(again, 409).json()).toMatchObject({ errors: [{ path: 'course', message: 'course_already_paired' }] });
     });
 
     it('refuses a supporter at capacity', async () => {
       const full = await givenRegistered(counsellor(), lokkService(), await memberOfLokk(), { maxPairings: 1 });
       await givenPairing(fx, full);
       const course = await givenWalkInCourse(fx);
-      const response = await counsellor().client.post('/api/peer-support/pairings', { courseId: course.id, peerSupporterId: full.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
+      const response = await counsellor().client.post(`/api/peer-support/courses/${course.id}/pairings`, { peerSupporterId: full.id, displayName: 'Ana', consentGiven: true, consentGivenOn: '2026-11-20' });
       expect(expectStatus(response, 422).json()).toMatchObject({ errors: [{ path: 'body.peerSupporterId', message: 'supporter_at_capacity' }] });
     });
   });

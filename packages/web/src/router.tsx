@@ -40,6 +40,8 @@ const CaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'Case
 const SupervisionPage = page(() => import('./features/courses/CaseloadPage'), 'SupervisionPage');
 const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CounsellorCaseloadPage');
 const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
+const PeerSupportPage = page(() => import('./features/peer-support/PeerSupportPage'), 'PeerSupportPage');
+const MyPairingsPage = page(() => import('./features/peer-support/MyPairingsPage'), 'MyPairingsPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -85,6 +87,8 @@ export function AppRoutes() {
           <Route path="supervision" element={guarded('course:supervise', SupervisionPage)} />
           <Route path="supervision/:userId" element={guarded('course:supervise', CounsellorCaseloadPage)} />
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
+          <Route path="peer-support" element={guarded('peer_support:coordinate', PeerSupportPage)} />
+          <Route path="my-pairings" element={guarded('peer_support:support', MyPairingsPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -24,6 +24,8 @@ import { messagesDa } from '../features/platform/messages.da';
 import { messagesEn } from '../features/platform/messages.en';
 import { programmesDa } from '../features/programmes/programmes.da';
 import { programmesEn } from '../features/programmes/programmes.en';
+import { peerSupportDa } from '../features/peer-support/peer-support.da';
+import { peerSupportEn } from '../features/peer-support/peer-support.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -42,6 +44,7 @@ export const daDictionary = {
   approvals: approvalsDa,
   campaigns: campaignsDa,
   courses: coursesDa,
+  peerSupport: peerSupportDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -58,6 +61,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   approvals: approvalsEn,
   campaigns: campaignsEn,
   courses: coursesEn,
+  peerSupport: peerSupportEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */

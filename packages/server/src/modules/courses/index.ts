@@ -10,4 +10,4 @@ export {
 export { safeContactFromInput, sealSafeContact } from './core/course-views.ts';
 // Sharing a course with someone the person chose (peer support): the course under its access rules, and only the
 // safe-contact preferences of consented pairings.
-export { getCourseForSharing, readSharedContactPreferences, type CourseForSharing } from './core/course-sharing.ts';
+export { getCourseForSharing, readSharedContactPreferences } from './core/course-sharing.ts';

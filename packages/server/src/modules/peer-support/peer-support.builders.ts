@@ -8,7 +8,7 @@ import type { Member } from '../referrals/testing.ts';
  * (one), made as an organisation admin would (users with the peer_supporter role); Dialog mod Vold's
  * perpetrator-line counsellor is also assigned to its victim-line service, so the service line is what refuses.
  */
-export async function createPeerSupportFixture(t: TestApp) {
+async function createPeerSupportFixture(t: TestApp) {
   const fx = await createCourseFixture(t);
   const member = async (organisationId: string, role: Role): Promise<Member> => {
     const user = await t.given.user({ organisationId, role, serviceLine: null });

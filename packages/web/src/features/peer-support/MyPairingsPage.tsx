@@ -44,10 +44,9 @@ export function MyPairingsPage() {
 function MyPairingCard({ pairing, onMessage }: { pairing: MyPairing; onMessage: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const headingId = `pairing-${pairing.id}-heading`;
   return (
-    <li className="app-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+    <li className="app-card">
+      <h2>
         <bdi>{pairing.displayName}</bdi>
       </h2>
       <p>{t('peerSupport.my.since', { date: format.date(pairing.startedAt) })}</p>

@@ -12,8 +12,10 @@ import { insertContact, listContacts, listOwnActivePairings, type ContactRow } f
  * coordinating counsellor only. Someone else's pairing, or an ended one, is 404.
  */
 
-function toMyContact(row: ContactRow): MyPeerContact {
-  return { id: row.id, contactedOn: row.contacted_on, form: PeerContactForm.parse(row.form), hasNote: row.note_enc !== null, loggedAt: row.created_at.toISOString() };
+/** Whether a note was written is shown to its writer only: never someone else's note, nor that there is one. */
+function toMyContact(row: ContactRow, actor: Actor): MyPeerContact {
+  const hasNote = row.note_enc !== null && row.logged_by_user_id === actor.userId;
+  return { id: row.id, contactedOn: row.contacted_on, form: PeerContactForm.parse(row.form), hasNote, loggedAt: row.created_at.toISOString() };
 }
 
 async function readOwnPairings(input: PeerSupportDeps & { actor: Actor; pairingId?: string }): Promise<MyPairing[]> {
@@ -32,7 +34,7 @@ async function readOwnPairings(input: PeerSupportDeps & { actor: Actor; pairingI
       displayName: input.cipher.decrypt(row.display_name_enc),
       safeContact,
       startedAt: row.started_at.toISOString(),
-      contacts: contacts.filter((contact) => contact.pairing_id === row.id).map(toMyContact),
+      contacts: contacts.filter((contact) => contact.pairing_id === row.id).map((contact) => toMyContact(contact, actor)),
     };
   });
 }

@@ -599,12 +599,7 @@ type AccessHistoryExtractsTable = {
 };
 
 /** Self-referral and campaigns (migration 2026-11-21T1000). jsonb columns are written as JSON text and read parsed. */
-type SelfReferralChallengesTable = {
-  challenge_hash: string;
-  referral_id: string | null;
-  expires_at: Timestamp;
-  created_at: CreatedAt;
-};
+type SelfReferralChallengesTable = { challenge_hash: string; referral_id: string | null; expires_at: Timestamp; created_at: CreatedAt };
 
 type CampaignsTable = {
   id: Generated<string>;

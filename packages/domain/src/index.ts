@@ -45,3 +45,4 @@ export * from './publishing/Publication.ts';
 export * from './common/text.ts';
 export * from './calendar/CalendarEntry.ts';
 export * from './calendar/CalendarWeek.ts';
+export * from './peer-support/PeerSupport.ts';

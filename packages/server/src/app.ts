@@ -22,6 +22,7 @@ import { registerProgrammeRoutes } from './modules/programmes/index.ts';
 import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerCalendarFeedRoute, registerCalendarRoutes } from './modules/calendars/index.ts';
+import { registerPeerSupportRoutes } from './modules/peer-support/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -164,6 +165,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerCampaignRoutes(api, deps);
       registerMessageRoutes(api, deps);
       registerCalendarRoutes(api, deps, staffCalendarSourcesOf(deps));
+      registerPeerSupportRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -41,6 +41,8 @@ const SupervisionPage = page(() => import('./features/courses/CaseloadPage'), 'S
 const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CounsellorCaseloadPage');
 const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
 const CalendarPage = page(() => import('./features/calendar/CalendarPage'), 'CalendarPage');
+const PeerSupportPage = page(() => import('./features/peer-support/PeerSupportPage'), 'PeerSupportPage');
+const MyPairingsPage = page(() => import('./features/peer-support/MyPairingsPage'), 'MyPairingsPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -88,6 +90,8 @@ export function AppRoutes() {
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
           {/* Every signed-in person's own calendar (permission `session`); the navigation offers it to those who run meetings. */}
           <Route path="calendar" element={<CalendarPage />} />
+          <Route path="peer-support" element={guarded('peer_support:coordinate', PeerSupportPage)} />
+          <Route path="my-pairings" element={guarded('peer_support:support', MyPairingsPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -24,6 +24,7 @@ import * as createRateLimitCounters from './migrations/2026-12-09T1200-create-ra
 import * as addHotReadIndexes from './migrations/2026-12-09T1400-add-hot-read-indexes.ts';
 import * as addFacilitatorAndPeerSupporterRoles from './migrations/2026-12-10T0900-add-facilitator-and-peer-supporter-roles.ts';
 import * as createCalendarFeedTokens from './migrations/2026-12-10T1400-create-calendar-feed-tokens.ts';
+import * as createPeerSupport from './migrations/2026-12-10T1300-create-peer-support.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1400-add-hot-read-indexes': addHotReadIndexes,
   '2026-12-10T0900-add-facilitator-and-peer-supporter-roles': addFacilitatorAndPeerSupporterRoles,
   '2026-12-10T1400-create-calendar-feed-tokens': createCalendarFeedTokens,
+  '2026-12-10T1300-create-peer-support': createPeerSupport,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { PeerSupportTables } from './tables.peer-support.ts';
 import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RateLimitCountersTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
 
 /**
@@ -293,7 +294,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = {
+export type Database = PeerSupportTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;
@@ -598,12 +599,7 @@ type AccessHistoryExtractsTable = {
 };
 
 /** Self-referral and campaigns (migration 2026-11-21T1000). jsonb columns are written as JSON text and read parsed. */
-type SelfReferralChallengesTable = {
-  challenge_hash: string;
-  referral_id: string | null;
-  expires_at: Timestamp;
-  created_at: CreatedAt;
-};
+type SelfReferralChallengesTable = { challenge_hash: string; referral_id: string | null; expires_at: Timestamp; created_at: CreatedAt };
 
 type CampaignsTable = {
   id: Generated<string>;

@@ -218,5 +218,24 @@ export const courseDemoAccounts: readonly DemoAccount[] = [
   },
 ];
 
+/**
+ * The peer-support accounts (peer-support-demo.ts): a Vores Vej Ud peer supporter, matched with one demo course. The
+ * `peer_supporter` role sees only her own pairings: a first name and the safe-contact preferences.
+ */
+export const peerSupportDemoAccounts: readonly DemoAccount[] = [
+  {
+    email: 'peerstoette@demo.bro.dk',
+    displayName: 'Leila Andersen',
+    role: 'peer_supporter',
+    organisation: 'Københavns Kommune',
+    organisationSlug: 'kommune-koebenhavn',
+    unitName: null,
+    serviceLine: null,
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOPEERSTOETTEAAAAAAAAAAAAAA',
+    purpose: 'Vores Vej Ud peer supporter (volunteer): sees only her own pairings and logs her contacts',
+  },
+];
+
 /** Every demo account, base and course demo: what the README, `npm run demo:totp` and the e2e tests use. */
-export const allDemoAccounts: readonly DemoAccount[] = [...demoAccounts, ...courseDemoAccounts];
+export const allDemoAccounts: readonly DemoAccount[] = [...demoAccounts, ...courseDemoAccounts, ...peerSupportDemoAccounts];

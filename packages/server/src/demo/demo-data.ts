@@ -11,6 +11,7 @@ import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
 import { createDemoService, insertDemoAccount } from './demo-rows.ts';
+import { loadPeerSupportDemoData } from './peer-support-demo.ts';
 import {
   interventionscenterMunicipalityCodes,
   MUNICIPAL_UNIT_NAME,
@@ -57,6 +58,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
   // After the commit: the directory loader reads the organisations this transaction created.
   if (result.isLoaded) await loadDirectoryDemoData({ db, clock });
   if (result.isLoaded) await loadCampaignDemoData({ db, clock });
+  if (result.isLoaded) await loadPeerSupportDemoData({ db, cipher, clock });
   return result;
 }
 

@@ -15,7 +15,11 @@ export type AccessPurpose =
   /** A supervisor reading a course or a counsellor's caseload. */
   | 'course_supervision'
   /** Producing the person's own "who looked at my data" extract. */
-  | 'access_history_extract';
+  | 'access_history_extract'
+  /** A counsellor keeping the peer-supporter register and supervising pairings (issue 14 §4). */
+  | 'peer_support_coordination'
+  /** A peer supporter reading their own pairings: the first name and the safe-contact preferences only. */
+  | 'peer_support';
 
 export type AccessRecord = {
   occurredAt: Date;

@@ -26,6 +26,8 @@ import { programmesDa } from '../features/programmes/programmes.da';
 import { programmesEn } from '../features/programmes/programmes.en';
 import { calendarDa } from '../features/calendar/calendar.da';
 import { calendarEn } from '../features/calendar/calendar.en';
+import { peerSupportDa } from '../features/peer-support/peer-support.da';
+import { peerSupportEn } from '../features/peer-support/peer-support.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -45,6 +47,7 @@ export const daDictionary = {
   campaigns: campaignsDa,
   courses: coursesDa,
   calendar: calendarDa,
+  peerSupport: peerSupportDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -62,6 +65,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   campaigns: campaignsEn,
   courses: coursesEn,
   calendar: calendarEn,
+  peerSupport: peerSupportEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */

@@ -8,3 +8,8 @@ export {
 } from './service-end/service-end.service.ts';
 // How a course's safe contact is sealed in storage: the bench seeds courses with SQL and needs real ciphertext.
 export { safeContactFromInput, sealSafeContact } from './core/course-views.ts';
+// Sharing a course with someone the person chose (peer support): the course under its access rules, and only the
+// safe-contact preferences of consented pairings.
+export { getCourseForSharing, readSharedContactPreferences } from './core/course-sharing.ts';
+// Opening a course as a counsellor would: the peer-support demo opens the course it matches.
+export { openCourse } from './opening/opening.service.ts';

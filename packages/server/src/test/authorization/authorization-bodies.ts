@@ -98,6 +98,13 @@ const bodies: Record<string, Body> = {
   createCampaign: () => campaignInput(),
   updateCampaign: () => ({ summaryDa: `Et nyt resumé ${unique()}.` }),
   createRiskInstrument: () => ({ ...broChecklistV1, version: broChecklistV1.version + unique() }),
+  // The side's own peer supporter: already in the register once the reads made it (409), which is past the checks.
+  addPeerSupporter: (_t, world, c) => ({ membershipId: world.actors.get(`peer_supporter:own:${c.side}`)?.user.membershipId }),
+  changePeerSupporter: () => ({ status: 'active' }),
+  // No such supporter (422, past the course's own checks): the shared course stays unpaired for the other cases.
+  matchWithPeerSupporter: () => ({ peerSupporterId: '00000000-0000-4000-8000-000000000000', displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-11-20' }),
+  endPeerPairing: () => ({ reason: 'completed' }),
+  logPeerContact: () => ({ contactedOn: '2026-11-20', form: 'phone' }),
 };
 
 /** The body to send, or undefined for an operation that takes none. */

@@ -4,7 +4,7 @@ import { givenHelpService, helpServiceInput } from '../../modules/directory/test
 import { idempotencyKey } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
 import type { MatrixCase, Side } from './authorization-matrix.ts';
-import { givenCourseChild, givenSideCourse, givenSideReferral, once, ownAdmin, ownStaff, type CourseChild, type World } from './authorization-world.ts';
+import { givenCourseChild, givenSideCourse, givenSidePairing, givenSideSupporter, givenSideReferral, once, ownAdmin, ownStaff, type CourseChild, type World } from './authorization-world.ts';
 
 /**
  * The realistic value of each path parameter of a case: always an object of the side's HOME organisation (in the
@@ -21,6 +21,7 @@ const dedicated = new Set([
   'deactivateAdminUser',
   'endAdminService',
   'endProgramme',
+  'endPeerPairing',
 ]);
 
 type Resolve = (t: TestApp, world: World, c: MatrixCase) => Promise<string>;
@@ -46,7 +47,9 @@ const parameters: Record<string, Resolve> = {
   phase: async () => 'first',
   reductionId: async (t, world, c) => (await riskReduction(t, world, c)).id,
   userId: async (t, world, c) => userOf(t, world, c),
-  serviceId: async (t, world, c) => (c.path.startsWith('/api/directory/') ? directoryListing(world, c.side) : spareService(t, world, c)),
+  serviceId: async (t, world, c) => (c.path.startsWith('/api/directory/') ? directoryListing(world, c.side) : c.path.startsWith('/api/peer-support/') ? world.places[c.side].own.serviceId : spareService(t, world, c)),
+  supporterId: async (_t, world, c) => givenSideSupporter(world, c.side),
+  pairingId: async (_t, world, c) => givenSidePairing(world, c.side, dedicatedTo(c)),
   organisationId: async (_t, world, c) => world.places[c.side].own.organisationId,
   organisationSlug: async (_t, world, c) => (c.side === 'victim' ? world.fx.organisations.lokk.slug : world.fx.organisations.dmv.slug),
   programmeId: async (_t, world, c) => programmeOf(world, c),

@@ -38,6 +38,8 @@ type ObjectKind =
   | 'change_request'
   | 'campaign'
   | 'dead_message'
+  | 'peer_supporter'
+  | 'peer_pairing'
   | 'public';
 
 export type OperationPolicy = {
@@ -225,6 +227,20 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   recordCourseUnderretningReceipt: { who: courseWriters, ...ownCourse },
   createCourseAccessHistoryExtract: { who: courseReaders, ...ownCourse },
   getCourseAccessHistoryExtractPrint: { who: courseReaders, ...ownCourse },
+
+  // Peer support (issue 14 §4): counsellors coordinate the services they are assigned to, on their line (a match names
+  // a course in its body: the course's own rules); a peer supporter sees and logs on their own active pairings only.
+  listPeerSupportServices: { who: courseWriters },
+  listPeerSupporters: { who: courseWriters, object: 'service', scope: 'own' },
+  listPeerSupporterCandidates: { who: courseWriters, object: 'service', scope: 'own' },
+  addPeerSupporter: { who: courseWriters, object: 'service', scope: 'own' },
+  changePeerSupporter: { who: courseWriters, object: 'peer_supporter', scope: 'own' },
+  listPeerPairings: { who: courseWriters, object: 'service', scope: 'own' },
+  matchWithPeerSupporter: { who: courseWriters, ...ownCourse },
+  getPeerPairing: { who: courseWriters, object: 'peer_pairing', scope: 'own' },
+  endPeerPairing: { who: courseWriters, object: 'peer_pairing', scope: 'own' },
+  listMyPeerPairings: { who: ['peer_supporter'] },
+  logPeerContact: { who: ['peer_supporter'], object: 'peer_pairing', scope: 'own' },
 
   // The public help directory (HSDS): open to all, no personal data.
   getHsdsMetadata: { who: 'public' },

@@ -166,3 +166,22 @@ export function givenCourseChild(world: World, side: Side, courseId: string, kin
     return '1';
   });
 }
+
+/** The side's own peer supporter, in its home service's register (added by its own counsellor). */
+export function givenSideSupporter(world: World, side: Side): Promise<string> {
+  return once(world, `peer-supporter:${side}`, async () => {
+    const body = { membershipId: ownStaff(world, side, 'peer_supporter').user.membershipId, maxPairings: 20 };
+    const response = await ownStaff(world, side, 'counsellor').client.post(`/api/peer-support/services/${world.places[side].own.serviceId}/supporters`, body);
+    return (expectStatus(response, 201).json() as { id: string }).id;
+  });
+}
+
+/** A course of the side's home service matched (with consent) with the side's own peer supporter. */
+export function givenSidePairing(world: World, side: Side, dedicatedTo = ''): Promise<string> {
+  return once(world, `peer-pairing:${side}:${dedicatedTo}`, async () => {
+    const peerSupporterId = await givenSideSupporter(world, side);
+    const courseId = await givenSideCourse(world, side, 'open', `peer-pairing:${dedicatedTo}`);
+    const body = { peerSupporterId, displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-11-20' };
+    return (expectStatus(await ownStaff(world, side, 'counsellor').client.post(`/api/peer-support/courses/${courseId}/pairings`, body), 201).json() as { id: string }).id;
+  });
+}

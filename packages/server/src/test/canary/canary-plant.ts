@@ -26,6 +26,7 @@ export const canaries = {
   safePhone: '+45 71 93 28 46',
   underretningNote: `Kanarie-underretning-${tag}`,
   closeSummary: `Kanarie-afslutning-${tag}`,
+  peerContactNote: `Kanarie-peerstoette-${tag}`,
 } as const;
 
 /**
@@ -52,10 +53,11 @@ export async function plantCanaries(t: TestApp) {
   expectStatus(await lokk.post(`/api/courses/${protectedCourse.id}/close`, { reason: 'completed', summary: canaries.closeSummary }), 200);
   const perpetrator = await plantOtherSide(t, fx, victimReferral);
   const withdrawnReferralId = await plantWithdrawnConsent(t, fx);
+  const peer = await plantPeerSupport(t, fx, course.id);
   return {
     withdrawnReferralId,
-    fx,
-    victim: { referralId: victimReferral, courseId: course.id, sessionId: session.id, stayId: stay.id, underretningId: underretning.id, extractId: extract.id },
+    fx: { ...fx, people: { ...fx.people, lokkPeerSupporter: peer.member } },
+    victim: { referralId: victimReferral, courseId: course.id, sessionId: session.id, stayId: stay.id, underretningId: underretning.id, extractId: extract.id, supporterId: peer.supporterId, pairingId: peer.pairingId },
     protectedCourseId: protectedCourse.id,
     perpetrator,
   };
@@ -89,6 +91,22 @@ async function plantWithdrawnConsent(t: TestApp, fx: CourseFixture): Promise<str
   if (!expectStatus(await fx.people.lokkCoordinator.client.get(`/api/inbox/${id}`), 200).body.includes(withdrawnCanary)) throw new Error('canary: the receiver does not see the person');
   expectStatus(await fx.people.policeReferrer.client.post(`/api/referrals/${id}/consent/withdraw`, {}), 200);
   return id;
+}
+
+/**
+ * The course's person matched with a LOKK peer supporter, who logs a contact with a note (for the counsellor only).
+ * The supporter reads every address too: she must meet none of the course's secrets, nor her own note.
+ */
+async function plantPeerSupport(t: TestApp, fx: CourseFixture, courseId: string) {
+  const user = await t.given.user({ organisationId: fx.organisations.lokk.id, role: 'peer_supporter' });
+  const session = await t.given.session(user);
+  const member: Member = { user, session, client: t.as(session) };
+  const lokk = fx.people.lokkCounsellor.client;
+  const supporter = expectStatus(await lokk.post(`/api/peer-support/services/${fx.services.lokk.id}/supporters`, { membershipId: user.membershipId }), 201).json() as { id: string };
+  const match = { peerSupporterId: supporter.id, displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-11-20' };
+  const pairing = expectStatus(await lokk.post(`/api/peer-support/courses/${courseId}/pairings`, match), 201).json() as { id: string };
+  expectStatus(await member.client.post(`/api/peer-support/my-pairings/${pairing.id}/contacts`, { contactedOn: '2026-11-20', form: 'phone', note: canaries.peerContactNote }), 201);
+  return { member, supporterId: supporter.id, pairingId: pairing.id };
 }
 
 function safetyPlan() {

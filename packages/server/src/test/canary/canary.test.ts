@@ -83,6 +83,8 @@ describe('canaries: victim-side secrets reach no one else', () => {
     expect(statuses.get('platformAdmin /api/platform/messages/dead')).toBe(200);
     expect(statuses.get('lokkAdmin /api/statistics/heard-about')).toBe(200);
     expect(statuses.get('anonymous /')).toBe(200);
+    // The peer supporter reads her own pairing with the course's person: a first name and preferences, nothing more.
+    expect(statuses.get('lokkPeerSupporter /api/peer-support/my-pairings')).toBe(200);
     expect(leaks).toEqual([]);
   });
 

@@ -33,6 +33,7 @@ const startPages: readonly { permission: Permission; path: string }[] = [
   { permission: 'directory:manage', path: '/admin/directory' },
   { permission: 'campaigns:manage', path: '/admin/campaigns' },
   { permission: 'organisations:manage', path: '/platform/organisations' },
+  { permission: 'peer_support:support', path: '/my-pairings' },
 ];
 
 export function StartRedirect() {

@@ -12,6 +12,8 @@ const purposeLabels: Record<string, Record<PrintLanguage, string>> = {
   course_work: { da: 'Rådgivningsforløb', en: 'Counselling course' },
   course_supervision: { da: 'Faglig supervision', en: 'Professional supervision' },
   access_history_extract: { da: 'Udarbejdelse af indsigt i logning', en: 'Producing an access record' },
+  peer_support_coordination: { da: 'Koordinering af peerstøtte', en: 'Coordinating peer support' },
+  peer_support: { da: 'Peerstøtte', en: 'Peer support' },
 };
 
 const actionLabels: Record<string, Record<PrintLanguage, string>> = {

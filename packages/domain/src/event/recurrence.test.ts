@@ -45,9 +45,9 @@ describe('recurrence rules', () => {
       fc.property(rule, date, date, (text, startDate, from) => {
         const parsed = parseRecurrenceRule(text);
         if (!parsed.ok) return;
-        const began = performance.now();
+        const began = Date.now();
         const dates = expandRecurrence({ rule: text, startDate, startTime: '11:00' }, { from, to: '2099-12-31' });
-        expect(performance.now() - began).toBeLessThan(500);
+        expect(Date.now() - began).toBeLessThan(500);
         expect(dates.length).toBeLessThanOrEqual(RECURRENCE_LIMITS.maxOccurrences);
         const latest = new Date(`${from}T00:00:00Z`);
         latest.setUTCMonth(latest.getUTCMonth() + RECURRENCE_LIMITS.maxMonthsAhead);

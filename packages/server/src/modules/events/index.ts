@@ -3,4 +3,4 @@
 export { registerEventRoutes } from './event.routes.ts';
 export { eventJobs, extendOccurrenceHorizon, openEventCalendarSource } from './occurrence.service.ts';
 export { createEvent, cityKey, materialiseOccurrences } from './event.service.ts';
-export { findPublicEventPage, listWhatsOn, listUpcomingEventsOfService, renderServiceFeed, requestOnlineLink, type PublicEventOccurrence, type WhatsOnPage } from './public-event.service.ts';
+export { findPublicEventPage, listWhatsOn, listUpcomingEventsOfService, readLinkAddress, renderServiceFeed, requestOnlineLink, type PublicEventOccurrence, type WhatsOnPage } from './public-event.service.ts';

@@ -38,6 +38,7 @@ type ObjectKind =
   | 'change_request'
   | 'campaign'
   | 'dead_message'
+  | 'open_event'
   | 'public';
 
 export type OperationPolicy = {
@@ -55,6 +56,9 @@ const courseReaders = ['intake_coordinator', 'counsellor', 'supervisor'] as cons
 const triage = ['intake_coordinator', 'counsellor'] as const;
 const courseWriters = ['counsellor'] as const;
 const orgAdmin = ['organisation_admin'] as const;
+/** Open events (issue 14 §2): staff assigned to the event's service (on its side), its facilitators, the organisation's admin. */
+const eventHosts = ['intake_coordinator', 'counsellor', 'organisation_admin', 'facilitator'] as const;
+const ownEvent = { object: 'open_event', scope: 'own' } as const;
 const platformAdmin = ['platform_admin'] as const;
 
 const ownCourse = { object: 'course', scope: 'own' } as const;
@@ -232,4 +236,15 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   getHsdsService: { who: 'public', object: 'public' },
   listHsdsOrganizations: { who: 'public' },
   getHsdsOrganization: { who: 'public', object: 'public' },
+
+  // Recurring open events: another organisation's event, an unassigned service's or the other line's answers 404.
+  listEventsServices: { who: eventHosts },
+  listEvents: { who: eventHosts },
+  createEvent: { who: eventHosts },
+  getEvent: { who: eventHosts, ...ownEvent },
+  setEvent: { who: eventHosts, ...ownEvent },
+  createEventException: { who: eventHosts, ...ownEvent },
+  deleteEventException: { who: eventHosts, ...ownEvent },
+  listEventOccurrences: { who: eventHosts, ...ownEvent },
+  setEventOccurrenceHeadCount: { who: eventHosts, ...ownEvent },
 };

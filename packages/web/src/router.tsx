@@ -28,6 +28,9 @@ const ApprovalsPage = page(() => import('./features/approvals/ApprovalsPage'), '
 const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), 'CampaignsPage');
 const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
+const EventsPage = page(() => import('./features/events/EventsPage'), 'EventsPage');
+const NewEventPage = page(() => import('./features/events/NewEventPage'), 'NewEventPage');
+const EventPage = page(() => import('./features/events/EventPage'), 'EventPage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
 const MessagesPage = page(() => import('./features/platform/MessagesPage'), 'MessagesPage');
 const PlatformProgrammesPage = page(() => import('./features/programmes/PlatformProgrammesPage'), 'PlatformProgrammesPage');
@@ -85,6 +88,9 @@ export function AppRoutes() {
           <Route path="supervision" element={guarded('course:supervise', SupervisionPage)} />
           <Route path="supervision/:userId" element={guarded('course:supervise', CounsellorCaseloadPage)} />
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
+          <Route path="events" element={guarded('events:manage', EventsPage)} />
+          <Route path="events/new" element={guarded('events:manage', NewEventPage)} />
+          <Route path="events/:id" element={guarded('events:manage', EventPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

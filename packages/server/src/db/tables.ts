@@ -1,6 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RateLimitCountersTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
-import type { OpenEventTables } from './tables.events.ts';
 
 /**
  * Kysely's view of the schema. Keep in step with migrations/. Modules name rows through `Row<'table'>`,
@@ -294,7 +293,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = OpenEventTables & {
+export type Database = import('./tables.events.ts').OpenEventTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

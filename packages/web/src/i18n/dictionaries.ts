@@ -6,6 +6,8 @@ import { authDa } from '../features/auth/auth.da';
 import { authEn } from '../features/auth/auth.en';
 import { campaignsDa } from '../features/campaigns/campaigns.da';
 import { campaignsEn } from '../features/campaigns/campaigns.en';
+import { eventsDa } from '../features/events/events.da';
+import { eventsEn } from '../features/events/events.en';
 import { coursesDa } from '../features/courses/courses.da';
 import { coursesEn } from '../features/courses/courses.en';
 import { directoryDa } from '../features/directory/directory.da';
@@ -42,6 +44,7 @@ export const daDictionary = {
   approvals: approvalsDa,
   campaigns: campaignsDa,
   courses: coursesDa,
+  events: eventsDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -58,6 +61,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   approvals: approvalsEn,
   campaigns: campaignsEn,
   courses: coursesEn,
+  events: eventsEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */
@@ -74,4 +78,5 @@ export const dictionaryPairs = {
   approvals: [approvalsDa, approvalsEn],
   campaigns: [campaignsDa, campaignsEn],
   courses: [coursesDa, coursesEn],
+  events: [eventsDa, eventsEn],
 } as const;

@@ -76,6 +76,17 @@ export function registerEventRoutes(app: FastifyInstance, deps: AppDeps): void {
     restoreDate({ ...on(request), eventId: request.params.eventId, date: request.params.date }),
   );
 
+  registerOccurrenceRoutes(app, deps);
+}
+
+/** An event's occurrences and their anonymous head counts: the same permission and object check as the event. */
+function registerOccurrenceRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, cipher } = deps;
+  const config = { permission: 'events:manage' as const };
+  const tags = ['events'];
+  const on = (request: Parameters<typeof requireActor>[0]) => ({ db, clock, cipher, actor: requireActor(request) });
+
   api.get(
     '/events/:eventId/occurrences',
     { config, schema: { tags, summary: 'Occurrences with their head counts (default: 4 weeks back, 12 ahead)', params: OpenEventIdParams, querystring: OccurrenceQuery, response: { 200: OccurrenceList } } },

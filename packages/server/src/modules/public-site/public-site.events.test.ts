@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenHelpService, helpServiceInput } from '../directory/testing.ts';
-import { givenEvent, startEventTests, type EventFixture } from '../events/events.test-support.ts';
+import { givenEvent, startEventTests, type EventFixture } from '../events/testing.ts';
 import { expectPublicPage } from './public-site.test-support.ts';
 
 const SECRET_LINK = 'https://video.example.test/drop-in-hemmelig-7731';

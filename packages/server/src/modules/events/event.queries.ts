@@ -238,6 +238,7 @@ const publicOccurrenceColumns = [
   'e.capacity',
   'e.service_id',
   'org.name as organisation_name',
+  's.name as service_name',
 ] as const;
 
 export type PublicOccurrenceRow = Awaited<ReturnType<typeof listPublicOccurrences>>[number];
@@ -251,6 +252,7 @@ export async function listPublicOccurrences(db: Db, input: { now: Date; cityKey?
   let query = db
     .selectFrom('open_event_occurrences as o')
     .innerJoin('open_events as e', 'e.id', 'o.event_id')
+    .innerJoin('services as s', 's.id', 'e.service_id')
     .innerJoin('organisations as org', 'org.id', 'e.organisation_id')
     .select(publicOccurrenceColumns)
     .where('o.is_public', '=', true)
@@ -265,6 +267,7 @@ export async function listPublicOccurrencesOf(db: Db, input: { eventId?: string;
   let query = db
     .selectFrom('open_event_occurrences as o')
     .innerJoin('open_events as e', 'e.id', 'o.event_id')
+    .innerJoin('services as s', 's.id', 'e.service_id')
     .innerJoin('organisations as org', 'org.id', 'e.organisation_id')
     .select(publicOccurrenceColumns)
     .where('o.is_public', '=', true)

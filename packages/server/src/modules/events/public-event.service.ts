@@ -22,6 +22,8 @@ export type PublicEventOccurrence = {
   eventId: string;
   serviceId: string;
   title: string;
+  /** Who runs it: the service and its organisation (both public names). */
+  serviceName: string;
   organisationName: string;
   startsAt: Date;
   endsAt: Date;
@@ -39,6 +41,7 @@ function toPublic(row: PublicOccurrenceRow): PublicEventOccurrence {
     eventId: row.event_id,
     serviceId: row.service_id,
     title: row.title,
+    serviceName: row.service_name,
     organisationName: row.organisation_name,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
@@ -69,7 +72,7 @@ export async function listWhatsOn(input: { db: Db; now: Date; city?: string | un
 }
 
 export type PublicEventPage = {
-  event: { id: string; serviceId: string; title: string; description: string; organisationName: string; isOnline: boolean; isRegistrationRequired: boolean; capacity: number | null };
+  event: { id: string; serviceId: string; title: string; description: string; serviceName: string; organisationName: string; isOnline: boolean; isRegistrationRequired: boolean; capacity: number | null };
   occurrences: PublicEventOccurrence[];
 };
 
@@ -83,6 +86,7 @@ export async function findPublicEventPage(input: { db: Db; now: Date; eventId: s
       serviceId: event.service_id,
       title: event.title,
       description: event.description,
+      serviceName: event.service_name,
       organisationName: event.organisation_name,
       isOnline: event.is_online,
       isRegistrationRequired: event.is_registration_required,

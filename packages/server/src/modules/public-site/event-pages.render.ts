@@ -77,7 +77,7 @@ export function renderWhatsOnPage(input: WhatsOnInput): Page {
     (occurrence) => html`<li class="result">
 <h2><a href="${eventPath(lang, occurrence.eventId)}"><span${danish(lang)}>${occurrence.title}</span></a></h2>
 <p>${formatWhen(lang, occurrence)}${occurrence.isCancelled ? html` – <strong>${t.cancelled}</strong>` : ''}</p>
-<p>${renderPlace(lang, occurrence)}. ${t.by('')}${organisationNameIn(lang, occurrence.organisationName)}</p>
+<p>${renderPlace(lang, occurrence)}. ${t.by('')}${organisationNameIn(lang, `${occurrence.serviceName} (${occurrence.organisationName})`)}</p>
 </li>`,
   );
   const pager = [
@@ -101,7 +101,7 @@ export type LinkFormState = { challenge: string; channel?: string; address?: str
 
 export type EventPageInput = {
   lang: PageLanguage;
-  event: { id: string; serviceId: string; title: string; description: string; organisationName: string; isOnline: boolean; isRegistrationRequired: boolean; capacity: number | null };
+  event: { id: string; serviceId: string; title: string; description: string; serviceName: string; organisationName: string; isOnline: boolean; isRegistrationRequired: boolean; capacity: number | null };
   occurrences: PublicEventOccurrence[];
   /** Online events only: the form that sends the link. */
   linkForm?: LinkFormState;
@@ -113,7 +113,7 @@ export function renderEventPage(input: EventPageInput): Page {
   const first = input.occurrences[0];
   const body = html`<p class="back"><a href="${pagePath(lang, WHATS_ON_PATH)}">${t.back}</a></p>
 <h1${danish(lang)}>${event.title}</h1>
-<p class="organisation">${t.by('')}${organisationNameIn(lang, event.organisationName)}</p>
+<p class="organisation">${t.by('')}${organisationNameIn(lang, `${event.serviceName} (${event.organisationName})`)}</p>
 <div${danish(lang)}>${paragraphs(event.description)}</div>
 <p>${first ? renderPlace(lang, first) : event.isOnline ? t.online : ''}</p>
 <p>${event.isRegistrationRequired ? t.registrationRequired : t.noRegistration}${event.capacity !== null ? html` ${t.capacity(event.capacity)}` : ''}</p>

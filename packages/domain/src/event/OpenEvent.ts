@@ -16,10 +16,7 @@ export const WallClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { mes
 
 export const Recurrence = z.strictObject({
   /** RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=TU,TH`. */
-  rule: z
-    .string()
-    .max(300)
-    .check((context) => {
+  rule: identifier({ max: 300 }).check((context) => {
       const parsed = parseRecurrenceRule(context.value);
       if (!parsed.ok) context.issues.push({ code: 'custom', message: parsed.problem, input: context.value });
     }),

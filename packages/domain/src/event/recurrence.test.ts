@@ -47,7 +47,8 @@ describe('recurrence rules', () => {
         if (!parsed.ok) return;
         const began = Date.now();
         const dates = expandRecurrence({ rule: text, startDate, startTime: '11:00' }, { from, to: '2099-12-31' });
-        expect(Date.now() - began).toBeLessThan(500);
+        // Generous for a shared CI machine; an unbounded walk takes tens of seconds.
+        expect(Date.now() - began).toBeLessThan(2_000);
         expect(dates.length).toBeLessThanOrEqual(RECURRENCE_LIMITS.maxOccurrences);
         const latest = new Date(`${from}T00:00:00Z`);
         latest.setUTCMonth(latest.getUTCMonth() + RECURRENCE_LIMITS.maxMonthsAhead);

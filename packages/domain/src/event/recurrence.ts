@@ -136,7 +136,8 @@ export function expandRecurrence(input: RecurrenceInput, window: { from: string;
   if (!parsed.ok) throw new RangeError(`recurrence rule refused: ${parsed.problem}`);
   const dtstart = floating(input.startDate, input.startTime);
   const from = floating(window.from, '00:00');
-  const latest = addMonths(from, RECURRENCE_LIMITS.maxMonthsAhead);
+  // The whole last day of the horizon: materialising "until 2028-02-01" includes 2028-02-01 11:00.
+  const latest = addMonths(floating(window.from, '23:59'), RECURRENCE_LIMITS.maxMonthsAhead);
   const requestedTo = floating(window.to, '23:59');
   const to = requestedTo < latest ? requestedTo : latest;
   if (to < from) return [];

@@ -6,7 +6,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 /** A date column, read as `YYYY-MM-DD` text (the queries cast it): a calendar date has no time zone. */
 type LocalDate = ColumnType<string, string, string>;
 
-export type OpenEventsTable = {
+type OpenEventsTable = {
   id: Generated<string>;
   organisation_id: string;
   service_id: string;
@@ -30,9 +30,9 @@ export type OpenEventsTable = {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
-export type OpenEventExceptionsTable = { event_id: string; occurs_on: LocalDate; note: string; created_at: CreatedAt };
+type OpenEventExceptionsTable = { event_id: string; occurs_on: LocalDate; note: string; created_at: CreatedAt };
 
-export type OpenEventOccurrencesTable = {
+type OpenEventOccurrencesTable = {
   id: Generated<string>;
   event_id: string;
   occurs_on: LocalDate;
@@ -51,7 +51,7 @@ export type OpenEventOccurrencesTable = {
   head_count_recorded_by: string | null;
 };
 
-export type OpenEventLinkRequestsTable = { challenge_hash: string; event_id: string; created_at: Date };
+type OpenEventLinkRequestsTable = { challenge_hash: string; event_id: string; created_at: Date };
 
 export type OpenEventTables = {
   open_events: OpenEventsTable;

@@ -35,7 +35,7 @@ export type EventDeps = { db: Db; clock: Clock; cipher: FieldCipher };
 type Trx = Transaction<Database>;
 
 /** How far ahead occurrences are materialised (the daily job keeps it rolling). */
-export const HORIZON_MONTHS = RECURRENCE_LIMITS.maxMonthsAhead;
+const HORIZON_MONTHS = RECURRENCE_LIMITS.maxMonthsAhead;
 
 /** Today's date on the Danish calendar. */
 export function danishToday(now: Date): string {

@@ -1,6 +1,6 @@
 import type { CreateOpenEventRequest, OpenEvent } from '@bro/domain';
 import { expect } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createTestApp } from '../../test/test-app.ts';
 
 /** A service with its staff on both sides of every boundary an event route checks. */
 export async function startEventTests(options: { isRateLimitEnabled?: boolean } = {}) {
@@ -49,4 +49,4 @@ export async function givenEvent(fx: EventFixture, overrides: Partial<CreateOpen
   return response.json() as OpenEvent;
 }
 
-export type { TestApp };
+

@@ -14,4 +14,4 @@ export function openEventInput(serviceId: string): CreateOpenEventRequest {
     isPublished: true,
   };
 }
-export { dropInRequest, givenEvent, startEventTests, type EventFixture } from './events.test-support.ts';
+export { givenEvent, startEventTests, type EventFixture } from './events.test-support.ts';

@@ -15,7 +15,7 @@ import { danishInside, organisationNameIn, paragraphs } from './localised-text.r
 export const WHATS_ON_PATH = '/hvad-sker-der';
 
 /** The feed of a service's open events: one address for every language (a calendar program has none). */
-export function feedPath(serviceId: string): string {
+function feedPath(serviceId: string): string {
   return `${WHATS_ON_PATH}/kalender/${serviceId}.ics`;
 }
 

@@ -109,3 +109,30 @@ describe('open events on the public site', () => {
     expect(body).not.toContain('hemmelig');
   });
 });
+
+describe('the online-link form’s limits', () => {
+  let fx: EventFixture;
+  let online: { id: string };
+  beforeAll(async () => {
+    fx = await startEventTests({ isRateLimitEnabled: true });
+    online = await givenEvent(fx, { place: { kind: 'online', link: SECRET_LINK } });
+  });
+  afterAll(async () => fx.t.close());
+
+  it('lets an address without a proof of work ask twice an hour, then answers 429 with the form and nothing queued', async () => {
+    const url = `/hvad-sker-der/${online.id}`;
+    const ask = async () => {
+      const challenge = /name="challenge" value="([^"]+)"/.exec((await fx.t.app.inject({ method: 'GET', url })).body)?.[1] ?? '';
+      const payload = new URLSearchParams({ challenge, nonce: '', channel: 'sms', address: '20 30 40 50' }).toString();
+      return fx.t.app.inject({ method: 'POST', url: `${url}/link`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload });
+    };
+    expect((await ask()).statusCode).toBe(200);
+    expect((await ask()).statusCode).toBe(200);
+    const third = await ask();
+    expect(third.statusCode).toBe(429);
+    expect(third.headers['retry-after']).toBeDefined();
+    expect(third.body).toContain('Der er sendt for mange forespørgsler');
+    const queued = await fx.t.db.selectFrom('outbox_messages').select(['channel']).where('template', '=', 'open_event_link').execute();
+    expect(queued).toEqual([{ channel: 'sms' }, { channel: 'sms' }]);
+  });
+});

@@ -46,3 +46,4 @@ export * from './common/text.ts';
 export * from './calendar/CalendarEntry.ts';
 export * from './calendar/CalendarWeek.ts';
 export * from './peer-support/PeerSupport.ts';
+export * from './event/index.ts';

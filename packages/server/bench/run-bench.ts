@@ -12,7 +12,7 @@
  *    memory; start to healthy (new and existing data folder); live update from node A to node B; commit-to-sealed
  *    (placeholder until the sealer lands); at BENCH_SCALE=1, p95 against the last 0.1 run.
  *
- * Options: BENCH_SCALE=0.1 (0.1 | 1 | 10)   BENCH_ONLY=create,reads,memory,startup,nodes (default: all)
+ * Options: BENCH_SCALE=0.1 (0.1 | 1 | 10)   BENCH_ONLY=create,reads,memory,startup,nodes,whatson (default: all)
  *          BENCH_PAIRS=3 BENCH_CONNECTIONS=50 BENCH_SECONDS=10 BENCH_WARMUP_SECONDS=3 BENCH_READ_SECONDS=5
  *          BENCH_LIVE_REFERRALS=200 BENCH_CACHE_DIR=~/.cache/bro-bench
  */
@@ -34,9 +34,10 @@ import type { LoadJob, LoadResult, LoadVariant } from './load-driver.ts';
 import { captureStatements } from './statement-capture.ts';
 import { checkIndependentRows, countTableRows } from './bare-checks.ts';
 import { profileLoad } from './bench-profile.ts';
+import { measureWhatsOn } from './whats-on.bench.ts';
 
 const scale = Number(process.env.BENCH_SCALE ?? '0.1');
-const parts = new Set((process.env.BENCH_ONLY ?? 'create,reads,memory,startup,nodes').split(',').map((part) => part.trim()));
+const parts = new Set((process.env.BENCH_ONLY ?? 'create,reads,memory,startup,nodes,whatson').split(',').map((part) => part.trim()));
 const settings = {
   pairs: readCount('BENCH_PAIRS', 3, 1, 10),
   readSeconds: readCount('BENCH_READ_SECONDS', 5, 1, 60),
@@ -95,6 +96,7 @@ async function main(cleanups: Cleanups): Promise<number> {
     log.add(makeFigure({ figure: 'app_peak_rss_mb', value: round(peak), unit: 'MB', target: targets.rssMb, comparison: '<=', details: { under: [...parts].filter((part) => part === 'create' || part === 'reads').join('+') || 'idle' } }));
     if (parts.has('nodes')) errors += await measureTwoNodes(cleanups, database, nodeA, appEnv);
   }
+  if (parts.has('whatson')) errors += await runWhatsOn(cleanups, database, appEnv);
   await printSealLatency(database);
   if (parts.has('startup')) await measureStartToHealthy();
 
@@ -382,6 +384,15 @@ async function measureReads(database: BenchDatabase, app: AppProcess): Promise<n
     );
   }
   return errors;
+}
+
+/** Issue 14: the public "what's on" page over 10,000 future occurrences, on an app of its own (whats-on.bench.ts). */
+async function runWhatsOn(cleanups: Cleanups, database: BenchDatabase, appEnv: Record<string, string>): Promise<number> {
+  const app = await startAppProcess({ script: benchApp, env: appEnv });
+  cleanups.push(() => app.stop());
+  const result = await measureWhatsOn({ db: database.db, encryptionKey: database.encryptionKey, url: app.url, runLoad, seconds: settings.readSeconds });
+  for (const figure of result.figures) log.add(figure);
+  return result.errors;
 }
 
 // ---- Two nodes ----------------------------------------------------------------------------------------------------

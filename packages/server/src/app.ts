@@ -23,6 +23,7 @@ import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerCalendarFeedRoute, registerCalendarRoutes } from './modules/calendars/index.ts';
 import { registerPeerSupportRoutes } from './modules/peer-support/index.ts';
+import { eventJobs, registerEventRoutes } from './modules/events/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -41,7 +42,7 @@ import type { StaffCalendarSource } from './platform/staff-calendar.ts';
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs];
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs, ...eventJobs];
 
 /** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
 export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
@@ -166,6 +167,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerMessageRoutes(api, deps);
       registerCalendarRoutes(api, deps, staffCalendarSourcesOf(deps));
       registerPeerSupportRoutes(api, deps);
+      registerEventRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -28,6 +28,9 @@ const ApprovalsPage = page(() => import('./features/approvals/ApprovalsPage'), '
 const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), 'CampaignsPage');
 const NewCampaignPage = page(() => import('./features/campaigns/NewCampaignPage'), 'NewCampaignPage');
 const EditCampaignPage = page(() => import('./features/campaigns/EditCampaignPage'), 'EditCampaignPage');
+const EventsPage = page(() => import('./features/events/EventsPage'), 'EventsPage');
+const NewEventPage = page(() => import('./features/events/NewEventPage'), 'NewEventPage');
+const EventPage = page(() => import('./features/events/EventPage'), 'EventPage');
 const OrganisationsPage = page(() => import('./features/platform/OrganisationsPage'), 'OrganisationsPage');
 const MessagesPage = page(() => import('./features/platform/MessagesPage'), 'MessagesPage');
 const PlatformProgrammesPage = page(() => import('./features/programmes/PlatformProgrammesPage'), 'PlatformProgrammesPage');
@@ -92,6 +95,9 @@ export function AppRoutes() {
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="peer-support" element={guarded('peer_support:coordinate', PeerSupportPage)} />
           <Route path="my-pairings" element={guarded('peer_support:support', MyPairingsPage)} />
+          <Route path="events" element={guarded('events:manage', EventsPage)} />
+          <Route path="events/new" element={guarded('events:manage', NewEventPage)} />
+          <Route path="events/:id" element={guarded('events:manage', EventPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

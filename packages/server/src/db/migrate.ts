@@ -25,6 +25,7 @@ import * as addHotReadIndexes from './migrations/2026-12-09T1400-add-hot-read-in
 import * as addFacilitatorAndPeerSupporterRoles from './migrations/2026-12-10T0900-add-facilitator-and-peer-supporter-roles.ts';
 import * as createCalendarFeedTokens from './migrations/2026-12-10T1400-create-calendar-feed-tokens.ts';
 import * as createPeerSupport from './migrations/2026-12-10T1300-create-peer-support.ts';
+import * as createOpenEvents from './migrations/2026-12-10T1100-create-open-events.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10T0900-add-facilitator-and-peer-supporter-roles': addFacilitatorAndPeerSupporterRoles,
   '2026-12-10T1400-create-calendar-feed-tokens': createCalendarFeedTokens,
   '2026-12-10T1300-create-peer-support': createPeerSupport,
+  '2026-12-10T1100-create-open-events': createOpenEvents,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

@@ -294,7 +294,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = PeerSupportTables & {
+export type Database = PeerSupportTables & import('./tables.events.ts').OpenEventTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

@@ -8,6 +8,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { FieldCipher } from '../platform/field-encryption.ts';
 import { DEMO_PASSWORD, DEMO_PROGRAMME_MANAGER_EMAIL, demoAccounts } from './demo-accounts.ts';
 import { loadCampaignDemoData } from './campaign-demo.ts';
+import { loadEventDemoData } from './event-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
 import { createDemoService, insertDemoAccount } from './demo-rows.ts';
@@ -59,6 +60,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
   if (result.isLoaded) await loadDirectoryDemoData({ db, clock });
   if (result.isLoaded) await loadCampaignDemoData({ db, clock });
   if (result.isLoaded) await loadPeerSupportDemoData({ db, cipher, clock });
+  if (result.isLoaded) await loadEventDemoData({ db, clock, cipher });
   return result;
 }
 

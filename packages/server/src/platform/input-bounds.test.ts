@@ -24,7 +24,9 @@ describe('every request schema bounds its strings and arrays', () => {
     // The public forms arrive as a bag of strings; the contact form's own schema (SelfReferralForm) checks each
     // field with the same helpers and shows the form again with the field marked, and a receipt code must match its
     // alphabet (normaliseReceiptCode). contact-form hygiene is tested in public-site.contact.test.ts.
-    const checkedByTheForm = /^POST \/(en\/|ar\/)?(kontakt|kvittering) body\.\*$/;
+    // The open events' link form (issue 14) likewise: a channel of two values, an address read as an e-mail address
+    // or a phone number (readLinkAddress) and the contact form's challenge.
+    const checkedByTheForm = /^POST \/(en\/|ar\/)?(kontakt|kvittering|hvad-sker-der\/:eventId\/link) body\.\*$/;
     expect(unchecked.filter((entry) => !checkedByTheForm.test(entry))).toEqual([]);
   });
 

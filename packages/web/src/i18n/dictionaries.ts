@@ -6,6 +6,8 @@ import { authDa } from '../features/auth/auth.da';
 import { authEn } from '../features/auth/auth.en';
 import { campaignsDa } from '../features/campaigns/campaigns.da';
 import { campaignsEn } from '../features/campaigns/campaigns.en';
+import { eventsDa } from '../features/events/events.da';
+import { eventsEn } from '../features/events/events.en';
 import { coursesDa } from '../features/courses/courses.da';
 import { coursesEn } from '../features/courses/courses.en';
 import { directoryDa } from '../features/directory/directory.da';
@@ -48,6 +50,7 @@ export const daDictionary = {
   courses: coursesDa,
   calendar: calendarDa,
   peerSupport: peerSupportDa,
+  events: eventsDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -66,6 +69,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   courses: coursesEn,
   calendar: calendarEn,
   peerSupport: peerSupportEn,
+  events: eventsEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */
@@ -83,4 +87,5 @@ export const dictionaryPairs = {
   campaigns: [campaignsDa, campaignsEn],
   courses: [coursesDa, coursesEn],
   calendar: [calendarDa, calendarEn],
+  events: [eventsDa, eventsEn],
 } as const;

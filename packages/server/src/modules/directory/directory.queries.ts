@@ -205,6 +205,7 @@ function selectPublicService(db: Db) {
       'directory_services.organisation_id',
       'organisations.name as organisation_name',
       'organisations.updated_at as organisation_updated_at',
+      'directory_services.referral_service_id',
       'directory_services.slug',
       'directory_services.status',
       'directory_services.name_da',

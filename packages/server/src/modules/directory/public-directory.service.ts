@@ -46,6 +46,8 @@ export type PublicHelpService = {
   organisationId: string;
   organisationName: string;
   organisationUpdatedAt: Date;
+  /** The staff-side service the listing belongs to, if any: what its open events (issue 14) hang on. */
+  referralServiceId: string | null;
   slug: string;
   status: HelpServiceStatus;
   names: LocalisedText;
@@ -216,6 +218,7 @@ function toEntry(row: PublicServiceRow, locations: PublicLocationRow[]): Entry {
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     organisationUpdatedAt: row.organisation_updated_at,
+    referralServiceId: row.referral_service_id,
     slug: row.slug,
     status: HelpServiceStatus.parse(row.status),
     names: { da: row.name_da, en: row.name_en, ar: row.name_ar },

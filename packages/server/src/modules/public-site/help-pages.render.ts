@@ -160,9 +160,10 @@ function listOf(items: readonly string[], lang: PageLanguage): string {
   return listFormat(lang).format(items);
 }
 
-export type ServicePageInput = { lang: PageLanguage; service: PublicHelpService; parameters: SearchParameters; municipalityName: (code: string) => string; now: Date };
+/** `eventsBlock`: the service's upcoming open events (event-pages.render.ts), when it has any. */
+export type ServicePageInput = { lang: PageLanguage; service: PublicHelpService; parameters: SearchParameters; municipalityName: (code: string) => string; now: Date; eventsBlock?: SafeHtml | '' };
 
-export function renderServicePage({ lang, service, parameters, municipalityName, now }: ServicePageInput): Page {
+export function renderServicePage({ lang, service, parameters, municipalityName, now, eventsBlock = '' }: ServicePageInput): Page {
   const t = helpTexts[lang];
   const name = localised(service.names, lang);
   const howToContact = localised(service.howToContact, lang);
@@ -193,6 +194,7 @@ ${renderContactList(service, lang)}
 ${service.isOpen24Hours ? html`<p>${t.open24}</p>` : service.scheduleRules.length === 0 ? html`<p>${t.noFixedHours}</p>` : html`<ul class="hours">${service.scheduleRules.map((rule) => html`<li>${describeRule(rule, lang)}</li>`)}</ul>`}
 ${scheduleNote ? html`<p${danishIn}>${scheduleNote}</p>` : ''}
 </section>
+${eventsBlock}
 <section aria-labelledby="who-heading"><h2 id="who-heading">${t.who}</h2>
 <p>${listOf(service.targetGroups.map((group) => targetGroupLabel[group][lang]), lang)}</p>
 ${eligibility ? html`<div${danishIn}>${paragraphs(eligibility)}</div>` : ''}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { findPublicHelpService, PAGE_LANGUAGES, searchDirectory, statusesOnPublicPages, type PageLanguage } from '../directory/index.ts';
 import { renderSearchPage, renderServicePage, type SearchParameters } from './help-pages.render.ts';
+import { listUpcomingEventsOfService } from '../events/index.ts';
+import { renderServiceEventsBlock } from './event-pages.render.ts';
 import { renderNotFoundPage } from './info-pages.render.ts';
 import { pagePath, type Page } from './layout.render.ts';
 import { publicRoute, type PageGroupInput } from './page-http.ts';
@@ -48,7 +50,10 @@ export function registerHelpPages({ pages, deps, sendPage }: PageGroupInput): vo
     api.get(pagePath(lang, '/tilbud/:slug'), { ...publicRoute, schema: { hide: true, params: ServiceParams, querystring: SearchPageQuery } }, async (request, reply) => {
       const service = await findPublicHelpService({ db: deps.db, slug: request.params.slug, statuses: statusesOnPublicPages });
       if (!service) return sendPage(reply, renderNotFoundPage(lang), 404);
-      return sendPage(reply, renderServicePage({ lang, service, parameters: toSearchParameters(request.query), municipalityName, now: deps.clock.now() }));
+      const now = deps.clock.now();
+      const events = service.referralServiceId === null ? [] : await listUpcomingEventsOfService({ db: deps.db, now, serviceId: service.referralServiceId, limit: 5 });
+      const eventsBlock = service.referralServiceId === null ? '' : renderServiceEventsBlock(lang, service.referralServiceId, events);
+      return sendPage(reply, renderServicePage({ lang, service, parameters: toSearchParameters(request.query), municipalityName, now, eventsBlock }));
     });
   }
 }

@@ -10,6 +10,7 @@ import { renderAccessibilityStatement } from './accessibility-statement.render.t
 import { registerCampaignMedia, registerCampaignPages } from './campaign-pages.routes.ts';
 import { renderTooLargePage } from './contact-pages.render.ts';
 import { registerContactPages } from './contact-pages.routes.ts';
+import { registerEventPages } from './event-pages.routes.ts';
 import { registerHelpPages } from './help-pages.routes.ts';
 import { renderNotFoundPage, renderSafetyPage, renderUnavailablePage } from './info-pages.render.ts';
 import { pagePath } from './layout.render.ts';
@@ -64,6 +65,7 @@ export function registerPublicSite(app: FastifyInstance, deps: AppDeps): void {
     registerHelpPages({ pages, deps, sendPage });
     registerContactPages({ pages, deps, sendPage });
     registerCampaignPages({ pages, deps, sendPage });
+    registerEventPages({ pages, deps, sendPage });
   });
   registerCampaignMedia(app);
 }

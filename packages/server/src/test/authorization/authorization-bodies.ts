@@ -1,5 +1,6 @@
 import { broChecklistV1 } from '../../demo/course-demo.ts';
 import { campaignInput } from '../../modules/campaigns/testing.ts';
+import { openEventInput } from '../../modules/events/testing.ts';
 import { helpServiceInput } from '../../modules/directory/testing.ts';
 import { referralRequest, type ReferralFixture } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
@@ -96,6 +97,10 @@ const bodies: Record<string, Body> = {
   updateDirectoryService: () => ({ descriptionDa: `Rådgivning og støtte ${unique()}.` }),
   rejectApprovalsDirectoryListing: () => ({ reason: 'Mangler telefontider.' }),
   createCampaign: () => campaignInput(),
+  createEvent: (_t, world, c) => openEventInput(world.places[c.side].own.serviceId),
+  setEvent: (_t, world, c) => ({ ...openEventInput(world.places[c.side].own.serviceId), serviceId: undefined }),
+  createEventException: () => ({ date: '2027-06-01', note: 'Lukket' }),
+  setEventOccurrenceHeadCount: () => ({ total: 5, firstTime: 1, withChildren: null, note: null }),
   updateCampaign: () => ({ summaryDa: `Et nyt resumé ${unique()}.` }),
   createRiskInstrument: () => ({ ...broChecklistV1, version: broChecklistV1.version + unique() }),
   // The side's own peer supporter: already in the register once the reads made it (409), which is past the checks.

@@ -1,5 +1,6 @@
 import { expectStatus } from '../../modules/courses/testing.ts';
 import { campaignInput } from '../../modules/campaigns/testing.ts';
+import { openEventInput } from '../../modules/events/testing.ts';
 import { givenHelpService, helpServiceInput } from '../../modules/directory/testing.ts';
 import { idempotencyKey } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
@@ -56,6 +57,9 @@ const parameters: Record<string, Resolve> = {
   notificationId: async (t, world, c) => notificationOf(t, world, c),
   requestId: async (t, world, c) => (c.path.startsWith('/api/admin/change-requests/') ? changeRequest(world, c) : approvalRequest(t, world, c)),
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
+  eventId: async (_t, world, c) => openEventOf(world, c.side),
+  occurrenceId: async (t, world, c) => occurrenceOf(t, world, c.side),
+  date: async (_t, world, c) => cancelledDateOf(world, c),
   messageId: async (t, world, c) => deadMessage(t, world, c),
   token: async (t, world, c) => calendarFeedToken(t, world, c.side),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
@@ -140,6 +144,35 @@ function changeRequest(world: World, c: MatrixCase): Promise<string> {
 
 function campaignOf(world: World, side: Side): Promise<string> {
   return once(world, `campaign:${side}`, async () => (expectStatus(await ownAdmin(world, side).client.post('/api/campaigns', campaignInput()), 201).json() as { id: string }).id);
+}
+
+/** Each side's open event (weekly, at the side's home service), published by its organisation admin. */
+function openEventOf(world: World, side: Side): Promise<string> {
+  return once(world, `open-event:${side}`, async () => {
+    const response = await ownAdmin(world, side).client.post('/api/events', openEventInput(world.places[side].own.serviceId));
+    return (expectStatus(response, 201).json() as { id: string }).id;
+  });
+}
+
+/** An occurrence of the side's event that has been held (its head count can be recorded). */
+function occurrenceOf(t: TestApp, world: World, side: Side): Promise<string> {
+  return once(world, `open-event-occurrence:${side}`, async () => {
+    const eventId = await openEventOf(world, side);
+    const row = await t.db.selectFrom('open_event_occurrences').select('id').where('event_id', '=', eventId).orderBy('starts_at').executeTakeFirstOrThrow();
+    await t.db.updateTable('open_event_occurrences').set({ starts_at: new Date(t.clock.now().getTime() - 3_600_000) }).where('id', '=', row.id).execute();
+    return row.id;
+  });
+}
+
+let cancelledDates = 0;
+/** A cancelled date per case: restoring it removes it. */
+function cancelledDateOf(world: World, c: MatrixCase): Promise<string> {
+  return once(world, `open-event-exception:${c.operationId}:${c.role}:${c.relation}:${c.side}`, async () => {
+    cancelledDates += 1;
+    const date = new Date(Date.UTC(2027, 0, 1 + cancelledDates)).toISOString().slice(0, 10);
+    expectStatus(await ownAdmin(world, c.side).client.post(`/api/events/${await openEventOf(world, c.side)}/exceptions`, { date, note: 'Lukket' }), 200);
+    return date;
+  });
 }
 
 /** Each side's own programme, managed by that side's organisation admin (a grant, not a role). */

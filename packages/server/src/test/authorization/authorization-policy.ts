@@ -40,6 +40,7 @@ type ObjectKind =
   | 'dead_message'
   | 'peer_supporter'
   | 'peer_pairing'
+  | 'open_event'
   | 'public';
 
 export type OperationPolicy = {
@@ -57,6 +58,9 @@ const courseReaders = ['intake_coordinator', 'counsellor', 'supervisor'] as cons
 const triage = ['intake_coordinator', 'counsellor'] as const;
 const courseWriters = ['counsellor'] as const;
 const orgAdmin = ['organisation_admin'] as const;
+/** Open events (issue 14 §2): staff assigned to the event's service (on its side), its facilitators, the organisation's admin. */
+const eventHosts = ['intake_coordinator', 'counsellor', 'organisation_admin', 'facilitator'] as const;
+const ownEvent = { object: 'open_event', scope: 'own' } as const;
 const platformAdmin = ['platform_admin'] as const;
 
 const ownCourse = { object: 'course', scope: 'own' } as const;
@@ -256,4 +260,14 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   createCalendarFeed: { who: 'signed_in' },
   revokeCalendarFeed: { who: 'signed_in' },
   readCalendarFeedFile: { who: 'public', object: 'public' },
+  // Recurring open events: another organisation's event, an unassigned service's or the other line's answers 404.
+  listEventsServices: { who: eventHosts },
+  listEvents: { who: eventHosts },
+  createEvent: { who: eventHosts },
+  getEvent: { who: eventHosts, ...ownEvent },
+  setEvent: { who: eventHosts, ...ownEvent },
+  createEventException: { who: eventHosts, ...ownEvent },
+  deleteEventException: { who: eventHosts, ...ownEvent },
+  listEventOccurrences: { who: eventHosts, ...ownEvent },
+  setEventOccurrenceHeadCount: { who: eventHosts, ...ownEvent },
 };

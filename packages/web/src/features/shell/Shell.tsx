@@ -103,6 +103,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/approvals', permission: 'directory:approve', label: t('approvals.nav') },
     { to: '/peer-support', permission: 'peer_support:coordinate', label: t('peerSupport.nav') },
     { to: '/my-pairings', permission: 'peer_support:support', label: t('peerSupport.myNav') },
+    { to: '/events', permission: 'events:manage', label: t('events.nav') },
   ];
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.

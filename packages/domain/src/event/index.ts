@@ -1,0 +1,3 @@
+export * from './recurrence.ts';
+export * from './personal-data.ts';
+export * from './OpenEvent.ts';

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
+import { registerCommunityMeetingRoutes } from './modules/community-meetings/index.ts';
 import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules/courses/index.ts';
 import { createDirectoryListingPublishing, directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
@@ -158,6 +159,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerPublishingRoutes(api, deps, [createDirectoryListingPublishing(deps)]);
       registerCampaignRoutes(api, deps);
       registerMessageRoutes(api, deps);
+      registerCommunityMeetingRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

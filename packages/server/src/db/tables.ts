@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RateLimitCountersTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
+import type { CommunityMeetingTables } from './tables.community-meetings.ts';
 
 /**
  * Kysely's view of the schema. Keep in step with migrations/. Modules name rows through `Row<'table'>`,
@@ -293,7 +294,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = {
+export type Database = CommunityMeetingTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

@@ -15,7 +15,9 @@ export type AccessPurpose =
   /** A supervisor reading a course or a counsellor's caseload. */
   | 'course_supervision'
   /** Producing the person's own "who looked at my data" extract. */
-  | 'access_history_extract';
+  | 'access_history_extract'
+  /** A facilitator reading the first names of those signed up for a community meeting they run. */
+  | 'community_meeting_facilitation';
 
 export type AccessRecord = {
   occurredAt: Date;

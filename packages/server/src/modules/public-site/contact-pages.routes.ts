@@ -36,9 +36,9 @@ import { publicRoute, type PageGroupInput } from './page-http.ts';
  * is the client's address, or every visitor shares one budget. The counts are shared by all app nodes (PostgreSQL).
  */
 
-const WITH_PROOF_LIMIT = { max: 5, timeWindow: 10 * 60_000 };
-const WITHOUT_PROOF_LIMIT = { max: 2, timeWindow: 60 * 60_000 };
-const LOOKUP_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
+export const WITH_PROOF_LIMIT = { max: 5, timeWindow: 10 * 60_000 };
+export const WITHOUT_PROOF_LIMIT = { max: 2, timeWindow: 60 * 60_000 };
+export const LOOKUP_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
 
 /** Lenient: a bad value in a hand-edited URL is ignored, never an error. */
 const ContactQuery = z.object({
@@ -61,7 +61,7 @@ function pickFormValues(body: Record<string, string>): ContactFormValues {
   return values;
 }
 
-type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
+export type Limiter = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
 type ContactLimits = { withProof?: Limiter; withoutProof?: Limiter; lookup?: Limiter };
 type ContactQuery = z.infer<typeof ContactQuery>;
 
@@ -148,14 +148,20 @@ async function receiveContactRequest({ deps, lang, body, isOverLimit }: ContactR
 
 function createLimits(pages: FastifyInstance, isLimited: boolean): ContactLimits {
   if (!isLimited) return {};
-  // The limit's name is part of the key: the counters live in one shared store (platform/rate-limit-store.ts).
-  const limiter = (name: string, options: { max: number; timeWindow: number }) =>
-    pages.createRateLimit({ ...options, keyGenerator: (request: FastifyRequest) => `${name}:${request.ip}` }) as Limiter;
+  const limiter = (name: string, options: { max: number; timeWindow: number }) => createFormLimiter(pages, name, options);
   return { withProof: limiter('contact-with-proof', WITH_PROOF_LIMIT), withoutProof: limiter('contact-without-proof', WITHOUT_PROOF_LIMIT), lookup: limiter('receipt-lookup', LOOKUP_LIMIT) };
 }
 
+/**
+ * A per-address limit for a public form (other public forms use these too, with their own names). The limit's name
+ * is part of the key: the counters live in one shared store (platform/rate-limit-store.ts).
+ */
+export function createFormLimiter(pages: FastifyInstance, name: string, options: { max: number; timeWindow: number }): Limiter {
+  return pages.createRateLimit({ ...options, keyGenerator: (request: FastifyRequest) => `${name}:${request.ip}` }) as Limiter;
+}
+
 /** Counts the request; when over the limit, tells the browser when it may try again. */
-async function isExceeded(limit: Limiter | undefined, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+export async function isExceeded(limit: Limiter | undefined, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   if (!limit) return false;
   const result = await limit(request);
   if (result.isAllowed || !result.isExceeded) return false;

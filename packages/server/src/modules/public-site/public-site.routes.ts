@@ -9,6 +9,7 @@ import { PAGE_LANGUAGES } from '../directory/index.ts';
 import { renderAccessibilityStatement } from './accessibility-statement.render.ts';
 import { registerCampaignMedia, registerCampaignPages } from './campaign-pages.routes.ts';
 import { renderTooLargePage } from './contact-pages.render.ts';
+import { registerCommunityMeetingPages } from './community-meeting-pages.routes.ts';
 import { registerContactPages } from './contact-pages.routes.ts';
 import { registerHelpPages } from './help-pages.routes.ts';
 import { renderNotFoundPage, renderSafetyPage, renderUnavailablePage } from './info-pages.render.ts';
@@ -64,6 +65,7 @@ export function registerPublicSite(app: FastifyInstance, deps: AppDeps): void {
     registerHelpPages({ pages, deps, sendPage });
     registerContactPages({ pages, deps, sendPage });
     registerCampaignPages({ pages, deps, sendPage });
+    registerCommunityMeetingPages({ pages, deps, sendPage });
   });
   registerCampaignMedia(app);
 }

@@ -40,6 +40,12 @@ const CaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'Case
 const SupervisionPage = page(() => import('./features/courses/CaseloadPage'), 'SupervisionPage');
 const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CounsellorCaseloadPage');
 const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
+const CommunityMeetingsPage = page(() => import('./features/community-meetings/CommunityMeetingsPage'), 'CommunityMeetingsPage');
+const NewCommunityMeetingPage = page(() => import('./features/community-meetings/NewCommunityMeetingPage'), 'NewCommunityMeetingPage');
+const CommunityMeetingPage = page(() => import('./features/community-meetings/CommunityMeetingPage'), 'CommunityMeetingPage');
+const MeetingEvaluationsPage = page(() => import('./features/community-meetings/MeetingEvaluationsPage'), 'MeetingEvaluationsPage');
+const FacilitatedMeetingsPage = page(() => import('./features/community-meetings/FacilitatedMeetingsPage'), 'FacilitatedMeetingsPage');
+const FacilitatedMeetingPage = page(() => import('./features/community-meetings/FacilitatedMeetingPage'), 'FacilitatedMeetingPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -85,6 +91,12 @@ export function AppRoutes() {
           <Route path="supervision" element={guarded('course:supervise', SupervisionPage)} />
           <Route path="supervision/:userId" element={guarded('course:supervise', CounsellorCaseloadPage)} />
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
+          <Route path="community-meetings" element={guarded('community_meetings:manage', CommunityMeetingsPage)} />
+          <Route path="community-meetings/new" element={guarded('community_meetings:manage', NewCommunityMeetingPage)} />
+          <Route path="community-meetings/evaluations" element={guarded('community_meetings:manage', MeetingEvaluationsPage)} />
+          <Route path="community-meetings/facilitated" element={guarded('community_meetings:facilitate', FacilitatedMeetingsPage)} />
+          <Route path="community-meetings/facilitated/:id" element={guarded('community_meetings:facilitate', FacilitatedMeetingPage)} />
+          <Route path="community-meetings/:id" element={guarded('community_meetings:manage', CommunityMeetingPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

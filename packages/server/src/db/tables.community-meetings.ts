@@ -6,6 +6,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export type CommunityMeetingsTable = {
   id: Generated<string>;
   organisation_id: string;
+  service_line: string | null;
   theme: string;
   city: string;
   starts_at: Date;

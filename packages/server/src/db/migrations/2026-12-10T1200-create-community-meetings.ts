@@ -11,6 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TABLE community_meetings (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       organisation_id uuid NOT NULL REFERENCES organisations (id),
+      service_line text CHECK (service_line IN ('victim', 'perpetrator')),
       theme text NOT NULL,
       city text NOT NULL,
       starts_at timestamptz NOT NULL,
@@ -34,6 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     CREATE INDEX community_meetings_upcoming ON community_meetings (starts_at) WHERE status = 'planned';
     CREATE INDEX community_meetings_organisation ON community_meetings (organisation_id, starts_at);
+    COMMENT ON COLUMN community_meetings.service_line IS 'The planner''s line: staff limited to the other line never reach the meeting (NULL: every line).';
     COMMENT ON COLUMN community_meetings.address_enc IS 'The venue, field-encrypted: public only when is_address_public, else sent to registered participants by the outbox.';
     COMMENT ON COLUMN community_meetings.themes_raised_enc IS 'The facilitator''s report: themes raised, no names. Field-encrypted.';
     COMMENT ON COLUMN community_meetings.report_note_enc IS 'The facilitator''s note without personal data. Field-encrypted.';

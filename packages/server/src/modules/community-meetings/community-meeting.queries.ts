@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, Db, NewRow, Row } from '../../db/tables.ts';
 
 /** The only file that writes SQL for community meetings, their facilitators, sign-ups and evaluations. */
@@ -10,7 +10,7 @@ export type MeetingValues = Pick<
   'theme' | 'city' | 'starts_at' | 'ends_at' | 'place_name' | 'address_enc' | 'is_address_public' | 'capacity' | 'description'
 >;
 
-export async function insertMeeting(trx: Trx, values: MeetingValues & { organisation_id: string; now: Date }): Promise<string> {
+export async function insertMeeting(trx: Trx, values: MeetingValues & { organisation_id: string; service_line: string | null; now: Date }): Promise<string> {
   const { now, ...row } = values;
   const created = await trx
     .insertInto('community_meetings')
@@ -35,9 +35,18 @@ export async function replaceFacilitators(trx: Trx, meetingId: string, membershi
   }
 }
 
+/**
+ * Victim-side and perpetrator-side work never cross: a meeting carries its planner's line, and staff limited to the
+ * other line do not see it (a membership or meeting without a line is every line).
+ */
+function isOnLine(line: string | null) {
+  return (eb: ExpressionBuilder<Database, 'community_meetings'>) =>
+    line === null ? eb.val(true) : eb.or([eb('community_meetings.service_line', 'is', null), eb('community_meetings.service_line', '=', line)]);
+}
+
 /** One of the organisation's meetings (another organisation's is not found), locked inside a transaction if asked. */
-export async function findOwnMeeting(db: Db, input: { meetingId: string; organisationId: string; isForUpdate?: boolean }): Promise<CommunityMeetingRow | undefined> {
-  let query = db.selectFrom('community_meetings').selectAll().where('id', '=', input.meetingId).where('organisation_id', '=', input.organisationId);
+export async function findOwnMeeting(db: Db, input: { meetingId: string; organisationId: string; serviceLine: string | null; isForUpdate?: boolean }): Promise<CommunityMeetingRow | undefined> {
+  let query = db.selectFrom('community_meetings').selectAll().where('id', '=', input.meetingId).where('organisation_id', '=', input.organisationId).where(isOnLine(input.serviceLine));
   if (input.isForUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
 }
@@ -48,13 +57,14 @@ export async function findOwnMeeting(db: Db, input: { meetingId: string; organis
  */
 export async function findFacilitatedMeeting(
   db: Db,
-  input: { meetingId: string; organisationId: string; membershipId: string; isHostManager: boolean; isForUpdate?: boolean },
+  input: { meetingId: string; organisationId: string; serviceLine: string | null; membershipId: string; isHostManager: boolean; isForUpdate?: boolean },
 ): Promise<CommunityMeetingRow | undefined> {
   let query = db
     .selectFrom('community_meetings')
     .selectAll()
     .where('id', '=', input.meetingId)
-    .where('organisation_id', '=', input.organisationId);
+    .where('organisation_id', '=', input.organisationId)
+    .where(isOnLine(input.serviceLine));
   if (!input.isHostManager) {
     query = query.where((eb) =>
       eb.exists(eb.selectFrom('community_meeting_facilitators as f').select('f.meeting_id').whereRef('f.meeting_id', '=', 'community_meetings.id').where('f.membership_id', '=', input.membershipId)),
@@ -64,8 +74,8 @@ export async function findFacilitatedMeeting(
   return query.executeTakeFirst();
 }
 
-export async function listOwnMeetings(db: Db, organisationId: string): Promise<CommunityMeetingRow[]> {
-  return db.selectFrom('community_meetings').selectAll().where('organisation_id', '=', organisationId).orderBy('starts_at', 'desc').orderBy('id').limit(500).execute();
+export async function listOwnMeetings(db: Db, input: { organisationId: string; serviceLine: string | null }): Promise<CommunityMeetingRow[]> {
+  return db.selectFrom('community_meetings').selectAll().where('organisation_id', '=', input.organisationId).where(isOnLine(input.serviceLine)).orderBy('starts_at', 'desc').orderBy('id').limit(500).execute();
 }
 
 export async function listMeetingsOfFacilitator(db: Db, input: { organisationId: string; membershipId: string; from?: Date; to?: Date }): Promise<CommunityMeetingRow[]> {
@@ -95,8 +105,9 @@ export async function listFacilitatorsOf(db: Db, meetingIds: readonly string[]):
 }
 
 /** Active members of the organisation holding one of the given roles. */
-export async function listMembersWithRoles(db: Db, input: { organisationId: string; roles: readonly string[] }): Promise<{ membership_id: string; display_name: string }[]> {
+export async function listMembersWithRoles(db: Db, input: { organisationId: string; serviceLine: string | null; roles: readonly string[] }): Promise<{ membership_id: string; display_name: string }[]> {
   if (input.roles.length === 0) return [];
+  const { serviceLine } = input;
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -104,6 +115,7 @@ export async function listMembersWithRoles(db: Db, input: { organisationId: stri
     .where('m.organisation_id', '=', input.organisationId)
     .where('m.role', 'in', input.roles)
     .where('u.is_active', '=', true)
+    .where((eb) => (serviceLine === null ? eb.val(true) : eb.or([eb('m.service_line', 'is', null), eb('m.service_line', '=', serviceLine)])))
     .orderBy('u.display_name')
     .orderBy('m.id')
     .execute();

@@ -84,11 +84,11 @@ export async function toMeetings(db: Db, cipher: FieldCipher, rows: readonly Com
 }
 
 export async function listCommunityMeetings(input: { db: Db; cipher: FieldCipher; actor: Actor }): Promise<CommunityMeeting[]> {
-  return toMeetings(input.db, input.cipher, await listOwnMeetings(input.db, input.actor.organisationId));
+  return toMeetings(input.db, input.cipher, await listOwnMeetings(input.db, input.actor));
 }
 
 export async function getCommunityMeeting(input: { db: Db; cipher: FieldCipher; actor: Actor; meetingId: string }): Promise<CommunityMeeting> {
-  const row = await findOwnMeeting(input.db, { meetingId: input.meetingId, organisationId: input.actor.organisationId });
+  const row = await findOwnMeeting(input.db, { meetingId: input.meetingId, organisationId: input.actor.organisationId, serviceLine: input.actor.serviceLine });
   if (!row) throw new AppError('not_found');
   const [meeting] = await toMeetings(input.db, input.cipher, [row]);
   if (!meeting) throw new AppError('not_found');
@@ -97,7 +97,7 @@ export async function getCommunityMeeting(input: { db: Db; cipher: FieldCipher; 
 
 /** Who the host may pick as facilitators: active members of the organisation whose role may facilitate. */
 export async function listFacilitatorOptions(input: { db: Db; actor: Actor }): Promise<CommunityMeetingFacilitator[]> {
-  const members = await listMembersWithRoles(input.db, { organisationId: input.actor.organisationId, roles: FACILITATING_ROLES });
+  const members = await listMembersWithRoles(input.db, { organisationId: input.actor.organisationId, serviceLine: input.actor.serviceLine, roles: FACILITATING_ROLES });
   return members.map((member) => ({ membershipId: member.membership_id, displayName: member.display_name }));
 }
 
@@ -109,7 +109,7 @@ export async function planCommunityMeeting(input: PlanInput): Promise<CommunityM
   const now = input.clock.now();
   const meetingId = await input.db.transaction().execute(async (trx) => {
     const values = await checkPlan(trx, input);
-    const id = await insertMeeting(trx, { ...values, organisation_id: actor.organisationId, now });
+    const id = await insertMeeting(trx, { ...values, organisation_id: actor.organisationId, service_line: actor.serviceLine, now });
     await replaceFacilitators(trx, id, plan.facilitatorMembershipIds);
     await appendAuditEntryBy(trx, actor, {
       occurredAt: now,
@@ -128,7 +128,7 @@ export async function changeCommunityMeeting(input: PlanInput & { meetingId: str
   const { actor, plan } = input;
   const now = input.clock.now();
   await input.db.transaction().execute(async (trx) => {
-    const current = await findOwnMeeting(trx, { meetingId: input.meetingId, organisationId: actor.organisationId, isForUpdate: true });
+    const current = await findOwnMeeting(trx, { meetingId: input.meetingId, organisationId: actor.organisationId, serviceLine: actor.serviceLine, isForUpdate: true });
     if (!current) throw new AppError('not_found');
     if (current.status !== 'planned') throw new AppError('transition_not_allowed');
     const values = await checkPlan(trx, input);
@@ -155,7 +155,7 @@ export async function cancelCommunityMeeting(input: { db: Db; clock: Clock; ciph
   const { actor, cipher } = input;
   const now = input.clock.now();
   await input.db.transaction().execute(async (trx) => {
-    const current = await findOwnMeeting(trx, { meetingId: input.meetingId, organisationId: actor.organisationId, isForUpdate: true });
+    const current = await findOwnMeeting(trx, { meetingId: input.meetingId, organisationId: actor.organisationId, serviceLine: actor.serviceLine, isForUpdate: true });
     if (!current) throw new AppError('not_found');
     if (current.status === 'cancelled') return;
     if (current.status !== 'planned') throw new AppError('transition_not_allowed');
@@ -187,7 +187,7 @@ async function checkPlan(trx: Trx, input: PlanInput): Promise<MeetingValues> {
   const startsAt = instantOfCopenhagenTime(plan.date, plan.startTime);
   const endsAt = instantOfCopenhagenTime(plan.date, plan.endTime);
   if (startsAt.getTime() <= input.clock.now().getTime()) throw fieldError('date', 'in_past');
-  const allowed = new Set((await listMembersWithRoles(trx, { organisationId: input.actor.organisationId, roles: FACILITATING_ROLES })).map((member) => member.membership_id));
+  const allowed = new Set((await listMembersWithRoles(trx, { organisationId: input.actor.organisationId, serviceLine: input.actor.serviceLine, roles: FACILITATING_ROLES })).map((member) => member.membership_id));
   if (plan.facilitatorMembershipIds.some((id) => !allowed.has(id))) throw fieldError('facilitatorMembershipIds', 'not_a_facilitator');
   return {
     theme: plan.theme,

@@ -33,7 +33,7 @@ export async function givenHost(t: TestApp) {
   return { organisationId: planner.organisationId, planner, facilitator, asPlanner: t.as(planner.session), asFacilitator: t.as(facilitator.session) };
 }
 
-export async function givenMeeting(t: TestApp, host: Awaited<ReturnType<typeof givenHost>>, overrides: Partial<CommunityMeetingPlan> = {}): Promise<CommunityMeeting> {
+export async function givenMeeting(_t: TestApp, host: Awaited<ReturnType<typeof givenHost>>, overrides: Partial<CommunityMeetingPlan> = {}): Promise<CommunityMeeting> {
   const response = await host.asPlanner.post('/api/community-meetings', meetingPlan({ facilitatorMembershipIds: [host.facilitator.user.membershipId], ...overrides }));
   if (response.statusCode !== 201) throw new Error(`meeting not planned: ${response.body}`);
   return response.json() as CommunityMeeting;

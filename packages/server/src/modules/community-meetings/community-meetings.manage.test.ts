@@ -118,7 +118,7 @@ describe('community meetings: planning, facilitation and evaluation', () => {
     const [fewCode, manyCode] = [await codeOf(few.id), await codeOf(many.id)];
     await atTime(t, host, few.endsAt, async () => {
       const evaluate = (code: string, feltSafe: string, intends: string) => postForm(t, '/evaluering', { code, feltSafe, learnedWhereToGetHelp: '4', intendsToSeekHelp: intends });
-      for (const [feltSafe, intends] of [['5', 'yes'], ['4', 'yes'], ['5', 'unsure'], ['3', 'yes'], ['5', 'yes'], ['4', 'no']]) {
+      for (const [feltSafe, intends] of [['5', 'yes'], ['4', 'yes'], ['5', 'unsure'], ['3', 'yes'], ['5', 'yes'], ['4', 'no']] as const) {
         expect((await evaluate(manyCode, feltSafe, intends)).statusCode).toBe(200);
       }
       expect((await evaluate(fewCode, '1', 'no')).statusCode).toBe(200);

@@ -43,7 +43,7 @@ function isHostManager(actor: Actor): boolean {
 }
 
 async function getRunMeeting(db: Db, actor: Actor, meetingId: string, isForUpdate = false): Promise<CommunityMeetingRow> {
-  const row = await findFacilitatedMeeting(db, { meetingId, organisationId: actor.organisationId, membershipId: actor.membershipId, isHostManager: isHostManager(actor), isForUpdate });
+  const row = await findFacilitatedMeeting(db, { meetingId, organisationId: actor.organisationId, serviceLine: actor.serviceLine, membershipId: actor.membershipId, isHostManager: isHostManager(actor), isForUpdate });
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -60,7 +60,7 @@ async function toFacilitated(db: Db, cipher: FieldCipher, rows: readonly Communi
 export async function listFacilitatedMeetings(input: { db: Db; cipher: FieldCipher; actor: Actor }): Promise<FacilitatedCommunityMeeting[]> {
   const { db, actor } = input;
   const rows = isHostManager(actor)
-    ? await listOwnMeetings(db, actor.organisationId)
+    ? await listOwnMeetings(db, actor)
     : await listMeetingsOfFacilitator(db, { organisationId: actor.organisationId, membershipId: actor.membershipId });
   return toFacilitated(db, input.cipher, rows);
 }

@@ -209,7 +209,7 @@ export async function submitCommunityMeetingEvaluation(input: { db: Db; clock: C
 
 /** The organisation's evaluations per meeting and across all of them; small counts suppressed. */
 export async function getCommunityMeetingEvaluations(input: { db: Db; actor: Actor }): Promise<CommunityMeetingEvaluations> {
-  const [tallies, meetings] = await Promise.all([tallyEvaluations(input.db, input.actor.organisationId), listOwnMeetings(input.db, input.actor.organisationId)]);
+  const [tallies, meetings] = await Promise.all([tallyEvaluations(input.db, input.actor.organisationId), listOwnMeetings(input.db, input.actor)]);
   const byMeeting = new Map(tallies.map((tally) => [tally.meeting_id, tally]));
   const empty = { responses: 0, feltSafeSum: 0, learnedSum: 0, yes: 0, no: 0, unsure: 0 };
   const total = { ...empty };

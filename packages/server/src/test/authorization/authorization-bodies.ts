@@ -1,10 +1,11 @@
 import { broChecklistV1 } from '../../demo/course-demo.ts';
 import { campaignInput } from '../../modules/campaigns/testing.ts';
+import { meetingPlan } from '../../modules/community-meetings/testing.ts';
 import { helpServiceInput } from '../../modules/directory/testing.ts';
 import { referralRequest, type ReferralFixture } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
 import type { MatrixCase } from './authorization-matrix.ts';
-import { safetyPlan, type World } from './authorization-world.ts';
+import { ownStaff, safetyPlan, type World } from './authorization-world.ts';
 
 /**
  * A valid request body per operation, so that a case reaches the use case and its object check: a body the
@@ -98,6 +99,10 @@ const bodies: Record<string, Body> = {
   createCampaign: () => campaignInput(),
   updateCampaign: () => ({ summaryDa: `Et nyt resumé ${unique()}.` }),
   createRiskInstrument: () => ({ ...broChecklistV1, version: broChecklistV1.version + unique() }),
+  createCommunityMeeting: () => meetingPlan(),
+  // The side's facilitator stays on the meeting: the facilitation cases after it need them there.
+  setCommunityMeeting: (_t, world, c) => meetingPlan({ facilitatorMembershipIds: [ownStaff(world, c.side, 'facilitator').user.membershipId] }),
+  setFacilitationCommunityMeetingReport: () => ({ headCount: 12, themesRaised: 'Grænser', referralCount: 1, note: '' }),
 };
 
 /** The body to send, or undefined for an operation that takes none. */

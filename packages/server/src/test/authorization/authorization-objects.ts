@@ -1,5 +1,6 @@
 import { expectStatus } from '../../modules/courses/testing.ts';
 import { campaignInput } from '../../modules/campaigns/testing.ts';
+import { meetingPlan } from '../../modules/community-meetings/testing.ts';
 import { givenHelpService, helpServiceInput } from '../../modules/directory/testing.ts';
 import { idempotencyKey } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
@@ -21,6 +22,7 @@ const dedicated = new Set([
   'deactivateAdminUser',
   'endAdminService',
   'endProgramme',
+  'cancelCommunityMeeting',
 ]);
 
 type Resolve = (t: TestApp, world: World, c: MatrixCase) => Promise<string>;
@@ -54,6 +56,7 @@ const parameters: Record<string, Resolve> = {
   requestId: async (t, world, c) => (c.path.startsWith('/api/admin/change-requests/') ? changeRequest(world, c) : approvalRequest(t, world, c)),
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
   messageId: async (t, world, c) => deadMessage(t, world, c),
+  meetingId: async (_t, world, c) => communityMeetingOf(world, c),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
 };
 
@@ -180,6 +183,14 @@ function deadMessage(t: TestApp, world: World, c: MatrixCase): Promise<string> {
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
+  });
+}
+
+/** A meeting planned by the side's own counsellor, facilitated by the side's own facilitator. */
+function communityMeetingOf(world: World, c: MatrixCase): Promise<string> {
+  return once(world, `community-meeting:${c.side}:${dedicatedTo(c)}`, async () => {
+    const plan = meetingPlan({ facilitatorMembershipIds: [ownStaff(world, c.side, 'facilitator').user.membershipId] });
+    return (expectStatus(await ownStaff(world, c.side, 'counsellor').client.post('/api/community-meetings', plan), 201).json() as { id: string }).id;
   });
 }
 

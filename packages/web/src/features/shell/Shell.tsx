@@ -100,6 +100,8 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/platform/messages', permission: 'platform:messages', label: t('nav.messages') },
     { to: '/platform/programmes', permission: 'programmes:manage', label: t('programmes.platformNav') },
     { to: '/approvals', permission: 'directory:approve', label: t('approvals.nav') },
+    { to: '/community-meetings', permission: 'community_meetings:manage', label: t('communityMeetings.nav'), isEnd: true },
+    { to: '/community-meetings/facilitated', permission: 'community_meetings:facilitate', label: t('communityMeetings.navFacilitated') },
   ];
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.

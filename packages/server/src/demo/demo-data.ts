@@ -9,6 +9,7 @@ import type { FieldCipher } from '../platform/field-encryption.ts';
 import { DEMO_PASSWORD, DEMO_PROGRAMME_MANAGER_EMAIL, demoAccounts } from './demo-accounts.ts';
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
+import { loadCommunityMeetingDemoData } from './community-meeting-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
 import { createDemoService, insertDemoAccount } from './demo-rows.ts';
 import {
@@ -43,6 +44,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
     await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
     await createProgrammes(trx, { organisationIds, serviceIds, clock });
     await loadCourseDemoData({ db: trx, cipher, clock });
+    await loadCommunityMeetingDemoData({ db: trx, cipher, clock });
     await appendAuditEntry(trx, {
       occurredAt: now,
       actorUserId: null,

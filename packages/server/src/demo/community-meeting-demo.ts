@@ -11,7 +11,8 @@ import { insertDemoAccount } from './demo-rows.ts';
 /**
  * Community meetings of Omsorg i Fællesskabet (seed 000, DOMAIN.md §4.6): LGBT+ Danmark holds them in the larger
  * cities where it already has communities — Aarhus, Aalborg and København. Three upcoming meetings (Aarhus's address
- * for signed-up participants only) and one held last month in København with its report and anonymous evaluations.
+ * for signed-up participants only), one held last month in København with its report and anonymous evaluations, and
+ * one held yesterday in Aarhus whose facilitator has still to write the report and hand out the evaluation code.
  * No sign-ups: every person in the demo signs up themselves, on the public site.
  */
 
@@ -30,6 +31,8 @@ type DemoMeeting = {
   description: string;
   /** Facilitated by the demo facilitator (else by the project lead). */
   isRunByFacilitator: boolean;
+  /** Held, with the facilitator's report and evaluations (a past meeting without it waits for its report). */
+  isReported: boolean;
 };
 
 const meetings: readonly DemoMeeting[] = [
@@ -46,6 +49,7 @@ const meetings: readonly DemoMeeting[] = [
     description:
       'Et åbent fællesskabsmøde om grænser, jalousi og kontrol i parforhold og dates – og om, hvor man kan få hjælp, hvis noget er gået over stregen.\nMødet faciliteres af LGBT+ Danmark. Du behøver ikke sige noget, og du behøver ikke bruge dit rigtige navn.',
     isRunByFacilitator: true,
+    isReported: false,
   },
   {
     theme: 'Når kærlighed gør ondt',
@@ -59,6 +63,7 @@ const meetings: readonly DemoMeeting[] = [
     capacity: 20,
     description: 'Vi taler om partnervold og seksuelle krænkelser mellem LGBT+ personer: hvordan det kan se ud, og hvordan vi som fællesskab kan passe på hinanden.',
     isRunByFacilitator: true,
+    isReported: false,
   },
   {
     theme: 'Fællesskab mod vold',
@@ -72,6 +77,7 @@ const meetings: readonly DemoMeeting[] = [
     capacity: 40,
     description: 'Et møde for alle i LGBT+ miljøet om at forebygge vold i nære relationer – med oplæg fra Lev Uden Vold og tid til samtale.',
     isRunByFacilitator: false,
+    isReported: false,
   },
   {
     theme: 'Grænser i dating og parforhold',
@@ -85,6 +91,21 @@ const meetings: readonly DemoMeeting[] = [
     capacity: 30,
     description: 'Et fællesskabsmøde om grænser i dating og parforhold.',
     isRunByFacilitator: false,
+    isReported: true,
+  },
+  {
+    theme: 'Aftenmøde: tryghed i fællesskabet',
+    city: 'Aarhus',
+    inDays: -1,
+    start: '18:00',
+    end: '20:00',
+    placeName: 'LGBT+ Huset Aarhus',
+    address: 'Mejlgade 71, 8000 Aarhus C',
+    isAddressPublic: false,
+    capacity: 25,
+    description: 'Et fællesskabsmøde om tryghed, grænser og hvor man kan få hjælp.',
+    isRunByFacilitator: true,
+    isReported: false,
   },
 ];
 
@@ -116,7 +137,7 @@ export async function loadCommunityMeetingDemoData({ db, cipher, clock }: { db: 
     const date = copenhagenDateAndTime(new Date(now.getTime() + meeting.inDays * DAY_MS)).date;
     const startsAt = instantOfCopenhagenTime(date, meeting.start);
     const endsAt = instantOfCopenhagenTime(date, meeting.end);
-    const isHeld = endsAt.getTime() < now.getTime();
+    const isHeld = meeting.isReported;
     const code = receiptCodeFromBytes(Buffer.from(cipher.lookupHash(`demo-evaluation:${meeting.theme}`).slice(0, 14), 'hex'));
     const created = await db
       .insertInto('community_meetings')

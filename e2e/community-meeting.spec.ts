@@ -61,7 +61,7 @@ test('a person signs up for a community meeting in Aarhus; the facilitator recor
   expect(await page.content()).not.toContain(SECRET_ADDRESS);
   await checkPage(page, 'meeting');
 
-  await page.getByLabel('Fornavn eller kaldenavn').fill(firstName);
+  await page.getByRole('textbox', { name: 'Fornavn eller kaldenavn' }).fill(firstName);
   await page.getByLabel('E-mail', { exact: true }).check();
   await page.getByLabel('E-mailadresse').fill('robin@example.org');
   await page.getByLabel(/^Jeg giver samtykke/).check();

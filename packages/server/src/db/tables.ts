@@ -1,6 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { AccountUnlockLinksTable, AdminChangeRequestsTable, LoginThrottlesTable, RateLimitCountersTable, RiskLevelReductionDecision, RiskLevelReductionsTable } from './tables.safeguards.ts';
-import type { CommunityMeetingTables } from './tables.community-meetings.ts';
 
 /**
  * Kysely's view of the schema. Keep in step with migrations/. Modules name rows through `Row<'table'>`,
@@ -294,7 +293,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = CommunityMeetingTables & {
+export type Database = import('./tables.community-meetings.ts').CommunityMeetingTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

@@ -133,53 +133,7 @@ export async function loadCommunityMeetingDemoData({ db, cipher, clock }: { db: 
     .execute();
   const membershipOf = (email: string) => memberships.find((membership) => membership.email === email)?.id ?? '';
   const [lead, facilitator] = communityMeetingDemoAccounts.map((account) => membershipOf(account.email));
-  for (const meeting of meetings) {
-    const date = copenhagenDateAndTime(new Date(now.getTime() + meeting.inDays * DAY_MS)).date;
-    const startsAt = instantOfCopenhagenTime(date, meeting.start);
-    const endsAt = instantOfCopenhagenTime(date, meeting.end);
-    const isHeld = meeting.isReported;
-    const code = receiptCodeFromBytes(Buffer.from(cipher.lookupHash(`demo-evaluation:${meeting.theme}`).slice(0, 14), 'hex'));
-    const created = await db
-      .insertInto('community_meetings')
-      .values({
-        organisation_id: organisation.id,
-        service_line: 'victim',
-        theme: meeting.theme,
-        city: meeting.city,
-        starts_at: startsAt,
-        ends_at: endsAt,
-        place_name: meeting.placeName,
-        address_enc: cipher.encrypt(meeting.address),
-        is_address_public: meeting.isAddressPublic,
-        capacity: meeting.capacity,
-        description: meeting.description,
-        status: isHeld ? 'held' : 'planned',
-        ...(isHeld
-          ? {
-              head_count: 17,
-              referral_count: 3,
-              themes_raised_enc: cipher.encrypt('Jalousi og kontrol over telefonen; at blive outet som trussel; hvor man kan ringe hen.'),
-              report_note_enc: cipher.encrypt('God stemning. Flere spurgte til LGBT+ Danmarks rådgivning.'),
-              reported_at: endsAt,
-              evaluation_code_hash: cipher.lookupHash(`community-meeting-evaluation-code:${code}`),
-              evaluation_code_enc: cipher.encrypt(code),
-              evaluation_code_expires_at: new Date(endsAt.getTime() + 14 * DAY_MS),
-            }
-          : {}),
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const runner = meeting.isRunByFacilitator ? facilitator : lead;
-    if (runner) await db.insertInto('community_meeting_facilitators').values({ meeting_id: created.id, membership_id: runner }).execute();
-    if (isHeld) {
-      await db
-        .insertInto('community_meeting_evaluations')
-        .values(heldEvaluations.map(([feltSafe, learned, intends]) => ({ meeting_id: created.id, felt_safe: feltSafe, learned_where_to_get_help: learned, intends_to_seek_help: intends })))
-        .execute();
-    }
-  }
+  for (const meeting of meetings) await insertDemoMeeting(db, { meeting, organisationId: organisation.id, runner: (meeting.isRunByFacilitator ? facilitator : lead) ?? '', cipher, now });
   await appendAuditEntry(db, {
     occurredAt: now,
     actorUserId: null,
@@ -189,4 +143,54 @@ export async function loadCommunityMeetingDemoData({ db, cipher, clock }: { db: 
     objectId: 'community-meeting-demo-data',
     details: { meetings: meetings.length, accounts: communityMeetingDemoAccounts.length },
   });
+}
+
+type DemoMeetingInput = { meeting: DemoMeeting; organisationId: string; runner: string; cipher: FieldCipher; now: Date };
+
+/** One meeting, its facilitator and, once reported, its report, evaluation code and anonymous answers. */
+async function insertDemoMeeting(db: Transaction<Database>, { meeting, organisationId, runner, cipher, now }: DemoMeetingInput): Promise<void> {
+  const date = copenhagenDateAndTime(new Date(now.getTime() + meeting.inDays * DAY_MS)).date;
+  const startsAt = instantOfCopenhagenTime(date, meeting.start);
+  const endsAt = instantOfCopenhagenTime(date, meeting.end);
+  const isHeld = meeting.isReported;
+  const code = receiptCodeFromBytes(Buffer.from(cipher.lookupHash(`demo-evaluation:${meeting.theme}`).slice(0, 14), 'hex'));
+  const created = await db
+    .insertInto('community_meetings')
+    .values({
+      organisation_id: organisationId,
+      service_line: 'victim',
+      theme: meeting.theme,
+      city: meeting.city,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      place_name: meeting.placeName,
+      address_enc: cipher.encrypt(meeting.address),
+      is_address_public: meeting.isAddressPublic,
+      capacity: meeting.capacity,
+      description: meeting.description,
+      status: isHeld ? 'held' : 'planned',
+      ...(isHeld
+        ? {
+            head_count: 17,
+            referral_count: 3,
+            themes_raised_enc: cipher.encrypt('Jalousi og kontrol over telefonen; at blive outet som trussel; hvor man kan ringe hen.'),
+            report_note_enc: cipher.encrypt('God stemning. Flere spurgte til LGBT+ Danmarks rådgivning.'),
+            reported_at: endsAt,
+            evaluation_code_hash: cipher.lookupHash(`community-meeting-evaluation-code:${code}`),
+            evaluation_code_enc: cipher.encrypt(code),
+            evaluation_code_expires_at: new Date(endsAt.getTime() + 14 * DAY_MS),
+          }
+        : {}),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (runner) await db.insertInto('community_meeting_facilitators').values({ meeting_id: created.id, membership_id: runner }).execute();
+  if (isHeld) {
+    await db
+      .insertInto('community_meeting_evaluations')
+      .values(heldEvaluations.map(([feltSafe, learned, intends]) => ({ meeting_id: created.id, felt_safe: feltSafe, learned_where_to_get_help: learned, intends_to_seek_help: intends })))
+      .execute();
+  }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { postForm } from '../referrals/testing.ts';
 import { atTime, givenHost, givenMeeting, meetingPlan, signUp } from './community-meeting.test-support.ts';
+import { communityMeetingCalendarSource } from './index.ts';
 
 /** Planning, running and evaluating community meetings through the API, against a real database. */
 describe('community meetings: planning, facilitation and evaluation', () => {
@@ -131,5 +132,28 @@ describe('community meetings: planning, facilitation and evaluation', () => {
     // Nothing but the answers and the meeting is stored.
     const columns = Object.keys((await t.db.selectFrom('community_meeting_evaluations').selectAll().executeTakeFirstOrThrow()) as object).sort();
     expect(columns).toEqual(['felt_safe', 'id', 'intends_to_seek_help', 'learned_where_to_get_help', 'meeting_id']);
+  });
+
+  it('gives the staff calendar the meetings one facilitates: theme and city, the place, never who signed up', async () => {
+    const meeting = await givenMeeting(t, host, { theme: 'Kalendermøde', city: 'Aalborg', placeName: 'Huset', date: '2026-12-10' });
+    await signUp(t, meeting.id, { firstName: 'Kalenderperson' });
+    const range = { from: new Date('2026-12-09T00:00:00.000Z'), to: new Date('2026-12-11T00:00:00.000Z') };
+    const entries = await communityMeetingCalendarSource(t.db, { userId: host.facilitator.user.id, membershipId: host.facilitator.user.membershipId, organisationId: host.organisationId, role: 'facilitator', serviceLine: null }, range);
+    expect(entries).toEqual([
+      {
+        uid: `community-meeting-${meeting.id}@bro`,
+        kind: 'community_meeting',
+        title: 'Kalendermøde · Aalborg',
+        startsAt: '2026-12-10T17:00:00.000Z',
+        endsAt: '2026-12-10T19:00:00.000Z',
+        location: 'Huset, Aalborg',
+        isOnline: false,
+        isCancelled: false,
+        appPath: `/community-meetings/facilitated/${meeting.id}`,
+      },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('Kalenderperson');
+    const colleague = await t.given.signedIn('facilitator', { organisationId: host.organisationId });
+    expect(await communityMeetingCalendarSource(t.db, { userId: colleague.user.id, membershipId: colleague.user.membershipId, organisationId: host.organisationId, role: 'facilitator', serviceLine: null }, range)).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export function FacilitatedMeetingPage() {
           <>
             <MeetingSummary meeting={data} />
             <SignUpsSection meetingId={data.id} />
-            <ReportSection key={`${data.id}:${data.status}`} meeting={data} />
+            <ReportSection key={data.id} meeting={data} />
             <EvaluationSection meeting={data} />
           </>
         )}

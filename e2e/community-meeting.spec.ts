@@ -64,6 +64,8 @@ test('a person signs up for a community meeting in Aarhus; the facilitator recor
   await page.getByRole('textbox', { name: 'Fornavn eller kaldenavn' }).fill(firstName);
   await page.getByLabel('E-mail', { exact: true }).check();
   await page.getByLabel('E-mailadresse').fill('robin@example.org');
+  await page.getByRole('group', { name: 'Må vi skrive til dig (sms eller e-mail)?' }).getByLabel('Ja', { exact: true }).check();
+  await page.getByRole('group', { name: /^Må vi lægge en besked/ }).getByLabel('Nej', { exact: true }).check();
   await page.getByLabel(/^Jeg giver samtykke/).check();
   await expect(page.locator('#contact-form input[name="nonce"]')).not.toHaveValue('', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Tilmeld mig' }).click();

@@ -42,6 +42,7 @@ export const tagDescriptions: Record<string, string> = {
   hsds: 'The public help directory as an Open Referral HSDS 3.0 API: no session, no personal data.',
   campaigns: 'Awareness campaigns and their publication.',
   statistics: 'Aggregate statistics (how people heard about a service).',
+  'community meetings': 'Community meetings across Denmark: planning, facilitation (sign-ups by first name, report, evaluation code) and anonymous evaluations.',
 };
 
 /**

@@ -129,7 +129,10 @@ function registerFacilitationRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/facilitation/community-meetings/:meetingId/evaluation-code',
     {
       config,
-      schema: { tags, summary: 'Issues (or shows again) the code participants evaluate the meeting with', params, body: z.strictObject({}).optional(), response: { 200: EvaluationCode } },
+      schema: {
+        tags,
+        operationId: 'issueCommunityMeetingEvaluationCode',
+        summary: 'Issues (or shows again) the code participants evaluate the meeting with', params, body: z.strictObject({}).optional(), response: { 200: EvaluationCode } },
     },
     async (request) => issueEvaluationCode({ db, clock, cipher, actor: requireActor(request), meetingId: request.params.meetingId }),
   );

@@ -95,8 +95,9 @@ function signUpForm(lang: PageLanguage, meeting: PublicCommunityMeeting, state: 
   const invalid = (field: CommunityMeetingSignUpField) => (errors[field] === undefined ? '' : html` aria-invalid="true"`);
   const radio = (name: CommunityMeetingSignUpField, value: string, label: string, isChecked: boolean) =>
     html`<div class="radio"><input type="radio" id="${name}-${value}" name="${name}" value="${value}"${isChecked ? html` checked` : ''}><label for="${name}-${value}">${label}</label></div>`;
+  // Neither answer is chosen beforehand: whether a phone or mailbox is safe is the person's own, deliberate answer.
   const yesNo = (name: 'mayMessage' | 'mayLeaveMessage', legend: string, hint?: string) =>
-    html`<fieldset class="field"${described(name, hint ? `${name}-hint` : undefined)}><legend>${legend}</legend>${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : ''}${error(name)}${radio(name, 'yes', t.yes, values[name] !== 'no')}${radio(name, 'no', t.no, values[name] === 'no')}</fieldset>`;
+    html`<fieldset class="field"${described(name, hint ? `${name}-hint` : undefined)}><legend>${legend}</legend>${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : ''}${error(name)}${radio(name, 'yes', t.yes, values[name] === 'yes')}${radio(name, 'no', t.no, values[name] === 'no')}</fieldset>`;
   const withErrors = communityMeetingSignUpFields.filter((field) => errors[field] !== undefined);
   const summary =
     withErrors.length === 0 && !state.formProblem
@@ -118,7 +119,7 @@ ${summary}
 ${radio('contactKind', 'email', t.contactEmail, contactKind === 'email')}${radio('contactKind', 'phone', t.contactPhone, contactKind === 'phone')}
 <p class="hint" id="contact-hint">${t.phoneHint}</p>
 <div class="field"><label for="email">${t.emailLabel}</label>${error('email')}
-<input id="email" name="email" type="email" maxlength="200" autocomplete="off" dir="ltr" value="${values.email ?? ''}"${described('email', 'contact-hint')}${invalid('email')}></div>
+<input id="email" name="email" type="text" inputmode="email" maxlength="200" autocomplete="off" dir="ltr" value="${values.email ?? ''}"${described('email', 'contact-hint')}${invalid('email')}></div>
 <div class="field"><label for="phone">${t.phoneLabel}</label>${error('phone')}
 <input id="phone" name="phone" type="text" inputmode="tel" maxlength="30" autocomplete="off" dir="ltr" value="${values.phone ?? ''}"${described('phone', 'contact-hint')}${invalid('phone')}></div>
 </fieldset>

@@ -250,5 +250,5 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   getFacilitationCommunityMeeting: { who: meetingFacilitators, ...ownMeeting },
   listFacilitationCommunityMeetingSignUps: { who: meetingFacilitators, ...ownMeeting },
   setFacilitationCommunityMeetingReport: { who: meetingFacilitators, ...ownMeeting },
-  evaluationFacilitationCommunityMeetingCode: { who: meetingFacilitators, ...ownMeeting },
+  issueCommunityMeetingEvaluationCode: { who: meetingFacilitators, ...ownMeeting },
 };

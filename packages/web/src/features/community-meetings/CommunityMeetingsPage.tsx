@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { useFormat } from '../../i18n/format';
+import { useClockTime } from './useClockTime';
 import { PageHeading } from '../../ui/PageHeading';
 import { TableFrame } from '../../ui/TableFrame';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -34,6 +35,7 @@ export function CommunityMeetingsPage() {
 export function MeetingsTable({ meetings, linkTo }: { meetings: readonly CommunityMeeting[]; linkTo: (id: string) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const clock = useClockTime();
   const columns = t('communityMeetings.columns', { returnObjects: true });
   return (
     <TableFrame caption={t('communityMeetings.caption')} columns={[columns.theme, columns.city, columns.when, columns.status, columns.signUps]}>
@@ -43,7 +45,7 @@ export function MeetingsTable({ meetings, linkTo }: { meetings: readonly Communi
             <Link to={linkTo(meeting.id)}>{meeting.theme}</Link>
           </td>
           <td data-title={columns.city}>{meeting.city}</td>
-          <td data-title={columns.when}>{t('communityMeetings.timeRange', { date: format.date(meeting.startsAt), start: meeting.startTime, end: meeting.endTime })}</td>
+          <td data-title={columns.when}>{t('communityMeetings.timeRange', { date: format.date(meeting.startsAt), start: clock(meeting.startTime), end: clock(meeting.endTime) })}</td>
           <td data-title={columns.status}>
             <MeetingStatusBadge status={meeting.status} />
           </td>

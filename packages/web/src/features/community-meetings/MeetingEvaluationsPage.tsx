@@ -11,6 +11,7 @@ import { evaluationsQuery } from './community-meetings.api';
 export function MeetingEvaluationsPage() {
   const { t } = useTranslation();
   const evaluations = useQuery(evaluationsQuery);
+  const format = useFormat();
   const columns = t('communityMeetings.evaluationColumns', { returnObjects: true });
   return (
     <SubPage title={t('communityMeetings.evaluationsHeading')} heading={t('communityMeetings.evaluationsHeading')} back={{ to: '/community-meetings', label: t('communityMeetings.back') }}>
@@ -23,7 +24,7 @@ export function MeetingEvaluationsPage() {
             <TableFrame caption={t('communityMeetings.evaluationsHeading')} columns={[columns.meeting, columns.responses, columns.feltSafe, columns.learned, columns.intends]}>
               <EvaluationRow label={t('communityMeetings.overall')} summary={data.overall} isTotal />
               {data.meetings.map((meeting) => (
-                <EvaluationRow key={meeting.meetingId} label={`${meeting.theme} · ${meeting.city} · ${meeting.date}`} summary={meeting.summary} />
+                <EvaluationRow key={meeting.meetingId} label={`${meeting.theme} · ${meeting.city} · ${format.date(meeting.date)}`} summary={meeting.summary} />
               ))}
             </TableFrame>
           )

@@ -1,6 +1,7 @@
 import type { CommunityMeeting } from '@bro/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { useClockTime } from './useClockTime';
 import { SummaryList } from '../../ui/SummaryList';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 
@@ -8,6 +9,7 @@ import { MeetingStatusBadge } from './MeetingStatusBadge';
 export function MeetingSummary({ meeting }: { meeting: CommunityMeeting }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const clock = useClockTime();
   const s = t('communityMeetings.summary', { returnObjects: true });
   return (
     <>
@@ -16,7 +18,7 @@ export function MeetingSummary({ meeting }: { meeting: CommunityMeeting }) {
       </p>
       <SummaryList
         items={[
-          { key: 'when', term: s.when, value: t('communityMeetings.timeRange', { date: format.date(meeting.startsAt), start: meeting.startTime, end: meeting.endTime }) },
+          { key: 'when', term: s.when, value: t('communityMeetings.timeRange', { date: format.date(meeting.startsAt), start: clock(meeting.startTime), end: clock(meeting.endTime) }) },
           { key: 'place', term: s.place, value: `${meeting.placeName}, ${meeting.city}` },
           { key: 'address', term: s.address, value: `${meeting.address} (${meeting.isAddressPublic ? s.addressPublic : s.addressRegistered})` },
           { key: 'capacity', term: s.capacity, value: String(meeting.capacity) },

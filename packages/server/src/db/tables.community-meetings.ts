@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 /** Kysely's view of the community-meeting tables (migration 2026-12-10T1200). Part of `Database` in tables.ts. */
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export type CommunityMeetingsTable = {
+type CommunityMeetingsTable = {
   id: Generated<string>;
   organisation_id: string;
   service_line: string | null;
@@ -29,9 +29,9 @@ export type CommunityMeetingsTable = {
   updated_at: Date;
 };
 
-export type CommunityMeetingFacilitatorsTable = { meeting_id: string; membership_id: string };
+type CommunityMeetingFacilitatorsTable = { meeting_id: string; membership_id: string };
 
-export type CommunityMeetingSignUpsTable = {
+type CommunityMeetingSignUpsTable = {
   id: Generated<string>;
   meeting_id: string;
   first_name_enc: string;
@@ -46,7 +46,7 @@ export type CommunityMeetingSignUpsTable = {
   cancelled_at: NullableTimestamp;
 };
 
-export type CommunityMeetingEvaluationsTable = {
+type CommunityMeetingEvaluationsTable = {
   id: Generated<string>;
   meeting_id: string;
   felt_safe: number;

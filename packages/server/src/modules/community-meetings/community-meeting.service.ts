@@ -42,10 +42,10 @@ import {
 type Trx = Transaction<Database>;
 
 /** Roles that may facilitate (the `facilitator` role and counsellors): read from the matrix, never listed here. */
-export const FACILITATING_ROLES = Role.options.filter((role) => hasPermission(role, 'community_meetings:facilitate'));
+const FACILITATING_ROLES = Role.options.filter((role) => hasPermission(role, 'community_meetings:facilitate'));
 
 /** The sign-up's stored contact: one way to reach the person, sealed as one field. */
-export const StoredContact = z.discriminatedUnion('kind', [z.object({ kind: z.literal('email'), email: z.string() }), z.object({ kind: z.literal('phone'), phone: z.string() })]);
+const StoredContact = z.discriminatedUnion('kind', [z.object({ kind: z.literal('email'), email: z.string() }), z.object({ kind: z.literal('phone'), phone: z.string() })]);
 
 /** Rows to the API shape, with facilitators and registered counts read in two queries for the whole list. */
 export async function toMeetings(db: Db, cipher: FieldCipher, rows: readonly CommunityMeetingRow[]): Promise<CommunityMeeting[]> {

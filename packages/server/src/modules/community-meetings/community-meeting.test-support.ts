@@ -39,7 +39,7 @@ export async function givenMeeting(_t: TestApp, host: Awaited<ReturnType<typeof 
   return response.json() as CommunityMeeting;
 }
 
-export const validSignUpFields = { firstName: 'Alex', contactKind: 'email', email: 'alex@example.org', phone: '', mayMessage: 'yes', mayLeaveMessage: 'no', consent: 'yes' };
+const validSignUpFields = { firstName: 'Alex', contactKind: 'email', email: 'alex@example.org', phone: '', mayMessage: 'yes', mayLeaveMessage: 'no', consent: 'yes' };
 
 export const meetingPathOf = (meetingId: string, lang = 'da') => `${lang === 'da' ? '' : `/${lang}`}/faellesskabsmoeder/${meetingId}`;
 

@@ -8,7 +8,5 @@ export {
   listUpcomingCommunityMeetings,
   signUpForCommunityMeeting,
   submitCommunityMeetingEvaluation,
-  type EvaluationOutcome,
   type PublicCommunityMeeting,
-  type SignUpOutcome,
 } from './sign-up.service.ts';

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
-import { registerCommunityMeetingRoutes } from './modules/community-meetings/index.ts';
+import { communityMeetingJobs, registerCommunityMeetingRoutes } from './modules/community-meetings/index.ts';
 import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules/courses/index.ts';
 import { createDirectoryListingPublishing, directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
@@ -38,7 +38,7 @@ import { registerStaffApp } from './platform/staff-app.ts';
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs];
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs, ...communityMeetingJobs];
 
 /** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
 export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];

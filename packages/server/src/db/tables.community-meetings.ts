@@ -34,8 +34,8 @@ type CommunityMeetingFacilitatorsTable = { meeting_id: string; membership_id: st
 type CommunityMeetingSignUpsTable = {
   id: Generated<string>;
   meeting_id: string;
-  first_name_enc: string;
-  contact_enc: string;
+  first_name_enc: string | null;
+  contact_enc: string | null;
   may_message: boolean;
   may_leave_message: boolean;
   language: string;
@@ -44,6 +44,7 @@ type CommunityMeetingSignUpsTable = {
   status: Generated<string>;
   signed_up_at: Date;
   cancelled_at: NullableTimestamp;
+  erased_at: NullableTimestamp;
 };
 
 type CommunityMeetingEvaluationsTable = {

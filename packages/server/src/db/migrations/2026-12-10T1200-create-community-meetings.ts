@@ -51,8 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TABLE community_meeting_sign_ups (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       meeting_id uuid NOT NULL REFERENCES community_meetings (id),
-      first_name_enc text NOT NULL,
-      contact_enc text NOT NULL,
+      first_name_enc text,
+      contact_enc text,
       may_message boolean NOT NULL,
       may_leave_message boolean NOT NULL,
       language text NOT NULL CHECK (language IN ('da', 'en', 'ar')),
@@ -60,12 +60,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       challenge_hash text NOT NULL UNIQUE,
       status text NOT NULL DEFAULT 'registered' CHECK (status IN ('registered', 'cancelled')),
       signed_up_at timestamptz NOT NULL,
-      cancelled_at timestamptz
+      cancelled_at timestamptz,
+      erased_at timestamptz,
+      CHECK ((erased_at IS NULL) = (first_name_enc IS NOT NULL AND contact_enc IS NOT NULL))
     );
+    CREATE INDEX community_meeting_sign_ups_unerased ON community_meeting_sign_ups (meeting_id) WHERE erased_at IS NULL;
     CREATE INDEX community_meeting_sign_ups_meeting ON community_meeting_sign_ups (meeting_id) WHERE status = 'registered';
     COMMENT ON TABLE community_meeting_sign_ups IS 'Anonymous sign-ups: a first name or pseudonym and one way to be reached, nothing about orientation or identity (GDPR art. 9).';
     COMMENT ON COLUMN community_meeting_sign_ups.first_name_enc IS 'First name or pseudonym, field-encrypted. Read by the meeting''s facilitators (access-logged).';
     COMMENT ON COLUMN community_meeting_sign_ups.contact_enc IS 'JSON {kind, email|phone}, field-encrypted. Used only by the outbox (the address, a cancellation).';
+    COMMENT ON COLUMN community_meeting_sign_ups.erased_at IS 'When the name and contact were erased: a week after the meeting ended, or at once on cancelling (the consent text promises it).';
     COMMENT ON COLUMN community_meeting_sign_ups.receipt_code_hash IS 'Keyed hash of the receipt code that cancels the sign-up; the code is shown once and never stored.';
 
     CREATE TABLE community_meeting_evaluations (

@@ -230,7 +230,7 @@ export async function countRegistered(trx: Trx, meetingId: string): Promise<numb
 }
 
 /** `undefined` when the challenge or the receipt hash is already used (a replayed form, a rare code clash). */
-export async function insertSignUp(trx: Trx, values: Omit<NewRow<'community_meeting_sign_ups'>, 'id' | 'status' | 'cancelled_at'>): Promise<string | undefined> {
+export async function insertSignUp(trx: Trx, values: Omit<NewRow<'community_meeting_sign_ups'>, 'id' | 'status' | 'cancelled_at' | 'erased_at'>): Promise<string | undefined> {
   const row = await trx.insertInto('community_meeting_sign_ups').values(values).onConflict((conflict) => conflict.doNothing()).returning('id').executeTakeFirst();
   return row?.id;
 }
@@ -247,7 +247,8 @@ export async function isReceiptHashTaken(trx: Trx, receiptHash: string): Promise
 export async function cancelSignUpByReceipt(trx: Trx, input: { receiptHash: string; now: Date }): Promise<{ id: string; meeting_id: string } | undefined> {
   return trx
     .updateTable('community_meeting_sign_ups')
-    .set({ status: 'cancelled', cancelled_at: input.now })
+    // The person has gone: their name and contact go with them.
+    .set({ status: 'cancelled', cancelled_at: input.now, first_name_enc: null, contact_enc: null, erased_at: input.now })
     .where('receipt_code_hash', '=', input.receiptHash)
     .where('status', '=', 'registered')
     .returning(['id', 'meeting_id'])
@@ -294,4 +295,15 @@ export async function tallyEvaluations(db: Db, organisationId: string): Promise<
     .where('c.organisation_id', '=', organisationId)
     .groupBy('e.meeting_id')
     .execute();
+}
+
+/** Erases the names and contacts of sign-ups to meetings that ended before `endedBefore` (cancelled ones too). */
+export async function eraseSignUpsOfPastMeetings(db: Db, input: { endedBefore: Date; now: Date }): Promise<number> {
+  const result = await db
+    .updateTable('community_meeting_sign_ups')
+    .set({ first_name_enc: null, contact_enc: null, erased_at: input.now })
+    .where('erased_at', 'is', null)
+    .where('meeting_id', 'in', (eb) => eb.selectFrom('community_meetings').select('id').where('ends_at', '<', input.endedBefore))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -162,7 +162,7 @@ export async function cancelCommunityMeeting(input: { db: Db; clock: Clock; ciph
     await setMeetingStatus(trx, { meetingId: current.id, status: 'cancelled', now });
     let told = 0;
     for (const signUp of await listRegisteredSignUps(trx, current.id)) {
-      if (!signUp.may_message) continue;
+      if (!signUp.may_message || !signUp.contact_enc) continue;
       const contact = StoredContact.parse(JSON.parse(cipher.decrypt(signUp.contact_enc)));
       const words = composeCommunityMeetingMessage({ type: 'cancelled', startsAt: current.starts_at, address: '', language: signUp.language === 'da' ? 'da' : 'en' });
       const message =

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { postForm } from '../referrals/testing.ts';
 import { atTime, givenHost, givenMeeting, meetingPlan, signUp } from './community-meeting.test-support.ts';
-import { communityMeetingCalendarSource } from './index.ts';
+import { communityMeetingCalendarSource, communityMeetingJobs } from './index.ts';
 
 /** Planning, running and evaluating community meetings through the API, against a real database. */
 describe('community meetings: planning, facilitation and evaluation', () => {
@@ -155,5 +155,22 @@ describe('community meetings: planning, facilitation and evaluation', () => {
     expect(JSON.stringify(entries)).not.toContain('Kalenderperson');
     const colleague = await t.given.signedIn('facilitator', { organisationId: host.organisationId });
     expect(await communityMeetingCalendarSource(t.db, { userId: colleague.user.id, membershipId: colleague.user.membershipId, organisationId: host.organisationId, role: 'facilitator', serviceLine: null }, range)).toEqual([]);
+  });
+
+  it('erases the names and contacts of sign-ups a week after the meeting, keeping the count', async () => {
+    const meeting = await givenMeeting(t, host, { isAddressPublic: true, date: '2026-12-01' });
+    await signUp(t, meeting.id, { firstName: 'Snart-Slettet' });
+    const job = communityMeetingJobs.find((definition) => definition.name === 'erase-community-meeting-sign-ups');
+    const stored = () => t.db.selectFrom('community_meeting_sign_ups').select(['first_name_enc', 'contact_enc', 'erased_at', 'status']).where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow();
+    await atTime(t, host, '2026-12-07T12:00:00.000Z', async () => {
+      await job?.handler(t.jobContext());
+      expect((await stored()).erased_at).toBeNull();
+    });
+    await atTime(t, host, '2026-12-09T12:00:00.000Z', async ({ asFacilitator }) => {
+      expect(await job?.handler(t.jobContext())).toBe('done');
+      expect(await stored()).toEqual({ first_name_enc: null, contact_enc: null, erased_at: expect.any(Date), status: 'registered' });
+      const list = (await asFacilitator.get(`/api/facilitation/community-meetings/${meeting.id}/sign-ups`)).json() as CommunityMeetingSignUpList;
+      expect(list).toMatchObject({ count: 1, signUps: [{ firstName: '–' }] });
+    });
   });
 });

@@ -94,7 +94,8 @@ export async function listSignUpsOfMeeting(input: FacilitationInput & { clock: C
   return {
     count: rows.length,
     capacity: meeting.capacity,
-    signUps: rows.map((row) => ({ id: row.id, firstName: cipher.decrypt(row.first_name_enc), signedUpAt: row.signed_up_at.toISOString() })),
+    // Erased a week after the meeting (sign-up.jobs.ts): the count stays, the name is gone.
+    signUps: rows.map((row) => ({ id: row.id, firstName: cipher.decryptOptional(row.first_name_enc) ?? '–', signedUpAt: row.signed_up_at.toISOString() })),
   };
 }
 

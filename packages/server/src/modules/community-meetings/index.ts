@@ -2,6 +2,7 @@
 // evaluation the public site uses, and the meetings a staff member facilitates for the staff calendar.
 export { registerCommunityMeetingRoutes } from './community-meeting.routes.ts';
 export { communityMeetingCalendarSource } from './facilitation.service.ts';
+export { communityMeetingJobs } from './community-meeting.jobs.ts';
 export {
   cancelCommunityMeetingSignUp,
   findUpcomingCommunityMeeting,

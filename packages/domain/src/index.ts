@@ -47,3 +47,4 @@ export * from './calendar/CalendarEntry.ts';
 export * from './calendar/CalendarWeek.ts';
 export * from './peer-support/PeerSupport.ts';
 export * from './event/index.ts';
+export * from './community-meeting/CommunityMeeting.ts';

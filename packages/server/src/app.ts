@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
+import { communityMeetingJobs, registerCommunityMeetingRoutes } from './modules/community-meetings/index.ts';
 import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules/courses/index.ts';
 import { createDirectoryListingPublishing, directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
@@ -42,7 +43,7 @@ import type { StaffCalendarSource } from './platform/staff-calendar.ts';
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs, ...eventJobs];
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs, ...eventJobs, ...communityMeetingJobs];
 
 /** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
 export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
@@ -168,6 +169,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerCalendarRoutes(api, deps, staffCalendarSourcesOf(deps));
       registerPeerSupportRoutes(api, deps);
       registerEventRoutes(api, deps);
+      registerCommunityMeetingRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -46,6 +46,12 @@ const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'
 const CalendarPage = page(() => import('./features/calendar/CalendarPage'), 'CalendarPage');
 const PeerSupportPage = page(() => import('./features/peer-support/PeerSupportPage'), 'PeerSupportPage');
 const MyPairingsPage = page(() => import('./features/peer-support/MyPairingsPage'), 'MyPairingsPage');
+const CommunityMeetingsPage = page(() => import('./features/community-meetings/CommunityMeetingsPage'), 'CommunityMeetingsPage');
+const NewCommunityMeetingPage = page(() => import('./features/community-meetings/NewCommunityMeetingPage'), 'NewCommunityMeetingPage');
+const CommunityMeetingPage = page(() => import('./features/community-meetings/CommunityMeetingPage'), 'CommunityMeetingPage');
+const MeetingEvaluationsPage = page(() => import('./features/community-meetings/MeetingEvaluationsPage'), 'MeetingEvaluationsPage');
+const FacilitatedMeetingsPage = page(() => import('./features/community-meetings/FacilitatedMeetingsPage'), 'FacilitatedMeetingsPage');
+const FacilitatedMeetingPage = page(() => import('./features/community-meetings/FacilitatedMeetingPage'), 'FacilitatedMeetingPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -98,6 +104,12 @@ export function AppRoutes() {
           <Route path="events" element={guarded('events:manage', EventsPage)} />
           <Route path="events/new" element={guarded('events:manage', NewEventPage)} />
           <Route path="events/:id" element={guarded('events:manage', EventPage)} />
+          <Route path="community-meetings" element={guarded('community_meetings:manage', CommunityMeetingsPage)} />
+          <Route path="community-meetings/new" element={guarded('community_meetings:manage', NewCommunityMeetingPage)} />
+          <Route path="community-meetings/evaluations" element={guarded('community_meetings:manage', MeetingEvaluationsPage)} />
+          <Route path="community-meetings/facilitated" element={guarded('community_meetings:facilitate', FacilitatedMeetingsPage)} />
+          <Route path="community-meetings/facilitated/:id" element={guarded('community_meetings:facilitate', FacilitatedMeetingPage)} />
+          <Route path="community-meetings/:id" element={guarded('community_meetings:manage', CommunityMeetingPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -26,6 +26,7 @@ import * as addFacilitatorAndPeerSupporterRoles from './migrations/2026-12-10T09
 import * as createCalendarFeedTokens from './migrations/2026-12-10T1400-create-calendar-feed-tokens.ts';
 import * as createPeerSupport from './migrations/2026-12-10T1300-create-peer-support.ts';
 import * as createOpenEvents from './migrations/2026-12-10T1100-create-open-events.ts';
+import * as createCommunityMeetings from './migrations/2026-12-10T1200-create-community-meetings.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10T1400-create-calendar-feed-tokens': createCalendarFeedTokens,
   '2026-12-10T1300-create-peer-support': createPeerSupport,
   '2026-12-10T1100-create-open-events': createOpenEvents,
+  '2026-12-10T1200-create-community-meetings': createCommunityMeetings,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

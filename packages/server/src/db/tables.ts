@@ -294,7 +294,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = PeerSupportTables & import('./tables.events.ts').OpenEventTables & {
+export type Database = PeerSupportTables & import('./tables.events.ts').OpenEventTables & import('./tables.community-meetings.ts').CommunityMeetingTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

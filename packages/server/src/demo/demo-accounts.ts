@@ -237,5 +237,36 @@ export const peerSupportDemoAccounts: readonly DemoAccount[] = [
   },
 ];
 
+/**
+ * The community-meeting accounts (community-meeting-demo.ts): LGBT+ Danmark's project lead, who plans meetings and
+ * reads their evaluations, and a facilitator (a trained volunteer) who runs the meetings in Aarhus and Aalborg.
+ */
+export const communityMeetingDemoAccounts: readonly DemoAccount[] = [
+  {
+    email: 'lgbt@demo.bro.dk',
+    displayName: 'Amalie Winther',
+    role: 'counsellor',
+    organisation: 'LGBT+ Danmark',
+    organisationSlug: 'lgbt-danmark',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOLGBTPROJEKTLEDERAAAAAAAAA',
+    purpose: 'Project lead of Omsorg i Fællesskabet: plans community meetings, cancels them, reads their evaluations',
+  },
+  {
+    email: 'facilitator@demo.bro.dk',
+    displayName: 'Jonas Bech',
+    role: 'facilitator',
+    organisation: 'LGBT+ Danmark',
+    organisationSlug: 'lgbt-danmark',
+    unitName: null,
+    serviceLine: 'victim',
+    password: DEMO_PASSWORD,
+    totpSecret: 'BRODEMOFACILITATORAAAAAAAAAAAAAA',
+    purpose: 'Facilitator of community meetings in Aarhus and Aalborg: first names of those signed up, head count, report, evaluation code',
+  },
+];
+
 /** Every demo account, base and course demo: what the README, `npm run demo:totp` and the e2e tests use. */
-export const allDemoAccounts: readonly DemoAccount[] = [...demoAccounts, ...courseDemoAccounts, ...peerSupportDemoAccounts];
+export const allDemoAccounts: readonly DemoAccount[] = [...demoAccounts, ...courseDemoAccounts, ...peerSupportDemoAccounts, ...communityMeetingDemoAccounts];

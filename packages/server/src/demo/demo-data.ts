@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_PROGRAMME_MANAGER_EMAIL, demoAccounts } from './dem
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadEventDemoData } from './event-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
+import { loadCommunityMeetingDemoData } from './community-meeting-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
 import { createDemoService, insertDemoAccount } from './demo-rows.ts';
 import { loadPeerSupportDemoData } from './peer-support-demo.ts';
@@ -45,6 +46,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
     await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
     await createProgrammes(trx, { organisationIds, serviceIds, clock });
     await loadCourseDemoData({ db: trx, cipher, clock });
+    await loadCommunityMeetingDemoData({ db: trx, cipher, clock });
     await appendAuditEntry(trx, {
       occurredAt: now,
       actorUserId: null,

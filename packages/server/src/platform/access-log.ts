@@ -19,7 +19,9 @@ export type AccessPurpose =
   /** A counsellor keeping the peer-supporter register and supervising pairings (issue 14 §4). */
   | 'peer_support_coordination'
   /** A peer supporter reading their own pairings: the first name and the safe-contact preferences only. */
-  | 'peer_support';
+  | 'peer_support'
+  /** A facilitator reading the first names of those signed up for a community meeting they run. */
+  | 'community_meeting_facilitation';
 
 export type AccessRecord = {
   occurredAt: Date;

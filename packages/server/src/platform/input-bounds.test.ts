@@ -25,8 +25,9 @@ describe('every request schema bounds its strings and arrays', () => {
     // field with the same helpers and shows the form again with the field marked, and a receipt code must match its
     // alphabet (normaliseReceiptCode). contact-form hygiene is tested in public-site.contact.test.ts.
     // The open events' link form (issue 14) likewise: a channel of two values, an address read as an e-mail address
-    // or a phone number (readLinkAddress) and the contact form's challenge.
-    const checkedByTheForm = /^POST \/(en\/|ar\/)?(kontakt|kvittering|hvad-sker-der\/:eventId\/link) body\.\*$/;
+    // or a phone number (readLinkAddress) and the contact form's challenge. So do the community-meeting forms
+    // (CommunityMeetingSignUpForm, CommunityMeetingEvaluationAnswers, normaliseReceiptCode).
+    const checkedByTheForm = /^POST \/(en\/|ar\/)?(kontakt|kvittering|hvad-sker-der\/:eventId\/link|faellesskabsmoeder\/afmeld|faellesskabsmoeder\/:meetingId|evaluering) body\.\*$/;
     expect(unchecked.filter((entry) => !checkedByTheForm.test(entry))).toEqual([]);
   });
 

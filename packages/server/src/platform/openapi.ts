@@ -44,6 +44,7 @@ export const tagDescriptions: Record<string, string> = {
   statistics: 'Aggregate statistics (how people heard about a service).',
   calendar: "A staff member's own calendar: the week view and a private, revocable iCalendar feed address (no participant names).",
   'peer-support': 'Peer support: the register of peer supporters, consented pairings, the contact log, and a supporter’s own pairings.',
+  'community meetings': 'Community meetings across Denmark: planning, facilitation (sign-ups by first name, report, evaluation code) and anonymous evaluations.',
 };
 
 /**

@@ -30,6 +30,8 @@ import { calendarDa } from '../features/calendar/calendar.da';
 import { calendarEn } from '../features/calendar/calendar.en';
 import { peerSupportDa } from '../features/peer-support/peer-support.da';
 import { peerSupportEn } from '../features/peer-support/peer-support.en';
+import { communityMeetingsDa } from '../features/community-meetings/community-meetings.da';
+import { communityMeetingsEn } from '../features/community-meetings/community-meetings.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -51,6 +53,7 @@ export const daDictionary = {
   calendar: calendarDa,
   peerSupport: peerSupportDa,
   events: eventsDa,
+  communityMeetings: communityMeetingsDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -70,6 +73,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   calendar: calendarEn,
   peerSupport: peerSupportEn,
   events: eventsEn,
+  communityMeetings: communityMeetingsEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */
@@ -88,4 +92,5 @@ export const dictionaryPairs = {
   courses: [coursesDa, coursesEn],
   calendar: [calendarDa, calendarEn],
   events: [eventsDa, eventsEn],
+  communityMeetings: [communityMeetingsDa, communityMeetingsEn],
 } as const;

@@ -38,7 +38,7 @@ import { publicRoute, type PageGroupInput } from './page-http.ts';
 
 export const WITH_PROOF_LIMIT = { max: 5, timeWindow: 10 * 60_000 };
 export const WITHOUT_PROOF_LIMIT = { max: 2, timeWindow: 60 * 60_000 };
-const LOOKUP_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
+export const LOOKUP_LIMIT = { max: 10, timeWindow: 10 * 60_000 };
 
 /** Lenient: a bad value in a hand-edited URL is ignored, never an error. */
 const ContactQuery = z.object({
@@ -147,7 +147,7 @@ async function receiveContactRequest({ deps, lang, body, isOverLimit }: ContactR
 }
 
 /**
- * A named per-address limit on a public form (the contact form's, and the open events' link form's). The limit's name
+ * A named per-address limit on a public form (the contact form's, the open events' link form's, the community meetings' sign-up, cancel and evaluation forms). The limit's name
  * is part of the key: the counters live in one shared store (platform/rate-limit-store.ts).
  */
 export function createPublicFormLimiter(pages: FastifyInstance, name: string, options: { max: number; timeWindow: number }): Limiter {

@@ -9,6 +9,7 @@ import { PAGE_LANGUAGES } from '../directory/index.ts';
 import { renderAccessibilityStatement } from './accessibility-statement.render.ts';
 import { registerCampaignMedia, registerCampaignPages } from './campaign-pages.routes.ts';
 import { renderTooLargePage } from './contact-pages.render.ts';
+import { registerCommunityMeetingPages } from './community-meeting-pages.routes.ts';
 import { registerContactPages } from './contact-pages.routes.ts';
 import { registerEventPages } from './event-pages.routes.ts';
 import { registerHelpPages } from './help-pages.routes.ts';
@@ -66,6 +67,7 @@ export function registerPublicSite(app: FastifyInstance, deps: AppDeps): void {
     registerContactPages({ pages, deps, sendPage });
     registerCampaignPages({ pages, deps, sendPage });
     registerEventPages({ pages, deps, sendPage });
+    registerCommunityMeetingPages({ pages, deps, sendPage });
   });
   registerCampaignMedia(app);
 }

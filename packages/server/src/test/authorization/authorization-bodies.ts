@@ -1,11 +1,12 @@
 import { broChecklistV1 } from '../../demo/course-demo.ts';
 import { campaignInput } from '../../modules/campaigns/testing.ts';
 import { openEventInput } from '../../modules/events/testing.ts';
+import { meetingPlan } from '../../modules/community-meetings/testing.ts';
 import { helpServiceInput } from '../../modules/directory/testing.ts';
 import { referralRequest, type ReferralFixture } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
 import type { MatrixCase } from './authorization-matrix.ts';
-import { safetyPlan, type World } from './authorization-world.ts';
+import { ownStaff, safetyPlan, type World } from './authorization-world.ts';
 
 /**
  * A valid request body per operation, so that a case reaches the use case and its object check: a body the
@@ -110,6 +111,10 @@ const bodies: Record<string, Body> = {
   matchWithPeerSupporter: () => ({ peerSupporterId: '00000000-0000-4000-8000-000000000000', displayName: 'Mira', consentGiven: true, consentGivenOn: '2026-11-20' }),
   endPeerPairing: () => ({ reason: 'completed' }),
   logPeerContact: () => ({ contactedOn: '2026-11-20', form: 'phone' }),
+  createCommunityMeeting: () => meetingPlan(),
+  // The side's facilitator stays on the meeting: the facilitation cases after it need them there.
+  setCommunityMeeting: (_t, world, c) => meetingPlan({ facilitatorMembershipIds: [ownStaff(world, c.side, 'facilitator').user.membershipId] }),
+  setFacilitationCommunityMeetingReport: () => ({ headCount: 12, themesRaised: 'Grænser', referralCount: 1, note: '' }),
 };
 
 /** The body to send, or undefined for an operation that takes none. */

@@ -1,6 +1,7 @@
 import { expectStatus } from '../../modules/courses/testing.ts';
 import { campaignInput } from '../../modules/campaigns/testing.ts';
 import { openEventInput } from '../../modules/events/testing.ts';
+import { meetingPlan } from '../../modules/community-meetings/testing.ts';
 import { givenHelpService, helpServiceInput } from '../../modules/directory/testing.ts';
 import { idempotencyKey } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
@@ -23,6 +24,7 @@ const dedicated = new Set([
   'endAdminService',
   'endProgramme',
   'endPeerPairing',
+  'cancelCommunityMeeting',
 ]);
 
 type Resolve = (t: TestApp, world: World, c: MatrixCase) => Promise<string>;
@@ -62,6 +64,7 @@ const parameters: Record<string, Resolve> = {
   date: async (_t, world, c) => cancelledDateOf(world, c),
   messageId: async (t, world, c) => deadMessage(t, world, c),
   token: async (t, world, c) => calendarFeedToken(t, world, c.side),
+  meetingId: async (_t, world, c) => communityMeetingOf(world, c),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
 };
 
@@ -226,6 +229,14 @@ function calendarFeedToken(t: TestApp, world: World, side: Side): Promise<string
     const user = await t.given.user({ organisationId: world.places[side].own.organisationId, role: 'counsellor', serviceLine: world.places[side].own.line });
     const response = expectStatus(await t.as(await t.given.session(user)).post('/api/calendar/feed'), 201);
     return (/\/kalender\/([^/]+)\.ics$/.exec((response.json() as { url: string }).url)?.[1] ?? '');
+  });
+}
+
+/** A meeting planned by the side's own counsellor, facilitated by the side's own facilitator. */
+function communityMeetingOf(world: World, c: MatrixCase): Promise<string> {
+  return once(world, `community-meeting:${c.side}:${dedicatedTo(c)}`, async () => {
+    const plan = meetingPlan({ facilitatorMembershipIds: [ownStaff(world, c.side, 'facilitator').user.membershipId] });
+    return (expectStatus(await ownStaff(world, c.side, 'counsellor').client.post('/api/community-meetings', plan), 201).json() as { id: string }).id;
   });
 }
 

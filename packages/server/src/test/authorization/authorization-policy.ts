@@ -41,6 +41,7 @@ type ObjectKind =
   | 'peer_supporter'
   | 'peer_pairing'
   | 'open_event'
+  | 'community_meeting'
   | 'public';
 
 export type OperationPolicy = {
@@ -64,6 +65,9 @@ const ownEvent = { object: 'open_event', scope: 'own' } as const;
 const platformAdmin = ['platform_admin'] as const;
 
 const ownCourse = { object: 'course', scope: 'own' } as const;
+const meetingPlanners = ['counsellor', 'organisation_admin'] as const;
+const meetingFacilitators = ['counsellor', 'facilitator'] as const;
+const ownMeeting = { object: 'community_meeting', scope: 'own' } as const;
 const managedProgramme = { object: 'programme_grant', grant: { withoutGrant: 'not_found' } } as const;
 /** Reads of a course: a closed course is still read by its own staff. */
 const readCourse = { ...ownCourse, states: { open: 'allowed', closed: 'allowed' } } as const;
@@ -270,4 +274,19 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   deleteEventException: { who: eventHosts, ...ownEvent },
   listEventOccurrences: { who: eventHosts, ...ownEvent },
   setEventOccurrenceHeadCount: { who: eventHosts, ...ownEvent },
+  // Community meetings (issue 14 §3): planned by the host organisation's counsellors and admins, run by the meeting's
+  // facilitators (a counsellor of the host reaches every meeting of it). Another organisation's meeting, or one on the
+  // other service line, is not found.
+  listCommunityMeetings: { who: meetingPlanners },
+  createCommunityMeeting: { who: meetingPlanners },
+  listCommunityMeetingsFacilitatorOptions: { who: meetingPlanners },
+  listCommunityMeetingsEvaluations: { who: meetingPlanners },
+  getCommunityMeeting: { who: meetingPlanners, ...ownMeeting },
+  setCommunityMeeting: { who: meetingPlanners, ...ownMeeting },
+  cancelCommunityMeeting: { who: meetingPlanners, ...ownMeeting },
+  listFacilitationCommunityMeetings: { who: meetingFacilitators },
+  getFacilitationCommunityMeeting: { who: meetingFacilitators, ...ownMeeting },
+  listFacilitationCommunityMeetingSignUps: { who: meetingFacilitators, ...ownMeeting },
+  setFacilitationCommunityMeetingReport: { who: meetingFacilitators, ...ownMeeting },
+  issueCommunityMeetingEvaluationCode: { who: meetingFacilitators, ...ownMeeting },
 };

@@ -77,7 +77,7 @@ describe('fuzzing every API operation', () => {
     users.set('supervisor', await extra('supervisor'));
     users.set('organisation_admin', await extra('organisation_admin'));
     users.set('platform_admin', fx.people.platformAdmin.user);
-    // Issue 14's restricted roles: a facilitator hosts open events, a peer supporter has their own pairings.
+    // The restricted roles of issue 14 (community meetings, open events, peer support).
     users.set('facilitator', await extra('facilitator'));
     users.set('peer_supporter', await extra('peer_supporter'));
     knownIds.push(...Object.values(fx.organisations).map((organisation) => organisation.id), ...Object.values(fx.services).map((service) => service.id));

@@ -104,6 +104,8 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/peer-support', permission: 'peer_support:coordinate', label: t('peerSupport.nav') },
     { to: '/my-pairings', permission: 'peer_support:support', label: t('peerSupport.myNav') },
     { to: '/events', permission: 'events:manage', label: t('events.nav') },
+    { to: '/community-meetings', permission: 'community_meetings:manage', label: t('communityMeetings.nav'), isEnd: true },
+    { to: '/community-meetings/facilitated', permission: 'community_meetings:facilitate', label: t('communityMeetings.navFacilitated') },
   ];
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
-import { communityMeetingJobs, registerCommunityMeetingRoutes } from './modules/community-meetings/index.ts';
+import { communityMeetingCalendarSource, communityMeetingJobs, registerCommunityMeetingRoutes } from './modules/community-meetings/index.ts';
 import { courseJobs, courseMessageChecks, registerCourseRoutes } from './modules/courses/index.ts';
 import { createDirectoryListingPublishing, directoryJobs, registerDirectoryRoutes } from './modules/directory/index.ts';
 import { registerEnrolmentRoutes } from './modules/enrolment/index.ts';
@@ -24,7 +24,7 @@ import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { registerCalendarFeedRoute, registerCalendarRoutes } from './modules/calendars/index.ts';
 import { registerPeerSupportRoutes } from './modules/peer-support/index.ts';
-import { eventJobs, registerEventRoutes } from './modules/events/index.ts';
+import { eventJobs, openEventCalendarSource, registerEventRoutes } from './modules/events/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -192,5 +192,5 @@ async function registerApiDocs(app: FastifyInstance): Promise<void> {
  * meetings), listed here so the calendar imports none of them; tests may add their own (`deps.calendarSources`).
  */
 function staffCalendarSourcesOf(deps: AppDeps): readonly StaffCalendarSource[] {
-  return [...(deps.calendarSources ?? [])];
+  return [openEventCalendarSource, communityMeetingCalendarSource, ...(deps.calendarSources ?? [])];
 }

@@ -44,3 +44,4 @@ export * from './programme/Programme.ts';
 export * from './publishing/Publication.ts';
 export * from './common/text.ts';
 export * from './calendar/CalendarEntry.ts';
+export * from './group/index.ts';

@@ -21,6 +21,7 @@ import { referralJobs, registerReferralRoutes } from './modules/referrals/index.
 import { registerProgrammeRoutes } from './modules/programmes/index.ts';
 import { registerServiceAdminRoutes } from './modules/services/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
+import { groupJobs, groupMessageChecks, registerGroupRoutes } from './modules/groups/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -37,7 +38,7 @@ import { registerStaffApp } from './platform/staff-app.ts';
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs];
+export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...groupJobs, ...createMessageJobs({ ...courseMessageChecks, ...groupMessageChecks }), ...rateLimitJobs];
 
 /** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
 export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
@@ -158,6 +159,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerPublishingRoutes(api, deps, [createDirectoryListingPublishing(deps)]);
       registerCampaignRoutes(api, deps);
       registerMessageRoutes(api, deps);
+      registerGroupRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

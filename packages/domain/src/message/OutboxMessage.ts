@@ -15,7 +15,7 @@ export const MessageStatus = z.enum(['queued', 'sent', 'failed', 'dead', 'cancel
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
 /** The templates the platform sends. Their texts never name violence or the service unless the person chose that. */
-export const MessageTemplate = z.enum(['referral_escalation', 'referral_unseen', 'session_reminder', 'admin_change_requested', 'account_locked']);
+export const MessageTemplate = z.enum(['referral_escalation', 'referral_unseen', 'session_reminder', 'admin_change_requested', 'account_locked', 'group_invitation', 'group_meeting_reminder', 'group_reconfirmation']);
 export type MessageTemplate = z.infer<typeof MessageTemplate>;
 
 export const OutboxMessageSummary = z.object({

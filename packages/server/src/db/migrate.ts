@@ -23,6 +23,7 @@ import * as sealAuditAndAccessLogs from './migrations/2026-12-09T1000-seal-audit
 import * as createRateLimitCounters from './migrations/2026-12-09T1200-create-rate-limit-counters.ts';
 import * as addHotReadIndexes from './migrations/2026-12-09T1400-add-hot-read-indexes.ts';
 import * as addFacilitatorAndPeerSupporterRoles from './migrations/2026-12-10T0900-add-facilitator-and-peer-supporter-roles.ts';
+import * as createConversationGroups from './migrations/2026-12-10T1000-create-conversation-groups.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1200-create-rate-limit-counters': createRateLimitCounters,
   '2026-12-09T1400-add-hot-read-indexes': addHotReadIndexes,
   '2026-12-10T0900-add-facilitator-and-peer-supporter-roles': addFacilitatorAndPeerSupporterRoles,
+  '2026-12-10T1000-create-conversation-groups': createConversationGroups,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

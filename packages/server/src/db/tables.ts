@@ -293,7 +293,7 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = {
+export type Database = import('./tables.groups.ts').GroupTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

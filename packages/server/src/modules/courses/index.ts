@@ -8,3 +8,6 @@ export {
 } from './service-end/service-end.service.ts';
 // How a course's safe contact is sealed in storage: the bench seeds courses with SQL and needs real ciphertext.
 export { safeContactFromInput, sealSafeContact } from './core/course-views.ts';
+// Other modules that show something on a course (conversation-group notes) check access and log reads the same way.
+export { getVisibleCourse, logCourseReads } from './core/course.service.ts';
+export { openSafeContact } from './core/course-views.ts';

@@ -17,7 +17,7 @@ export const messagesEn: Translation<typeof messagesDa> = {
     actions: 'Actions',
     retry: 'Retry',
     retriedMessage: 'The message is queued again.',
-    templates: { referral_escalation: 'Referral waiting (to coordinator)', referral_unseen: 'Referral nobody can see (to admin)', session_reminder: 'Appointment reminder', admin_change_requested: 'Change awaiting approval (to admins)', account_locked: 'Account locked (to the holder)' },
+    templates: { referral_escalation: 'Referral waiting (to coordinator)', referral_unseen: 'Referral nobody can see (to admin)', session_reminder: 'Appointment reminder', admin_change_requested: 'Change awaiting approval (to admins)', account_locked: 'Account locked (to the holder)', group_invitation: 'Place in a conversation group', group_meeting_reminder: 'Group meeting reminder', group_reconfirmation: 'Waiting-list reconfirmation' },
     channels: { email: 'E-mail', sms: 'Text message' },
     development: {
       heading: 'Development outbox',

@@ -43,6 +43,7 @@ type GroupWaitingEntriesTable = {
   reconfirmation_queued_at: NullableTimestamp;
   ended_at: NullableTimestamp;
   added_by_user_id: string;
+  arrival: ColumnType<string, never, never>;
 };
 
 type ConversationGroupsTable = {

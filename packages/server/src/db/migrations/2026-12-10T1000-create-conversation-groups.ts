@@ -48,10 +48,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       reconfirmation_queued_at timestamptz,
       ended_at timestamptz,
       added_by_user_id uuid NOT NULL REFERENCES users (id),
+      -- Breaks ties between entries added in the same instant: the list order never depends on a random id.
+      arrival bigint GENERATED ALWAYS AS IDENTITY,
       CHECK ((status = 'reconfirmation_requested') = (reconfirm_by IS NOT NULL))
     );
     CREATE UNIQUE INDEX group_waiting_entries_one_open_idx ON group_waiting_entries (offer_id, course_id) WHERE status IN ('waiting','reconfirmation_requested');
-    CREATE INDEX group_waiting_entries_list_idx ON group_waiting_entries (offer_id, added_at, id) WHERE status IN ('waiting','reconfirmation_requested');
+    CREATE INDEX group_waiting_entries_list_idx ON group_waiting_entries (offer_id, added_at, arrival) WHERE status IN ('waiting','reconfirmation_requested');
     COMMENT ON TABLE group_waiting_entries IS 'A person on an offer''s waiting list, through their course. Ordered by added_at; waiting_since restarts when they reconfirm.';
     COMMENT ON COLUMN group_waiting_entries.preferences IS 'Day times, language and in person/online the person prefers. Personal data (no name).';
 

@@ -55,10 +55,13 @@ export async function listParticipants(db: Db, groupId: string) {
   return db
     .selectFrom('group_participants as p')
     .innerJoin('courses as c', 'c.id', 'p.course_id')
+    .innerJoin('group_waiting_entries as w', 'w.id', 'p.waiting_entry_id')
     .select(['p.id', 'p.course_id', 'p.status', 'p.joined_at', 'p.is_replacement', 'c.client_label_enc', 'c.person_id'])
     .where('p.group_id', '=', groupId)
+    // In the order they joined, and within one start in the waiting list's order.
     .orderBy('p.joined_at')
-    .orderBy('p.id')
+    .orderBy('w.added_at')
+    .orderBy('w.arrival')
     .execute();
 }
 

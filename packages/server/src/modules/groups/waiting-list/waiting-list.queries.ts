@@ -42,7 +42,7 @@ const entryColumns = [
   'c.person_id',
 ] as const;
 
-/** Open entries in list order: the date added, then the id (a stable tie-break). */
+/** Open entries in list order: the date added, then the order of arrival. */
 export async function listOpenEntries(db: Db, offerId: string) {
   return db
     .selectFrom('group_waiting_entries as w')
@@ -51,7 +51,7 @@ export async function listOpenEntries(db: Db, offerId: string) {
     .where('w.offer_id', '=', offerId)
     .where('w.status', 'in', [...OPEN_ENTRY_STATUSES])
     .orderBy('w.added_at')
-    .orderBy('w.id')
+    .orderBy('w.arrival')
     .execute();
 }
 

@@ -202,3 +202,7 @@ export const CourseGroupNoteView = z.object({
   writtenAt: DateTime,
 });
 export type CourseGroupNoteView = z.infer<typeof CourseGroupNoteView>;
+
+/** A service the caller runs groups at, with the staff who may facilitate there. */
+export const GroupServiceChoice = z.object({ id: z.string(), name: z.string(), staff: z.array(GroupStaffRef) });
+export type GroupServiceChoice = z.infer<typeof GroupServiceChoice>;

@@ -24,6 +24,8 @@ import { messagesDa } from '../features/platform/messages.da';
 import { messagesEn } from '../features/platform/messages.en';
 import { programmesDa } from '../features/programmes/programmes.da';
 import { programmesEn } from '../features/programmes/programmes.en';
+import { groupsDa } from '../features/groups/groups.da';
+import { groupsEn } from '../features/groups/groups.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -42,6 +44,7 @@ export const daDictionary = {
   approvals: approvalsDa,
   campaigns: campaignsDa,
   courses: coursesDa,
+  groups: groupsDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -58,6 +61,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   approvals: approvalsEn,
   campaigns: campaignsEn,
   courses: coursesEn,
+  groups: groupsEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */
@@ -74,4 +78,5 @@ export const dictionaryPairs = {
   approvals: [approvalsDa, approvalsEn],
   campaigns: [campaignsDa, campaignsEn],
   courses: [coursesDa, coursesEn],
+  groups: [groupsDa, groupsEn],
 } as const;

@@ -3,6 +3,7 @@ import { campaignInput } from '../../modules/campaigns/testing.ts';
 import { helpServiceInput } from '../../modules/directory/testing.ts';
 import { referralRequest, type ReferralFixture } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
+import { groupBodies } from './authorization-groups.ts';
 import type { MatrixCase } from './authorization-matrix.ts';
 import { safetyPlan, type World } from './authorization-world.ts';
 
@@ -98,6 +99,7 @@ const bodies: Record<string, Body> = {
   createCampaign: () => campaignInput(),
   updateCampaign: () => ({ summaryDa: `Et nyt resumé ${unique()}.` }),
   createRiskInstrument: () => ({ ...broChecklistV1, version: broChecklistV1.version + unique() }),
+  ...groupBodies,
 };
 
 /** The body to send, or undefined for an operation that takes none. */

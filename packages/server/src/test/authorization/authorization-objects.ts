@@ -3,6 +3,7 @@ import { campaignInput } from '../../modules/campaigns/testing.ts';
 import { givenHelpService, helpServiceInput } from '../../modules/directory/testing.ts';
 import { idempotencyKey } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
+import { groupParameters } from './authorization-groups.ts';
 import type { MatrixCase, Side } from './authorization-matrix.ts';
 import { givenCourseChild, givenSideCourse, givenSideReferral, once, ownAdmin, ownStaff, type CourseChild, type World } from './authorization-world.ts';
 
@@ -55,6 +56,7 @@ const parameters: Record<string, Resolve> = {
   campaignId: async (_t, world, c) => campaignOf(world, c.side),
   messageId: async (t, world, c) => deadMessage(t, world, c),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
+  ...groupParameters,
 };
 
 export async function resolvePath(t: TestApp, world: World, c: MatrixCase): Promise<string> {

@@ -38,6 +38,9 @@ type ObjectKind =
   | 'change_request'
   | 'campaign'
   | 'dead_message'
+  | 'group_offer'
+  | 'group_waiting_entry'
+  | 'conversation_group'
   | 'public';
 
 export type OperationPolicy = {
@@ -58,6 +61,10 @@ const orgAdmin = ['organisation_admin'] as const;
 const platformAdmin = ['platform_admin'] as const;
 
 const ownCourse = { object: 'course', scope: 'own' } as const;
+/** groups:manage — the staff who run conversation groups; only at services they are assigned to, on their side. */
+const groupManagers = ['intake_coordinator', 'counsellor'] as const;
+const ownOffer = { object: 'group_offer', scope: 'own' } as const;
+const ownGroup = { object: 'conversation_group', scope: 'own' } as const;
 const managedProgramme = { object: 'programme_grant', grant: { withoutGrant: 'not_found' } } as const;
 /** Reads of a course: a closed course is still read by its own staff. */
 const readCourse = { ...ownCourse, states: { open: 'allowed', closed: 'allowed' } } as const;
@@ -225,6 +232,29 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   recordCourseUnderretningReceipt: { who: courseWriters, ...ownCourse },
   createCourseAccessHistoryExtract: { who: courseReaders, ...ownCourse },
   getCourseAccessHistoryExtractPrint: { who: courseReaders, ...ownCourse },
+  // The group notes about a course's person: read like the course itself.
+  listCourseGroupNotes: { who: courseReaders, ...readCourse },
+
+  // Conversation groups: staff with groups:manage at the offer's service, on its side; nobody else learns it exists.
+  listGroupOffers: { who: groupManagers },
+  listGroupServices: { who: groupManagers },
+  // At the caller's own service (acting on their own things); a service elsewhere is the other cases'.
+  createGroupOffer: { who: groupManagers },
+  getGroupOffer: { who: groupManagers, ...ownOffer },
+  setGroupOffer: { who: groupManagers, ...ownOffer },
+  getGroupOfferWaitingList: { who: groupManagers, ...ownOffer },
+  addGroupOfferWaitingEntry: { who: groupManagers, ...ownOffer },
+  declineGroupWaitingEntry: { who: groupManagers, object: 'group_waiting_entry', scope: 'own' },
+  reconfirmGroupWaitingEntry: { who: groupManagers, object: 'group_waiting_entry', scope: 'own' },
+  listGroupOfferGroups: { who: groupManagers, ...ownOffer },
+  startGroupOfferGroup: { who: groupManagers, ...ownOffer },
+  getGroup: { who: groupManagers, ...ownGroup },
+  leaveGroupParticipant: { who: groupManagers, ...ownGroup },
+  closeGroup: { who: groupManagers, ...ownGroup },
+  setGroupMeetingAttendance: { who: groupManagers, ...ownGroup },
+  setGroupMeetingNote: { who: groupManagers, ...ownGroup },
+  setGroupMeetingParticipantNote: { who: groupManagers, ...ownGroup },
+  setGroupParticipantOutcome: { who: groupManagers, ...ownGroup },
 
   // The public help directory (HSDS): open to all, no personal data.
   getHsdsMetadata: { who: 'public' },

@@ -37,6 +37,7 @@ export function registerGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
   api.post(
     '/group-offers/:offerId/groups',
     groupRoute('groups:manage', tag, {
+      operationId: 'startGroupOfferGroup',
       summary: 'Start a group with people picked from the waiting list; plans its meetings from the offer’s rhythm',
       description:
         'At least the offer’s minimum (422 `below_minimum`), never above its maximum (409 `above_maximum`). Picking past someone still waiting needs `overrideReason` (422 `override_reason_required`). Meetings are planned in Danish local time.',

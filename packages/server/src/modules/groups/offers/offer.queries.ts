@@ -56,3 +56,17 @@ export async function listOfferRows(db: Db, input: { organisationId: string; ser
 }
 
 export type OfferListRow = Awaited<ReturnType<typeof listOfferRows>>[number];
+
+/** Everyone assigned to these services, by name: who can be chosen to facilitate. */
+export async function listStaffOfServices(db: Db, serviceIds: readonly string[]) {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom('service_staff as st')
+    .innerJoin('memberships as m', 'm.id', 'st.membership_id')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['st.service_id', 'u.id as user_id', 'u.display_name'])
+    .where('st.service_id', 'in', [...serviceIds])
+    .where('u.is_active', '=', true)
+    .orderBy('u.display_name')
+    .execute();
+}

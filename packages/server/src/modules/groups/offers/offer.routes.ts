@@ -1,11 +1,11 @@
-import { CreateGroupOfferRequest, GroupOfferParams, GroupOfferView, UpdateGroupOfferRequest } from '@bro/domain';
+import { CreateGroupOfferRequest, GroupOfferParams, GroupOfferView, GroupServiceChoice, UpdateGroupOfferRequest } from '@bro/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { requireActor } from '../../../platform/auth/authorization.ts';
 import { groupRoute } from '../core/group-http.ts';
-import { changeGroupOffer, createGroupOffer, getGroupOffer, listGroupOffers } from './offer.service.ts';
+import { changeGroupOffer, createGroupOffer, getGroupOffer, listGroupOffers, listGroupServices } from './offer.service.ts';
 
 const tag = 'group offers';
 
@@ -17,6 +17,12 @@ export function registerOfferRoutes(app: FastifyInstance, deps: AppDeps): void {
     '/group-offers',
     groupRoute('groups:manage', tag, { summary: 'The group offers of the services I work at (on my side)', response: { 200: z.array(GroupOfferView) } }),
     async (request) => listGroupOffers({ ...deps, actor: requireActor(request) }),
+  );
+
+  api.get(
+    '/group-services',
+    groupRoute('groups:manage', tag, { summary: 'The services I may run groups at, with the staff who can facilitate there', response: { 200: z.array(GroupServiceChoice) } }),
+    async (request) => listGroupServices({ ...deps, actor: requireActor(request) }),
   );
 
   api.post(

@@ -1,11 +1,11 @@
-import { EligibilityRules, findEligibilityRuleProblems, type CreateGroupOfferRequest, type GroupOfferView, type UpdateGroupOfferRequest } from '@bro/domain';
+import { EligibilityRules, findEligibilityRuleProblems, type CreateGroupOfferRequest, type GroupServiceChoice, type GroupOfferView, type UpdateGroupOfferRequest } from '@bro/domain';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/tables.ts';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { listUserNames } from '../core/core.queries.ts';
 import { auditGroupChange, getWorkableOffer, listWorkableServices, requireWorkableService, type GroupDeps } from '../core/group-access.ts';
-import { insertOffer, listOfferRows, listStaffOfService, updateOffer, type OfferListRow } from './offer.queries.ts';
+import { insertOffer, listOfferRows, listStaffOfService, listStaffOfServices, updateOffer, type OfferListRow } from './offer.queries.ts';
 
 /**
  * Group offers: a service's standing conversation-group offer. Only staff assigned to the service (on its side) may
@@ -18,6 +18,17 @@ export async function listGroupOffers(input: GroupDeps & { actor: Actor }): Prom
   const services = await listWorkableServices(input.db, input.actor);
   const rows = await listOfferRows(input.db, { organisationId: input.actor.organisationId, serviceIds: services.map((service) => service.id) });
   return toOfferViews(input.db, rows);
+}
+
+/** The services the caller may define offers at, with the staff who can facilitate there. No personal data. */
+export async function listGroupServices(input: GroupDeps & { actor: Actor }): Promise<GroupServiceChoice[]> {
+  const services = await listWorkableServices(input.db, input.actor);
+  const staff = await listStaffOfServices(input.db, services.map((service) => service.id));
+  return services.map((service) => ({
+    id: service.id,
+    name: service.name,
+    staff: staff.filter((member) => member.service_id === service.id).map((member) => ({ userId: member.user_id, displayName: member.display_name })),
+  }));
 }
 
 export async function getGroupOffer(input: GroupDeps & { actor: Actor; offerId: string }): Promise<GroupOfferView> {

@@ -22,6 +22,7 @@ export function registerWaitingListRoutes(app: FastifyInstance, deps: AppDeps): 
   api.post(
     '/group-offers/:offerId/waiting-list',
     groupRoute('groups:manage', tag, {
+      operationId: 'addGroupOfferWaitingEntry',
       summary: 'Put a person on the waiting list through their course at the offer’s service',
       description: 'The course must be an open course of the offer’s service on my side (422 `not_a_course_of_this_service`); once per offer (409 `already_waiting`).',
       params: GroupOfferParams,

@@ -40,6 +40,10 @@ const CaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'Case
 const SupervisionPage = page(() => import('./features/courses/CaseloadPage'), 'SupervisionPage');
 const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPage'), 'CounsellorCaseloadPage');
 const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
+const GroupOffersPage = page(() => import('./features/groups/GroupOffersPage'), 'GroupOffersPage');
+const NewGroupOfferPage = page(() => import('./features/groups/NewGroupOfferPage'), 'NewGroupOfferPage');
+const GroupOfferPage = page(() => import('./features/groups/GroupOfferPage'), 'GroupOfferPage');
+const GroupPage = page(() => import('./features/groups/GroupPage'), 'GroupPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
@@ -85,6 +89,10 @@ export function AppRoutes() {
           <Route path="supervision" element={guarded('course:supervise', SupervisionPage)} />
           <Route path="supervision/:userId" element={guarded('course:supervise', CounsellorCaseloadPage)} />
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
+          <Route path="groups" element={guarded('groups:manage', GroupOffersPage)} />
+          <Route path="groups/offers/new" element={guarded('groups:manage', NewGroupOfferPage)} />
+          <Route path="groups/offers/:id" element={guarded('groups:manage', GroupOfferPage)} />
+          <Route path="groups/:id" element={guarded('groups:manage', GroupPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -100,6 +100,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/platform/messages', permission: 'platform:messages', label: t('nav.messages') },
     { to: '/platform/programmes', permission: 'programmes:manage', label: t('programmes.platformNav') },
     { to: '/approvals', permission: 'directory:approve', label: t('approvals.nav') },
+    { to: '/groups', permission: 'groups:manage', label: t('groups.nav') },
   ];
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_PROGRAMME_MANAGER_EMAIL, demoAccounts } from './dem
 import { loadCampaignDemoData } from './campaign-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
+import { loadGroupDemoData } from './group-demo.ts';
 import { createDemoService, insertDemoAccount } from './demo-rows.ts';
 import {
   interventionscenterMunicipalityCodes,
@@ -43,6 +44,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
     await insertAccounts(trx, { organisationIds, unitIds, passwordHash, cipher, now });
     await createProgrammes(trx, { organisationIds, serviceIds, clock });
     await loadCourseDemoData({ db: trx, cipher, clock });
+    await loadGroupDemoData({ db: trx, cipher, clock });
     await appendAuditEntry(trx, {
       occurredAt: now,
       actorUserId: null,

@@ -136,7 +136,9 @@ function StartGroupForm({ offer, entries }: { offer: GroupOfferView; entries: re
   const { t } = useTranslation();
   const navigate = useNavigate();
   const refresh = useRefreshOffer(offer.id);
-  const [picked, setPicked] = useState<string[]>(() => entries.slice(0, offer.maxParticipants).map((entry) => entry.id));
+  // Until the coordinator changes the picks, the top of the list (as it grows) is picked.
+  const [choice, setPicked] = useState<string[] | null>(null);
+  const picked = choice ?? entries.slice(0, offer.maxParticipants).map((entry) => entry.id);
   const [firstDate, setFirstDate] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const start = useMutation({

@@ -49,6 +49,7 @@ test('a counsellor fills a group of 7 from the waiting list, runs 8 meetings and
   await expect(waiting.getByRole('row').nth(7)).toContainText('0 dage');
   await expectNoAxeViolations(counsellor);
   await expectNoSidewaysScroll(counsellor);
+  await screenshotAtPhone(counsellor, 'conversation-group-waiting-list-phone');
 
   // Start: all seven are picked from the top; the first meeting is the next Tuesday.
   const start = counsellor.getByRole('form', { name: 'Start en gruppe' });
@@ -60,6 +61,7 @@ test('a counsellor fills a group of 7 from the waiting list, runs 8 meetings and
   await expect(participants.getByRole('row')).toHaveCount(8);
   await expectNoAxeViolations(counsellor);
   await expectNoSidewaysScroll(counsellor);
+  await screenshotAtPhone(counsellor, 'conversation-group-started-phone');
 
   // Eight meetings: everyone attends, except one apology at the second.
   for (let number = 1; number <= 8; number += 1) {
@@ -81,10 +83,18 @@ test('a counsellor fills a group of 7 from the waiting list, runs 8 meetings and
   await counsellor.getByRole('button', { name: 'Afslut gruppen' }).click();
   await expect(counsellor.getByText('Afsluttet – 7 gennemførte')).toBeVisible();
   await expectNoAxeViolations(counsellor);
-  await counsellor.setViewportSize(PHONE);
   await expectNoSidewaysScroll(counsellor);
-  await counsellor.screenshot({ path: 'test-results/conversation-group-closed-phone.png', fullPage: false });
+  await screenshotAtPhone(counsellor, 'conversation-group-closed-phone');
 });
+
+/** For looking at: the page's top at 390 px (test-results/ is not kept). */
+async function screenshotAtPhone(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
 
 async function openWalkInCourse(page: Page, pseudonym: string): Promise<void> {
   await page.goto('/medarbejder/courses/new');

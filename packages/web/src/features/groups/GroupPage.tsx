@@ -138,7 +138,7 @@ function AttendanceForm({ group, meeting }: { group: GroupView; meeting: GroupMe
       {active.map((participant) => (
         <fieldset key={participant.id} className="form-group" disabled={!isRunning}>
           <legend className="form-label">{t('groups.group.attendanceLegend', { name: participant.clientLabel })}</legend>
-          <ul className="nobullet-list app-group-actions">
+          <ul className="nobullet-list app-group-choices">
             {attendanceChoices.map((choice) => (
               <li key={choice} className="form-group-radio">
                 <input

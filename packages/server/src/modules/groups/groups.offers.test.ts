@@ -83,6 +83,18 @@ describe('group offers and waiting lists', () => {
     expect((await coordinator().post(`/api/group-offers/${offer.id}/waiting-list`, { courseId: entry.courseId, preferences })).statusCode).toBe(409);
   });
 
+  it('refuses a person the offer’s eligibility rules put outside its target group (422 not_eligible)', async () => {
+    const offer = await givenOffer(fx);
+    const recent = await givenWalkInCourse(fx, { by: fx.people.lokkGroupCounsellor, serviceId: fx.services.lokkGroups.id });
+    const facts = { gender: 'woman', age: 40, hasLeftPartner: 'yes', monthsSinceLeftPartner: 2, threatLevel: 'medium' };
+    expectStatus(await coordinator().post(`/api/courses/${recent.id}/triage`, { facts, decision: 'accept' }), 201);
+    const preferences = { dayTimes: ['evening'], language: 'da', mode: 'either' };
+    expect((await coordinator().post(`/api/group-offers/${offer.id}/waiting-list`, { courseId: recent.id, preferences })).json()).toMatchObject({ status: 422, errors: [{ path: 'body.courseId', message: 'not_eligible' }] });
+    const longAgo = await givenWalkInCourse(fx, { by: fx.people.lokkGroupCounsellor, serviceId: fx.services.lokkGroups.id });
+    expectStatus(await coordinator().post(`/api/courses/${longAgo.id}/triage`, { facts: { ...facts, monthsSinceLeftPartner: 9 }, decision: 'accept' }), 201);
+    expectStatus(await coordinator().post(`/api/group-offers/${offer.id}/waiting-list`, { courseId: longAgo.id, preferences }), 201);
+  });
+
   it('a person who declines keeps their place or leaves by choice', async () => {
     const offer = await givenOffer(fx);
     const [first, second] = [await givenWaiting(fx, offer.id), await givenWaiting(fx, offer.id)];

@@ -143,6 +143,7 @@ export const groupsDa = {
     override_reason_required: 'Skriv en begrundelse, når du går uden om ventelistens rækkefølge.',
     not_waiting: 'En af de valgte står ikke længere på ventelisten.',
     in_the_past: 'Første møde ligger i fortiden. Vælg en senere dato.',
+    not_eligible: 'Personen er ikke i gruppetilbuddets målgruppe efter visitationens oplysninger.',
     already_waiting: 'Personen står allerede på ventelisten.',
     not_a_course_of_this_service: 'Forløbet hører ikke til tilbuddet.',
     not_staff_of_service: 'En gruppeleder arbejder ikke ved tilbuddet.',

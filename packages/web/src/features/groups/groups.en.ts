@@ -146,6 +146,7 @@ export const groupsEn: Translation<typeof groupsDa> = {
     override_reason_required: 'Write a reason when you pick out of the waiting list’s order.',
     not_waiting: 'One of those picked is no longer on the waiting list.',
     in_the_past: 'The first meeting is in the past. Choose a later date.',
+    not_eligible: 'By what triage recorded, the person is outside the group offer’s target group.',
     already_waiting: 'The person is already on the waiting list.',
     not_a_course_of_this_service: 'The course does not belong to the service.',
     not_staff_of_service: 'A facilitator does not work at the service.',

@@ -10,7 +10,14 @@ export async function findCourseForWaitingList(db: Db, input: { courseId: string
   if (input.sides.length === 0) return undefined;
   return db
     .selectFrom('courses')
-    .select(['id', 'person_id', 'status'])
+    .select((eb) => [
+      'id',
+      'person_id',
+      'status',
+      'person_role',
+      // What triage last knew about the person: the facts the offer's eligibility rules are evaluated on.
+      eb.selectFrom('course_triage_decisions as d').select('d.facts_enc').whereRef('d.course_id', '=', 'courses.id').orderBy('d.decided_at', 'desc').limit(1).as('triage_facts_enc'),
+    ])
     .where('id', '=', input.courseId)
     .where('organisation_id', '=', input.organisationId)
     .where('service_id', '=', input.serviceId)

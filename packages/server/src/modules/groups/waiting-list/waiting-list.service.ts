@@ -1,4 +1,4 @@
-import { WaitingPreferences, waitingDays, type AddToWaitingListRequest, type DeclinePlaceRequest, type WaitingEntryView } from '@bro/domain';
+import { CoursePersonRole, EligibilityRules, evaluateEligibility, TriageFacts, WaitingPreferences, waitingDays, type AddToWaitingListRequest, type DeclinePlaceRequest, type WaitingEntryView } from '@bro/domain';
 import type { Actor } from '../../../platform/auth/authorization.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { FieldCipher } from '../../../platform/field-encryption.ts';
@@ -27,6 +27,7 @@ export async function addToWaitingList(input: GroupDeps & { actor: Actor; offerI
     // A course elsewhere (another service, the other side) is refused as if it did not exist.
     if (!course) throw new AppError('validation_failed', [{ path: 'body.courseId', message: 'not_a_course_of_this_service' }]);
     if (course.status === 'closed') throw new AppError('validation_failed', [{ path: 'body.courseId', message: 'course_closed' }]);
+    checkEligibility(input.cipher, offer.eligibility_rules, course);
     const now = input.clock.now();
     const id = await insertEntry(trx, { offer_id: offer.id, course_id: course.id, status: 'waiting', added_at: now, waiting_since: now, preferences: JSON.stringify(request.preferences), added_by_user_id: actor.userId });
     if (!id) throw new AppError('conflict', [{ path: 'body.courseId', message: 'already_waiting' }]);
@@ -62,6 +63,17 @@ export async function reconfirmEntry(input: GroupDeps & { actor: Actor; entryId:
     await auditGroupChange(trx, { actor: input.actor, now, action: 'group_waiting_list.reconfirm', objectType: 'group_offer', objectId: offer.id, details: { entryId: entry.id } });
   });
   return readEntry(input, input.entryId);
+}
+
+/**
+ * The offer's own rules (the course rule language) on what triage knew: a person the rules exclude or who is outside
+ * the target group is refused (422 `not_eligible`); unknown facts leave it to the coordinator, as at triage.
+ */
+function checkEligibility(cipher: FieldCipher, rules: unknown, course: { person_role: string; triage_facts_enc: string | null }): void {
+  if (rules === null) return;
+  const facts = course.triage_facts_enc === null ? TriageFacts.parse({}) : TriageFacts.parse(JSON.parse(cipher.decrypt(course.triage_facts_enc)));
+  const evaluation = evaluateEligibility(EligibilityRules.parse(rules), { ...facts, role: CoursePersonRole.parse(course.person_role) });
+  if (evaluation.outcome === 'excluded' || evaluation.outcome === 'not_in_target_group') throw new AppError('validation_failed', [{ path: 'body.courseId', message: 'not_eligible' }]);
 }
 
 async function requireOpenEntry(db: GroupDeps['db'], entryId: string): Promise<EntryRow> {

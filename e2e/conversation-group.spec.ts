@@ -39,7 +39,7 @@ test('a counsellor fills a group of 7 from the waiting list, runs 8 meetings and
   await counsellor.getByRole('button', { name: 'Opret gruppetilbud' }).click();
   await expect(counsellor.getByRole('heading', { level: 1, name: offerName })).toBeVisible();
   await expect(counsellor.getByText('6–8 deltagere')).toBeVisible();
-  await expect(counsellor.getByText('8 møder, tirsdag kl. 17:00, hver uge, 90 minutter')).toBeVisible();
+  await expect(counsellor.getByText('8 møder, tirsdag kl. 17.00, hver uge, 90 minutter')).toBeVisible();
 
   // The waiting list, in the order people were added.
   for (const pseudonym of people) await addToWaitingList(counsellor, pseudonym);
@@ -92,7 +92,7 @@ async function screenshotAtPhone(page: Page, name: string): Promise<void> {
   const size = page.viewportSize();
   await page.setViewportSize(PHONE);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/${name}.png` });
   if (size) await page.setViewportSize(size);
 }
 

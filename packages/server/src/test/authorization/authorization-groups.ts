@@ -13,7 +13,7 @@ import { actorKey, givenSideCourse, once, ownStaff, type World } from './authori
 const ending = new Set(['closeGroup', 'leaveGroupParticipant', 'startGroupOfferGroup']);
 const keyOf = (c: MatrixCase) => (ending.has(c.operationId) ? `${c.operationId}:${c.role}:${c.relation}` : '');
 
-export function offerBodyFor(facilitatorUserId: string) {
+function offerBodyFor(facilitatorUserId: string) {
   return {
     name: 'Samtalegruppe',
     targetGroup: 'Kvinder, der har forladt en voldelig partner.',

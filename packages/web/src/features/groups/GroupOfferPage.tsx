@@ -43,11 +43,12 @@ export function GroupOfferPage() {
 }
 
 function OfferDetails({ offer }: { offer: GroupOfferView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rhythm = t('groups.rhythmValue', {
     count: offer.meetingCount,
     weekday: t(`groups.weekday.${weekdays[offer.rhythm.weekday - 1] ?? 'd1'}`),
-    time: offer.rhythm.startTime,
+    // Danish writes the time of day with a full stop (kl. 17.00).
+    time: i18n.language === 'da' ? offer.rhythm.startTime.replace(':', '.') : offer.rhythm.startTime,
     interval: t(offer.rhythm.intervalWeeks === 2 ? 'groups.interval.biweekly' : 'groups.interval.weekly'),
     duration: offer.rhythm.durationMinutes,
   });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../ui/Alert';
 
 /** A failed group request in words: the field problems the groups pages know, else the server's own explanation. */
-export function groupErrorText(error: unknown, t: TFunction): string {
+function groupErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError && error.fieldErrors.length > 0) {
     const known = error.fieldErrors.map((problem) => t(`groups.errors.${problem.message}`, { defaultValue: '' })).filter((text) => text !== '');
     if (known.length > 0) return known.join(' ');

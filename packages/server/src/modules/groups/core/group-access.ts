@@ -19,7 +19,7 @@ import { findEntryOfferId, findGroupOfferId, findOfferRow, listAssignedServices,
 export type GroupDeps = { db: Db; clock: Clock; cipher: FieldCipher };
 
 /** Does a staff member's line reach a service's line? A service without a line serves both sides. */
-export function linesMeet(actorLine: ServiceLine | null, serviceLine: string | null): boolean {
+function linesMeet(actorLine: ServiceLine | null, serviceLine: string | null): boolean {
   return actorLine === null || serviceLine === null || actorLine === serviceLine;
 }
 

@@ -65,7 +65,6 @@ export async function listParticipants(db: Db, groupId: string) {
     .execute();
 }
 
-export type ParticipantRow = Awaited<ReturnType<typeof listParticipants>>[number];
 
 export async function listMeetings(db: Db, groupId: string) {
   return db.selectFrom('group_meetings').selectAll().where('group_id', '=', groupId).orderBy('number').execute();

@@ -3,7 +3,7 @@ import type { Database, Db, NewRow, RowChanges } from '../../../db/tables.ts';
 
 /** The only file that writes SQL for waiting lists. Courses are read (never written) to reach the person. */
 
-export const OPEN_ENTRY_STATUSES = ['waiting', 'reconfirmation_requested'] as const;
+const OPEN_ENTRY_STATUSES = ['waiting', 'reconfirmation_requested'] as const;
 
 /** A course the actor could add: at the offer's service and organisation, on an allowed side, not closed. */
 export async function findCourseForWaitingList(db: Db, input: { courseId: string; organisationId: string; serviceId: string; sides: readonly string[] }) {

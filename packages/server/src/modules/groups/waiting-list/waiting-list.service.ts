@@ -94,7 +94,7 @@ async function readEntry(input: GroupDeps & { actor: Actor }, entryId: string): 
   return toEntryView(input.cipher, entry, position >= 0 ? position + 1 : null, now);
 }
 
-export function toEntryView(cipher: FieldCipher, row: EntryRow, position: number | null, now: Date): WaitingEntryView {
+function toEntryView(cipher: FieldCipher, row: EntryRow, position: number | null, now: Date): WaitingEntryView {
   return {
     id: row.id,
     position,

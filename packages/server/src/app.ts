@@ -41,7 +41,7 @@ export type { AppDeps };
 export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...groupJobs, ...createMessageJobs({ ...courseMessageChecks, ...groupMessageChecks }), ...rateLimitJobs];
 
 /** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
-export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
+export const messageJobNames: readonly string[] = ['send-session-reminders', 'send-group-messages', 'deliver-outbox-messages'];
 
 /** `metrics`: collectors are added with registerMetricsCollector (the outbox backlog, the audit sealer's lag). */
 export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[]; metrics: Metrics };

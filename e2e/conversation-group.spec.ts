@@ -40,6 +40,14 @@ test('a counsellor fills a group of 7 from the waiting list, runs 8 meetings and
   await expect(counsellor.getByRole('heading', { level: 1, name: offerName })).toBeVisible();
   await expect(counsellor.getByText('6–8 deltagere')).toBeVisible();
   await expect(counsellor.getByText('8 møder, tirsdag kl. 17.00, hver uge, 90 minutter')).toBeVisible();
+  // A second thought: the meetings last two hours. The edit keeps the rest.
+  await counsellor.getByRole('link', { name: 'Redigér tilbuddet' }).click();
+  await expect(counsellor.getByRole('heading', { level: 1, name: 'Redigér gruppetilbud' })).toBeVisible();
+  await expect(counsellor.getByLabel('Navn på gruppen')).toHaveValue(offerName);
+  await counsellor.getByLabel('Varighed i minutter').fill('120');
+  await expectNoAxeViolations(counsellor);
+  await counsellor.getByRole('button', { name: 'Gem ændringer' }).click();
+  await expect(counsellor.getByText('8 møder, tirsdag kl. 17.00, hver uge, 120 minutter')).toBeVisible();
 
   // The waiting list, in the order people were added.
   for (const pseudonym of people) await addToWaitingList(counsellor, pseudonym);

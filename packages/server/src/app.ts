@@ -40,7 +40,7 @@ export type { AppDeps };
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
 export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...groupJobs, ...createMessageJobs({ ...courseMessageChecks, ...groupMessageChecks }), ...rateLimitJobs];
 
-/** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
+/** The jobs that queue and then deliver session and group messages, in that order: what the development outbox runs now. */
 export const messageJobNames: readonly string[] = ['send-session-reminders', 'send-group-messages', 'deliver-outbox-messages'];
 
 /** `metrics`: collectors are added with registerMetricsCollector (the outbox backlog, the audit sealer's lag). */

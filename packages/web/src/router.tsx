@@ -42,6 +42,7 @@ const CounsellorCaseloadPage = page(() => import('./features/courses/CaseloadPag
 const CourseConfigPage = page(() => import('./features/courses/CourseConfigPage'), 'CourseConfigPage');
 const GroupOffersPage = page(() => import('./features/groups/GroupOffersPage'), 'GroupOffersPage');
 const NewGroupOfferPage = page(() => import('./features/groups/NewGroupOfferPage'), 'NewGroupOfferPage');
+const EditGroupOfferPage = page(() => import('./features/groups/NewGroupOfferPage'), 'EditGroupOfferPage');
 const GroupOfferPage = page(() => import('./features/groups/GroupOfferPage'), 'GroupOfferPage');
 const GroupPage = page(() => import('./features/groups/GroupPage'), 'GroupPage');
 
@@ -92,6 +93,7 @@ export function AppRoutes() {
           <Route path="groups" element={guarded('groups:manage', GroupOffersPage)} />
           <Route path="groups/offers/new" element={guarded('groups:manage', NewGroupOfferPage)} />
           <Route path="groups/offers/:id" element={guarded('groups:manage', GroupOfferPage)} />
+          <Route path="groups/offers/:id/edit" element={guarded('groups:manage', EditGroupOfferPage)} />
           <Route path="groups/:id" element={guarded('groups:manage', GroupPage)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

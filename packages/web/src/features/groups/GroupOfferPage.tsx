@@ -32,6 +32,9 @@ export function GroupOfferPage() {
           <>
             <PageHeading>{data.name}</PageHeading>
             <OfferDetails offer={data} />
+            <p>
+              <Link to={`/groups/offers/${data.id}/edit`}>{t('groups.offer.edit')}</Link>
+            </p>
             <WaitingList offer={data} />
             <AddToList offer={data} />
             <GroupsOfOffer offer={data} />

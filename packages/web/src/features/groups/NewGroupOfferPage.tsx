@@ -1,13 +1,13 @@
-import type { CreateGroupOfferRequest, GroupServiceChoice } from '@bro/domain';
+import type { CreateGroupOfferRequest, GroupOfferView, GroupServiceChoice } from '@bro/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Loaded } from '../../api/Loaded';
 import { PageHeading } from '../../ui/PageHeading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ErrorText } from './group-ui';
-import { createOffer, groupKeys, groupServicesQuery } from './groups.api';
+import { changeOffer, createOffer, groupKeys, groupOfferQuery, groupServicesQuery } from './groups.api';
 import './groups.css';
 
 /** `/groups/offers/new`: a service's group offer — capacity, rhythm, place, facilitators and the reconfirmation period. */
@@ -30,6 +30,26 @@ export function NewGroupOfferPage() {
 
 /** ISO weekdays 1–7 as the texts name them. */
 export const weekdays = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7'] as const;
+
+/** `/groups/offers/:id/edit`: the same form for an existing offer; groups already started keep their meetings. */
+export function EditGroupOfferPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const services = useQuery(groupServicesQuery);
+  const offer = useQuery(groupOfferQuery(id));
+  usePageTitle(t('groups.form.editHeading'));
+  return (
+    <>
+      <p>
+        <Link to={`/groups/offers/${id}`} className="back-link">
+          {offer.data?.name ?? t('groups.back')}
+        </Link>
+      </p>
+      <PageHeading>{t('groups.form.editHeading')}</PageHeading>
+      <Loaded query={services}>{(choices) => <Loaded query={offer}>{(data) => <OfferForm services={choices} offer={data} />}</Loaded>}</Loaded>
+    </>
+  );
+}
 
 type Values = {
   serviceId: string;
@@ -70,33 +90,53 @@ function toRequest(values: Values, ruleLabel: string): CreateGroupOfferRequest {
   };
 }
 
-function OfferForm({ services }: { services: readonly GroupServiceChoice[] }) {
+/** The months-since-leaving rule the form edits, when the offer's rules are that one simple rule. */
+function monthsOf(offer: GroupOfferView | undefined): string {
+  const condition = offer?.eligibilityRules?.targetGroups[0]?.conditions[0];
+  return condition && 'fact' in condition && condition.fact === 'monthsSinceLeftPartner' && condition.min !== undefined ? String(condition.min) : '';
+}
+
+function initialValues(services: readonly GroupServiceChoice[], offer: GroupOfferView | undefined): Values {
+  if (!offer) {
+    const serviceId = services.length === 1 ? (services[0]?.id ?? '') : '';
+    return { serviceId, name: '', targetGroup: '', minimum: '6', maximum: '8', meetingCount: '8', weekday: '2', startTime: '17:00', intervalWeeks: '1', duration: '90', mode: 'in_person', place: '', facilitators: [], reconfirmAfterDays: '60', monthsSinceLeft: '' };
+  }
+  return {
+    serviceId: offer.serviceId,
+    name: offer.name,
+    targetGroup: offer.targetGroup,
+    minimum: String(offer.minParticipants),
+    maximum: String(offer.maxParticipants),
+    meetingCount: String(offer.meetingCount),
+    weekday: String(offer.rhythm.weekday),
+    startTime: offer.rhythm.startTime,
+    intervalWeeks: String(offer.rhythm.intervalWeeks),
+    duration: String(offer.rhythm.durationMinutes),
+    mode: offer.mode,
+    place: offer.place ?? '',
+    facilitators: offer.facilitators.map((facilitator) => facilitator.userId),
+    reconfirmAfterDays: String(offer.reconfirmAfterDays),
+    monthsSinceLeft: monthsOf(offer),
+  };
+}
+
+function OfferForm({ services, offer }: { services: readonly GroupServiceChoice[]; offer?: GroupOfferView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>({
-    serviceId: services.length === 1 ? (services[0]?.id ?? '') : '',
-    name: '',
-    targetGroup: '',
-    minimum: '6',
-    maximum: '8',
-    meetingCount: '8',
-    weekday: '2',
-    startTime: '17:00',
-    intervalWeeks: '1',
-    duration: '90',
-    mode: 'in_person',
-    place: '',
-    facilitators: [],
-    reconfirmAfterDays: '60',
-    monthsSinceLeft: '',
-  });
+  const [values, setValues] = useState<Values>(() => initialValues(services, offer));
   const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((current) => ({ ...current, [key]: value }));
   const create = useMutation({
-    mutationFn: createOffer,
-    onSuccess: async (offer) => {
+    // An edit keeps rules the form cannot show (anything beyond the one months rule) unless that field was changed.
+    mutationFn: (request: CreateGroupOfferRequest) => {
+      if (!offer) return createOffer(request);
+      const { serviceId: _serviceId, ...fields } = request;
+      return changeOffer(offer.id, values.monthsSinceLeft === monthsOf(offer) ? { ...fields, eligibilityRules: offer.eligibilityRules } : fields);
+    },
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: groupKeys.offers() });
-      await navigate(`/groups/offers/${offer.id}`);
+      await queryClient.invalidateQueries({ queryKey: groupKeys.offer(saved.id) });
+      await navigate(`/groups/offers/${saved.id}`);
     },
   });
   const staff = services.find((service) => service.id === values.serviceId)?.staff ?? [];
@@ -107,7 +147,10 @@ function OfferForm({ services }: { services: readonly GroupServiceChoice[] }) {
   return (
     <form onSubmit={submit} noValidate className="app-narrow">
       <ErrorText error={create.error} />
-      <Select id="offer-service" label={t('groups.form.service')} value={values.serviceId} onChange={set('serviceId')} options={[{ value: '', label: t('groups.form.chooseService') }, ...services.map((service) => ({ value: service.id, label: service.name }))]} />
+      {/* An offer stays at its service: only a new one chooses. */}
+      {offer ? null : (
+        <Select id="offer-service" label={t('groups.form.service')} value={values.serviceId} onChange={set('serviceId')} options={[{ value: '', label: t('groups.form.chooseService') }, ...services.map((service) => ({ value: service.id, label: service.name }))]} />
+      )}
       <Text id="offer-name" label={t('groups.form.name')} value={values.name} onChange={set('name')} />
       <div className="form-group">
         <label className="form-label" htmlFor="offer-target">
@@ -122,7 +165,7 @@ function OfferForm({ services }: { services: readonly GroupServiceChoice[] }) {
       <FacilitatorFields staff={staff} chosen={values.facilitators} onChange={set('facilitators')} />
       <Text id="offer-reconfirm" label={t('groups.form.reconfirmAfterDays')} value={values.reconfirmAfterDays} onChange={set('reconfirmAfterDays')} inputMode="numeric" />
       <button type="submit" className="button button-primary" disabled={create.isPending}>
-        {t('groups.form.submit')}
+        {offer ? t('groups.form.save') : t('groups.form.submit')}
       </button>
     </form>
   );

@@ -10,6 +10,7 @@ import type {
   GroupView,
   OutcomePhase,
   StartGroupRequest,
+  UpdateGroupOfferRequest,
   WaitingEntryView,
 } from '@bro/domain';
 import { queryOptions } from '@tanstack/react-query';
@@ -43,6 +44,7 @@ export const courseGroupNotesQuery = (courseId: string) =>
   queryOptions({ queryKey: ['groups', 'course-notes', courseId], queryFn: get<CourseGroupNoteView[]>(`/api/courses/${ids(courseId)}/group-notes`) });
 
 export const createOffer = (body: CreateGroupOfferRequest) => request<GroupOfferView>('POST', '/api/group-offers', { body });
+export const changeOffer = (offerId: string, body: UpdateGroupOfferRequest) => request<GroupOfferView>('PUT', `/api/group-offers/${ids(offerId)}`, { body });
 export const addToWaitingList = (offerId: string, body: AddToWaitingListRequest) => request<WaitingEntryView>('POST', `/api/group-offers/${ids(offerId)}/waiting-list`, { body });
 export const declinePlace = (entryId: string, keepsPlace: boolean) => request<WaitingEntryView>('POST', `/api/group-waiting-entries/${ids(entryId)}/decline`, { body: { keepsPlace } });
 export const reconfirmEntry = (entryId: string) => request<WaitingEntryView>('POST', `/api/group-waiting-entries/${ids(entryId)}/reconfirm`);

@@ -24,6 +24,8 @@ export const groupsDa = {
   back: 'Tilbage til samtalegrupperne',
   form: {
     heading: 'Opret gruppetilbud',
+    editHeading: 'Redigér gruppetilbud',
+    save: 'Gem ændringer',
     service: 'Tilbud',
     chooseService: 'Vælg tilbud',
     name: 'Navn på gruppen',
@@ -45,6 +47,7 @@ export const groupsDa = {
   },
   offer: {
     details: 'Om tilbuddet',
+    edit: 'Redigér tilbuddet',
     waitingHeading: 'Venteliste',
     waitingCaption: 'Venteliste i rækkefølge',
     waitingEmpty: 'Ingen står på ventelisten.',

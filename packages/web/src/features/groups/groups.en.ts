@@ -27,6 +27,8 @@ export const groupsEn: Translation<typeof groupsDa> = {
   back: 'Back to the conversation groups',
   form: {
     heading: 'Create group offer',
+    editHeading: 'Edit group offer',
+    save: 'Save changes',
     service: 'Service',
     chooseService: 'Choose service',
     name: 'Name of the group',
@@ -48,6 +50,7 @@ export const groupsEn: Translation<typeof groupsDa> = {
   },
   offer: {
     details: 'About the offer',
+    edit: 'Edit the offer',
     waitingHeading: 'Waiting list',
     waitingCaption: 'Waiting list in order',
     waitingEmpty: 'Nobody is on the waiting list.',

@@ -48,3 +48,4 @@ export * from './calendar/CalendarWeek.ts';
 export * from './peer-support/PeerSupport.ts';
 export * from './event/index.ts';
 export * from './community-meeting/CommunityMeeting.ts';
+export * from './group/index.ts';

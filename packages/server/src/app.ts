@@ -25,6 +25,7 @@ import { registerUserRoutes } from './modules/users/index.ts';
 import { registerCalendarFeedRoute, registerCalendarRoutes } from './modules/calendars/index.ts';
 import { registerPeerSupportRoutes } from './modules/peer-support/index.ts';
 import { eventJobs, openEventCalendarSource, registerEventRoutes } from './modules/events/index.ts';
+import { groupJobs, groupMeetingCalendarSource, groupMessageChecks, registerGroupRoutes } from './modules/groups/index.ts';
 import { registerAuthorization, type RouteCatalogueEntry } from './platform/auth/authorization.ts';
 import { idleTimeoutOf } from './platform/auth/session.ts';
 import { registerErrorHandling, sendProblem } from './platform/errors.ts';
@@ -43,10 +44,19 @@ import type { StaffCalendarSource } from './platform/staff-calendar.ts';
 export type { AppDeps };
 
 /** Every module's jobs; main.ts hands them to the worker. A module with jobs exports its list from its index.ts. */
-export const jobDefinitions: readonly JobDefinition[] = [...referralJobs, ...directoryJobs, ...courseJobs, ...createMessageJobs(courseMessageChecks), ...rateLimitJobs, ...eventJobs, ...communityMeetingJobs];
+export const jobDefinitions: readonly JobDefinition[] = [
+  ...referralJobs,
+  ...directoryJobs,
+  ...courseJobs,
+  ...groupJobs,
+  ...createMessageJobs({ ...courseMessageChecks, ...groupMessageChecks }),
+  ...rateLimitJobs,
+  ...eventJobs,
+  ...communityMeetingJobs,
+];
 
-/** The jobs that queue and then deliver session reminders, in that order: what the development outbox runs now. */
-export const messageJobNames: readonly string[] = ['send-session-reminders', 'deliver-outbox-messages'];
+/** The jobs that queue and then deliver session and group messages, in that order: what the development outbox runs now. */
+export const messageJobNames: readonly string[] = ['send-session-reminders', 'send-group-messages', 'deliver-outbox-messages'];
 
 /** `metrics`: collectors are added with registerMetricsCollector (the outbox backlog, the audit sealer's lag). */
 export type BroApp = FastifyInstance & { routeCatalogue: RouteCatalogueEntry[]; metrics: Metrics };
@@ -170,6 +180,7 @@ async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
       registerPeerSupportRoutes(api, deps);
       registerEventRoutes(api, deps);
       registerCommunityMeetingRoutes(api, deps);
+      registerGroupRoutes(api, deps);
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
@@ -192,5 +203,5 @@ async function registerApiDocs(app: FastifyInstance): Promise<void> {
  * meetings), listed here so the calendar imports none of them; tests may add their own (`deps.calendarSources`).
  */
 function staffCalendarSourcesOf(deps: AppDeps): readonly StaffCalendarSource[] {
-  return [openEventCalendarSource, communityMeetingCalendarSource, ...(deps.calendarSources ?? [])];
+  return [groupMeetingCalendarSource, openEventCalendarSource, communityMeetingCalendarSource, ...(deps.calendarSources ?? [])];
 }

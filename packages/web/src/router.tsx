@@ -52,12 +52,37 @@ const CommunityMeetingPage = page(() => import('./features/community-meetings/Co
 const MeetingEvaluationsPage = page(() => import('./features/community-meetings/MeetingEvaluationsPage'), 'MeetingEvaluationsPage');
 const FacilitatedMeetingsPage = page(() => import('./features/community-meetings/FacilitatedMeetingsPage'), 'FacilitatedMeetingsPage');
 const FacilitatedMeetingPage = page(() => import('./features/community-meetings/FacilitatedMeetingPage'), 'FacilitatedMeetingPage');
+const GroupOffersPage = page(() => import('./features/groups/GroupOffersPage'), 'GroupOffersPage');
+const NewGroupOfferPage = page(() => import('./features/groups/NewGroupOfferPage'), 'NewGroupOfferPage');
+const EditGroupOfferPage = page(() => import('./features/groups/NewGroupOfferPage'), 'EditGroupOfferPage');
+const GroupOfferPage = page(() => import('./features/groups/GroupOfferPage'), 'GroupOfferPage');
+const GroupPage = page(() => import('./features/groups/GroupPage'), 'GroupPage');
 
 const guarded = (permission: Permission, Page: ComponentType) => (
   <RequirePermission permission={permission}>
     <Page />
   </RequirePermission>
 );
+
+/** Groups, events, community meetings and peer support (issue 14): one guarded page per path. */
+const groupAndEventPages: readonly [path: string, permission: Permission, Page: ComponentType][] = [
+  ['peer-support', 'peer_support:coordinate', PeerSupportPage],
+  ['my-pairings', 'peer_support:support', MyPairingsPage],
+  ['events', 'events:manage', EventsPage],
+  ['events/new', 'events:manage', NewEventPage],
+  ['events/:id', 'events:manage', EventPage],
+  ['community-meetings', 'community_meetings:manage', CommunityMeetingsPage],
+  ['community-meetings/new', 'community_meetings:manage', NewCommunityMeetingPage],
+  ['community-meetings/evaluations', 'community_meetings:manage', MeetingEvaluationsPage],
+  ['community-meetings/facilitated', 'community_meetings:facilitate', FacilitatedMeetingsPage],
+  ['community-meetings/facilitated/:id', 'community_meetings:facilitate', FacilitatedMeetingPage],
+  ['community-meetings/:id', 'community_meetings:manage', CommunityMeetingPage],
+  ['groups', 'groups:manage', GroupOffersPage],
+  ['groups/offers/new', 'groups:manage', NewGroupOfferPage],
+  ['groups/offers/:id', 'groups:manage', GroupOfferPage],
+  ['groups/offers/:id/edit', 'groups:manage', EditGroupOfferPage],
+  ['groups/:id', 'groups:manage', GroupPage],
+];
 
 /** Paths carry ids only, never names, CPR numbers or search terms (QUALITY.md #26). */
 export function AppRoutes() {
@@ -99,17 +124,9 @@ export function AppRoutes() {
           <Route path="course-config" element={guarded('course:configure', CourseConfigPage)} />
           {/* Every signed-in person's own calendar (permission `session`); the navigation offers it to those who run meetings. */}
           <Route path="calendar" element={<CalendarPage />} />
-          <Route path="peer-support" element={guarded('peer_support:coordinate', PeerSupportPage)} />
-          <Route path="my-pairings" element={guarded('peer_support:support', MyPairingsPage)} />
-          <Route path="events" element={guarded('events:manage', EventsPage)} />
-          <Route path="events/new" element={guarded('events:manage', NewEventPage)} />
-          <Route path="events/:id" element={guarded('events:manage', EventPage)} />
-          <Route path="community-meetings" element={guarded('community_meetings:manage', CommunityMeetingsPage)} />
-          <Route path="community-meetings/new" element={guarded('community_meetings:manage', NewCommunityMeetingPage)} />
-          <Route path="community-meetings/evaluations" element={guarded('community_meetings:manage', MeetingEvaluationsPage)} />
-          <Route path="community-meetings/facilitated" element={guarded('community_meetings:facilitate', FacilitatedMeetingsPage)} />
-          <Route path="community-meetings/facilitated/:id" element={guarded('community_meetings:facilitate', FacilitatedMeetingPage)} />
-          <Route path="community-meetings/:id" element={guarded('community_meetings:manage', CommunityMeetingPage)} />
+          {groupAndEventPages.map(([path, permission, Page]) => (
+            <Route key={path} path={path} element={guarded(permission, Page)} />
+          ))}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

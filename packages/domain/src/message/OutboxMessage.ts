@@ -24,6 +24,9 @@ export const MessageTemplate = z.enum([
   'open_event_link',
   'community_meeting_address',
   'community_meeting_cancelled',
+  'group_invitation',
+  'group_meeting_reminder',
+  'group_reconfirmation',
 ]);
 export type MessageTemplate = z.infer<typeof MessageTemplate>;
 

@@ -27,6 +27,7 @@ import * as createCalendarFeedTokens from './migrations/2026-12-10T1400-create-c
 import * as createPeerSupport from './migrations/2026-12-10T1300-create-peer-support.ts';
 import * as createOpenEvents from './migrations/2026-12-10T1100-create-open-events.ts';
 import * as createCommunityMeetings from './migrations/2026-12-10T1200-create-community-meetings.ts';
+import * as createConversationGroups from './migrations/2026-12-10T1000-create-conversation-groups.ts';
 
 /**
  * Forward-only migrations, listed here in order. A static list (rather than a folder scan) keeps them working
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10T1300-create-peer-support': createPeerSupport,
   '2026-12-10T1100-create-open-events': createOpenEvents,
   '2026-12-10T1200-create-community-meetings': createCommunityMeetings,
+  '2026-12-10T1000-create-conversation-groups': createConversationGroups,
 };
 
 /** The newest migration this code knows: /api/ready compares it with the newest one applied to the database. */

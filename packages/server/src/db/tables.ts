@@ -294,7 +294,10 @@ type AccessLogTable = {
   inserted_at: ColumnType<Date, never, never>;
 };
 
-export type Database = PeerSupportTables & import('./tables.events.ts').OpenEventTables & import('./tables.community-meetings.ts').CommunityMeetingTables & {
+export type Database = PeerSupportTables &
+  import('./tables.events.ts').OpenEventTables &
+  import('./tables.community-meetings.ts').CommunityMeetingTables &
+  import('./tables.groups.ts').GroupTables & {
   organisations: OrganisationsTable;
   units: UnitsTable;
   users: UsersTable;

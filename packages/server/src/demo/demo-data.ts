@@ -12,6 +12,7 @@ import { loadEventDemoData } from './event-demo.ts';
 import { loadCourseDemoData } from './course-demo.ts';
 import { loadCommunityMeetingDemoData } from './community-meeting-demo.ts';
 import { loadDirectoryDemoData } from './directory-demo.ts';
+import { loadGroupDemoData } from './group-demo.ts';
 import { createDemoService, insertDemoAccount } from './demo-rows.ts';
 import { loadPeerSupportDemoData } from './peer-support-demo.ts';
 import {
@@ -47,6 +48,7 @@ export async function loadDemoDataIfEmpty({ db, cipher, clock }: { db: Db; ciphe
     await createProgrammes(trx, { organisationIds, serviceIds, clock });
     await loadCourseDemoData({ db: trx, cipher, clock });
     await loadCommunityMeetingDemoData({ db: trx, cipher, clock });
+    await loadGroupDemoData({ db: trx, cipher, clock });
     await appendAuditEntry(trx, {
       occurredAt: now,
       actorUserId: null,

@@ -32,6 +32,8 @@ import { peerSupportDa } from '../features/peer-support/peer-support.da';
 import { peerSupportEn } from '../features/peer-support/peer-support.en';
 import { communityMeetingsDa } from '../features/community-meetings/community-meetings.da';
 import { communityMeetingsEn } from '../features/community-meetings/community-meetings.en';
+import { groupsDa } from '../features/groups/groups.da';
+import { groupsEn } from '../features/groups/groups.en';
 import { da } from './da';
 import { en } from './en';
 import type { Translation } from './translation';
@@ -54,6 +56,7 @@ export const daDictionary = {
   peerSupport: peerSupportDa,
   events: eventsDa,
   communityMeetings: communityMeetingsDa,
+  groups: groupsDa,
 };
 
 export const enDictionary: Translation<typeof daDictionary> = {
@@ -74,6 +77,7 @@ export const enDictionary: Translation<typeof daDictionary> = {
   peerSupport: peerSupportEn,
   events: eventsEn,
   communityMeetings: communityMeetingsEn,
+  groups: groupsEn,
 };
 
 /** Each feature's pair, for the check that Danish and English have exactly the same keys. */
@@ -93,4 +97,5 @@ export const dictionaryPairs = {
   calendar: [calendarDa, calendarEn],
   events: [eventsDa, eventsEn],
   communityMeetings: [communityMeetingsDa, communityMeetingsEn],
+  groups: [groupsDa, groupsEn],
 } as const;

@@ -13,3 +13,6 @@ export { safeContactFromInput, sealSafeContact } from './core/course-views.ts';
 export { getCourseForSharing, readSharedContactPreferences } from './core/course-sharing.ts';
 // Opening a course as a counsellor would: the peer-support demo opens the course it matches.
 export { openCourse } from './opening/opening.service.ts';
+// Other modules that show something on a course (conversation-group notes) check access and log reads the same way.
+export { getVisibleCourse, logCourseReads } from './core/course.service.ts';
+export { openSafeContact } from './core/course-views.ts';

@@ -212,6 +212,22 @@ export async function findPublicHelpService(
   return entry && input.statuses.includes(entry.service.status) ? entry.service : undefined;
 }
 
+/** A confidential (shelter) location keeps its town only: no street, postcode or coordinates leave the database row. */
+function toPublicLocation(location: PublicLocationRow): PublicHelpService['locations'][number] {
+  return {
+    id: location.id,
+    names: { da: location.name_da, en: location.name_en, ar: location.name_ar },
+    locationType: location.location_type === 'virtual' ? 'virtual' : 'physical',
+    isConfidential: location.is_confidential,
+    addressLine: location.is_confidential ? null : location.address_line,
+    postalCode: location.is_confidential ? null : location.postal_code,
+    city: location.city,
+    municipalityCode: location.municipality_code,
+    latitude: location.is_confidential ? null : location.latitude,
+    longitude: location.is_confidential ? null : location.longitude,
+  };
+}
+
 function toEntry(row: PublicServiceRow, locations: PublicLocationRow[]): Entry {
   const service: PublicHelpService = {
     id: row.id,
@@ -246,18 +262,7 @@ function toEntry(row: PublicServiceRow, locations: PublicLocationRow[]): Entry {
         : { available: row.capacity_available, maximum: row.capacity_maximum, unit: row.capacity_unit, updatedAt: row.capacity_updated_at ?? row.updated_at },
     lastCheckedAt: row.last_checked_at,
     updatedAt: row.updated_at,
-    locations: locations.map((location) => ({
-      id: location.id,
-      names: { da: location.name_da, en: location.name_en, ar: location.name_ar },
-      locationType: location.location_type === 'virtual' ? 'virtual' : 'physical',
-      isConfidential: location.is_confidential,
-      addressLine: location.is_confidential ? null : location.address_line,
-      postalCode: location.is_confidential ? null : location.postal_code,
-      city: location.city,
-      municipalityCode: location.municipality_code,
-      latitude: location.is_confidential ? null : location.latitude,
-      longitude: location.is_confidential ? null : location.longitude,
-    })),
+    locations: locations.map(toPublicLocation),
   };
   // What a free-text search looks in: names, descriptions, the organisation and the towns, lower-cased once.
   const searchText = [

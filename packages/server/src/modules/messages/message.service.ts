@@ -9,8 +9,8 @@ import type { MetricsCollector } from '../../platform/metrics.ts';
 import type { FieldCipher } from '../../platform/field-encryption.ts';
 import { insertMessage, listMessagesWithContent, listMessageSummaries, requeueDeadMessage, summariseOutboxBacklog } from './message.queries.ts';
 
-/** What a send-time check re-reads: for a reminder, the course session whose safe contact is checked again. */
-type MessageReference = { type: 'course_session'; id: string };
+/** What a send-time check re-reads: a course session, or a group's participant, meeting reminder or waiting entry. */
+type MessageReference = { type: 'course_session' | 'group_participant' | 'group_meeting_reminder' | 'group_waiting_entry'; id: string };
 
 export type NewMessage = {
   template: MessageTemplate;

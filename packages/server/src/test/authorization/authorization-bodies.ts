@@ -5,6 +5,7 @@ import { meetingPlan } from '../../modules/community-meetings/testing.ts';
 import { helpServiceInput } from '../../modules/directory/testing.ts';
 import { referralRequest, type ReferralFixture } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
+import { groupBodies } from './authorization-groups.ts';
 import type { MatrixCase } from './authorization-matrix.ts';
 import { ownStaff, safetyPlan, type World } from './authorization-world.ts';
 
@@ -115,6 +116,7 @@ const bodies: Record<string, Body> = {
   // The side's facilitator stays on the meeting: the facilitation cases after it need them there.
   setCommunityMeeting: (_t, world, c) => meetingPlan({ facilitatorMembershipIds: [ownStaff(world, c.side, 'facilitator').user.membershipId] }),
   setFacilitationCommunityMeetingReport: () => ({ headCount: 12, themesRaised: 'Grænser', referralCount: 1, note: '' }),
+  ...groupBodies,
 };
 
 /** The body to send, or undefined for an operation that takes none. */

@@ -93,7 +93,7 @@ async function runCase(t: TestApp, world: World, c: MatrixCase): Promise<Result>
 
 async function sendCase(t: TestApp, world: World, c: MatrixCase): Promise<Result> {
   const url = await resolvePath(t, world, c);
-  const body = bodyFor(t, world, c);
+  const body = await bodyFor(t, world, c);
   const headers: Record<string, string> = { ...(await sessionHeaders(t, world, c)) };
   if (c.operationId === 'createReferral' || c.operationId === 'createCourse' || c.operationId === 'createCourseOnwardReferral') headers['idempotency-key'] = idempotencyKey();
   const method = c.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -5,6 +5,7 @@ import { meetingPlan } from '../../modules/community-meetings/testing.ts';
 import { givenHelpService, helpServiceInput } from '../../modules/directory/testing.ts';
 import { idempotencyKey } from '../../modules/referrals/testing.ts';
 import type { TestApp } from '../test-app.ts';
+import { groupParameters } from './authorization-groups.ts';
 import type { MatrixCase, Side } from './authorization-matrix.ts';
 import { givenCourseChild, givenSideCourse, givenSidePairing, givenSideSupporter, givenSideReferral, once, ownAdmin, ownStaff, type CourseChild, type World } from './authorization-world.ts';
 
@@ -64,8 +65,10 @@ const parameters: Record<string, Resolve> = {
   date: async (_t, world, c) => cancelledDateOf(world, c),
   messageId: async (t, world, c) => deadMessage(t, world, c),
   token: async (t, world, c) => calendarFeedToken(t, world, c.side),
-  meetingId: async (_t, world, c) => communityMeetingOf(world, c),
   id: async (t, world, c) => (c.path.includes('/organizations/') ? world.places[c.side].own.organisationId : publishedListing(t, world, c.side)),
+  ...groupParameters,
+  // Two kinds of meeting share the name: a conversation group's (under /groups/) and a community meeting.
+  meetingId: async (t, world, c) => (c.path.startsWith('/api/groups/') ? (groupParameters.meetingId as Resolve)(t, world, c) : communityMeetingOf(world, c)),
 };
 
 export async function resolvePath(t: TestApp, world: World, c: MatrixCase): Promise<string> {

@@ -42,6 +42,9 @@ type ObjectKind =
   | 'peer_pairing'
   | 'open_event'
   | 'community_meeting'
+  | 'group_offer'
+  | 'group_waiting_entry'
+  | 'conversation_group'
   | 'public';
 
 export type OperationPolicy = {
@@ -68,6 +71,10 @@ const ownCourse = { object: 'course', scope: 'own' } as const;
 const meetingPlanners = ['counsellor', 'organisation_admin'] as const;
 const meetingFacilitators = ['counsellor', 'facilitator'] as const;
 const ownMeeting = { object: 'community_meeting', scope: 'own' } as const;
+/** groups:manage — the staff who run conversation groups; only at services they are assigned to, on their side. */
+const groupManagers = ['intake_coordinator', 'counsellor'] as const;
+const ownOffer = { object: 'group_offer', scope: 'own' } as const;
+const ownGroup = { object: 'conversation_group', scope: 'own' } as const;
 const managedProgramme = { object: 'programme_grant', grant: { withoutGrant: 'not_found' } } as const;
 /** Reads of a course: a closed course is still read by its own staff. */
 const readCourse = { ...ownCourse, states: { open: 'allowed', closed: 'allowed' } } as const;
@@ -235,6 +242,29 @@ export const authorizationPolicy: Readonly<Record<string, OperationPolicy>> = {
   recordCourseUnderretningReceipt: { who: courseWriters, ...ownCourse },
   createCourseAccessHistoryExtract: { who: courseReaders, ...ownCourse },
   getCourseAccessHistoryExtractPrint: { who: courseReaders, ...ownCourse },
+  // The group notes about a course's person: read like the course itself.
+  listCourseGroupNotes: { who: courseReaders, ...readCourse },
+
+  // Conversation groups: staff with groups:manage at the offer's service, on its side; nobody else learns it exists.
+  listGroupOffers: { who: groupManagers },
+  listGroupServices: { who: groupManagers },
+  // At the caller's own service (acting on their own things); a service elsewhere is the other cases'.
+  createGroupOffer: { who: groupManagers },
+  getGroupOffer: { who: groupManagers, ...ownOffer },
+  setGroupOffer: { who: groupManagers, ...ownOffer },
+  getGroupOfferWaitingList: { who: groupManagers, ...ownOffer },
+  addGroupOfferWaitingEntry: { who: groupManagers, ...ownOffer },
+  declineGroupWaitingEntry: { who: groupManagers, object: 'group_waiting_entry', scope: 'own' },
+  reconfirmGroupWaitingEntry: { who: groupManagers, object: 'group_waiting_entry', scope: 'own' },
+  listGroupOfferGroups: { who: groupManagers, ...ownOffer },
+  startGroupOfferGroup: { who: groupManagers, ...ownOffer },
+  getGroup: { who: groupManagers, ...ownGroup },
+  leaveGroupParticipant: { who: groupManagers, ...ownGroup },
+  closeGroup: { who: groupManagers, ...ownGroup },
+  setGroupMeetingAttendance: { who: groupManagers, ...ownGroup },
+  setGroupMeetingNote: { who: groupManagers, ...ownGroup },
+  setGroupMeetingParticipantNote: { who: groupManagers, ...ownGroup },
+  setGroupParticipantOutcome: { who: groupManagers, ...ownGroup },
 
   // Peer support (issue 14 §4): counsellors coordinate the services they are assigned to, on their line (a match names
   // a course in its body: the course's own rules); a peer supporter sees and logs on their own active pairings only.

@@ -13,6 +13,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { SectionHeading, useCourseForm, type SectionProps } from './course-ui';
 import { courseKeys, planCourseSession, recordSessionAttendance, sessionsQuery, writeSessionNote } from './courses.api';
 import { attendanceChoices, initialPlan, toPlanRequest, validatePlan, type PlanValues, type RecordableAttendance } from './session-forms';
+import { CourseGroupNotes } from '../groups/CourseGroupNotes';
 
 const toneByAttendance: Record<Attendance, BadgeTone> = { planned: 'info', attended: 'success', cancelled_by_person: 'neutral', cancelled_by_service: 'neutral', no_show: 'warning' };
 
@@ -30,6 +31,7 @@ export function SessionsSection({ course, onCourseChanged, onMessage }: SectionP
     <section className="app-section" aria-labelledby="course-section-heading">
       <SectionHeading>{t('courses.sections.sessions')}</SectionHeading>
       <Loaded query={sessions}>{(data) => <Sessions course={course} list={data} onChanged={changed} />}</Loaded>
+      <CourseGroupNotes courseId={course.id} />
     </section>
   );
 }

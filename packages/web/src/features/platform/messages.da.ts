@@ -15,7 +15,7 @@ export const messagesDa = {
     actions: 'Handlinger',
     retry: 'Prøv igen',
     retriedMessage: 'Beskeden er sat i kø igen.',
-    templates: { referral_escalation: 'Henvisning venter (til koordinator)', referral_unseen: 'Henvisning, som ingen kan se (til administrator)', session_reminder: 'Påmindelse om aftale', admin_change_requested: 'Ændring venter på godkendelse (til administratorer)', account_locked: 'Konto spærret (til kontohaveren)', open_event_link: 'Link til online-arrangement (til den, der bad om det)', community_meeting_address: 'Adresse på fællesskabsmøde (til tilmeldt)', community_meeting_cancelled: 'Fællesskabsmøde aflyst (til tilmeldte)' },
+    templates: { referral_escalation: 'Henvisning venter (til koordinator)', referral_unseen: 'Henvisning, som ingen kan se (til administrator)', session_reminder: 'Påmindelse om aftale', admin_change_requested: 'Ændring venter på godkendelse (til administratorer)', account_locked: 'Konto spærret (til kontohaveren)', open_event_link: 'Link til online-arrangement (til den, der bad om det)', community_meeting_address: 'Adresse på fællesskabsmøde (til tilmeldt)', community_meeting_cancelled: 'Fællesskabsmøde aflyst (til tilmeldte)', group_invitation: 'Plads i samtalegruppe', group_meeting_reminder: 'Påmindelse om gruppemøde', group_reconfirmation: 'Spørgsmål om plads på venteliste' },
     channels: { email: 'E-mail', sms: 'Sms' },
     development: {
       heading: 'Udviklingsudbakke',

@@ -17,7 +17,7 @@ export const messagesEn: Translation<typeof messagesDa> = {
     actions: 'Actions',
     retry: 'Retry',
     retriedMessage: 'The message is queued again.',
-    templates: { referral_escalation: 'Referral waiting (to coordinator)', referral_unseen: 'Referral nobody can see (to admin)', session_reminder: 'Appointment reminder', admin_change_requested: 'Change awaiting approval (to admins)', account_locked: 'Account locked (to the holder)', open_event_link: 'Online event link (to the person who asked)', community_meeting_address: 'Community meeting address (to the participant)', community_meeting_cancelled: 'Community meeting cancelled (to participants)' },
+    templates: { referral_escalation: 'Referral waiting (to coordinator)', referral_unseen: 'Referral nobody can see (to admin)', session_reminder: 'Appointment reminder', admin_change_requested: 'Change awaiting approval (to admins)', account_locked: 'Account locked (to the holder)', open_event_link: 'Online event link (to the person who asked)', community_meeting_address: 'Community meeting address (to the participant)', community_meeting_cancelled: 'Community meeting cancelled (to participants)', group_invitation: 'Place in a conversation group', group_meeting_reminder: 'Group meeting reminder', group_reconfirmation: 'Waiting-list reconfirmation' },
     channels: { email: 'E-mail', sms: 'Text message' },
     development: {
       heading: 'Development outbox',

@@ -106,6 +106,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/events', permission: 'events:manage', label: t('events.nav') },
     { to: '/community-meetings', permission: 'community_meetings:manage', label: t('communityMeetings.nav'), isEnd: true },
     { to: '/community-meetings/facilitated', permission: 'community_meetings:facilitate', label: t('communityMeetings.navFacilitated') },
+    { to: '/groups', permission: 'groups:manage', label: t('groups.nav') },
   ];
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.

@@ -7,7 +7,7 @@ import { eraseSignUpsOfPastMeetings } from './community-meeting.queries.ts';
  */
 const KEPT_AFTER_MEETING_MS = 7 * 24 * 3_600_000;
 
-export async function eraseOldSignUps(context: JobContext): Promise<JobResult> {
+async function eraseOldSignUps(context: JobContext): Promise<JobResult> {
   const now = context.clock.now();
   const erased = await eraseSignUpsOfPastMeetings(context.db, { endedBefore: new Date(now.getTime() - KEPT_AFTER_MEETING_MS), now });
   if (erased > 0) context.log?.('info', `erased the names and contacts of ${erased} community-meeting sign-ups`);

@@ -69,7 +69,7 @@ export const da = {
     platform_admin: 'Platformsadministrator',
     supervisor: 'Faglig leder',
     facilitator: 'Facilitator',
-    peer_supporter: 'Peer-støtte',
+    peer_supporter: 'Peerstøtte (frivillig)',
   },
   serviceLine: {
     all: 'Alle områder',

@@ -30,10 +30,10 @@ describe('the new user page', () => {
     expect(document.title).toBe('Opret bruger – Bro');
   });
 
-  it('offers every role an organisation admin may grant, "Faglig leder" too, and never the platform’s own', () => {
+  it('offers every role an organisation admin may grant, "Faglig leder", facilitators and peer supporters too, and never the platform’s own', () => {
     renderPage();
     const roles = within(screen.getByLabelText('Rolle')).getAllByRole('option').map((option) => option.textContent);
-    expect(roles).toEqual(['Vælg en rolle', 'Henviser', 'Visitator', 'Rådgiver', 'Faglig leder', 'Organisationsadministrator']);
+    expect(roles).toEqual(['Vælg en rolle', 'Henviser', 'Visitator', 'Rådgiver', 'Faglig leder', 'Organisationsadministrator', 'Facilitator', 'Peerstøtte (frivillig)']);
   });
 
   it('creates a "Faglig leder" and shows the initial password once, above the emptied form', async () => {

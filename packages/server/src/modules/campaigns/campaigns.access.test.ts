@@ -46,7 +46,7 @@ describe('campaigns: access', () => {
     const rolesWithout = (permission: Permission) => Role.options.filter((role) => !hasPermission(role, permission));
     // Guards against a vacuous test: today only the organisation admin holds either permission.
     for (const permission of ['campaigns:manage', 'statistics:read'] as const) {
-      expect(rolesWithout(permission), permission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin']);
+      expect(rolesWithout(permission), permission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin', 'facilitator', 'peer_supporter']);
     }
     for (const role of Role.options) {
       const member = await t.given.signedIn(role, role === 'platform_admin' ? {} : { organisationId });

@@ -40,7 +40,7 @@ describe('directory admin API: who may do what', () => {
   it('every role without directory:manage answers 403 on every directory admin route, in the same organisation too', async () => {
     const withoutPermission = Role.options.filter((role) => !hasPermission(role, 'directory:manage'));
     // Guards against a vacuous test: today only the organisation admin keeps the listings.
-    expect(withoutPermission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin']);
+    expect(withoutPermission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'platform_admin', 'facilitator', 'peer_supporter']);
     for (const role of withoutPermission) {
       const member = await t.given.signedIn(role, role === 'platform_admin' ? {} : { organisationId: ownOrganisationId });
       const client = t.as(member.session);

@@ -34,7 +34,7 @@ describe('approval of directory listings: who may do what', () => {
   it('every role without directory:approve answers 403 on every approval route, the proposer’s organisation admin too', async () => {
     const withoutPermission = Role.options.filter((role) => !hasPermission(role, 'directory:approve'));
     // Guards against a vacuous test: today only the platform operator approves.
-    expect(withoutPermission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'organisation_admin']);
+    expect(withoutPermission).toEqual(['referrer', 'intake_coordinator', 'counsellor', 'supervisor', 'organisation_admin', 'facilitator', 'peer_supporter']);
     for (const role of withoutPermission) {
       const member = await t.given.signedIn(role, { organisationId: ownOrganisationId });
       for (const response of await Promise.all(routes(t.as(member.session)))) {

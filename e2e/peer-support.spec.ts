@@ -19,7 +19,7 @@ test('a counsellor matches a woman with a peer supporter, who signs in and logs 
 
   await counsellor.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Peerstøtte', exact: true }).click();
   await expect(counsellor.getByRole('heading', { level: 1, name: 'Peerstøtte' })).toBeVisible();
-  await expect(counsellor.getByRole('heading', { level: 3, name: /Leila Andersen/ })).toBeVisible();
+  await expect(counsellor.getByRole('heading', { level: 3, name: /^Leila Andersen/ })).toBeVisible();
   await expectNoAxeViolations(counsellor);
   const match = counsellor.getByRole('form', { name: 'Match en borger med en peerstøtte' });
   await match.getByLabel('Forløb', { exact: true }).selectOption({ label: `${reference} – ${pseudonym}` });

@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
@@ -20,8 +23,25 @@ export const loginPage = {
 const totpPeriodSeconds = 30;
 /** Never type a code this close to the end of its window: it could expire between typing and checking. */
 const minimumSecondsLeft = 3;
-/** The last time step used per secret: a server may (and should) refuse a code that was already used. */
-const lastUsedStep = new Map<string, number>();
+/**
+ * The last time step used per secret: a server may (and should) refuse a code that was already used. Kept in a file,
+ * not in memory: Playwright starts a new worker after a failed test, and a journey right after it would otherwise
+ * reuse the failed one's code and fail too.
+ */
+// A step left from an earlier run is only ever a past window (or, within 30 s, makes a journey wait for the next).
+const lastUsedStepsFile = join(tmpdir(), 'bro-e2e-totp-steps.json');
+
+function readLastUsedSteps(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(lastUsedStepsFile, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+function recordUsedStep(secret: string, step: number): void {
+  writeFileSync(lastUsedStepsFile, JSON.stringify({ ...readLastUsedSteps(), [secret]: step }));
+}
 
 /** Signs in with e-mail and password, then the TOTP step, and waits until the app has left the login page. */
 export async function loginAs(page: Page, account: LoginAccount): Promise<void> {
@@ -44,8 +64,8 @@ async function currentTotpCode(secret: string): Promise<string> {
     const nowSeconds = Date.now() / 1000;
     const step = Math.floor(nowSeconds / totpPeriodSeconds);
     const secondsLeft = (step + 1) * totpPeriodSeconds - nowSeconds;
-    if (lastUsedStep.get(secret) !== step && secondsLeft >= minimumSecondsLeft) {
-      lastUsedStep.set(secret, step);
+    if (readLastUsedSteps()[secret] !== step && secondsLeft >= minimumSecondsLeft) {
+      recordUsedStep(secret, step);
       return generate({ secret, epoch: Math.floor(nowSeconds) });
     }
     await new Promise((resolve) => setTimeout(resolve, Math.ceil(secondsLeft * 1000) + 50));

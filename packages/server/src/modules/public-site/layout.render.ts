@@ -84,6 +84,8 @@ ${page.body}
 </main>
 <footer class="site-footer"><div class="container">
 <nav aria-label="${t.footerNav}"><ul class="footer-links">
+<li><a href="${pagePath(lang, '/hvad-sker-der')}">${t.whatsOnLink}</a></li>
+<li><a href="${pagePath(lang, '/faellesskabsmoeder')}">${t.communityMeetingsLink}</a></li>
 <li><a href="${pagePath(lang, '/sikkerhed')}">${t.safetyLink}</a></li>
 <li><a href="${pagePath(lang, '/tilgaengelighed')}">${t.accessibilityLink}</a></li>
 </ul></nav>

@@ -30,6 +30,9 @@ type LayoutTexts = {
   quickExitTouchHint: string;
   /** The footer link L14 (webtilgængelighedsloven) asks for: "Tilgængelighedserklæring" in Danish. */
   accessibilityLink: string;
+  /** The public lists of issue 14: open events (drop-in, lunch) and community meetings. */
+  whatsOnLink: string;
+  communityMeetingsLink: string;
   footerNav: string;
 };
 
@@ -47,6 +50,8 @@ export const layoutTexts: Record<PageLanguage, LayoutTexts> = {
     safetyLink: 'Sikkerhed på nettet: hvad "Luk siden hurtigt" kan og ikke kan',
     quickExitTouchHint: 'Skifter straks til en neutral side',
     accessibilityLink: 'Tilgængelighedserklæring',
+    whatsOnLink: 'Hvad sker der: drop-in, frokost og andre åbne tilbud',
+    communityMeetingsLink: 'Fællesskabsmøder',
     footerNav: 'Om siden',
   },
   en: {
@@ -62,6 +67,8 @@ export const layoutTexts: Record<PageLanguage, LayoutTexts> = {
     safetyLink: 'Staying safe online: what "Leave this page" can and cannot do',
     quickExitTouchHint: 'Switches at once to a neutral page',
     accessibilityLink: 'Accessibility statement',
+    whatsOnLink: 'What’s on: drop-in, lunch and other open activities',
+    communityMeetingsLink: 'Community meetings',
     footerNav: 'About this site',
   },
   ar: {
@@ -77,6 +84,8 @@ export const layoutTexts: Record<PageLanguage, LayoutTexts> = {
     safetyLink: 'الأمان على الإنترنت: ما يستطيع زر «غادر الصفحة بسرعة» فعله وما لا يستطيعه',
     quickExitTouchHint: 'ينقلك فوراً إلى صفحة محايدة',
     accessibilityLink: 'بيان إمكانية الوصول',
+    whatsOnLink: 'ما الذي يحدث: لقاءات مفتوحة ووجبات مشتركة',
+    communityMeetingsLink: 'لقاءات مجتمعية',
     footerNav: 'عن الموقع',
   },
 };

@@ -1,8 +1,8 @@
 import type { Permission } from '@bro/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, type MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { changeLanguage, currentLanguage } from '../../i18n';
 import { Loading } from '../../ui/Loading';
 import { IdleWarningDialog } from '../auth/IdleWarningDialog';
@@ -84,6 +84,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
   const { t } = useTranslation();
   const live = useInboxLive();
   const managesProgrammes = (useQuery(managedProgrammesQuery).data?.length ?? 0) > 0;
+  const navigation = useCurrentItemInView();
   const items: NavItem[] = [
     { to: '/referrals/new', permission: 'referral:create', label: t('nav.newReferral') },
     { to: '/referrals', permission: 'referral:track', label: t('nav.myReferrals'), isEnd: true },
@@ -91,6 +92,12 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/caseload', permission: 'course:write', label: t('courses.nav.caseload') },
     { to: '/courses', permission: 'course:read', label: t('courses.nav.courses') },
     { to: '/supervision', permission: 'course:supervise', label: t('courses.nav.supervision') },
+    { to: '/groups', permission: 'groups:manage', label: t('groups.nav') },
+    { to: '/events', permission: 'events:manage', label: t('events.nav') },
+    { to: '/community-meetings', permission: 'community_meetings:manage', label: t('communityMeetings.nav'), isEnd: true },
+    { to: '/community-meetings/facilitated', permission: 'community_meetings:facilitate', label: t('communityMeetings.navFacilitated') },
+    { to: '/peer-support', permission: 'peer_support:coordinate', label: t('peerSupport.nav') },
+    { to: '/my-pairings', permission: 'peer_support:support', label: t('peerSupport.myNav') },
     { to: '/admin/users', permission: 'users:manage', label: t('nav.users') },
     { to: '/admin/change-requests', permission: 'users:manage', label: t('changeRequests.nav') },
     { to: '/admin/services', permission: 'services:manage', label: t('services.nav') },
@@ -101,12 +108,6 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
     { to: '/platform/messages', permission: 'platform:messages', label: t('nav.messages') },
     { to: '/platform/programmes', permission: 'programmes:manage', label: t('programmes.platformNav') },
     { to: '/approvals', permission: 'directory:approve', label: t('approvals.nav') },
-    { to: '/peer-support', permission: 'peer_support:coordinate', label: t('peerSupport.nav') },
-    { to: '/my-pairings', permission: 'peer_support:support', label: t('peerSupport.myNav') },
-    { to: '/events', permission: 'events:manage', label: t('events.nav') },
-    { to: '/community-meetings', permission: 'community_meetings:manage', label: t('communityMeetings.nav'), isEnd: true },
-    { to: '/community-meetings/facilitated', permission: 'community_meetings:facilitate', label: t('communityMeetings.navFacilitated') },
-    { to: '/groups', permission: 'groups:manage', label: t('groups.nav') },
   ];
   const visible: NavItem[] = items.filter((item) => permissions.includes(item.permission));
   // Managing a programme is a grant on the programme, not a permission of the role: shown when there is one.
@@ -114,7 +115,7 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
   if (hasStaffCalendar(permissions)) visible.push({ to: '/calendar', permission: 'session', label: t('calendar.nav') });
   if (visible.length === 0) return null;
   return (
-    <nav className="app-nav" aria-label={t('nav.label')}>
+    <nav className="app-nav" aria-label={t('nav.label')} ref={navigation}>
       <div className="container">
         <ul>
           {visible.map((item) => (
@@ -136,4 +137,20 @@ function MainNavigation({ permissions }: { permissions: readonly Permission[] })
       </div>
     </nav>
   );
+}
+
+/**
+ * On a phone the menu is one row scrolling inside itself (app.css): after each navigation the current item is
+ * scrolled into that row. Only the row's own scroll position changes, never the page's.
+ */
+function useCurrentItemInView() {
+  const { pathname } = useLocation();
+  const navigation = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const row = navigation.current?.querySelector('ul');
+    const current = row?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!row || !current || row.scrollWidth <= row.clientWidth) return;
+    row.scrollLeft = current.offsetLeft - row.offsetLeft - 16;
+  }, [pathname]);
+  return navigation;
 }

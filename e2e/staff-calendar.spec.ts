@@ -75,4 +75,8 @@ test('on a phone the week is a day-by-day list without sideways scrolling', asyn
   expect(second?.y ?? 0).toBeGreaterThan((first?.y ?? 0) + (first?.height ?? 0) - 1);
   await expectNoSidewaysScroll(counsellor);
   await expectNoAxeViolations(counsellor);
+  // The menu is one row scrolling inside itself; the current item, the last one, is scrolled into view.
+  const current = await counsellor.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Kalender' }).boundingBox();
+  expect(current?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((current?.x ?? 0) + (current?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
 });

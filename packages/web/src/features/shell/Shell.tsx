@@ -150,7 +150,7 @@ function useCurrentItemInView() {
     const row = navigation.current?.querySelector('ul');
     const current = row?.querySelector<HTMLElement>('a[aria-current="page"]');
     if (!row || !current || row.scrollWidth <= row.clientWidth) return;
-    row.scrollLeft = current.offsetLeft - row.offsetLeft - 16;
+    row.scrollLeft += current.getBoundingClientRect().left - row.getBoundingClientRect().left - 16;
   }, [pathname]);
   return navigation;
 }

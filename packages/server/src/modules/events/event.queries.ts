@@ -243,20 +243,25 @@ const publicOccurrenceColumns = [
 
 export type PublicOccurrenceRow = Awaited<ReturnType<typeof listPublicOccurrences>>[number];
 
-/**
- * The "what's on" list: one range scan of the partial index on upcoming public occurrences (by city or online when
- * filtered), joined to its event and organisation by primary key. `limit + 1` rows tell whether a next page exists
- * without counting every row.
- */
-export async function listPublicOccurrences(db: Db, input: { now: Date; cityKey?: string | undefined; isOnlineOnly: boolean; limit: number; offset: number }) {
-  let query = db
+/** Public occurrences from a time on, with their event, service and organisation: what every public list starts from. */
+function selectPublicOccurrencesFrom(db: Db, from: Date) {
+  return db
     .selectFrom('open_event_occurrences as o')
     .innerJoin('open_events as e', 'e.id', 'o.event_id')
     .innerJoin('services as s', 's.id', 'e.service_id')
     .innerJoin('organisations as org', 'org.id', 'e.organisation_id')
     .select(publicOccurrenceColumns)
     .where('o.is_public', '=', true)
-    .where('o.starts_at', '>=', input.now);
+    .where('o.starts_at', '>=', from);
+}
+
+/**
+ * The "what's on" list: one range scan of the partial index on upcoming public occurrences (by city or online when
+ * filtered), joined to its event and organisation by primary key. `limit + 1` rows tell whether a next page exists
+ * without counting every row.
+ */
+export async function listPublicOccurrences(db: Db, input: { now: Date; cityKey?: string | undefined; isOnlineOnly: boolean; limit: number; offset: number }) {
+  let query = selectPublicOccurrencesFrom(db, input.now);
   if (input.cityKey !== undefined) query = query.where('o.city_key', '=', input.cityKey);
   if (input.isOnlineOnly) query = query.where('o.is_online', '=', true);
   return query.orderBy('o.starts_at').orderBy('o.id').limit(input.limit).offset(input.offset).execute();
@@ -264,14 +269,7 @@ export async function listPublicOccurrences(db: Db, input: { now: Date; cityKey?
 
 /** Upcoming public occurrences of one event or of one service's events (the event page, the service page, the feed). */
 export async function listPublicOccurrencesOf(db: Db, input: { eventId?: string; serviceId?: string; from: Date; limit: number }) {
-  let query = db
-    .selectFrom('open_event_occurrences as o')
-    .innerJoin('open_events as e', 'e.id', 'o.event_id')
-    .innerJoin('services as s', 's.id', 'e.service_id')
-    .innerJoin('organisations as org', 'org.id', 'e.organisation_id')
-    .select(publicOccurrenceColumns)
-    .where('o.is_public', '=', true)
-    .where('o.starts_at', '>=', input.from);
+  let query = selectPublicOccurrencesFrom(db, input.from);
   if (input.eventId !== undefined) query = query.where('o.event_id', '=', input.eventId);
   if (input.serviceId !== undefined) query = query.where('e.service_id', '=', input.serviceId);
   return query.orderBy('o.starts_at').orderBy('o.id').limit(input.limit).execute();

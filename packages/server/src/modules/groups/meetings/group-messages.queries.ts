@@ -7,7 +7,8 @@ import type { Database, Db } from '../../../db/tables.ts';
  */
 
 /** Active participants of running groups not yet invited, with their group's next meeting. */
-export async function listParticipantsToInvite(db: Db, input: { now: Date; limit: number }) {
+/** Active participants of running groups, with what an invitation names and their group's next meeting after `now`. */
+function selectRunningParticipants(db: Db, now: Date) {
   return db
     .selectFrom('group_participants as p')
     .innerJoin('conversation_groups as g', 'g.id', 'p.group_id')
@@ -20,34 +21,19 @@ export async function listParticipantsToInvite(db: Db, input: { now: Date; limit
       'o.name as offer_name',
       's.name as service_name',
       'c.safe_contact_enc',
-      eb.selectFrom('group_meetings as m').select((min) => min.fn.min('m.starts_at').as('next')).whereRef('m.group_id', '=', 'g.id').where('m.starts_at', '>', input.now).as('next_meeting_at'),
+      eb.selectFrom('group_meetings as m').select((min) => min.fn.min('m.starts_at').as('next')).whereRef('m.group_id', '=', 'g.id').where('m.starts_at', '>', now).as('next_meeting_at'),
     ])
     .where('p.status', '=', 'active')
-    .where('p.invitation_queued_at', 'is', null)
-    .where('g.status', '=', 'running')
-    .orderBy('p.joined_at')
-    .limit(input.limit)
-    .execute();
+    .where('g.status', '=', 'running');
+}
+
+/** Active participants of running groups not yet invited, with their group's next meeting. */
+export async function listParticipantsToInvite(db: Db, input: { now: Date; limit: number }) {
+  return selectRunningParticipants(db, input.now).where('p.invitation_queued_at', 'is', null).orderBy('p.joined_at').limit(input.limit).execute();
 }
 
 export async function findInvitationForCheck(db: Db, input: { participantId: string; now: Date }) {
-  return db
-    .selectFrom('group_participants as p')
-    .innerJoin('conversation_groups as g', 'g.id', 'p.group_id')
-    .innerJoin('group_offers as o', 'o.id', 'g.offer_id')
-    .innerJoin('services as s', 's.id', 'o.service_id')
-    .innerJoin('courses as c', 'c.id', 'p.course_id')
-    .select((eb) => [
-      'p.id',
-      'o.name as offer_name',
-      's.name as service_name',
-      'c.safe_contact_enc',
-      eb.selectFrom('group_meetings as m').select((min) => min.fn.min('m.starts_at').as('next')).whereRef('m.group_id', '=', 'g.id').where('m.starts_at', '>', input.now).as('next_meeting_at'),
-    ])
-    .where('p.id', '=', input.participantId)
-    .where('p.status', '=', 'active')
-    .where('g.status', '=', 'running')
-    .executeTakeFirst();
+  return selectRunningParticipants(db, input.now).where('p.id', '=', input.participantId).executeTakeFirst();
 }
 
 export async function claimInvitation(trx: Transaction<Database>, input: { participantId: string; now: Date }): Promise<boolean> {

@@ -13,7 +13,7 @@ import { listOperations, requestArbitrary, type FuzzRequest, type Operation } fr
  * the roles that may call the operation and by an anonymous caller. The oracle: never a 5xx, never a stack trace
  * or SQL text in an answer, every error a problem document, and nothing stored by a rejected request.
  *
- * At least 100 requests per operation here (CI); `npm run fuzz` sends more (BRO_FUZZ_RUNS, e.g. 2000) and
+ * 100 requests per operation by default (CI's first pass; its pass on the machine's PostgreSQL sends 25); `npm run fuzz` sends more (BRO_FUZZ_RUNS, e.g. 2000) and
  * BRO_FUZZ_SEED replays a run.
  */
 
